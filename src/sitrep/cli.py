@@ -1,0 +1,172 @@
+"""The ``sitrep`` command: a thin shell over the library.
+
+Exit codes: 0 all inputs read; 1 the run finished but some inputs were dropped
+(each has its reason on its output line and in the summary); 2 usage error;
+3 the only input given could not be read; 4 the only input is not English;
+5 set-up problem (model or data files missing).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import errors, render
+from .errors import SitrepError
+
+
+def _published(ctx, param, value):
+    if value is None:
+        return None
+    from .read import parse_published
+
+    try:
+        return parse_published(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; give YYYY-MM-DD") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sitrep")
+def main():
+    """sitrep: news reports about armed conflict in; sourced, geocoded event records out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("-i", "--input", "inputs", multiple=True, metavar="PATH",
+              help="Input file, directory or glob (repeatable; same as PATHS). '-' reads standard input.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write here instead of standard output (written whole or not at all).")
+@click.option("-f", "--format", "fmt", type=click.Choice(render.FORMATS), default=None,
+              help="Output format [default: table on a terminal, jsonl into a file or pipe].")
+@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none (anchors 'on Thursday', 'yesterday').")
+@click.option("--with-text", is_flag=True, help="Include each article's text in JSON output (spans point into it).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no run summary.")
+def extract(paths, inputs, output, fmt, published: date | None, with_text, quiet):
+    """Extract events from articles: text, HTML, JSONL/CSV of articles, directories, globs or '-'.
+
+    \b
+    Examples:
+      sitrep extract article.txt --published 2021-02-26
+      sitrep extract page.html --format json
+      sitrep extract --input articles.jsonl --output events.jsonl
+      cat article.txt | sitrep extract -
+    """
+    sources = list(paths) + list(inputs)
+    if not sources:
+        if sys.stdin.isatty():
+            raise click.UsageError("give a file, directory, glob or '-' for standard input")
+        sources = ["-"]
+    fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "jsonl")
+    try:
+        stats = _run(sources, output, fmt, published, with_text, quiet)
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    if not quiet:
+        _summary(stats)
+    sys.exit(_exit_code(stats, len(sources)))
+
+
+def _run(sources, output, fmt, published, with_text, quiet) -> Counter:
+    from .api import get_pipeline
+    from .read import iter_articles
+
+    pipeline = get_pipeline()
+    stats: Counter = Counter()
+    target = Path(output) if output else None
+    tmp = target.with_name(target.name + ".part") if target else None
+    fh = open(tmp, "w", encoding="utf-8", newline="") if tmp else sys.stdout
+    bar = _progress(sources, quiet, target is not None)
+    try:
+        writer = render.CsvWriter(fh) if fmt == "csv" else None
+        first = True
+        if fmt == "json":
+            fh.write("[")
+        for doc in pipeline.process_many(iter_articles(sources, published=published)):
+            _count(stats, doc)
+            bar.update(1)
+            if fmt == "jsonl":
+                fh.write(render.jsonl_line(doc, with_text) + "\n")
+            elif fmt == "json":
+                import json
+                fh.write(("\n" if first else ",\n") + json.dumps(render.document_dict(doc, with_text),
+                                                                    ensure_ascii=False, indent=2))
+            elif fmt == "csv":
+                writer.write(doc)
+            else:
+                fh.write(("" if first else "\n") + render.table(doc) + "\n")
+            first = False
+        if fmt == "json":
+            fh.write("\n]\n")
+    finally:
+        bar.close()
+        if tmp:
+            fh.close()
+    if tmp:
+        os.replace(tmp, target)
+    return stats
+
+
+def _progress(sources, quiet, to_file):
+    from tqdm import tqdm
+
+    total = _count_records(sources)
+    disable = quiet or not (to_file or sys.stderr.isatty())
+    return tqdm(total=total, unit="article", disable=disable, file=sys.stderr, dynamic_ncols=True)
+
+
+def _count_records(sources) -> int | None:
+    """Number of records for the progress bar, when cheap to know (JSONL files)."""
+    total = 0
+    for s in sources:
+        p = Path(s)
+        if not p.is_file() or p.suffix.lower() not in {".jsonl", ".ndjson"}:
+            return None
+        with open(p, "rb") as fh:
+            total += sum(1 for line in fh if line.strip())
+    return total
+
+
+def _count(stats: Counter, doc) -> None:
+    stats["documents"] += 1
+    if doc.error:
+        stats["dropped"] += 1
+        stats[f"reason:{doc.error.code} {doc.error.reason.split(':')[0]}"] += 1
+        stats["last_code"] = doc.error.code  # type: ignore[assignment]
+    stats["events"] += len(doc.events)
+
+
+def _summary(stats: Counter) -> None:
+    msg = f"{stats['documents']} articles, {stats['events']} events, {stats['dropped']} dropped"
+    click.echo(msg, err=True)
+    for key, n in sorted(stats.items()):
+        if key.startswith("reason:"):
+            click.echo(f"  {n} × {key[7:]}", err=True)
+
+
+def _exit_code(stats: Counter, n_sources: int) -> int:
+    if not stats["dropped"]:
+        return errors.EXIT_OK
+    if stats["documents"] == 1 and n_sources == 1:
+        code = stats.get("last_code", "")
+        return errors.EXIT_LANGUAGE if code == errors.UnsupportedLanguage.code else errors.EXIT_INPUT
+    return errors.EXIT_SOME_DROPPED
+
+
+@main.command()
+def schema():
+    """Print the JSON Schema of one output line (a document and its events)."""
+    from .record import json_schema_text
+
+    click.echo(json_schema_text(), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

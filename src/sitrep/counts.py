@@ -1,0 +1,674 @@
+"""Casualty counts as claims: figures, what they count, and who says so.
+
+``parse_number`` reads one figure ("22", "twenty-one", "at least 22", "between
+10 and 15", "dozens"); ``find_counts`` finds the figures of a parsed document
+that count people killed, injured, abducted, arrested, displaced or missing,
+with the words that make them casualties and the claimant who gives them;
+``summarise`` turns the claims about one event into a ``Counts`` record.
+
+Conventions (ACLED for the best figure, UCDP for the range):
+
+- An exact figure is its own range: "22" -> (22, 22, 22).
+- A floor keeps the stated figure: "at least 22" and "more than 20" -> count
+  and low = the figure, high open. "More than 20" is not coded 21: ACLED codes
+  the stated figure, and the count then stays visible in its evidence.
+- A ceiling: "up to 30", "as many as 30", "nearly 30" -> (30, None, 30).
+- An estimate: "about 30" -> (30, None, None).
+- A range: "10-15", "10 to 15", "between 10 and 15" -> (10, 10, 15); the
+  count is the low end, ACLED's most conservative reading.
+- Plural amounts per ACLED: "tens" 10, "dozens" 12, "scores" 20, "hundreds"
+  100, "thousands" 1000 -> (value, value, None).
+- Indefinite amounts ("a few", "several", "some", "many") have no figure at
+  all: they read as the smallest value they can name ("a few" 2, "several" 3)
+  as a floor, and their mentions carry ``vague=True`` so that a coder who
+  treats them as unknown (as RAND and GVA do) can leave them out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .record import Claim, Counts, Span
+
+KINDS = ("killed", "injured", "abducted", "arrested", "displaced", "missing")
+EXTRA_KINDS = ("shot", "casualties")  # hit by gunfire; killed and injured together
+
+Number = tuple[int, int | None, int | None]
+
+
+# --------------------------------------------------------------------------
+# vocabulary
+
+
+@dataclass(frozen=True)
+class Vocab:
+    data: dict
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    adjectives: dict[str, str]
+    figure_re: re.Pattern
+    zero: list[tuple[re.Pattern, list[str]]]
+    coding: list[re.Pattern]
+
+    def kind(self, token, *tables: dict[str, str]) -> str | None:
+        for table in tables:
+            for key in (token.lemma_.lower(), token.lower_):
+                if key in table:
+                    return table[key]
+        return None
+
+
+def _by_kind(kinds: dict, part: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for kind, words in kinds.items():
+        for word in words.get(part) or []:
+            table.setdefault(word, kind)
+    return table
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _figure_pattern(data: dict) -> re.Pattern:
+    nw = data["number_words"]
+    word = _alternation([*nw["units"], *nw["tens"], *nw["scales"]])
+    single = (
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+(?:{_alternation(nw['scales'])}))?"
+        rf"|(?:{word})(?:(?:-|\s+|\s+and\s+)(?:{word}))*"
+    )
+    amounts = _alternation(
+        [*data["word_amounts"], *data["vague_amounts"], *data["indefinite_amounts"]]
+    )
+    bounds = _alternation([w for ws in data["bounds"].values() for w in ws])
+    figure = rf"(?:{single})"
+    ranged = rf"(?:between\s+{figure}\s+and\s+{figure}|{figure}(?:\s*(?:-|–|to|or)\s*{figure})?)"
+    return re.compile(
+        rf"\b(?:(?:{bounds})\s+)?(?:{ranged}|(?:{amounts}))(?![\w])", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    """The vocabulary of data/counts.yaml, loaded once."""
+    text = resources.files("sitrep").joinpath("data/counts.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    nw = data["number_words"]
+    kinds = data["kinds"]
+    return Vocab(
+        data=data,
+        units=nw["units"],
+        tens=nw["tens"],
+        scales=nw["scales"],
+        verbs=_by_kind(kinds, "verbs"),
+        nouns=_by_kind(kinds, "nouns"),
+        adjectives=_by_kind(kinds, "adjectives"),
+        figure_re=_figure_pattern(data),
+        zero=[(re.compile(z["pattern"], re.IGNORECASE), z["kinds"]) for z in data["zero_patterns"]],
+        coding=[re.compile(p, re.IGNORECASE) for p in data["coding_notes"]],
+    )
+
+
+# --------------------------------------------------------------------------
+# parse_number
+
+
+def _words_value(text: str, v: Vocab) -> int | None:
+    total, current, seen = 0, 0, False
+    for part in re.split(r"[\s-]+", text):
+        if part in ("and", ""):
+            continue
+        if part in v.units or part in v.tens:
+            current += v.units.get(part, 0) + v.tens.get(part, 0)
+        elif part in v.scales:
+            scale = v.scales[part]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _single(text: str, v: Vocab) -> tuple[int, str] | None:
+    """One figure and how it reads: exact, vague or indefinite."""
+    text = text.strip().lower()
+    match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(\w+))?", text)
+    if match:
+        scale = v.scales.get(match.group(2) or "", 1) if match.group(2) else 1
+        if match.group(2) and match.group(2) not in v.scales:
+            return None
+        return int(match.group(1).replace(",", "")) * scale, "exact"
+    text = re.sub(r"\s+of$", "", text)
+    data = v.data
+    for table, how in (("word_amounts", "exact"), ("vague_amounts", "vague"),
+                       ("indefinite_amounts", "indefinite")):
+        for key, value in data[table].items():
+            if text == key or text == re.sub(r"\s+of$", "", key):
+                return value, how
+    value = _words_value(text, v)
+    return (value, "exact") if value is not None else None
+
+
+def _split_bound(text: str, v: Vocab) -> tuple[str | None, str]:
+    for kind, words in v.data["bounds"].items():
+        for word in sorted(words, key=len, reverse=True):
+            if text.startswith(word + " ") and _single_or_range(text[len(word) + 1:], v):
+                return kind, text[len(word) + 1:]
+    return None, text
+
+
+def _single_or_range(text: str, v: Vocab) -> tuple[int, int | None] | None:
+    """(low, high) of a figure or a range; high None for a plural amount."""
+    one = _single(text, v)
+    if one is not None:
+        value, how = one
+        return (value, value) if how == "exact" else (value, None)
+    match = re.fullmatch(r"between\s+(.+?)\s+and\s+(.+)", text) or re.fullmatch(
+        r"(.+?)\s*(?:-|–|\bto\b|\bor\b)\s*(.+)", text
+    )
+    if not match:
+        return None
+    low, high = _single(match.group(1), v), _single(match.group(2), v)
+    if low is None or high is None or low[1] != "exact" or high[1] != "exact":
+        return None
+    return (min(low[0], high[0]), max(low[0], high[0]))
+
+
+def parse_number(text: str) -> Number | None:
+    """(count, low, high) of a figure as news writes it, or None.
+
+    See the module docstring for the conventions on bounds and vague amounts.
+    """
+    v = vocab()
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    bound, rest = _split_bound(text, v)
+    span = _single_or_range(rest, v)
+    if span is None:
+        return None
+    low, high = span
+    if bound == "low":
+        return low, low, None
+    if bound == "high":
+        return (high if high is not None else low), None, (high if high is not None else low)
+    if bound == "about":
+        return low, None, None
+    return low, low, high
+
+
+def is_vague(text: str) -> bool:
+    """True for an indefinite amount ("several", "a few") with no figure."""
+    v = vocab()
+    _, rest = _split_bound(re.sub(r"\s+", " ", text.strip().lower()), v)
+    one = _single(rest, v)
+    return one is not None and one[1] == "indefinite"
+
+
+# --------------------------------------------------------------------------
+# mentions
+
+
+@dataclass
+class CountMention:
+    """One figure that counts people of one kind, as a claim."""
+
+    kind: str
+    claim: Claim
+    number_span: tuple[int, int]
+    sentence: tuple[int, int]
+    trigger: tuple[int, int]
+    part: bool = False  # "including 2 women": a part of a count given beside it
+    vague: bool = False  # an indefinite amount ("several")
+    coded: bool = False  # a publisher's coding note ("Fatalities coded as 0")
+    also: bool = False  # "N were also killed": victims beyond those told before
+
+    @property
+    def count(self) -> int:
+        return self.claim.count
+
+
+def find_counts(doc, sents=None) -> list[CountMention]:
+    """Casualty figures in a parsed document, sentence by sentence, in text order.
+
+    ``sents`` limits the search to some sentences (spaCy spans); by default
+    every sentence of ``doc``.
+    """
+    v = vocab()
+    found: list[CountMention] = []
+    for sent in sents if sents is not None else sentences(doc):
+        found.extend(_sentence_counts(doc, sent, v))
+    found.sort(key=lambda m: (m.number_span, m.kind))
+    return found
+
+
+def sentences(doc):
+    """spaCy's sentences, cut again at line breaks (headlines, captions)."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    yield doc[start:tok.i]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
+    bounds = (sent.start_char, sent.end_char)
+    text = doc.text[bounds[0]:bounds[1]]
+    coded = _coding_notes(text, bounds, v)
+    mentions = coded + _zero_counts(text, bounds, v)
+    taken = [m.number_span for m in mentions]
+    if coded:  # the rest of a coding note quotes sources; read it too
+        taken = [m.number_span for m in coded]
+    for match in v.figure_re.finditer(text):
+        start, end = bounds[0] + match.start(), bounds[0] + match.end()
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        mention = _figure_mention(doc, sent, start, end, v, mentions)
+        if mention is not None:
+            mentions.append(mention)
+            taken.append(mention.number_span)
+    for kind, tokens, trig, victims in implied_ones(sent, v, taken):
+        mentions.append(_mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v))
+    return mentions
+
+
+def _coding_notes(text: str, bounds, v: Vocab) -> list[CountMention]:
+    out = []
+    for pattern in v.coding:
+        for match in pattern.finditer(text):
+            start, end = bounds[0] + match.start(1), bounds[0] + match.end(1)
+            value = int(match.group(1))
+            claim = Claim(count=value, low=value, high=value, source=None,
+                          evidence=Span(start=bounds[0] + match.start(), end=end))
+            trig = (bounds[0] + match.start(), bounds[0] + match.start() + len(match.group(0).split()[0]))
+            out.append(CountMention("killed", claim, (start, end), bounds, trig, coded=True))
+    return out
+
+
+def _zero_counts(text: str, bounds, v: Vocab) -> list[CountMention]:
+    out, seen = [], set()
+    for pattern, kinds in v.zero:
+        for match in pattern.finditer(text):
+            span = (bounds[0] + match.start(), bounds[0] + match.end())
+            for kind in kinds:
+                if kind in seen:
+                    continue
+                seen.add(kind)
+                claim = Claim(count=0, low=0, high=0, evidence=Span(start=span[0], end=span[1]))
+                out.append(CountMention(kind, claim, span, bounds, span))
+    return out
+
+
+def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountMention | None:
+    figure = doc.text[start:end]
+    number = parse_number(figure)
+    if number is None:
+        return None
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None or not _people_figure(doc, tokens, v):
+        return None
+    attached = attach_figure(tokens, v)
+    if attached is None:
+        attached = _part_of(tokens, before, v)
+    if attached is None:
+        return None
+    kind, trig, victims, part = attached
+    mention = _mention(doc, sent, kind, number, tokens, trig, victims, v)
+    mention.number_span = (start, end)
+    mention.part = part
+    mention.vague = is_vague(figure)
+    return mention
+
+
+def _part_of(tokens, before, v: Vocab):
+    """A part ("including 3 women") takes the kind of the count it is part of."""
+    totals = [m for m in before if not m.part and m.number_span[1] <= tokens.start_char
+              and m.claim.count > 0]
+    nominal = _nominal(tokens)
+    if not totals or not _is_part(tokens, nominal, v):
+        return None
+    last = totals[-1]
+    trig = tokens.doc.char_span(*last.trigger, alignment_mode="expand")[0]
+    return last.kind, trig, _victims(tokens, nominal, trig, v), True
+
+
+def _people_figure(doc, tokens, v: Vocab) -> bool:
+    """False for ages, times, dates, money, measures and counted things."""
+    last = tokens[-1]
+    if any(t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+           and t.like_num for t in tokens):
+        if not (last.ent_type_ == "DATE" and _is_small(tokens)):
+            return False
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    after = doc.text[tokens.end_char:tokens.end_char + 12].lower()
+    for word in v.data["non_people_after"]:
+        if re.match(rf"[\s-]*{re.escape(word)}(?![a-z])", after):
+            return False
+    first = tokens[0]
+    if (first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ in ("PROPN", "NOUN")
+            and (nxt is None or nxt.text in (",", ")", ".") or nxt.is_space)):
+        return False  # "Ryan Welch, 4," is an age
+    head = last.head if last.dep_ in ("nummod", "quantmod") else None
+    for noun in (head, nxt):
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN") and (
+            noun.lemma_.lower() in v.data["non_people"] or noun.lower_ in v.data["non_people"]
+        ):
+            return False
+    return True
+
+
+def _is_small(tokens) -> bool:
+    number = parse_number(tokens.text)
+    return number is not None and number[0] < 1000
+
+
+def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v) -> CountMention:
+    count, low, high = number
+    pieces = [(tokens.start_char, tokens.end_char), (trig.idx, trig.idx + len(trig))]
+    if victims is not None:
+        pieces.append((victims.start_char, victims.end_char))
+    ev = Span(start=min(p[0] for p in pieces), end=max(p[1] for p in pieces))
+    claim = Claim(count=count, low=low, high=high,
+                  victims=victims.text if victims is not None else None,
+                  source=claimant(sent, trig, v), evidence=ev)
+    also = any(t.lower_ in ("also", "too", "additional", "another") for t in
+               [*trig.children, *tokens.doc[tokens.start:tokens.end + 2]])
+    return CountMention(kind, claim, (tokens.start_char, tokens.end_char),
+                        (sent.start_char, sent.end_char), (trig.idx, trig.idx + len(trig)),
+                        also=also)
+
+
+# --------------------------------------------------------------------------
+# attaching a figure to its trigger
+
+_SUBJ = ("nsubj", "nsubjpass")
+_ROLES = ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos")
+_COMPLEMENTS = ("oprd", "acomp", "xcomp", "advmod", "ccomp", "dep")
+_PRIORITY = {k: i for i, k in enumerate(dict.fromkeys(("killed", "injured", "shot", "casualties", *KINDS)))}
+_INTRANSITIVE = ("die", "perish")
+
+
+def _nominal(tokens):
+    """The token a figure counts ("22" -> "people" in "22 people")."""
+    last = tokens[-1]
+    if last.lower_ == "of":
+        objs = [c for c in last.children if c.dep_ == "pobj"]
+        return objs[0] if objs else last.head
+    if last.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and not (
+        tokens.start <= last.head.i < tokens.end
+    ):
+        return last.head
+    return last
+
+
+def _of_object(token):
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _is_part(tokens, nominal, v: Vocab) -> bool:
+    cues = v.data["part_cues"]
+    before = tokens.doc[max(tokens.start - 3, 0):tokens.start].text.lower()
+    if any(before.endswith(cue) for cue in cues):
+        return True
+    if nominal.dep_ == "pobj" and nominal.head.lower_ in ("including", "among"):
+        return True
+    obj = _of_object(tokens[-1]) or _of_object(nominal)
+    return obj is not None and obj.lower_ in ("them", "whom", "those", "these")
+
+
+def _best(candidates):
+    found = [(kind, tok) for kind, tok in candidates if kind]
+    if not found:
+        return None
+    return min(found, key=lambda kt: _PRIORITY.get(kt[0], 99))
+
+
+def _verb_kind(verb, v: Vocab, role: str):
+    """Kind and trigger of the predicate a counted noun is an argument of."""
+    cands = [(v.kind(c, v.adjectives, v.verbs), c) for c in verb.children
+             if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")]
+    cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+              and any(o.lemma_.lower() == "death" for o in c.children)]
+    if role == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    if role in _SUBJ and verb.lemma_.lower() not in _INTRANSITIVE and role != "nsubjpass":
+        # an active subject is the attacker unless the kind comes from a
+        # complement ("N were found dead") or the verb is intransitive
+        if not any(k for k, _ in cands) and not _passive_like(verb):
+            return None
+    cands.append((v.kind(verb, v.verbs, v.adjectives), verb))
+    cands += [(v.kind(c, v.verbs, v.adjectives), c) for c in verb.children
+              if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and not _has_subject(c)]
+    return _best(cands)
+
+
+def _passive_like(verb) -> bool:
+    return verb.lemma_.lower() in _INTRANSITIVE or verb.pos_ == "ADJ" or verb.tag_ == "VBN" and not any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
+def _has_subject(token) -> bool:
+    return any(c.dep_ in _SUBJ for c in token.children)
+
+
+def _toll_kind(anchor, v: Vocab):
+    """"the death toll rose to 22": the figure, a preposition, a toll verb."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ not in v.data["toll_preps"]:
+        return None
+    for subj in prep.head.children:
+        if subj.dep_ in _SUBJ:
+            for word in [*subj.children, subj]:
+                kind = v.kind(word, v.nouns)
+                if kind and word.dep_ in ("compound", "amod", "nsubj", "nsubjpass"):
+                    return kind, subj
+    return None
+
+
+def _of_trigger(anchor, v: Vocab):
+    """"the death of two Iraqis", "claimed the lives of four"."""
+    prep = anchor.head
+    if anchor.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+        kind = v.kind(prep.head, v.nouns)
+        if kind:
+            return kind, prep.head
+    return None
+
+
+def _window_kind(tokens, v: Vocab):
+    doc = tokens.doc
+    for tok in doc[tokens.end:min(tokens.end + 3, len(doc))]:
+        if tok.like_num or tok.is_punct and tok.text not in ("-",):
+            break
+        kind = v.kind(tok, v.adjectives, v.verbs, v.nouns)
+        if kind:
+            return kind, tok
+    if tokens.start > 0:
+        prev = doc[tokens.start - 1]
+        if prev.tag_ in ("VBG", "VBD") and v.kind(prev, v.verbs):
+            return v.kind(prev, v.verbs), prev
+    return None
+
+
+def attach_figure(tokens, v: Vocab):
+    """(kind, trigger token, victims span or None, part) for a figure, or None."""
+    nominal = _nominal(tokens)
+    inside = tokens.start <= nominal.i < tokens.end
+    found = _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
+                      if c.dep_ in ("amod", "acl", "oprd", "appos", "advmod", "relcl")
+                      and c.i > nominal.i)
+    anchor = nominal
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        anchor = anchor.head
+    if found is None and anchor.dep_ in _ROLES and anchor.head.pos_ in ("VERB", "AUX", "ADJ"):
+        found = _verb_kind(anchor.head, v, anchor.dep_)
+    if found is None and not inside and v.kind(nominal, v.nouns):
+        found = v.kind(nominal, v.nouns), nominal
+    if found is None:
+        found = _toll_kind(anchor, v) or _of_trigger(anchor, v)
+    attacker = anchor.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in anchor.head.children)
+    if found is None and not attacker:
+        found = _window_kind(tokens, v)
+    if found is None:
+        return None
+    kind, trig = found
+    return kind, trig, _victims(tokens, nominal, trig, v), _is_part(tokens, nominal, v)
+
+
+def _victims(tokens, nominal, trig, v: Vocab):
+    doc = tokens.doc
+    obj = _of_object(tokens[-1]) if nominal.i < tokens.end else None
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        return doc[obj.left_edge.i:obj.i + 1]
+    if nominal.i >= tokens.end and nominal != trig and nominal.pos_ in ("NOUN", "PROPN"):
+        return doc[tokens.end:nominal.i + 1]
+    return None
+
+
+def _subject_text(token):
+    span = token.doc[token.left_edge.i:token.right_edge.i + 1]
+    words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
+    if not words or token.pos_ == "PRON":
+        return None
+    return token.doc[words[0].i:words[-1].i + 1].text.strip(" ,")
+
+
+def claimant(sent, trig, v: Vocab) -> str | None:
+    """Who gives a figure: a reporting subject, "according to X", or None."""
+    for child in trig.children:
+        if child.lower_ in v.data["reported_adverbs"]:
+            for subj in trig.children:
+                if subj.dep_ == "nsubj" and any(
+                    t.lower_ in v.data["outlet_cues"] for t in subj.subtree
+                ):
+                    return _subject_text(subj)
+    for anc in trig.ancestors:
+        if anc.lemma_.lower() in v.data["claim_verbs"]:
+            for subj in anc.children:
+                if subj.dep_ == "nsubj":
+                    return _subject_text(subj)
+    for tok in sent:
+        low = tok.lower_
+        if low == "according" or (low in v.data["according_to"] and tok.dep_ == "prep"):
+            objs = [c for c in tok.subtree if c.dep_ == "pobj" and c.head.head in (tok, tok.head)]
+            objs = objs or [c for c in tok.subtree if c.dep_ == "pobj"]
+            if objs:
+                return _subject_text(objs[0])
+    root = sent.root
+    if root.lemma_.lower() in v.data["claim_verbs"] and trig in root.subtree:
+        for subj in root.children:
+            if subj.dep_ == "nsubj":
+                return _subject_text(subj)
+    return None
+
+
+_ONE_PRONOUNS = ("him", "her", "himself", "herself", "he", "she")
+
+
+def _one_victim(tok, v: Vocab) -> bool:
+    """A singular person noun, name or pronoun that can stand for one victim."""
+    if tok.dep_ not in ("nsubjpass", "nsubj", "dobj", "conj"):
+        return False
+    if tok.tag_ == "PRP":
+        return tok.lower_ in _ONE_PRONOUNS
+    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
+        return False
+    if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns):
+        return False
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ in ("PERSON", "")
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
+    return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
+
+
+def implied_ones(sent, v: Vocab, taken):
+    """Victims told without a figure: "a driver was killed" counts one."""
+    for tok in sent:
+        if not _one_victim(tok, v):
+            continue
+        anchor = tok
+        while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            anchor = anchor.head
+        if anchor.dep_ not in ("nsubjpass", "nsubj", "dobj") or anchor.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        found = _verb_kind(anchor.head, v, anchor.dep_)
+        if found is None or found[0] in ("displaced", "casualties"):
+            continue
+        span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.tag_ != "PRP" else tok.doc[tok.i:tok.i + 1]
+        if any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        yield found[0], span, found[1], span
+
+
+# --------------------------------------------------------------------------
+# summarising claims
+
+
+def claim_floor(claim: Claim) -> int:
+    """The figure a claim commits to: its low bound where it has one."""
+    return claim.low if claim.low is not None else claim.count
+
+
+def summarise(claims: list[Claim]) -> Counts:
+    """ACLED's best figure and UCDP's range over the claims about one event.
+
+    Each claimant (``source``; None is the publisher) gives one figure: the
+    largest of its claims, since a claimant that states two figures for one
+    event is restating or raising its toll. ``best`` is the lowest of those
+    figures (ACLED's most conservative rule), ``low`` the lowest low or count,
+    ``high`` the highest high or count, and ``disputed`` is true when the
+    claimants' figures differ. Every claim is kept.
+    """
+    if not claims:
+        return Counts()
+    by_source: dict[str | None, int] = {}
+    for claim in claims:
+        figure = claim_floor(claim)
+        by_source[claim.source] = max(by_source.get(claim.source, figure), figure)
+    return Counts(
+        best=min(by_source.values()),
+        low=min(claim_floor(c) for c in claims),
+        high=max(c.high if c.high is not None else c.count for c in claims),
+        disputed=len(set(by_source.values())) > 1,
+        claims=list(claims),
+    )
+
+
+def sum_victims(claims: list[Claim]) -> Claim | None:
+    """One claim for the victims of one event told in parts.
+
+    "4 militants and 2 soldiers were killed" gives two claims; their sum is
+    one claim of 6 whose victims name both groups, with the shared claimant
+    (None when they differ) and evidence covering both.
+    """
+    if not claims:
+        return None
+    lows = [c.low for c in claims]
+    highs = [c.high for c in claims]
+    sources = {c.source for c in claims}
+    victims = [c.victims for c in claims if c.victims]
+    return Claim(
+        count=sum(c.count for c in claims),
+        low=sum(lows) if None not in lows else None,
+        high=sum(highs) if None not in highs else None,
+        victims=" and ".join(victims) or None,
+        source=sources.pop() if len(sources) == 1 else None,
+        evidence=Span(start=min(c.evidence.start for c in claims),
+                      end=max(c.evidence.end for c in claims)),
+    )

@@ -1,0 +1,324 @@
+"""Find event mentions (trigger + sentence) and type them from the lexicon.
+
+A mention is a word or phrase that reports something that happened ("shelled",
+"airstrikes", "a ceasefire"), typed with a PLOVER type and mode, an ACLED
+sub-event type where it is one, and a CAMEO code. Mentions that are negated,
+hypothetical, planned, wished for or only threatened are dropped here: they
+do not become events that happened.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Category, Lexicon, TriggerRule
+
+VERSION = "events-1"
+
+CONTENT_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+# Dependency labels through which a noun mention hangs off the verb that governs it.
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "dative", "oprd"}
+COOPERATIVE = {"AID", "COOPERATE", "SUPPORT"}
+
+
+@dataclass
+class Mention:
+    """One event mention: where it is, what triggered it, how it is typed."""
+
+    head: Token
+    tokens: list[Token]
+    rule: TriggerRule
+    category: Category
+    sent: Span
+    typed_by: str = "trigger"  # trigger | local cue | sentence cue | victims | actor
+    merged_into: "Mention | None" = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last.text)
+
+    @property
+    def text(self) -> str:
+        return self.sent.doc.text[self.start:self.end]
+
+    @property
+    def lemma(self) -> str:
+        return self.rule.lemma
+
+    @property
+    def weak(self) -> bool:
+        return self.rule.weak
+
+    @property
+    def specific(self) -> bool:
+        """Typed by something more telling than a generic fighting word."""
+        return self.category.key not in {"clash"} or self.typed_by != "trigger"
+
+
+def lemma_of(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def neighbourhood(tok: Token) -> set[str]:
+    """Lemmas and lower-case forms around a token: its children and grandchildren, its head and the head's children."""
+    words: set[str] = set()
+    near = list(tok.children)
+    for child in list(near):
+        near.extend(child.children)
+    near.append(tok.head)
+    if tok.dep_ in ARG_DEPS or tok.dep_ in {"compound", "amod"}:
+        near.extend(c for c in tok.head.children if c.i != tok.i)
+    for t in near:
+        if t.i == tok.i:
+            continue
+        words.add(lemma_of(t))
+        words.add(t.lower_)
+    return words
+
+
+def _pos_ok(rule: TriggerRule, tok: Token) -> bool:
+    pos = CONTENT_POS.get(tok.pos_)
+    if pos is None:
+        return False
+    if rule.pos == "ANY":
+        return pos in {"VERB", "NOUN"} or (pos == "ADJ" and tok.tag_ in {"VBN", "VBG"})
+    return pos == rule.pos
+
+
+def _match_multiword(doc: Doc, i: int, lex: Lexicon) -> tuple[TriggerRule, list[Token]] | None:
+    first = lemma_of(doc[i])
+    for rule in lex.multiword.get(first, ()):
+        parts = rule.lemma.split()
+        toks = [doc[i]]
+        j = i + 1
+        for part in parts[1:]:
+            while j < len(doc) and doc[j].text in {"-"}:
+                j += 1
+            if j >= len(doc) or (lemma_of(doc[j]) != part and doc[j].lower_ != part):
+                break
+            toks.append(doc[j])
+            j += 1
+        else:
+            return rule, toks
+    return None
+
+
+def _rule_for(doc: Doc, i: int, lex: Lexicon) -> tuple[TriggerRule, list[Token]] | None:
+    found = _match_multiword(doc, i, lex)
+    if found:
+        return found
+    tok = doc[i]
+    rule = lex.triggers.get(lemma_of(tok)) or lex.triggers.get(tok.lower_)
+    if rule is None and "-" in tok.lower_:  # "air-strike", "cease-fire"
+        rule = lex.triggers.get(tok.lower_.replace("-", " ")) or lex.triggers.get(tok.lower_.replace("-", ""))
+    if rule is None or not _pos_ok(rule, tok):
+        return None
+    return rule, [tok]
+
+
+def _category_of(rule: TriggerRule, tok: Token, lex: Lexicon) -> Category | None:
+    near = neighbourhood(tok)
+    if rule.needs and not (near & rule.needs):
+        return None
+    if rule.unless and near & rule.unless:
+        return None
+    for sense in rule.senses:
+        if near & sense.cues:
+            return lex.category(sense.category)
+    return lex.category(rule.category)
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun mention is an argument of (through at most one preposition)."""
+    head = tok
+    for _ in range(3):
+        if head.dep_ == "ROOT" and head.pos_ in {"VERB", "AUX"}:
+            return head
+        if head.dep_ not in ARG_DEPS and head.dep_ != "prep":
+            return None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _has_modal(verb: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "aux" and (lemma_of(c) in lex.word_set("modals") or c.lower_ in lex.word_set("modals"))
+               for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children)
+
+
+def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
+    """Why a mention does not report something that happened, or None."""
+    heads = lex.word_set("irrealis_heads")
+    if _negated(tok):
+        return "negated"
+    mods = {lemma_of(c) for c in tok.children if c.dep_ in {"amod", "det", "compound"}}
+    if tok.pos_ in {"NOUN", "PROPN"} and mods & lex.word_set("irrealis_modifiers"):
+        return "unreal modifier"
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        if lemma_of(tok.head.head) in lex.word_set("irrealis_nouns"):
+            return f"complement of '{tok.head.head.text}'"
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
+    if verb is None:
+        return None
+    if verb.i != tok.i and _negated(verb) and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        return "negated"
+    if _has_modal(verb, lex):
+        return "modal" if category.plover not in COOPERATIVE else "intent"
+    if _conditional(verb):
+        return "conditional"
+    # Walk up infinitival and clausal complements: "threatened to attack", "plans to strike".
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp"} or node.head.i == node.i:
+            break
+        parent = node.head
+        if node.dep_ == "ccomp" and lemma_of(parent) in lex.word_set("reporting"):
+            break  # "X said militants attacked ..." reports a fact
+        if lemma_of(parent) in heads or _has_modal(parent, lex) or _negated(parent):
+            return f"governed by '{parent.text}'"
+        node = parent
+    if lemma_of(verb) in heads and verb.i != tok.i and _complement_of(tok, verb):
+        return f"object of '{verb.text}'"
+    return None
+
+
+def _complement_of(tok: Token, verb: Token) -> bool:
+    """Is the noun inside the verb's object ("denied any role in the attacks"), not an adjunct ("in a call, ...")?"""
+    node = tok
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node.head.i == verb.i and node.dep_ in {"dobj", "xcomp", "ccomp", "attr", "oprd", "dative"}
+
+
+def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """Every event mention in the document, and (text, reason) of the dropped ones."""
+    mentions: list[Mention] = []
+    dropped: list[tuple[str, str]] = []
+    taken: set[int] = set()
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.i in taken or tok.is_space or _in_skip(tok, skip):
+                continue
+            found = _rule_for(doc, tok.i, lex)
+            if not found:
+                continue
+            rule, toks = found
+            head = _syntactic_head(toks)
+            if _modifier_only(head, doc, lex):
+                continue
+            category = _category_of(rule, head, lex)
+            if category is None:
+                continue
+            reason = irrealis_reason(head, category, lex)
+            if reason == "intent":
+                category = lex.category("agree")
+            elif reason:
+                dropped.append((head.text, reason))
+                continue
+            taken.update(t.i for t in toks)
+            mentions.append(Mention(head=head, tokens=toks, rule=rule, category=category, sent=sent))
+    return mentions, dropped
+
+
+def _modifier_only(tok: Token, doc: Doc, lex: Lexicon) -> bool:
+    """Words that describe something else rather than report an event: "Iranian-backed", "destroyed shops",
+    or the "rocket" of "rocket attack"."""
+    if tok.pos_ == "VERB" and tok.dep_ in {"amod", "compound"}:
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.tag_ == "VBN" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN"} and not list(tok.children):
+        return True  # "destroyed shops", "damaged vehicles"
+    if tok.i > 0 and doc[tok.i - 1].text == "-" and tok.tag_ in {"VBN", "VBD"}:
+        return True
+    if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i != tok.i:
+        head = tok.head
+        rule = lex.triggers.get(lemma_of(head)) or lex.triggers.get(head.lower_)
+        if rule is not None:
+            return True
+    return False
+
+
+def _syntactic_head(toks: list[Token]) -> Token:
+    """The token of a phrase whose head lies outside it ("air strikes" -> "strikes")."""
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _in_skip(tok: Token, skip) -> bool:
+    return any(a <= tok.idx < b for a, b in skip)
+
+
+def refine_modes(sentence_mentions: list[Mention], lex: Lexicon) -> None:
+    """Type the generic violent mentions of one sentence: local cues first, then the sentence's own."""
+    for m in sentence_mentions:
+        refine_local(m, lex)
+    for m in sentence_mentions:
+        refine_from_sentence(m, sentence_mentions, lex)
+
+
+def _generic_violent(m: Mention) -> bool:
+    return m.category.is_violent and m.category.key in {"clash", "attack_civ"} and m.typed_by == "trigger"
+
+
+def refine_local(m: Mention, lex: Lexicon) -> None:
+    """Give a generic violent mention the mode its own words name ("rocket attack", "killed by an IED")."""
+    if not _generic_violent(m):
+        return
+    local = _local_words(m.head)
+    for rule in lex.modes:
+        if any(_cue_in(c, local) for c in rule.cues):
+            m.category, m.typed_by = lex.category(rule.category), "local cue"
+            return
+
+
+def refine_from_sentence(m: Mention, siblings: list[Mention], lex: Lexicon) -> None:
+    """A cue elsewhere in the sentence types a generic mention when no other violent mention claims a mode."""
+    if not _generic_violent(m):
+        return
+    others = [s for s in siblings if s is not m and s.category.is_violent and s.specific]
+    if others:
+        return
+    sentence = " " + " ".join(t.lower_ for t in m.sent) + " "
+    for rule in lex.modes:
+        if any(_cue_in(c, sentence) for c in rule.cues):
+            m.category, m.typed_by = lex.category(rule.category), "sentence cue"
+            return
+
+
+def _local_words(tok: Token) -> str:
+    """Words that describe a mention itself: its modifiers and (for verbs) its objects and instruments."""
+    keep = {"compound", "amod", "nmod", "dobj", "agent", "prep", "pobj", "poss", "npadvmod", "nsubj"}
+    words = []
+    stack = [c for c in tok.children if c.dep_ in keep]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in {"relcl", "acl", "advcl", "ccomp"}:
+            continue
+        words.append(t.lower_)
+        stack.extend(c for c in t.children if c.dep_ in keep | {"conj"})
+    if tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.head.pos_ == "VERB":
+        words.append(lemma_of(tok.head))
+    return " " + " ".join(words) + " "
+
+
+def _cue_in(cue: str, words: str) -> bool:
+    return f" {cue} " in words or f" {cue}s " in words or f" {cue}-" in words

@@ -1,0 +1,122 @@
+"""Loader of the event lexicon (data/events.yaml): triggers, categories, cues."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .errors import DataError
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    plover: str
+    mode: str | None
+    acled: tuple[str, str] | None
+    cameo: str | None
+
+    @property
+    def is_violent(self) -> bool:
+        return self.plover == "ASSAULT"
+
+
+@dataclass(frozen=True)
+class Sense:
+    cues: frozenset[str]
+    category: str
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    lemma: str
+    category: str
+    pos: str = "ANY"
+    weak: bool = False
+    needs_actor: bool = False
+    needs: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    senses: tuple[Sense, ...] = ()
+
+
+@dataclass(frozen=True)
+class ModeRule:
+    category: str
+    cues: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    categories: dict[str, Category]
+    triggers: dict[str, TriggerRule]
+    multiword: dict[str, list[TriggerRule]]  # first word -> rules of multi-word lemmas
+    modes: list[ModeRule]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    summaries: dict[str, str] = field(default_factory=dict)
+
+    def category(self, key: str) -> Category:
+        return self.categories[key]
+
+    def word_set(self, name: str) -> frozenset[str]:
+        return self.words[name]
+
+
+def _category(key: str, spec: dict) -> Category:
+    acled = spec.get("acled")
+    return Category(
+        key=key,
+        plover=spec["plover"],
+        mode=spec.get("mode"),
+        acled=tuple(acled) if acled else None,
+        cameo=spec.get("cameo"),
+    )
+
+
+def _trigger(lemma: str, spec: dict) -> TriggerRule:
+    return TriggerRule(
+        lemma=lemma,
+        category=spec["category"],
+        pos=spec.get("pos", "ANY"),
+        weak=bool(spec.get("weak", False)),
+        needs_actor=bool(spec.get("needs_actor", False)),
+        needs=frozenset(spec.get("needs", ())),
+        unless=frozenset(spec.get("unless", ())),
+        senses=tuple(Sense(frozenset(s["with"]), s["category"]) for s in spec.get("senses", ())),
+    )
+
+
+def parse(data: dict) -> Lexicon:
+    """Build a Lexicon from the parsed YAML, checking every reference."""
+    try:
+        categories = {k: _category(k, v) for k, v in data["categories"].items()}
+        rules = [_trigger(k, v) for k, v in data["triggers"].items()]
+        modes = [ModeRule(m["category"], tuple(c.lower() for c in m["cues"])) for m in data["modes"]]
+    except (KeyError, TypeError) as exc:
+        raise DataError(f"event lexicon is malformed: missing {exc}", hint="see the header of data/events.yaml") from exc
+    for rule in rules:
+        for key in [rule.category, *(s.category for s in rule.senses)]:
+            if key not in categories:
+                raise DataError(f"trigger {rule.lemma!r} names unknown category {key!r}")
+    for mode in modes:
+        if mode.category not in categories:
+            raise DataError(f"mode rule names unknown category {mode.category!r}")
+    single = {r.lemma: r for r in rules if " " not in r.lemma}
+    multi: dict[str, list[TriggerRule]] = {}
+    for r in rules:
+        if " " in r.lemma:
+            multi.setdefault(r.lemma.split()[0], []).append(r)
+    for first in multi:  # longest phrases first
+        multi[first].sort(key=lambda r: -len(r.lemma.split()))
+    word_lists = ("victims", "armed", "protest_intervention", "protest_force", "reporting",
+                  "irrealis_heads", "modals", "irrealis_modifiers", "irrealis_nouns", "reporters")
+    words = {name: frozenset(str(w).lower() for w in data.get(name, ())) for name in word_lists}
+    return Lexicon(categories, single, multi, modes, words, dict(data.get("summaries", {})))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The packaged event lexicon, parsed once per process."""
+    text = resources.files("sitrep").joinpath("data/events.yaml").read_text(encoding="utf-8")
+    return parse(yaml.safe_load(text))

@@ -1,0 +1,128 @@
+"""The stages composed in one place: article in, Document (events, places, times) out.
+
+    read -> clean -> language -> nlp -> times, places, counts -> events -> roles -> assemble
+
+Each stage has a versioned name; the pipeline id that every record carries
+lists them, so a stored event says which pipeline made it. One article's
+failure never stops a batch: it becomes the ``error`` of that article's line.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import clean as clean_stage
+from . import counts as counts_stage
+from . import dates as dates_stage
+from . import events as events_stage
+from . import language, lexicon, nlp, places as places_stage, roles as roles_stage
+from .article import Article, Dropped
+from .assemble import Assembler
+from .errors import SitrepError
+from .record import Document, Error, Removed
+
+from . import __version__
+
+
+def stage_versions() -> dict[str, str]:
+    return {
+        "clean": getattr(clean_stage, "VERSION", "clean-1"),
+        "language": getattr(language, "VERSION", "language-1"),
+        "nlp": nlp.model_id(),
+        "dates": getattr(dates_stage, "VERSION", "dates-1"),
+        "places": places_stage.VERSION,
+        "counts": getattr(counts_stage, "VERSION", "counts-1"),
+        "events": events_stage.VERSION,
+        "roles": roles_stage.VERSION,
+    }
+
+
+def pipeline_id() -> str:
+    return f"sitrep-{__version__}+" + "+".join(stage_versions().values())
+
+
+@dataclass
+class Prepared:
+    """An article after the cheap stages, ready for the parser (or already failed)."""
+
+    article: Article
+    text: str = ""
+    removed: list[Removed] | None = None
+    language: str | None = None
+    error: Error | None = None
+
+
+class Pipeline:
+    """sitrep's extraction pipeline. Build once, call on many articles."""
+
+    def __init__(self, batch_size: int = 16):
+        self.lex = lexicon.load()
+        self.nlp = nlp.load()
+        self.id = pipeline_id()
+        self.batch_size = batch_size
+        self.assembler = Assembler(self.lex, self.id)
+
+    # -- single article -------------------------------------------------
+    def process(self, article: Article) -> Document:
+        return next(self.process_many([article]))
+
+    # -- batches ----------------------------------------------------------
+    def process_many(self, items: Iterable[Article | Dropped]) -> Iterator[Document]:
+        """Documents in input order, one per item; dropped inputs become documents with an error."""
+        buffer: list[Prepared | Dropped] = []
+        for item in items:
+            buffer.append(item if isinstance(item, Dropped) else self._prepare(item))
+            if len(buffer) >= self.batch_size:
+                yield from self._run(buffer)
+                buffer = []
+        if buffer:
+            yield from self._run(buffer)
+
+    def _prepare(self, article: Article) -> Prepared:
+        prep = Prepared(article)
+        try:
+            cleaned = clean_stage.clean(article.text)
+            prep.text, prep.removed = cleaned.text, cleaned.removed
+            prep.language = language.ensure_english(prep.text)[0]
+        except SitrepError as exc:
+            prep.error = Error(**exc.as_reason())
+        return prep
+
+    def _run(self, buffer: list[Prepared | Dropped]) -> Iterator[Document]:
+        todo = [p for p in buffer if isinstance(p, Prepared) and p.error is None]
+        docs = dict(zip(map(id, todo), self.nlp.pipe((p.text for p in todo), batch_size=self.batch_size)))
+        for item in buffer:
+            if isinstance(item, Dropped):
+                yield Document(id=item.id, source=item.source, error=Error(**item.as_reason()), pipeline=self.id)
+                continue
+            doc = docs.get(id(item))
+            try:
+                yield self._document(item, doc)
+            except SitrepError as exc:
+                yield self._shell(item, Error(**exc.as_reason()))
+
+    def _shell(self, prep: Prepared, error: Error | None = None) -> Document:
+        a = prep.article
+        return Document(id=a.id, article_id=a.hash, source=a.source, title=a.title, url=a.url,
+                        published=a.published.isoformat() if a.published else None,
+                        language=prep.language, removed=prep.removed or [], error=error or prep.error,
+                        pipeline=self.id)
+
+    def _document(self, prep: Prepared, doc) -> Document:
+        out = self._shell(prep)
+        if doc is None:
+            return out
+        a = prep.article
+        skip = [(r.start, r.end) for r in prep.removed or []]
+        times = [t for t in dates_stage.find_times(doc.text, a.published, doc) if not _skipped(t.start, skip)]
+        place_mentions = places_stage.find_places(doc, skip)
+        counts = [c for c in counts_stage.find_counts(doc) if not _skipped(c.number_span[0], skip)]
+        mentions, _dropped = events_stage.find_mentions(doc, self.lex, skip)
+        out.events = self.assembler.events(doc, a, mentions, place_mentions, times, counts)
+        out.places = [p.as_place() for p in place_mentions]
+        out.times = times
+        return out
+
+
+def _skipped(pos: int, skip: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in skip)

@@ -1,0 +1,215 @@
+"""Initiator and target of each event mention, read from the dependency parse.
+
+Handles active and passive clauses ("militants attacked a post", "a post was
+attacked by militants"), "by" phrases and possessives on nouns ("an attack by
+X", "X's attack"), nouns governed by a light verb ("X carried out strikes on
+Y"), victims as subjects ("Y came under fire"), coordination ("X and Y") and
+appositions. Returns token-level roles; resolution to named actors is done by
+sitrep.actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from . import actors
+from .events import Mention, governing_verb, lemma_of
+from .lexicon import Lexicon
+
+VERSION = "roles-1"
+
+# Verbs whose subject suffers what their object names ("came under fire", "suffered casualties").
+VICTIM_VERBS = {"come", "suffer", "survive", "face", "sustain", "endure", "die", "witness"}
+# Verbs that only carry a noun mention: their subject is its initiator ("launched an attack").
+LIGHT_VERBS = {"carry", "launch", "conduct", "order", "stage", "mount", "execute", "claim", "take", "perform",
+               "hold", "unleash", "organise", "organize", "lead", "authorize", "authorise", "approve", "begin",
+               "start", "continue", "step", "wage", "call", "announce", "sign", "reach", "make", "issue", "arrive",
+               "pay", "hold"}
+# Verbs whose subject is an attack and whose object is what it hit ("the strike destroyed a school").
+IMPACT_VERBS = {"kill", "hit", "target", "destroy", "damage", "injure", "wound", "strike", "reach", "land", "level",
+                "flatten", "wreck", "claim", "leave", "rock", "tear", "struck"}
+SUBJECTS = {"nsubj", "csubj"}
+NP_LEFT = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "punct", "advmod", "predet", "npadvmod"}
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"}
+
+
+@dataclass
+class Role:
+    role: str  # initiator | target
+    head: Token
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.head.doc.text[self.start:self.end]
+
+
+OF_HEADS = {"force", "member", "supporter", "ministry", "minister", "army", "people", "province", "governor",
+            "fighter", "militant", "group", "leader", "commander", "government", "president", "head", "chief"}
+
+
+def np_bounds(tok: Token) -> tuple[int, int]:
+    """Character bounds of the noun phrase a token heads, without clauses or prepositional tails."""
+    keep = {tok.i}
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            inside = child.dep_ in NP_LEFT and child.i < t.i
+            inside |= child.dep_ in {"compound", "flat", "nmod"}
+            inside |= child.dep_ == "prep" and child.lower_ == "of" and t.i == tok.i and tok.lemma_.lower() in OF_HEADS
+            inside |= child.dep_ == "pobj" and t.dep_ == "prep" and t.i in keep
+            if inside and child.sent == tok.sent:
+                keep.add(child.i)
+                stack.append(child)
+    doc = tok.doc
+    lo, hi = min(keep), max(keep)
+    while lo < tok.i and (doc[lo].is_punct or doc[lo].dep_ == "case" or doc[lo].is_space):
+        lo += 1
+    while hi > tok.i and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _expand(tok: Token) -> list[Token]:
+    """A head and the heads coordinated with it ("X and Y", "X, Y and Z")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            out.extend(_expand(child))
+    return out
+
+
+def _uniq(tokens: list[Token]) -> list[Token]:
+    seen, out = set(), []
+    for t in tokens:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+def _dateline(tok: Token) -> bool:
+    """"WASHINGTON –" at the head of a story names where it was filed, not who acted."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.text.isupper() and len(tok.text) > 2 and nxt is not None and nxt.text in {"-", "–", "—", "(", ":"}
+
+
+def _make(role: str, toks: list[Token], lex: Lexicon) -> list[Role]:
+    roles = []
+    for t in _uniq(toks):
+        for h in _expand(t):
+            if h.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "X"} or h.ent_type_ in NOT_ACTORS or _dateline(h):
+                continue
+            start, end = np_bounds(h)
+            roles.append(Role(role, h, start, end))
+    return roles
+
+
+def is_reporter(tok: Token, lex: Lexicon) -> bool:
+    """A news organisation or monitor: as the subject of "killed" it reports, it does not attack."""
+    reporters = lex.word_set("reporters")
+    words = {lemma_of(t) for t in tok.subtree if t.i <= tok.i} | {lemma_of(tok)}
+    if words & reporters:
+        return True
+    return any(c.lower_ in {"reportedly", "allegedly"} for c in tok.head.children) and tok.ent_type_ == "ORG"
+
+
+def _child(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for p in tok.children:
+        if p.dep_ in {"prep", "agent"} and p.lower_ in preps:
+            out.extend(_child(p, "pobj"))
+    return out
+
+
+def _subject(verb: Token) -> list[Token]:
+    """The subject of a verb, borrowed from the clause it hangs on when it has none ("attacked ..., killing 3")."""
+    node = verb
+    for _ in range(3):
+        subj = _child(node, *SUBJECTS)
+        if subj and subj[0].lower_ in {"that", "who", "which"} and node.dep_ == "relcl":
+            return [node.head]  # "the militia that led the strikes"
+        if subj:
+            return subj
+        if node.dep_ in {"advcl", "conj", "xcomp", "acl"} and not _child(node, "nsubjpass"):
+            node = node.head
+            continue
+        break
+    return []
+
+
+def verb_roles(verb: Token, lex: Lexicon) -> list[Role]:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if passive:
+        initiators = _prep_objects(verb, {"by"})
+        targets = _child(verb, "nsubjpass")
+    else:
+        initiators = [s for s in _subject(verb) if not is_reporter(s, lex)]
+        targets = _child(verb, "dobj") or _prep_objects(verb, {"on", "against", "at", "upon", "into"})
+    return _make("initiator", initiators, lex) + _make("target", targets, lex)
+
+
+def noun_roles(noun: Token, lex: Lexicon) -> list[Role]:
+    initiators = _prep_objects(noun, {"by", "from"}) + _child(noun, "poss")
+    between = _prep_objects(noun, {"between", "with", "among"})
+    if between:  # "a call between X and Y", "talks with X"
+        parties = _expand(between[0])
+        if len(parties) > 1 and not initiators:
+            initiators.append(parties[0])
+            between = parties[1:]
+        targets_between = between
+    else:
+        targets_between = []
+    targets = _prep_objects(noun, {"on", "against", "at", "upon", "targeting"}) + targets_between
+    for mod in _child(noun, "compound", "amod"):
+        if (mod.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or mod.pos_ == "PROPN") and actors.lookup(mod.text):
+            initiators.append(mod)  # "U.S. airstrikes", "Taliban attack"; not "the Irbil attack"
+    verb = governing_verb(noun)
+    if verb is not None and verb.i != noun.i:
+        vlemma = lemma_of(verb)
+        subj = _child(verb, *SUBJECTS)
+        if noun.dep_ in SUBJECTS and vlemma in IMPACT_VERBS:
+            targets += _child(verb, "dobj")
+        elif vlemma in VICTIM_VERBS:
+            targets += subj
+        elif vlemma in LIGHT_VERBS and not initiators:
+            initiators += [s for s in _subject(verb) if not is_reporter(s, lex)]
+    return _make("initiator", initiators, lex) + _make("target", targets, lex)
+
+
+def mention_roles(m: Mention, lex: Lexicon) -> list[Role]:
+    """Initiators and targets of one mention, initiators first, without duplicates."""
+    head = m.head
+    roles = verb_roles(head, lex) if head.pos_ in {"VERB", "AUX"} else noun_roles(head, lex)
+    seen, out = set(), []
+    trigger_ids = {t.i for t in m.tokens}
+    for r in roles:
+        if r.head.i in trigger_ids or (r.start, r.end, r.role) in seen:
+            continue
+        seen.add((r.start, r.end, r.role))
+        out.append(r)
+    return out
+
+
+def facility_users(target: Role, lex: Lexicon) -> list[Role]:
+    """Those a struck facility belongs to ("a checkpoint used by X, including Y and Z" -> X, Y, Z)."""
+    out = []
+    for tok in target.head.subtree:
+        if tok.dep_ == "acl" and lemma_of(tok) in {"use", "run", "control", "hold", "occupy", "belong", "operate"}:
+            for agent in _prep_objects(tok, {"by", "to"}):
+                group = [agent]
+                for inc in agent.subtree:
+                    if inc.dep_ == "prep" and inc.lower_ == "including":
+                        group.extend(_child(inc, "pobj"))
+                out.extend(_make("target", group, lex))
+    return out

@@ -1,0 +1,191 @@
+"""Blanking out boilerplate while keeping offsets."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.clean import Cleaned, clean, load_rules, rules_version
+from sitrep.errors import DataError
+
+# Lines that are boilerplate, with the reason they are removed for.
+REMOVE = [
+    ("Download the Hill Gazette app for breaking news and analysis", "promo"),
+    ("Get our app", "promo"),
+    ("Subscribe now for unlimited access to local news.", "promo"),
+    ("Sign up for our morning briefing", "newsletter"),
+    ("Subscribe to our daily newsletter for the top stories", "newsletter"),
+    ("Get the day's headlines delivered to your inbox.", "newsletter"),
+    ("Related: Drone strike hits fuel depot", "related links"),
+    ("READ MORE: Talks stall over prisoner swap", "related links"),
+    ("See also: Timeline of the conflict", "related links"),
+    ("Related Stories", "related links"),
+    ("WATCH: Residents describe the night of shelling", "related links"),
+    ("Follow us on Twitter", "share buttons"),
+    ("Share this article", "share buttons"),
+    ("Facebook Twitter WhatsApp Email", "share buttons"),
+    ("Copyright 2022 The Hill Gazette. All rights reserved.", "copyright"),
+    ("\u00a9 2023 Example Media Group", "copyright"),
+    ("Photo: Reuters", "photo credit"),
+    ("Ivan Petrov / Reuters", "photo credit"),
+    ("Reuters/File photo", "photo credit"),
+    ("Tom Reed and Ann Lee from Geneva reported; Sam Hill reported from Rome; and Mia Park from Seoul.", "byline"),
+    ("The Associated Press contributed.", "byline"),
+    ("Reuters contributed to this report.", "byline"),
+    ("Jane Doe contributed reporting from Beirut.", "byline"),
+    ("By Jane Doe", "byline"),
+    ("By JANE DOE and John Roe, Associated Press", "byline"),
+    ("By Ahmed al-Masri | Staff correspondent", "byline"),
+    ("Reporting by Jane Doe in Kyiv; Editing by John Roe", "byline"),
+    ("(Reporting by Jane Doe; Additional reporting by Sam Hill in Lviv; Editing by Tom Reed)", "byline"),
+    ("Contributing: Jane Doe in Kabul", "byline"),
+    ("Staff and agencies", "byline"),
+    ("Advertisement", "advertisement"),
+    ("Editor's note: This story has been updated with new figures.", "editor's note"),
+    ("This article was originally published on 3 May.", "editor's note"),
+]
+
+# Lines that report, date or attribute events: never removed.
+KEEP = [
+    "KABUL (Reuters) - Gunmen killed three police officers at a checkpoint on Sunday, officials said.",
+    "KABUL (Reuters) -",
+    "Police said a man was killed.",
+    "Reporting restrictions were imposed after the attack.",
+    "Reporting by state media suggested 20 people were killed.",
+    "By Tuesday, the death toll had risen to 40.",
+    "By then the fighters had withdrawn.",
+    "Witnesses reported heavy gunfire near the airport.",
+    "Police reported from the scene that two people died.",
+    "Explosions reported in Kyiv",
+    "Share prices fell sharply after the attack on the refinery.",
+    "Photographs, videos and testimonies show soldiers firing on protesters.",
+    "A Reuters/Ipsos poll found most people supported the ceasefire.",
+    "Police raided the offices of an opposition newsletter on Monday.",
+    "Iran contributed troops to the operation, the ministry said.",
+    "He told The Associated Press that 12 people had died.",
+    "Copyright infringement lawsuits piled up after the raid.",
+    "Thousands sign up for army reserves as fighting spreads.",
+    "Related fighting broke out in the south, killing five.",
+    "Watch the skies, the commander told his troops.",
+    "Follow-up strikes hit the same village on Tuesday.",
+    "Pictured at the scene were at least 10 bodies, witnesses said.",
+    "Rebels said they had downloaded data from the captured drone's app.",
+]
+
+
+@pytest.mark.parametrize("line, reason", REMOVE)
+def test_boilerplate_lines_are_removed(line, reason):
+    text = f"Two soldiers were killed on Monday.\n{line}\nThe army said it would respond.\n"
+    cleaned = clean(text)
+    assert [r.reason for r in cleaned.removed] == [reason]
+    assert cleaned.text.split("\n")[1].strip() == ""
+    assert "Two soldiers were killed" in cleaned.text and "would respond" in cleaned.text
+
+
+@pytest.mark.parametrize("line", KEEP)
+def test_event_lines_are_kept(line):
+    cleaned = clean(line + "\n")
+    assert cleaned.removed == []
+    assert cleaned.text == line + "\n"
+
+
+WIRE = (
+    "WASHINGTON - Two drones struck a fuel depot outside the port city on Tuesday, "
+    "killing four guards, a regional official said.\n\n"
+    "Smoke rose over the depot on 14 March.Maria Ostrova / AFP \u2013 Getty Images file\n\n"
+    "Download the Valley Courier app for the latest news\n\n"
+    "The governor said the attack was the third on the depot this month.\n\n"
+    "Tom Reed reported from Kyiv; Ann Lee from Geneva reported.\n\n"
+    "The Associated Press contributed.\n"
+)
+
+
+def test_worked_wire_report_keeps_offsets():
+    cleaned = clean(WIRE)
+    removed = [(WIRE[r.start:r.end], r.reason) for r in cleaned.removed]
+    assert removed == [
+        ("Maria Ostrova / AFP \u2013 Getty Images file", "photo credit"),
+        ("Download the Valley Courier app for the latest news", "promo"),
+        ("Tom Reed reported from Kyiv; Ann Lee from Geneva reported.", "byline"),
+        ("The Associated Press contributed.", "byline"),
+    ]
+    assert len(cleaned.text) == len(WIRE)
+    assert cleaned.text.count("\n") == WIRE.count("\n")
+    start = WIRE.index("Smoke rose")
+    assert cleaned.text[start:].startswith("Smoke rose over the depot on 14 March.   ")
+    killing = WIRE.index("killing four guards")
+    assert cleaned.text[killing:killing + 19] == "killing four guards"
+
+
+@pytest.mark.parametrize(
+    "text, credit",
+    [
+        ("A man walks past the ruins. REUTERS/Ivan Petrov/File Photo\n", "REUTERS/Ivan Petrov/File Photo"),
+        ("Rescuers search the rubble. (Photo by Jane Doe/AFP via Getty Images)\n", "(Photo by Jane Doe/AFP via Getty Images)"),
+        ("Troops patrol the square.Jane Doe / Reuters\r\nNext line.\r\n", "Jane Doe / Reuters"),
+        ("Two were killed, police said. (Reporting by Jane Doe; Editing by Tom Reed)\n", "(Reporting by Jane Doe; Editing by Tom Reed)"),
+    ],
+)
+def test_inline_credits(text, credit):
+    cleaned = clean(text)
+    assert [text[r.start:r.end] for r in cleaned.removed] == [credit]
+
+
+def test_crlf_text_keeps_its_line_breaks():
+    text = "Two killed.\r\nBy Jane Doe\r\nMore.\r\n"
+    cleaned = clean(text)
+    assert cleaned.text == "Two killed.\r\n           \r\nMore.\r\n"
+
+
+def test_long_lines_are_never_removed_whole():
+    line = "Related: " + "word " * 200
+    assert clean(line).removed == []
+
+
+def test_result_type_and_rules_version():
+    cleaned = clean("Nothing to remove here.")
+    assert isinstance(cleaned, Cleaned) and cleaned.removed == []
+    assert rules_version().startswith("boilerplate-")
+
+
+_PIECES = st.sampled_from(
+    [line for line, _ in REMOVE] + KEEP + ["\n", "\r\n", " ", ".", "Jane Doe / AFP", "\u00e9\u00e8", "\t"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(_PIECES, max_size=12).map("".join)))
+def test_cleaning_keeps_length_and_everything_outside_removed_spans(text):
+    cleaned = clean(text)
+    assert len(cleaned.text) == len(text)
+    inside = [False] * len(text)
+    last_end = 0
+    for span in cleaned.removed:
+        assert last_end <= span.start < span.end <= len(text)
+        last_end = span.end
+        for i in range(span.start, span.end):
+            inside[i] = True
+    for i, (before, after) in enumerate(zip(text, cleaned.text)):
+        if not inside[i] or before in "\r\n":
+            assert after == before
+        else:
+            assert after == " "
+
+
+def test_bad_rules_files_raise_data_error(tmp_path):
+    bad_regex = tmp_path / "bad.yaml"
+    bad_regex.write_text("line:\n  - reason: x\n    pattern: '(unclosed'\n", encoding="utf-8")
+    undefined = tmp_path / "undefined.yaml"
+    undefined.write_text("line:\n  - reason: x\n    pattern: '{NOPE}'\n", encoding="utf-8")
+    for path in (bad_regex, undefined, tmp_path / "missing.yaml"):
+        with pytest.raises(DataError):
+            load_rules(str(path))
+
+
+def test_custom_rules_file(tmp_path):
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "define:\n  WORD: 'promo'\nline:\n  - reason: custom\n    pattern: '{WORD}[ ]line'\n", encoding="utf-8"
+    )
+    cleaned = clean("keep\npromo line\n", load_rules(str(path)))
+    assert [(r.start, r.end, r.reason) for r in cleaned.removed] == [(5, 15, "custom")]

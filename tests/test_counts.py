@@ -1,0 +1,179 @@
+"""Casualty counts as claims: figures, kinds, parts, claimants, summaries."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep import nlp
+from sitrep.counts import find_counts, parse_number, sum_victims, summarise
+from sitrep.record import Claim, Span
+
+
+@pytest.fixture(scope="module")
+def language():
+    return nlp.load()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("22", (22, 22, 22)),
+        ("1,200", (1200, 1200, 1200)),
+        ("two", (2, 2, 2)),
+        ("Twenty-one", (21, 21, 21)),
+        ("one hundred and five", (105, 105, 105)),
+        ("a dozen", (12, 12, 12)),
+        ("dozens", (12, 12, None)),
+        ("tens", (10, 10, None)),
+        ("hundreds", (100, 100, None)),
+        ("scores", (20, 20, None)),
+        ("several", (3, 3, None)),
+        ("a few", (2, 2, None)),
+        ("at least 22", (22, 22, None)),
+        ("more than 20", (20, 20, None)),
+        ("up to 30", (30, None, 30)),
+        ("as many as thirty", (30, None, 30)),
+        ("about 40", (40, None, None)),
+        ("between 10 and 15", (10, 10, 15)),
+        ("10-15", (10, 10, 15)),
+        ("10 to 15", (10, 10, 15)),
+        ("two or three", (2, 2, 3)),
+        ("3 million", (3_000_000, 3_000_000, 3_000_000)),
+        ("people", None),
+        ("", None),
+    ],
+)
+def test_parse_number(text, expected):
+    assert parse_number(text) == expected
+
+
+def _found(language, text):
+    doc = language(text)
+    return [(m.kind, m.claim.count, m.claim.low, m.claim.high, m.claim.source)
+            for m in find_counts(doc) if not m.part]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Eight people were killed in the raid.", [("killed", 8, 8, 8, None)]),
+        ("The bomb exploded at a market, killing 4 shoppers.", [("killed", 4, 4, 4, None)]),
+        ("The clash left 9 dead.", [("killed", 9, 9, 9, None)]),
+        ("Three killed and five wounded in town fighting",
+         [("killed", 3, 3, 3, None), ("injured", 5, 5, 5, None)]),
+        ("The death toll rose to 31 on Monday.", [("killed", 31, 31, 31, None)]),
+        ("Raiders killed 6 farmers near the well.", [("killed", 6, 6, 6, None)]),
+        ("Police found 4 bodies in the river.", [("killed", 4, 4, 4, None)]),
+        ("Seven hostages died in the fire.", [("killed", 7, 7, 7, None)]),
+        ("No one was hurt in the blast.", [("injured", 0, 0, 0, None)]),
+        ("The shelling caused no casualties.", [("killed", 0, 0, 0, None), ("injured", 0, 0, 0, None)]),
+        ("At least 14 villagers were killed, the governor said.",
+         [("killed", 14, 14, None, "governor")]),
+        ("Dozens of students were kidnapped from the school.", [("abducted", 12, 12, None, None)]),
+        ("Troops detained 15 suspects overnight.", [("arrested", 15, 15, 15, None)]),
+        ("A patrol guard was shot dead at the gate.", [("killed", 1, 1, 1, None)]),
+        ("Up to 40 people were injured, according to the health ministry.",
+         [("injured", 40, None, 40, "health ministry")]),
+    ],
+)
+def test_find_counts_shapes(language, text, expected):
+    assert sorted(_found(language, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, victims",
+    [
+        ("Five rebels and two policemen were killed in the clash.", {"rebels", "policemen"}),
+        ("The ambush killed 3 guards and 2 drivers.", {"guards", "drivers"}),
+    ],
+)
+def test_victim_groups_are_separate_claims(language, text, victims):
+    mentions = [m for m in find_counts(language(text)) if m.kind == "killed"]
+    assert {m.claim.victims for m in mentions} == victims
+    assert sum_victims([m.claim for m in mentions]).count == sum(m.count for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, total, part",
+    [
+        ("Ten people were killed, including 3 women.", 10, 3),
+        ("Ten people were killed, four of them children.", 10, 4),
+    ],
+)
+def test_parts_are_not_new_counts(language, text, total, part):
+    mentions = [m for m in find_counts(language(text)) if m.kind == "killed"]
+    assert [m.count for m in mentions if not m.part] == [total]
+    assert [m.count for m in mentions if m.part] == [part]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two 120mm mortars struck the base.",
+        "Gunmen burned 22 vehicles and 3 houses.",
+        "A 19-year-old was questioned at 6pm on 4 March 2021.",
+        "The office at 45 Main Street was closed in 2019.",
+    ],
+)
+def test_things_that_are_not_people(language, text):
+    assert [m for m in find_counts(language(text)) if m.count > 1] == []
+
+
+def test_outlet_with_reportedly_is_a_claimant(language):
+    text = "State broadcaster Radio Northland reportedly killed 17 fighters in the strikes."
+    mentions = find_counts(language(text))
+    assert [(m.kind, m.count) for m in mentions] == [("killed", 17)]
+    assert "Radio Northland" in mentions[0].claim.source
+
+
+def test_coding_note_is_coded(language):
+    text = "Two guards were killed at the depot. Fatalities coded as 0 (Radio X reported 2)."
+    coded = [m for m in find_counts(language(text)) if m.coded]
+    assert [(m.kind, m.count) for m in coded] == [("killed", 0)]
+
+
+def _claim(count, source=None, low=None, high=None):
+    return Claim(count=count, low=low, high=high, source=source, evidence=Span(start=0, end=1))
+
+
+@pytest.mark.parametrize(
+    "claims, best, low, high, disputed",
+    [
+        ([], None, None, None, False),
+        ([_claim(22, "monitor"), _claim(17, "broadcaster")], 17, 17, 22, True),
+        ([_claim(5), _claim(5, "police")], 5, 5, 5, False),
+        ([_claim(12, low=12), _claim(30, "army", high=30)], 12, 12, 30, True),
+        ([_claim(3), _claim(4)], 4, 3, 4, False),  # one claimant: its largest
+    ],
+)
+def test_summarise(claims, best, low, high, disputed):
+    counts = summarise(claims)
+    assert (counts.best, counts.low, counts.high, counts.disputed) == (best, low, high, disputed)
+    assert counts.claims == claims
+
+
+_WORDS = ["one", "two", "three", "five", "eleven", "twenty", "dozens", "several"]
+_TEMPLATES = [
+    "{n} {v} were killed in the attack.",
+    "The strike killed {n} {v}.",
+    "Officials said {n} {v} were wounded.",
+    "At least {n} {v} died, according to the mayor.",
+    "The raid left {n} {v} dead and {m} injured.",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    template=st.sampled_from(_TEMPLATES),
+    n=st.one_of(st.integers(min_value=1, max_value=5000).map(str), st.sampled_from(_WORDS)),
+    m=st.integers(min_value=1, max_value=99).map(str),
+    victims=st.sampled_from(["people", "soldiers", "civilians", "villagers"]),
+)
+def test_evidence_contains_the_number(language, template, n, m, victims):
+    text = template.format(n=n, m=m, v=victims)
+    for mention in find_counts(language(text)):
+        number = text[mention.number_span[0]:mention.number_span[1]]
+        evidence = text[mention.claim.evidence.start:mention.claim.evidence.end]
+        assert number and number in evidence
+        assert mention.sentence[0] <= mention.number_span[0] < mention.sentence[1]
