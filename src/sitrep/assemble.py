@@ -3,21 +3,22 @@ place, date and counts, order events by salience and write the records."""
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from . import actors
 from .article import Article
-from .counts import CountMention, summarise
+from .counts import CountMention, sum_victims, summarise
 from .events import Mention, refine_modes
 from .lexicon import Lexicon
-from .places import PlaceMention
+from .places import PlaceMention, country_name
 from .record import Acled, Actor, Claim, Counts, Event, EventDate, Location, Span, Time, Trigger
 from .roles import Role, facility_users, mention_roles, PRONOUNS
 
-FATAL_KINDS = {"killed"}
-INJURY_KINDS = {"injured"}
+# Non-violent events whose tolls are counted too (people hurt at a protest, people arrested).
+COUNTED_KEYS = {"protest", "riot", "mob", "arrest", "protest_force", "protest_intervention"}
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Cluster:
     """One event: the mentions that report it and what they say of it."""
 
     mentions: list[Mention]
+    where: Where = field(default_factory=lambda: Where())
     roles: list[Role] = field(default_factory=list)
     claims: dict[str, list[Claim]] = field(default_factory=dict)
 
@@ -34,8 +36,8 @@ class Cluster:
 
     @property
     def lead(self) -> Mention:
-        """The mention that types the event: the most specific, then the earliest."""
-        return min(self.mentions, key=lambda m: (m.weak, not m.specific, m.start))
+        """The mention that types the event: strong, violent and specific first, then the earliest."""
+        return min(self.mentions, key=_lead_key)
 
     @property
     def strong(self) -> bool:
@@ -49,22 +51,154 @@ def depth(tok) -> int:
     return d
 
 
-def _merge_within_sentences(mentions: list[Mention], roles: dict[int, list[Role]]) -> list[list[Mention]]:
-    """Group the mentions of one sentence that tell one event ("attacked ..., killing 3")."""
-    groups: list[list[Mention]] = []
-    by_sent: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sent.setdefault(m.sent.start, []).append(m)
-    for sent_mentions in by_sent.values():
-        local: list[list[Mention]] = []
-        for m in sorted(sent_mentions, key=lambda m: (m.weak, not m.specific)):
-            home = _syntactic_home(m, local) or _compatible_home(m, local)
-            if home is None:
-                local.append([m])
-            else:
-                home.append(m)
-        groups.extend(local)
-    return groups
+PEOPLE_WORDS = {"people", "person", "leader", "official", "minister", "president", "government", "army", "force",
+                "group", "party", "delegation", "side", "country", "state", "nation", "militant", "rebel", "police",
+                "soldier", "troops", "member", "supporter", "protester", "demonstrator", "activist", "resident",
+                "villager", "civilian", "journalist", "opposition", "administration", "authority", "ministry",
+                "envoy", "ambassador", "counterpart", "commander", "militia", "insurgent", "man", "woman"}
+NOT_LOCATIVE = {"against", "with", "by", "for", "toward", "towards", "than", "like"}
+FACILITY_WORDS = {"base", "airbase", "airport", "embassy", "camp", "checkpoint", "compound", "barracks", "outpost",
+                  "consulate", "prison", "headquarters", "garrison"}
+
+
+def _facility(r: Role) -> bool:
+    """A target that is a named facility: "Balad Air Base", "the U.S. Embassy"."""
+    return r.head.lemma_.lower() in FACILITY_WORDS and any(
+        t.pos_ == "PROPN" and t.lower_ not in GENERIC_SITE_WORDS for t in r.head.subtree if t.i < r.head.i)
+
+
+def _facility_place(r: Role) -> PlaceMention:
+    """A named facility as the event's place; a demonym in its name gives the country ("Iraqi Balad Air Base")."""
+    doc = r.head.doc
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    country = None
+    start = r.start
+    for t in span:
+        if t.i < r.head.i and country_name(t.text):
+            country = country or actors.country_of(t.text)
+            if t.i == span.start and t.i + 1 < span.end:
+                start = doc[t.i + 1].idx
+    while doc.text[start:r.end].lower().startswith(("the ", "a ")):
+        start += doc.text[start:r.end].index(" ") + 1
+    return PlaceMention(start, r.end, doc.text[start:r.end], r.head, "FAC", None,
+                        hint=country.iso3 if country else None)
+
+
+# Words of a facility's name that do not tell one site from another ("Balad Air Base" vs "Irbil base").
+GENERIC_SITE_WORDS = {"air", "base", "airport", "airbase", "embassy", "camp", "checkpoint", "city", "province",
+                      "district", "village", "town", "hospital", "school", "compound", "market", "mosque",
+                      "station", "post", "international", "north", "south", "east", "west", "central"}
+
+
+@dataclass
+class Where:
+    """What a mention or group says of where it happened: site names and a country."""
+
+    sites: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    hinted: set[str] = field(default_factory=set)  # a demonym on the mention: "the East Syrian bombing"
+
+    def add(self, other: "Where") -> None:
+        self.sites |= other.sites
+        self.countries |= other.countries
+        self.hinted |= other.hinted
+
+    def conflicts(self, other: "Where") -> bool:
+        if self.countries and other.countries and not self.countries & other.countries:
+            return True
+        return bool(self.sites and other.sites and not self.sites & other.sites)
+
+    def overlap(self, other: "Where") -> int:
+        mine, theirs = self.countries | self.hinted, other.countries | other.hinted
+        return 2 * len(self.sites & other.sites) + len(mine & theirs)
+
+
+SITE_ENTS = {"GPE", "LOC", "FAC", "ORG"}
+
+
+def _site_words(tokens) -> set[str]:
+    """Proper-noun words of place and facility names ("Irbil", "Balad"), without country names."""
+    out = set()
+    for t in tokens:
+        if t.pos_ != "PROPN" or t.ent_type_ not in SITE_ENTS or t.lower_ in GENERIC_SITE_WORDS:
+            continue
+        if actors.country_of(t.text) is not None:
+            continue
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        if ent is not None and country_name(ent.text):
+            continue
+        out.add(t.lower_)
+    return out
+
+
+def where_of(m: Mention, roles: list[Role], places: list[PlaceMention]) -> Where:
+    """Sites named in the mention's own phrase and its targets, and places the parse links to it; failing
+    a linked country, a demonym that qualifies the mention ("the East Syrian bombing")."""
+    w = Where()
+    own = [c for c in m.head.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+    toks = [t for c in own for t in c.subtree if t.ent_type_ != "ORG"]
+    doc = m.head.doc
+    for r in roles:
+        if r.role == "target":
+            toks.extend(doc.char_span(r.start, r.end, alignment_mode="expand") or [])
+    for p in _linked_places(m, places):
+        if p.country is not None and not p.attributive:
+            w.countries.add(p.country.iso3)
+        elif p.country is None:
+            toks.extend(doc.char_span(p.start, p.end, alignment_mode="expand") or [])
+    w.sites = _site_words(toks)
+    for t in own:
+        if t.ent_type_ == "NORP" or t.pos_ in {"ADJ", "PROPN"}:
+            country = actors.country_of(t.text)
+            if country is not None and country_name(t.text):
+                w.hinted.add(country.iso3)
+    return w
+
+
+def _locative(p: PlaceMention) -> bool:
+    """Is the name used as a place here, not as a party ("Iran denied", "attacks against the United States")?"""
+    dep = p.root.dep_
+    if dep in {"nsubj", "nsubjpass", "dobj", "dative", "agent", "attr"}:
+        return False
+    return not (dep == "pobj" and p.root.head.lower_ in NOT_LOCATIVE)
+
+
+def _linked_places(m: Mention, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Places in the mention's sentence whose parse path passes through the mention."""
+    sent = m.sent
+    return [p for p in places if sent.start_char <= p.start < sent.end_char
+            and _locative(p)
+            and (m.head.i in {a.i for a in p.root.ancestors} or p.root.i == m.head.i)]
+
+
+def _actor_like(r: Role) -> bool:
+    """A party to an event: a named entity or a word for people or organisations."""
+    if r.head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    return r.head.lemma_.lower() in PEOPLE_WORDS
+
+
+def _rank(a: Actor) -> int:
+    """Order of initiators: named armed groups, then states and others known, then the unknown; a country
+    in the possessive ("Iraq's attacks") last, as it often names where rather than who."""
+    if a.inter in (2, 3, 4):
+        return 0
+    if a.inter is not None and a.text.lower() != (a.country or "").lower() and not a.text.endswith("'s"):
+        return 1
+    return 2 if a.inter is not None else 3
+
+
+def _time_linked(m: Mention, t: Time) -> bool:
+    """Does the date expression hang on the mention ("the attack on Monday", "attacked on Monday")?"""
+    span = m.head.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    heads = {m.head.i}
+    if m.head.pos_ not in {"VERB", "AUX"}:
+        verb = m.head.head
+        if verb.pos_ in {"VERB", "AUX"} and m.head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            heads.add(verb.i)
+    return any(a.i in heads for a in span.root.ancestors) or span.root.i in heads
 
 
 def _syntactic_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
@@ -90,31 +224,19 @@ def _compatible(a: Mention, b: Mention) -> bool:
     return not (a.specific and b.specific)
 
 
-def _compatible_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
-    for g in groups:
-        if all(_compatible(m, o) for o in g):
-            return g
-    return None
+def _word(m: Mention) -> str:
+    """The trigger's head word without an "air" prefix: "airstrikes" and "strikes" tell of one thing."""
+    w = m.head.lemma_.lower()
+    return w[3:] if w.startswith("air") and len(w) > 5 else w
 
 
-def _places_of(group: list[Mention], places: list[PlaceMention]) -> list[PlaceMention]:
-    """Places said of a mention group, those linked through the parse first."""
-    sent = group[0].sent
-    in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char]
-    heads = {m.head.i for m in group}
-
-    def linked(p: PlaceMention) -> int:
-        anc = {a.i for a in p.root.ancestors}
-        return 0 if anc & heads else 1
-
-    return sorted(in_sent, key=lambda p: (linked(p), p.country is not None, p.start))
+def _same_word(m: Mention, c: "Cluster") -> bool:
+    return any(_word(o) == _word(m) for o in c.mentions)
 
 
-def _compatible_places(a: PlaceMention | None, b: PlaceMention | None) -> bool:
-    if a is None or b is None or a.country is not None or b.country is not None:
-        return True
-    ta, tb = a.text.lower(), b.text.lower()
-    return ta in tb or tb in ta
+def _lead_key(m: Mention):
+    """The mention that types an event: strong before weak, violent before its outcomes, specific first."""
+    return (m.weak, not m.category.is_violent, not m.specific, m.start)
 
 
 class Assembler:
@@ -132,40 +254,82 @@ class Assembler:
         for sent_mentions in by_sent.values():
             refine_modes(sent_mentions, self.lex)
         roles = {id(m): mention_roles(m, self.lex) for m in mentions}
-        groups = _merge_within_sentences(mentions, roles)
-        clusters = self._merge_across(groups, places)
+        where = {id(m): where_of(m, roles[id(m)], places) for m in mentions}
+        groups = self._merge_within_sentences(by_sent, where)
+        clusters = self._merge_across(groups, where)
         out = []
         for c in clusters:
             if not c.strong:
                 continue
             c.roles = [r for m in c.mentions for r in roles[id(m)]]
+            if c.lead.rule.needs_actor and not self._has_named_actor(c):
+                continue
             out.append(c)
         return self._records(doc, article, out, places, times, counts)
 
     # -- merging -----------------------------------------------------------
-    def _merge_across(self, groups: list[list[Mention]], places: list[PlaceMention]) -> list[Cluster]:
-        clusters: list[tuple[Cluster, PlaceMention | None]] = []
+    def _merge_within_sentences(self, by_sent: dict[int, list[Mention]], where: dict[int, Where]) -> list[list[Mention]]:
+        """Group the mentions of one sentence that tell one event ("attacked ..., killing 3"); an event told
+        as the cause of another ("in retaliation for attacks") or at another site stays apart."""
+        groups: list[list[Mention]] = []
+        for sent_mentions in by_sent.values():
+            local: list[tuple[list[Mention], Where]] = []
+            for m in sorted(sent_mentions, key=lambda m: (m.weak, not m.specific, m.start)):
+                w = where[id(m)]
+                home = _syntactic_home(m, [g for g, _ in local])
+                if home is None:
+                    for g, gw in local:
+                        if all(_compatible(m, o) and o.antecedent == m.antecedent for o in g) and not gw.conflicts(w):
+                            home = g
+                            break
+                if home is None:
+                    local.append(([m], Where(set(w.sites), set(w.countries), set(w.hinted))))
+                else:
+                    home.append(m)
+                    next(gw for g, gw in local if g is home).add(w)
+            groups.extend(g for g, _ in local)
+        return groups
+
+    def _merge_across(self, groups: list[list[Mention]], where: dict[int, Where]) -> list[Cluster]:
+        """Mentions in later sentences join the event they best match: same site, same country, then the
+        most recent; never one at another site or in another country."""
+        clusters: list[tuple[Cluster, Where]] = []
         for g in sorted(groups, key=lambda g: min(m.start for m in g)):
-            lead = min(g, key=lambda m: (m.weak, not m.specific))
-            here = next(iter(_places_of(g, places)), None)
-            home = None
-            for c, where in clusters:
-                if _compatible(lead, c.lead) and _compatible_places(here, where) and self._same_kind(lead, c.lead):
-                    home = (c, where)
-                    break
-            if home is None:
-                clusters.append((Cluster(list(g)), here))
+            lead = min(g, key=_lead_key)
+            w = Where()
+            for m in g:
+                w.add(where[id(m)])
+            best, best_score = None, None
+            for n, (c, cw) in enumerate(clusters):
+                if not (_compatible(lead, c.lead) and self._same_kind(lead, c.lead)) or cw.conflicts(w):
+                    continue
+                main = any(not o.antecedent and not o.weak for o in c.mentions)
+                score = (cw.overlap(w), _same_word(lead, c), main, max(o.start for o in c.mentions))
+                if best_score is None or score > best_score:
+                    best, best_score = n, score
+            if best is None:
+                clusters.append((Cluster(list(g), where=w), w))
             else:
-                c, where = home
-                c.mentions.extend(g)
-                if where is None or (where.country is not None and here is not None):
-                    clusters[clusters.index(home)] = (c, here or where)
+                clusters[best][0].mentions.extend(g)
+                clusters[best][1].add(w)
         return [c for c, _ in clusters]
 
     @staticmethod
     def _same_kind(a: Mention, b: Mention) -> bool:
         """Across sentences only violent events merge freely; others need the same trigger."""
         return a.category.is_violent or a.rule.lemma == b.rule.lemma
+
+    def _has_named_actor(self, c: Cluster) -> bool:
+        """A party that is an actor rather than a pronoun or a thing: a known actor or a named entity."""
+        for r in c.roles:
+            if r.text.strip().lower() in PRONOUNS:
+                continue
+            info = actors.lookup(r.text)
+            if info is not None and info.inter not in (None, 7):
+                return True
+            if r.head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+                return True
+        return False
 
     # -- records -------------------------------------------------------------
     def _records(self, doc, article, clusters, places, times, counts) -> list[Event]:
@@ -178,20 +342,55 @@ class Assembler:
         return [ev for _, ev in scored]
 
     def _attach_counts(self, clusters: list[Cluster], counts: list[CountMention]) -> dict[int, list[CountMention]]:
+        """Each count goes to the event it is told of: the nearest event mention in its sentence, else the
+        event of the sentence before (a toll told in its own sentence: "Three soldiers died.")."""
         out: dict[int, list[CountMention]] = {}
+        countable = [(c, m) for c in clusters for m in c.mentions
+                     if m.category.is_violent or m.category.key in COUNTED_KEYS]
         for cm in counts:
-            best, dist = None, None
-            for c in clusters:
-                for m in c.mentions:
-                    if not (m.sent.start_char <= cm.number_span[0] < m.sent.end_char):
-                        continue
-                    if not m.category.is_violent and m.category.key not in {"protest", "riot", "arrest"}:
-                        continue
-                    d = abs(m.start - cm.number_span[0])
-                    if dist is None or d < dist:
-                        best, dist = c, d
-            if best is not None:
-                out.setdefault(id(best), []).append(cm)
+            pos = cm.number_span[0]
+            same = [(abs(m.start - pos), c) for c, m in countable if m.sent.start_char <= pos < m.sent.end_char]
+            if same:
+                out.setdefault(id(min(same, key=lambda p: p[0])[1]), []).append(cm)
+                continue
+            before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
+            if before:
+                end, c = max(before, key=lambda p: p[0])
+                gap = cm.sentence[0] - end
+                if gap < 400:
+                    out.setdefault(id(c), []).append(cm)
+        return out
+
+    @staticmethod
+    def _tally(counts: list[CountMention], kind: str) -> list[Claim]:
+        """The claims of one kind for one event: a publisher's coding note wins; otherwise the first
+        sentence that gives a definite figure, its figures summed per claimant ("4 soldiers and 2
+        civilians"), plus victims said to be "also" killed later on."""
+        coded = [cm.claim for cm in counts if cm.coded and cm.kind == kind]
+        if coded:
+            return coded[:1]
+        useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
+        if not useful:
+            return []
+        per_source: dict[str | None, list[Claim]] = {}
+        first: dict[str | None, tuple[int, int]] = {}
+        for cm in sorted(useful, key=lambda cm: cm.sentence):
+            src = cm.claim.source
+            first.setdefault(src, cm.sentence)
+            if cm.sentence == first[src] or cm.also:
+                per_source.setdefault(src, []).append(cm.claim)
+        return [claim for claims in per_source.values() if (claim := sum_victims(claims)) is not None]
+
+    def _injured_from_shot(self, counts: list[CountMention], killed: list[Claim]) -> list[Claim]:
+        """"Five people were shot, two fatally": those shot and not killed were hurt."""
+        shot = self._tally(counts, "shot")
+        if not shot:
+            return []
+        dead = max((c.count for c in killed), default=0)
+        out = []
+        for c in shot:
+            if c.count - dead > 0:
+                out.append(c.model_copy(update={"count": c.count - dead, "low": None, "high": None}))
         return out
 
     def _record(self, doc, article, c: Cluster, places, times, counts: list[CountMention]) -> Event:
@@ -201,8 +400,8 @@ class Assembler:
         actors_ = self._actors(c, location)
         cat = self._retype(c, cat, actors_)
         date = self._date(c, times)
-        fat = [cm.claim for cm in counts if cm.kind in FATAL_KINDS]
-        inj = [cm.claim for cm in counts if cm.kind in INJURY_KINDS]
+        fat = self._tally(counts, "killed")
+        inj = self._tally(counts, "injured") or self._injured_from_shot(counts, fat)
         evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in c.mentions})
         sources = [article.outlet] if article.outlet else []
         for cl in fat + inj:
@@ -246,12 +445,17 @@ class Assembler:
         for r in list(roles):
             if r.role == "target":
                 roles.extend(facility_users(r, self.lex))
+        violent = c.lead.category.is_violent
         for r in roles:
             text = r.text.strip()
             if not text or text.lower() in PRONOUNS or (r.role, text.lower()) in seen:
                 continue
-            seen.add((r.role, text.lower()))
             info = actors.lookup(text)
+            if info is None and r.role == "initiator" and r.head.lemma_.lower() in self.lex.word_set("weapons"):
+                continue  # "two missiles landed": the means, not the actor
+            if info is None and not violent and r.role == "target" and not _actor_like(r):
+                continue  # "denied all contact": what is rejected, not a party
+            seen.add((r.role, text.lower()))
             inter = info.inter if info else None
             if info and info.kind == "state" and info.country and location and location.country \
                     and info.country != location.country:
@@ -259,30 +463,57 @@ class Assembler:
             out.append(Actor(role=r.role, text=text, name=info.name if info else None,
                              country=info.country if info else None, kind=info.kind if info else None,
                              inter=inter, evidence=Span(start=r.start, end=r.end)))
-        out.sort(key=lambda a: a.role != "initiator")
+        out.sort(key=lambda a: (a.role != "initiator", a.role == "initiator" and _rank(a)))
         return out
 
     def _location(self, c: Cluster, places: list[PlaceMention]) -> Location | None:
-        for m in sorted(c.mentions, key=lambda m: (m.weak, m.start)):
-            cands = _places_of([m], places)
-            if cands:
-                p = cands[0]
-                country = p.country
-                return Location(text=p.text, name=country.name if country else None,
-                                country=country.iso3 if country else None,
-                                lat=country.point.lat if country else None, lon=country.point.lon if country else None,
-                                precision=3 if country else None, evidence=Span(start=p.start, end=p.end))
-        return None
+        """Where the event happened: a place the parse links to one of its mentions (a town before a
+        country), else a place named in one of its sentences. A town with no gazetteer entry yet takes
+        the country the event's other mentions name."""
+        best, best_key = None, None
+        for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.weak, m.start))):
+            linked = {id(p) for p in _linked_places(m, places)}
+            for p in places:
+                if p.attributive or not (m.sent.start_char <= p.start < m.sent.end_char):
+                    continue
+                if not _locative(p):
+                    continue  # "attacks against the United States", "Iran denied": a party, not a place
+                tier = 0 if id(p) in linked else 2
+                key = (tier, p.country is not None, p.label not in {"GPE", "LOC"}, n, p.start)
+                if best_key is None or key < best_key:
+                    best, best_key = p, key
+            for r in (r for r in c.roles if r.head.sent.start == m.sent.start):
+                if r.role == "target" and _facility(r):
+                    key = (1, False, False, n, r.start)
+                    if best_key is None or key < best_key:
+                        best, best_key = _facility_place(r), key
+        if best is None:
+            return None
+        country = best.country
+        iso3 = country.iso3 if country else best.hint or (
+            next(iter(c.where.countries)) if len(c.where.countries) == 1 else None)
+        return Location(text=best.text, name=country.name if country else None, country=iso3,
+                        lat=country.point.lat if country else None, lon=country.point.lon if country else None,
+                        precision=3 if country else None, evidence=Span(start=best.start, end=best.end))
 
     def _date(self, c: Cluster, times: list[Time]) -> EventDate | None:
-        for m in sorted(c.mentions, key=lambda m: m.start):
-            sent = m.sent
-            cands = [t for t in times if sent.start_char <= t.start < sent.end_char]
-            if not cands:
-                continue
-            t = min(cands, key=lambda t: (not t.resolved, abs(t.start - m.start)))
-            return EventDate(text=t.text, value=t.value, precision=t.precision, evidence=Span(start=t.start, end=t.end))
-        return None
+        """The date of the event: one the parse links to a mention, else the nearest in a mention's sentence.
+        A mention told as background ("after last week's attack") takes only a date linked to it."""
+        best, best_key = None, None
+        for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.antecedent, m.weak, m.start))):
+            for t in times:
+                if not (m.sent.start_char <= t.start < m.sent.end_char):
+                    continue
+                linked = _time_linked(m, t)
+                if m.antecedent and not linked:
+                    continue
+                key = (not linked, not t.resolved, t.precision != "day", n, abs(t.start - m.start))
+                if best_key is None or key < best_key:
+                    best, best_key = t, key
+        if best is None:
+            return None
+        return EventDate(text=best.text, value=best.value, precision=best.precision,
+                         evidence=Span(start=best.start, end=best.end))
 
     @staticmethod
     def _confidence(c: Cluster, actors_, location, date) -> float:
@@ -295,12 +526,15 @@ class Assembler:
 
     @staticmethod
     def _salience(c: Cluster, ev: Event) -> float:
+        """Most salient first: the event the lede tells as its news, then the one told most, with a toll,
+        of a conflict type; mentions told only as background count for little."""
         strong = [m for m in c.mentions if not m.weak]
-        lede = any(m.sent.start < 3 or m.sent.start_char < 400 for m in strong)
+        main = [m for m in strong if not m.antecedent]
+        lede = any(m.sent.start < 3 or m.sent.start_char < 400 for m in main)
         killed = bool(ev.fatalities and ev.fatalities.best)
         shallow = min(depth(m.head) for m in strong)
-        return 2.0 * len(strong) + 3.0 * lede + 1.5 * killed + 1.0 * bool(ev.acled) - 0.5 * shallow \
-            - 0.0001 * c.first.start
+        return 4.0 * lede + 2.0 * math.log2(1 + len(main)) + 0.5 * math.log2(1 + len(strong)) \
+            + 1.5 * killed + 1.0 * bool(ev.acled) - 0.5 * min(shallow, 4) - 0.0001 * c.first.start
 
     def _summary(self, ev: Event) -> str | None:
         template = self.lex.summaries.get(ev.type)
@@ -311,7 +545,9 @@ class Assembler:
         when = f"On {ev.date.value}, " if ev.date and ev.date.value and ev.date.precision == "day" else ""
         where = f" in {ev.location.text}" if ev.location else ""
         how = f" ({ev.acled.sub_event_type})" if ev.acled else ""
-        text = template.format(when=when, initiator=init, target=target or "others", where=where, how=how)
+        if isinstance(template, str):
+            template = [template, template]
+        text = template[0 if target else 1].format(when=when, initiator=init, target=target, where=where, how=how)
         text = text.replace("  ", " ")
         if ev.fatalities and ev.fatalities.best is not None:
             text += f" Fatalities: {ev.fatalities.best}" + (" (disputed)." if ev.fatalities.disputed else ".")

@@ -20,6 +20,11 @@ CONTENT_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 # Dependency labels through which a noun mention hangs off the verb that governs it.
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "dative", "oprd"}
 COOPERATIVE = {"AID", "COOPERATE", "SUPPORT"}
+# Entity labels a trigger word never carries ("March" the month, "Strike" in a person's name).
+NOT_TRIGGER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON", "GPE"}
+# Words that introduce an earlier or other event as the cause or background of the one reported.
+ANTECEDENT_WORDS = {"after", "following", "before", "since", "response", "retaliation", "revenge", "reprisal",
+                    "amid", "despite", "like", "similar"}
 
 
 @dataclass
@@ -55,6 +60,21 @@ class Mention:
     @property
     def weak(self) -> bool:
         return self.rule.weak
+
+    @property
+    def antecedent(self) -> bool:
+        """Told as the cause or background of another event ("in retaliation for rocket attacks",
+        "following an attack on the base"): a different event from the sentence's main one."""
+        node = self.head
+        for _ in range(4):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lower_ in ANTECEDENT_WORDS or lemma_of(node) in ANTECEDENT_WORDS:
+                return True
+            if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"pcomp", "acl"}:
+                return False
+        return False
 
     @property
     def specific(self) -> bool:
@@ -182,6 +202,14 @@ def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
         return "modal" if category.plover not in COOPERATIVE else "intent"
     if _conditional(verb):
         return "conditional"
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        # "whether Iran encouraged or ordered an attack": coordinated verbs share modals and "if"/"whether".
+        first = verb.head
+        if _has_modal(first, lex) and category.plover not in COOPERATIVE:
+            return "modal"
+        if _conditional(first):
+            return "conditional"
+        verb = first
     # Walk up infinitival and clausal complements: "threatened to attack", "plans to strike".
     node = verb
     for _ in range(3):
@@ -196,6 +224,32 @@ def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
     if lemma_of(verb) in heads and verb.i != tok.i and _complement_of(tok, verb):
         return f"object of '{verb.text}'"
     return None
+
+
+def announced_intent(tok: Token, lex: Lexicon) -> bool:
+    """Does an actor state that it will do this ("will impose sanctions", "plans to expel", "is ready to
+    send troops")? Only the actor's own act counts, not what it will or will not tolerate from others."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else governing_verb(tok)
+    if verb is None:
+        return False
+    if verb.i != tok.i and (tok.dep_ != "dobj" or lemma_of(verb) not in lex.word_set("intent_verbs")):
+        return False
+    node = verb
+    for _ in range(3):
+        if _negated(node) or _conditional(node):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in lex.word_set("intent_modals") for c in node.children):
+            return True
+        if node.dep_ not in {"xcomp", "ccomp", "conj"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if lemma_of(node) in lex.word_set("intent_heads"):
+            return not _negated(node) and not _has_modal_of(node, {"could", "might", "may", "should", "must"})
+    return False
+
+
+def _has_modal_of(verb: Token, words: set[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
 
 
 def _complement_of(tok: Token, verb: Token) -> bool:
@@ -213,7 +267,7 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
     taken: set[int] = set()
     for sent in doc.sents:
         for tok in sent:
-            if tok.i in taken or tok.is_space or _in_skip(tok, skip):
+            if tok.i in taken or tok.is_space or _in_skip(tok, skip) or tok.ent_type_ in NOT_TRIGGER_ENTS:
                 continue
             found = _rule_for(doc, tok.i, lex)
             if not found:
@@ -226,8 +280,9 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
             if category is None:
                 continue
             reason = irrealis_reason(head, category, lex)
-            if reason == "intent":
-                category = lex.category("agree")
+            if reason and (reason == "intent" or announced_intent(head, lex)):
+                # "X will send aid" is an agreement; "X will impose sanctions" a threat: the statement is the event.
+                category = lex.category("agree" if category.plover in COOPERATIVE | {"AGREE", "CONSULT"} else "threaten")
             elif reason:
                 dropped.append((head.text, reason))
                 continue

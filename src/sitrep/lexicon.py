@@ -110,7 +110,8 @@ def parse(data: dict) -> Lexicon:
     for first in multi:  # longest phrases first
         multi[first].sort(key=lambda r: -len(r.lemma.split()))
     word_lists = ("victims", "armed", "protest_intervention", "protest_force", "reporting",
-                  "irrealis_heads", "modals", "irrealis_modifiers", "irrealis_nouns", "reporters")
+                  "irrealis_heads", "modals", "irrealis_modifiers", "irrealis_nouns", "reporters", "weapons",
+                  "intent_modals", "intent_heads", "intent_verbs")
     words = {name: frozenset(str(w).lower() for w in data.get(name, ())) for name in word_lists}
     return Lexicon(categories, single, multi, modes, words, dict(data.get("summaries", {})))
 

@@ -33,6 +33,8 @@ class PlaceMention:
     root: Token
     label: str
     country: "actors.Country | None" = None
+    hint: str | None = None  # ISO3 of a country the name implies ("Iraqi Balad Air Base") though it is no country
+    attributive: bool = False  # "U.S. targets", "London-based": describes a thing, not where something happened
 
     def as_place(self) -> Place:
         c = self.country
@@ -40,6 +42,17 @@ class PlaceMention:
                      name=c.name if c else None, country=c.iso3 if c else None,
                      lat=c.point.lat if c else None, lon=c.point.lon if c else None,
                      resolved=c is not None)
+
+
+def country_name(text: str) -> bool:
+    """Is the whole text a country's name or demonym ("the United States", "Iraqi"), not a longer name that
+    starts with one ("the U.S. Embassy", "Iraqi Balad Air Base")?"""
+    country = actors.country_of(text)
+    if country is None:
+        return False
+    bare = text.lower().removeprefix("the ").strip()
+    names = {country.name, country.iso3, *country.aliases, *country.demonyms, *country.metonyms}
+    return bare in {n.lower().removeprefix("the ") for n in names}
 
 
 def _with_direction(doc: Doc, start_tok: int) -> int:
@@ -53,13 +66,24 @@ def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
+def _attributive(doc: Doc, ent, country) -> bool:
+    """A name that describes a thing rather than where something happened: a country as a modifier
+    ("U.S. targets", "Iraq's government") or a "London-based" group. A town as a modifier ("the Irbil
+    attack") still says where."""
+    root = ent.root
+    if country is not None and root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.i >= ent.end:
+        return True
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return nxt is not None and nxt.text == "-" and nxt.whitespace_ == ""
+
+
 def find_places(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for ent in doc.ents:
         if any(a <= ent.start_char < b for a, b in skip):
             continue
         root = ent.root
-        country = actors.country_of(ent.text)
+        country = actors.country_of(ent.text) if country_name(ent.text) else None
         is_place = ent.label_ in PLACE_LABELS or (
             ent.label_ in {"ORG", "PERSON", "NORP"} and _locative(root) and ent.text[:1].isupper() and country is None
             and ent.label_ != "NORP")
@@ -69,5 +93,6 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[PlaceMention
             continue
         first = _with_direction(doc, ent.start) if country is not None else ent.start
         start = doc[first].idx
-        out.append(PlaceMention(start, ent.end_char, doc.text[start:ent.end_char], root, ent.label_, country))
+        out.append(PlaceMention(start, ent.end_char, doc.text[start:ent.end_char], root, ent.label_, country,
+                                attributive=_attributive(doc, ent, country)))
     return out

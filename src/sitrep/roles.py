@@ -100,10 +100,26 @@ def _dateline(tok: Token) -> bool:
     return tok.text.isupper() and len(tok.text) > 2 and nxt is not None and nxt.text in {"-", "–", "—", "(", ":"}
 
 
-def _make(role: str, toks: list[Token], lex: Lexicon) -> list[Role]:
+QUANTITY_HEADS = {"number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "band",
+                  "handful", "score", "scores", "couple", "unit", "convoy", "team", "squad"}
+
+
+def _through_quantity(tok: Token) -> Token:
+    """"a number of armed groups" -> "groups": the noun a quantity word counts."""
+    if tok.lemma_.lower() in QUANTITY_HEADS:
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                objs = _child(p, "pobj")
+                if objs and objs[0].pos_ in {"NOUN", "PROPN"}:
+                    return objs[0]
+    return tok
+
+
+def _make(role: str, toks: list[Token], lex: Lexicon, expand: bool = True) -> list[Role]:
     roles = []
     for t in _uniq(toks):
-        for h in _expand(t):
+        for h in (_expand(t) if expand else [t]):
+            h = _through_quantity(h)
             if h.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "X"} or h.ent_type_ in NOT_ACTORS or _dateline(h):
                 continue
             start, end = np_bounds(h)
@@ -162,15 +178,14 @@ def verb_roles(verb: Token, lex: Lexicon) -> list[Role]:
 def noun_roles(noun: Token, lex: Lexicon) -> list[Role]:
     initiators = _prep_objects(noun, {"by", "from"}) + _child(noun, "poss")
     between = _prep_objects(noun, {"between", "with", "among"})
-    if between:  # "a call between X and Y", "talks with X"
+    pair: list[Role] = []
+    if between:  # "a call between X and Y": X initiates, Y is the other party; "talks with X": X is the target
         parties = _expand(between[0])
         if len(parties) > 1 and not initiators:
-            initiators.append(parties[0])
-            between = parties[1:]
-        targets_between = between
-    else:
-        targets_between = []
-    targets = _prep_objects(noun, {"on", "against", "at", "upon", "targeting"}) + targets_between
+            pair = _make("initiator", parties[:1], lex, expand=False) + _make("target", parties[1:], lex, expand=False)
+        else:
+            pair = _make("target", between, lex)
+    targets = _prep_objects(noun, {"on", "against", "at", "upon", "targeting"})
     for mod in _child(noun, "compound", "amod"):
         if (mod.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or mod.pos_ == "PROPN") and actors.lookup(mod.text):
             initiators.append(mod)  # "U.S. airstrikes", "Taliban attack"; not "the Irbil attack"
@@ -182,9 +197,9 @@ def noun_roles(noun: Token, lex: Lexicon) -> list[Role]:
             targets += _child(verb, "dobj")
         elif vlemma in VICTIM_VERBS:
             targets += subj
-        elif vlemma in LIGHT_VERBS and not initiators:
+        elif vlemma in LIGHT_VERBS and not initiators and not pair:
             initiators += [s for s in _subject(verb) if not is_reporter(s, lex)]
-    return _make("initiator", initiators, lex) + _make("target", targets, lex)
+    return _make("initiator", initiators, lex) + pair + _make("target", targets, lex)
 
 
 def mention_roles(m: Mention, lex: Lexicon) -> list[Role]:
