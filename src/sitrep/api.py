@@ -1,10 +1,12 @@
 """The Python API: ``sitrep.extract(text, published=...)`` and friends."""
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 
+from .article import Article
 from .errors import UsageError
 from .pipeline import Pipeline
 from .record import Document, Event
@@ -44,8 +46,28 @@ def extract(text: str, *, published: date | str | None = None, **meta) -> list[E
     return extract_document(text, published=published, **meta).events
 
 
-def extract_files(inputs: Iterable[str], *, published: date | str | None = None) -> Iterator[Document]:
-    """One Document per article found in files, directories, globs or "-" (stdin)."""
-    from .read import iter_articles
+def extract_files(inputs: Iterable[str], *, published: date | str | None = None,
+                  max_bytes: int | None = None, with_text: bool = False) -> Iterator[Document]:
+    """One Document per article found in files, directories, globs or "-" (stdin), in input order.
 
-    yield from get_pipeline().process_many(iter_articles(inputs, published=_as_date(published)))
+    ``max_bytes`` caps one input file (or one JSONL/CSV record); the default is
+    ``sitrep.read.DEFAULT_MAX_BYTES``. An input over it is a Document with an
+    E103 error, like every other input that cannot be read. ``with_text`` puts
+    each article's text (the text every span points into) on its Document.
+    """
+    from .read import DEFAULT_MAX_BYTES, iter_articles
+
+    articles = iter_articles(inputs, published=_as_date(published), max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    if not with_text:
+        yield from get_pipeline().process_many(articles)
+        return
+    texts: deque[str | None] = deque()  # the pipeline gives one Document per item, in order
+
+    def remember(items):
+        for item in items:
+            texts.append(item.text if isinstance(item, Article) else None)
+            yield item
+
+    for doc in get_pipeline().process_many(remember(articles)):
+        doc.text = texts.popleft()
+        yield doc

@@ -1,9 +1,14 @@
 """The ``sitrep`` command: a thin shell over the library.
 
 Exit codes: 0 all inputs read; 1 the run finished but some inputs were dropped
-(each has its reason on its output line and in the summary); 2 usage error;
-3 the only input given could not be read; 4 the only input is not English;
-5 set-up problem (model or data files missing).
+(each has its reason on its output line and in the summary); 2 usage error
+(an output file that cannot be written included); 3 the only input given could
+not be read; 4 the only input is not English; 5 set-up problem (model or data
+files missing).
+
+``--output`` is written whole or not at all: lines go to a temporary file
+beside it, renamed over it only when the run completes; a run that fails
+leaves neither a partial file nor the temporary one.
 """
 from __future__ import annotations
 
@@ -46,9 +51,11 @@ def main():
               help="Output format [default: table on a terminal, jsonl into a file or pipe].")
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none (anchors 'on Thursday', 'yesterday').")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Largest input file (or JSONL/CSV record) read, in bytes [default: 10 MiB].")
 @click.option("--with-text", is_flag=True, help="Include each article's text in JSON output (spans point into it).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no run summary.")
-def extract(paths, inputs, output, fmt, published: date | None, with_text, quiet):
+def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_text, quiet):
     """Extract events from articles: text, HTML, JSONL/CSV of articles, directories, globs or '-'.
 
     \b
@@ -63,9 +70,9 @@ def extract(paths, inputs, output, fmt, published: date | None, with_text, quiet
         if sys.stdin.isatty():
             raise click.UsageError("give a file, directory, glob or '-' for standard input")
         sources = ["-"]
-    fmt = fmt or ("table" if output is None and sys.stdout.isatty() else "jsonl")
+    fmt = fmt or default_format(output)
     try:
-        stats = _run(sources, output, fmt, published, with_text, quiet)
+        stats = _run(sources, output, fmt, published, max_bytes, with_text, quiet)
     except SitrepError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -74,22 +81,43 @@ def extract(paths, inputs, output, fmt, published: date | None, with_text, quiet
     sys.exit(_exit_code(stats, len(sources)))
 
 
-def _run(sources, output, fmt, published, with_text, quiet) -> Counter:
-    from .api import get_pipeline
-    from .read import iter_articles
+def default_format(output: str | None) -> str:
+    """Table for a person at a terminal; JSONL into a file or a pipe."""
+    return "table" if output is None and sys.stdout.isatty() else "jsonl"
 
-    pipeline = get_pipeline()
+
+def _run(sources, output, fmt, published, max_bytes, with_text, quiet) -> Counter:
+    if output is None:
+        return _write(sys.stdout, sources, fmt, published, max_bytes, with_text, quiet, to_file=False)
+    target = Path(output)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
+    try:
+        fh = open(tmp, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise errors.UsageError(f"cannot write --output {output}: {exc.strerror or exc}",
+                                hint="check that its directory exists and is writable") from None
+    try:
+        with fh:
+            stats = _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file=True)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return stats
+
+
+def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file) -> Counter:
+    from .api import extract_files
+
     stats: Counter = Counter()
-    target = Path(output) if output else None
-    tmp = target.with_name(target.name + ".part") if target else None
-    fh = open(tmp, "w", encoding="utf-8", newline="") if tmp else sys.stdout
-    bar = _progress(sources, quiet, target is not None)
+    docs = extract_files(sources, published=published, max_bytes=max_bytes, with_text=with_text)
+    bar = _progress(sources, quiet, to_file)
     try:
         writer = render.CsvWriter(fh) if fmt == "csv" else None
         first = True
         if fmt == "json":
             fh.write("[")
-        for doc in pipeline.process_many(iter_articles(sources, published=published)):
+        for doc in docs:
             _count(stats, doc)
             bar.update(1)
             if fmt == "jsonl":
@@ -107,18 +135,14 @@ def _run(sources, output, fmt, published, with_text, quiet) -> Counter:
             fh.write("\n]\n")
     finally:
         bar.close()
-        if tmp:
-            fh.close()
-    if tmp:
-        os.replace(tmp, target)
     return stats
 
 
 def _progress(sources, quiet, to_file):
     from tqdm import tqdm
 
-    total = _count_records(sources)
     disable = quiet or not (to_file or sys.stderr.isatty())
+    total = None if disable else _count_records(sources)
     return tqdm(total=total, unit="article", disable=disable, file=sys.stderr, dynamic_ncols=True)
 
 
@@ -129,8 +153,11 @@ def _count_records(sources) -> int | None:
         p = Path(s)
         if not p.is_file() or p.suffix.lower() not in {".jsonl", ".ndjson"}:
             return None
-        with open(p, "rb") as fh:
-            total += sum(1 for line in fh if line.strip())
+        try:
+            with open(p, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except OSError:
+            return None  # the reader reports it, with its reason
     return total
 
 
@@ -138,7 +165,7 @@ def _count(stats: Counter, doc) -> None:
     stats["documents"] += 1
     if doc.error:
         stats["dropped"] += 1
-        stats[f"reason:{doc.error.code} {doc.error.reason.split(':')[0]}"] += 1
+        stats[f"reason:{doc.error.code} {errors.label_for(doc.error.code)}"] += 1
         stats["last_code"] = doc.error.code  # type: ignore[assignment]
     stats["events"] += len(doc.events)
 

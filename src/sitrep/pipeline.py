@@ -5,6 +5,12 @@
 Each stage has a versioned name; the pipeline id that every record carries
 lists them, so a stored event says which pipeline made it. One article's
 failure never stops a batch: it becomes the ``error`` of that article's line.
+
+Size: an article longer than ``max_chars`` characters is not parsed; its line
+carries an ``E103`` error. The reader's byte cap (``read.DEFAULT_MAX_BYTES``)
+bounds what is read from a file, but the parser's time and memory grow with
+the text, so the article itself is capped here, where every input (files and
+the Python API alike) passes.
 """
 from __future__ import annotations
 
@@ -18,10 +24,13 @@ from . import events as events_stage
 from . import language, lexicon, nlp, places as places_stage, roles as roles_stage
 from .article import Article, Dropped
 from .assemble import Assembler
-from .errors import SitrepError
+from .errors import InputTooLarge, SitrepError
 from .record import Document, Error, Removed
 
 from . import __version__
+
+# About 15,000 words: longer than nearly any news report, short enough to parse in seconds.
+DEFAULT_MAX_CHARS = 100_000
 
 
 def stage_versions() -> dict[str, str]:
@@ -55,11 +64,12 @@ class Prepared:
 class Pipeline:
     """sitrep's extraction pipeline. Build once, call on many articles."""
 
-    def __init__(self, batch_size: int = 16):
+    def __init__(self, batch_size: int = 16, max_chars: int = DEFAULT_MAX_CHARS):
         self.lex = lexicon.load()
         self.nlp = nlp.load()
         self.id = pipeline_id()
         self.batch_size = batch_size
+        self.max_chars = min(max_chars, self.nlp.max_length)
         self.assembler = Assembler(self.lex, self.id)
 
     # -- single article -------------------------------------------------
@@ -81,12 +91,21 @@ class Pipeline:
     def _prepare(self, article: Article) -> Prepared:
         prep = Prepared(article)
         try:
+            self._check_size(article)
             cleaned = clean_stage.clean(article.text)
             prep.text, prep.removed = cleaned.text, cleaned.removed
             prep.language = language.ensure_english(prep.text)[0]
         except SitrepError as exc:
             prep.error = Error(**exc.as_reason())
         return prep
+
+    def _check_size(self, article: Article) -> None:
+        if len(article.text) > self.max_chars:
+            raise InputTooLarge(
+                f"{article.source or article.id} holds {len(article.text):,} characters of text, over the "
+                f"limit of {self.max_chars:,} for one article",
+                hint="split it into its articles; a longer limit is Pipeline(max_chars=...) in Python",
+            )
 
     def _run(self, buffer: list[Prepared | Dropped]) -> Iterator[Document]:
         todo = [p for p in buffer if isinstance(p, Prepared) and p.error is None]

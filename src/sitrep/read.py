@@ -558,11 +558,19 @@ def _read_records(stream, name: str, fmt: str, opts: _Options) -> Iterator[Artic
         return
     joined = _Joined(head, stream)
     if fmt == "csv":
-        yield from _iter_csv(joined, name, opts)
+        items = _iter_csv(joined, name, opts)
     elif head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"["):
-        yield from _iter_json_array(joined, name, opts)
+        items = _iter_json_array(joined, name, opts)
     else:
-        yield from _iter_jsonl(joined, name, opts)
+        items = _iter_jsonl(joined, name, opts)
+    found = False
+    for item in items:
+        found = True
+        yield item
+    if not found:  # blank lines only, a header row only, or "[]": say so rather than yield nothing
+        yield _drop(name, name, EmptyInput(
+            f"{name} holds no records", hint="check that the right file was given; blank lines are skipped"
+        ))
 
 
 def _iter_lines(stream, limit: int) -> Iterator[tuple[int, bytes | None]]:
