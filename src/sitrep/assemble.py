@@ -253,6 +253,10 @@ class Assembler:
             by_sent.setdefault(m.sent.start, []).append(m)
         for sent_mentions in by_sent.values():
             refine_modes(sent_mentions, self.lex)
+            # Background ("after an ambush") only where the sentence tells another event as its news.
+            has_main = any(not m.antecedent and not m.weak for m in sent_mentions)
+            for m in sent_mentions:
+                m.background = has_main and m.antecedent
         roles = {id(m): mention_roles(m, self.lex) for m in mentions}
         where = {id(m): where_of(m, roles[id(m)], places) for m in mentions}
         groups = self._merge_within_sentences(by_sent, where)
@@ -279,7 +283,7 @@ class Assembler:
                 home = _syntactic_home(m, [g for g, _ in local])
                 if home is None:
                     for g, gw in local:
-                        if all(_compatible(m, o) and o.antecedent == m.antecedent for o in g) and not gw.conflicts(w):
+                        if all(_compatible(m, o) and o.background == m.background for o in g) and not gw.conflicts(w):
                             home = g
                             break
                 if home is None:
@@ -303,7 +307,7 @@ class Assembler:
             for n, (c, cw) in enumerate(clusters):
                 if not (_compatible(lead, c.lead) and self._same_kind(lead, c.lead)) or cw.conflicts(w):
                     continue
-                main = any(not o.antecedent and not o.weak for o in c.mentions)
+                main = any(not o.background and not o.weak for o in c.mentions)
                 score = (cw.overlap(w), _same_word(lead, c), main, max(o.start for o in c.mentions))
                 if best_score is None or score > best_score:
                     best, best_score = n, score
@@ -500,12 +504,12 @@ class Assembler:
         """The date of the event: one the parse links to a mention, else the nearest in a mention's sentence.
         A mention told as background ("after last week's attack") takes only a date linked to it."""
         best, best_key = None, None
-        for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.antecedent, m.weak, m.start))):
+        for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.background, m.weak, m.start))):
             for t in times:
                 if not (m.sent.start_char <= t.start < m.sent.end_char):
                     continue
                 linked = _time_linked(m, t)
-                if m.antecedent and not linked:
+                if m.background and not linked:
                     continue
                 key = (not linked, not t.resolved, t.precision != "day", n, abs(t.start - m.start))
                 if best_key is None or key < best_key:
@@ -529,11 +533,11 @@ class Assembler:
         """Most salient first: the event the lede tells as its news, then the one told most, with a toll,
         of a conflict type; mentions told only as background count for little."""
         strong = [m for m in c.mentions if not m.weak]
-        main = [m for m in strong if not m.antecedent]
-        lede = any(m.sent.start < 3 or m.sent.start_char < 400 for m in main)
+        main = [m for m in strong if not m.background]
+        lede = any(m.sent.start == 0 or m.sent.start_char < 400 for m in main)  # headline and first lines
         killed = bool(ev.fatalities and ev.fatalities.best)
         shallow = min(depth(m.head) for m in strong)
-        return 4.0 * lede + 2.0 * math.log2(1 + len(main)) + 0.5 * math.log2(1 + len(strong)) \
+        return 6.0 * lede + 2.0 * math.log2(1 + len(main)) + 0.5 * math.log2(1 + len(strong)) \
             + 1.5 * killed + 1.0 * bool(ev.acled) - 0.5 * min(shallow, 4) - 0.0001 * c.first.start
 
     def _summary(self, ev: Event) -> str | None:

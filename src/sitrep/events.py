@@ -37,6 +37,7 @@ class Mention:
     category: Category
     sent: Span
     typed_by: str = "trigger"  # trigger | local cue | sentence cue | victims | actor
+    background: bool = False  # told as the cause or background of the sentence's main event (set by assemble)
     merged_into: "Mention | None" = None
     notes: list[str] = field(default_factory=list)
 
@@ -135,9 +136,16 @@ def _rule_for(doc: Doc, i: int, lex: Lexicon) -> tuple[TriggerRule, list[Token]]
     if found:
         return found
     tok = doc[i]
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_:
+        joined = f"{tok.lower_}-{doc[i + 2].lower_}"  # "sit-in", split by the tokenizer
+        rule = lex.triggers.get(joined)
+        if rule is not None:
+            return rule, [tok, doc[i + 1], doc[i + 2]]
     rule = lex.triggers.get(lemma_of(tok)) or lex.triggers.get(tok.lower_)
     if rule is None and "-" in tok.lower_:  # "air-strike", "cease-fire"
         rule = lex.triggers.get(tok.lower_.replace("-", " ")) or lex.triggers.get(tok.lower_.replace("-", ""))
+    if rule is not None and not _pos_ok(rule, tok):
+        rule = lex.triggers.get(f"{rule.lemma}/{CONTENT_POS.get(tok.pos_)}")
     if rule is None or not _pos_ok(rule, tok):
         return None
     return rule, [tok]

@@ -74,9 +74,9 @@ def _category(key: str, spec: dict) -> Category:
     )
 
 
-def _trigger(lemma: str, spec: dict) -> TriggerRule:
+def _trigger(key: str, spec: dict) -> TriggerRule:
     return TriggerRule(
-        lemma=lemma,
+        lemma=spec.get("lemma", key),
         category=spec["category"],
         pos=spec.get("pos", "ANY"),
         weak=bool(spec.get("weak", False)),
@@ -102,7 +102,10 @@ def parse(data: dict) -> Lexicon:
     for mode in modes:
         if mode.category not in categories:
             raise DataError(f"mode rule names unknown category {mode.category!r}")
-    single = {r.lemma: r for r in rules if " " not in r.lemma}
+    single: dict[str, TriggerRule] = {}
+    for r in rules:  # a second rule for a lemma is kept under "lemma/POS" ("march" the noun and the verb)
+        if " " not in r.lemma:
+            single[r.lemma if r.lemma not in single else f"{r.lemma}/{r.pos}"] = r
     multi: dict[str, list[TriggerRule]] = {}
     for r in rules:
         if " " in r.lemma:

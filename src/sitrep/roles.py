@@ -25,11 +25,13 @@ VICTIM_VERBS = {"come", "suffer", "survive", "face", "sustain", "endure", "die",
 LIGHT_VERBS = {"carry", "launch", "conduct", "order", "stage", "mount", "execute", "claim", "take", "perform",
                "hold", "unleash", "organise", "organize", "lead", "authorize", "authorise", "approve", "begin",
                "start", "continue", "step", "wage", "call", "announce", "sign", "reach", "make", "issue", "arrive",
-               "pay", "hold"}
+               "pay", "hold", "impose", "slap", "announce", "deliver", "provide", "send"}
 # Verbs whose subject is an attack and whose object is what it hit ("the strike destroyed a school").
 IMPACT_VERBS = {"kill", "hit", "target", "destroy", "damage", "injure", "wound", "strike", "reach", "land", "level",
                 "flatten", "wreck", "claim", "leave", "rock", "tear", "struck"}
 SUBJECTS = {"nsubj", "csubj"}
+# Verbs of fighting whose "with" phrase names the other side.
+FOUGHT_WITH = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "trade"}
 NP_LEFT = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "punct", "advmod", "predet", "npadvmod"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"}
 
@@ -171,7 +173,10 @@ def verb_roles(verb: Token, lex: Lexicon) -> list[Role]:
         targets = _child(verb, "nsubjpass")
     else:
         initiators = [s for s in _subject(verb) if not is_reporter(s, lex)]
-        targets = _child(verb, "dobj") or _prep_objects(verb, {"on", "against", "at", "upon", "into"})
+        objects = [o for o in _child(verb, "dobj") if lemma_of(o) not in lex.word_set("weapons")]
+        targets = objects or _prep_objects(verb, {"on", "against", "at", "upon", "into"})
+        if not targets and lemma_of(verb) in FOUGHT_WITH:
+            targets = _prep_objects(verb, {"with"})  # "soldiers clashed with rebels"
     return _make("initiator", initiators, lex) + _make("target", targets, lex)
 
 

@@ -1,0 +1,193 @@
+"""Event mentions: which sentences report an event, and how it is typed (PLOVER, ACLED).
+
+Each case is one short sentence written for these tests. Assertions say what an
+article must contain (an event of a type), not a whole snapshot of the output.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sitrep import lexicon
+
+
+def kinds(doc) -> set[tuple[str, str | None]]:
+    """``(PLOVER type, ACLED sub-event type)`` of every event of a document."""
+    return {(e.type, e.acled.sub_event_type if e.acled else None) for e in doc.events}
+
+
+def types(doc) -> set[str]:
+    return {e.type for e in doc.events}
+
+
+TYPED = [
+    pytest.param(
+        "Israeli warplanes carried out an airstrike on a house in Gaza City on Tuesday, killing three people.",
+        "ASSAULT", "Air/drone strike", id="airstrike"),
+    pytest.param("Warplanes struck a market in Idlib on Monday.", "ASSAULT", "Air/drone strike", id="warplanes-struck"),
+    pytest.param("Turkish jets bombed Kurdish positions in northern Iraq.", "ASSAULT", "Air/drone strike",
+                 id="jets-bombed"),
+    pytest.param("Russian forces shelled the town of Kupiansk overnight, officials said.",
+                 "ASSAULT", "Shelling/artillery/missile attack", id="shelled"),
+    pytest.param("Rebels fired rockets at an army base near Goma on Sunday.",
+                 "ASSAULT", "Shelling/artillery/missile attack", id="fired-rockets"),
+    pytest.param("A roadside bomb exploded next to a police vehicle in Kandahar on Monday, killing two officers.",
+                 "ASSAULT", "Remote explosive/landmine/IED", id="roadside-bomb"),
+    pytest.param("A car bomb exploded outside a hotel in the capital.",
+                 "ASSAULT", "Remote explosive/landmine/IED", id="car-bomb"),
+    pytest.param("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing five soldiers.",
+                 "ASSAULT", "Suicide bomb", id="suicide-bomber"),
+    pytest.param("Soldiers clashed with rebels near the border town of Beni on Friday.",
+                 "ASSAULT", "Armed clash", id="clashed"),
+    pytest.param("The army fought rebels in the hills outside Goma for several hours.",
+                 "ASSAULT", "Armed clash", id="fought"),
+    pytest.param("Gunmen killed six villagers in Zamfara state on Saturday, police said.",
+                 "ASSAULT", "Attack", id="gunmen-kill-villagers"),
+    pytest.param("Troops opened fire on protesters in Mandalay, killing four people.",
+                 "ASSAULT", "Attack", id="opened-fire-on-protesters"),
+    pytest.param("Thousands of students held a peaceful protest in Khartoum on Thursday.",
+                 "PROTEST", "Peaceful protest", id="peaceful-protest"),
+    pytest.param("Hundreds of teachers demonstrated outside parliament in Nairobi.",
+                 "PROTEST", "Peaceful protest", id="demonstrated"),
+    pytest.param("Youths rioted in the market town after a disputed election.",
+                 "PROTEST", "Violent demonstration", id="rioted"),
+    pytest.param("A mob lynched a man accused of theft in Kano.", "ASSAULT", "Mob violence", id="lynched"),
+    pytest.param("Police arrested 12 people suspected of links to the militants in Mombasa.",
+                 "COERCE", "Arrests", id="arrested"),
+    pytest.param("Iraqi police detained two suspects in Basra on Sunday.", "COERCE", "Arrests", id="detained"),
+]
+
+
+@pytest.mark.parametrize("text, plover, acled", TYPED)
+def test_event_is_found_and_typed(extract_doc, text, plover, acled):
+    doc = extract_doc(text, published="2021-02-26")
+    assert (plover, acled) in kinds(doc), kinds(doc)
+
+
+@pytest.mark.parametrize(
+    "text, plover, acled",
+    [
+        pytest.param("Insurgents fired on a police patrol near Kunduz.", "ASSAULT", "Armed clash", id="fired-on"),
+        pytest.param("Rockets hit a residential area of Kabul on Monday.", "ASSAULT",
+                     "Shelling/artillery/missile attack",
+                     id="rockets-hit"),
+        pytest.param("Hundreds of people marched through the capital on Saturday.", "PROTEST", "Peaceful protest", id="marched"),
+        pytest.param("Demonstrators staged a sit-in outside the parliament in Nairobi.", "PROTEST",
+                     "Peaceful protest", id="sit-in"),
+    ],
+)
+def test_event_is_found_in_other_wordings(extract_doc, text, plover, acled):
+    doc = extract_doc(text, published="2021-02-26")
+    assert (plover, acled) in kinds(doc), kinds(doc)
+
+
+def test_a_raid_that_kills_workers_is_not_a_labour_strike(extract_doc):
+    doc = extract_doc("Warplanes struck a fuel depot in the north on Thursday, killing four workers.")
+    assert "PROTEST" not in types(doc), kinds(doc)
+
+
+# --- what did not happen ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops did not attack the village, the ministry said.",
+        "The army did not shell the town, a spokesman said.",
+        "Police did not arrest anyone.",
+        pytest.param("There was no attack on the convoy, officials said."),
+    ],
+)
+def test_negated_mentions_give_no_event(extract_doc, text):
+    doc = extract_doc(text)
+    assert doc.error is None
+    assert doc.events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it could launch strikes on militant positions.",
+        "The rebels threatened to attack the capital.",
+        "The militants could attack the town at any time.",
+        "The army plans to strike rebel positions next week.",
+        "The militants may attack again, officials warned.",
+    ],
+)
+def test_hypothetical_or_threatened_violence_is_no_assault(extract_doc, text):
+    doc = extract_doc(text)
+    assert "ASSAULT" not in types(doc), kinds(doc)
+
+
+def test_a_threat_is_a_threaten_event(extract_doc):
+    doc = extract_doc("The rebels threatened to attack the capital.")
+    assert types(doc) == {"THREATEN"}
+
+
+# --- statements, diplomacy, measures ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, plover",
+    [
+        ("President Biden held a phone call with President Zelensky on Monday.", "CONSULT"),
+        ("The two foreign ministers held talks in Ankara on Wednesday.", "CONSULT"),
+        ("The president met the visiting Kenyan delegation in Kampala.", "CONSULT"),
+        pytest.param("The minister spoke with his Turkish counterpart by telephone on Monday.", "CONSULT"),
+        ("The group denied involvement in the bombing.", "REJECT"),
+        ("The government denied the accusations.", "REJECT"),
+        ("The opposition accused the government of rigging the election.", "ACCUSE"),
+        ("Pakistan accused India of sponsoring the attack.", "ACCUSE"),
+        ("The European Union sanctioned five Russian companies on Friday.", "SANCTION"),
+        ("The United States imposed new sanctions on Russia on Friday.", "SANCTION"),
+    ],
+)
+def test_non_violent_events(extract_doc, text, plover):
+    doc = extract_doc(text)
+    assert plover in types(doc), kinds(doc)
+
+
+def test_a_call_is_typed_as_a_call(extract_doc):
+    doc = extract_doc("President Biden held a phone call with President Zelensky on Monday.")
+    consult = [e for e in doc.events if e.type == "CONSULT"]
+    assert consult and consult[0].mode == "call" and consult[0].cameo == "040"
+    assert not consult[0].acled  # not an ACLED event
+
+
+def test_a_denial_is_not_an_attack(extract_doc):
+    doc = extract_doc("The rebels denied that they had attacked the convoy.")
+    assert types(doc) == {"REJECT"}
+
+
+# --- the record of one event ---------------------------------------------------------
+
+
+def test_trigger_and_codes_of_an_airstrike(extract_doc):
+    text = "Israeli warplanes carried out an airstrike on a house in Gaza City on Tuesday, killing three people."
+    doc = extract_doc(text, published="2021-02-26")
+    ev = next(e for e in doc.events if e.acled and e.acled.sub_event_type == "Air/drone strike")
+    assert ev.trigger.text == "airstrike"
+    assert text[ev.trigger.evidence.start:ev.trigger.evidence.end] == "airstrike"
+    assert (ev.mode, ev.cameo, ev.acled.event_type) == ("aerial", "195", "Explosions/Remote violence")
+    assert ev.fatalities is not None and ev.fatalities.best == 3
+    assert ev.location is not None and "Gaza" in ev.location.text
+    assert ev.date is not None and ev.date.value == "2021-02-23"
+    assert 0 < ev.confidence <= 1
+
+
+def test_no_events_in_a_text_without_any(extract_doc):
+    doc = extract_doc("The city council approved a new budget for road repairs on Tuesday.")
+    assert doc.error is None and doc.events == []
+
+
+# --- the lexicon as data ---------------------------------------------------------------
+
+
+def test_lexicon_words_are_all_words():
+    lex = lexicon.load()
+    words = {w for rule in lex.triggers.values() for w in rule.needs | rule.unless}
+    words |= {w for rule in lex.triggers.values() for s in rule.senses for w in s.cues}
+    words |= {w for ws in lex.words.values() for w in ws}
+    assert all(isinstance(w, str) for w in words)
+    assert not {"true", "false"} & words  # what a YAML boolean turns into once lower-cased
+    assert "on" in lex.triggers["fire"].needs
+    assert "no" in lex.word_set("irrealis_modifiers")

@@ -1,0 +1,188 @@
+"""The whole pipeline on short articles: the Document it gives, its order, dates, ids and drops."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import sitrep
+from sitrep.errors import EmptyInput, UsageError
+from sitrep.pipeline import Pipeline, pipeline_id
+from sitrep.read import article_from_text
+from sitrep.record import Document, Event
+
+# Written for these tests. The lede reports an airstrike; a promo, a "Related:"
+# link and a byline sit among the paragraphs.
+ARTICLE = """Air strike kills four at fuel depot
+
+An airstrike hit a fuel depot in the northern town of Sarban on Thursday, killing four guards and wounding seven, the local governor said.
+
+Download the Valley Courier app for breaking news
+
+The government accused rebel commanders of hiding weapons near the depot. The rebels denied the claim.
+
+Related: Police arrest 30 protesters in the capital
+
+On Wednesday, about 200 people protested in the capital against rising fuel prices.
+
+By Maria Keller and Tom Brandt
+"""
+
+FILLER = ("The town lies on a river plain and is known for its orchards and a large weekly market. "
+          "A new bridge across the river opened last year. Farmers there grow apricots and walnuts. ")
+# The lede is a protest; a deadlier airstrike comes only after two paragraphs.
+PROTEST_LEDE = (
+    "About 200 people protested peacefully in the capital on Wednesday against rising fuel prices, organisers said."
+    f"\n\n{FILLER}\n\n{FILLER}\n\n"
+    "In a separate incident, an airstrike hit a fuel depot in the town of Sarban on Thursday, killing four guards.\n"
+)
+
+FRENCH = ("Des hommes armés ont attaqué un poste de police dans le nord du pays jeudi, tuant deux agents, "
+          "selon les autorités locales qui ont ouvert une enquête.")
+
+
+@pytest.fixture(scope="module")
+def doc(extract_doc) -> Document:
+    return extract_doc(ARTICLE, published="2021-02-26", id="art-1", title="Air strike kills four",
+                       url="https://courier.example/a1", outlet="Valley Courier")
+
+
+def sub_event(ev: Event) -> str | None:
+    return ev.acled.sub_event_type if ev.acled else None
+
+
+def test_document_fields(doc, pipeline):
+    assert doc.id == "art-1"
+    assert doc.article_id == article_from_text(ARTICLE).hash
+    assert doc.article_id.startswith("sha256:")
+    assert (doc.title, doc.url, doc.published) == ("Air strike kills four", "https://courier.example/a1",
+                                                  "2021-02-26")
+    assert doc.language == "en"
+    assert doc.error is None
+    assert doc.pipeline == pipeline.id == pipeline_id()
+    assert doc.text is None  # the text is written only on request
+    assert doc.events and all(isinstance(e, Event) for e in doc.events)
+    assert all(e.pipeline == doc.pipeline and e.article_id == doc.article_id for e in doc.events)
+    assert "Sarban" in [p.text for p in doc.places]
+    assert {t.text: t.value for t in doc.times} == {"Thursday": "2021-02-25", "Wednesday": "2021-02-24"}
+
+
+def test_the_outlet_is_the_source_of_events(doc):
+    assert all("Valley Courier" in e.sources for e in doc.events)
+
+
+def test_the_lede_event_comes_first(doc):
+    first = doc.events[0]
+    assert sub_event(first) == "Air/drone strike"
+    assert first.fatalities is not None and first.fatalities.best == 4
+    assert first.injured is not None and first.injured.best == 7
+    assert {e.type for e in doc.events[1:]} >= {"PROTEST", "ACCUSE", "REJECT"}
+
+
+def test_the_lede_outranks_a_deadlier_event_further_down(extract_doc):
+    doc = extract_doc(PROTEST_LEDE, published="2021-02-26")
+    kinds = [sub_event(e) for e in doc.events]
+    assert kinds.index("Peaceful protest") < kinds.index("Air/drone strike")
+    assert kinds[0] == "Peaceful protest"
+
+
+def test_published_anchors_relative_dates(doc):
+    strike = doc.events[0]
+    assert strike.date is not None
+    assert (strike.date.text, strike.date.value, strike.date.precision) == ("Thursday", "2021-02-25", "day")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert protest.date is not None and protest.date.value == "2021-02-24"
+
+
+def test_without_published_a_weekday_stays_unresolved(extract_doc):
+    doc = extract_doc("Gunmen attacked a police post on Thursday, killing two officers.")
+    (when,) = doc.times
+    assert when.text == "Thursday" and when.value is None and not when.resolved and when.note
+    assert doc.events[0].date is not None and doc.events[0].date.value is None
+
+
+def test_event_ids_are_stable(doc, extract_doc):
+    again = extract_doc(ARTICLE, published="2021-02-26", id="art-1", title="Air strike kills four",
+                        url="https://courier.example/a1", outlet="Valley Courier")
+    fresh = Pipeline().process(article_from_text(ARTICLE, published="2021-02-26", id="art-1"))
+    ids = [e.id for e in doc.events]
+    assert len(set(ids)) == len(ids)
+    assert [e.id for e in again.events] == ids
+    assert [e.id for e in fresh.events] == ids
+
+
+def test_event_ids_change_with_the_text(doc, extract_doc):
+    other = extract_doc(ARTICLE.replace("four guards", "five guards"), published="2021-02-26", id="art-1")
+    assert not {e.id for e in other.events} & {e.id for e in doc.events}
+
+
+def test_boilerplate_is_removed_and_gives_no_events(doc):
+    reasons = {r.reason: ARTICLE[r.start:r.end] for r in doc.removed}
+    assert reasons == {
+        "promo": "Download the Valley Courier app for breaking news",
+        "related links": "Related: Police arrest 30 protesters in the capital",
+        "byline": "By Maria Keller and Tom Brandt",
+    }
+    for ev in doc.events:
+        for r in doc.removed:
+            assert not r.start <= ev.trigger.evidence.start < r.end, ev.trigger
+            assert all(not (r.start <= a.evidence.start < r.end) for a in ev.actors)
+    assert "COERCE" not in {e.type for e in doc.events}  # the arrest is only in the "Related:" link
+    assert "Maria Keller" not in [a.text for e in doc.events for a in e.actors]
+
+
+def test_non_english_text_gives_an_error_not_events(extract_doc):
+    doc = extract_doc(FRENCH, id="fr-1")
+    assert doc.id == "fr-1"
+    assert doc.events == [] and doc.places == [] and doc.times == []
+    assert doc.error is not None
+    assert doc.error.code == "E200"
+    assert "French" in doc.error.reason and doc.error.hint
+
+
+def test_an_article_over_the_size_limit_is_not_parsed(pipeline):
+    text = "Gunmen attacked a police post on Thursday. " * 5000  # 215,000 characters
+    started = time.monotonic()
+    doc = pipeline.process(article_from_text(text, id="long"))
+    assert time.monotonic() - started < 5
+    assert doc.error is not None and doc.error.code == "E103"
+    assert f"{len(text):,}" in doc.error.reason and doc.events == []
+
+
+def test_the_size_limit_can_be_set(pipeline):
+    small = Pipeline(max_chars=40)
+    docs = list(small.process_many([article_from_text("Gunmen attacked a police post on Thursday morning.", id="a"),
+                                    article_from_text("Two killed.", id="b")]))
+    assert [d.id for d in docs] == ["a", "b"]
+    assert docs[0].error is not None and docs[0].error.code == "E103"
+    assert docs[1].error is None
+
+
+def test_a_batch_keeps_order_and_goes_on_after_a_failure(pipeline):
+    articles = [
+        article_from_text("Police arrested ten protesters in the capital on Friday.", id="one"),
+        article_from_text(FRENCH, id="two"),
+        article_from_text("Gunmen killed six villagers in the north on Saturday.", id="three"),
+    ]
+    docs = list(pipeline.process_many(articles))
+    assert [d.id for d in docs] == ["one", "two", "three"]
+    assert [d.error.code if d.error else None for d in docs] == [None, "E200", None]
+    assert docs[0].events and docs[2].events
+
+
+def test_api_extract_gives_events(extract_doc):
+    events = sitrep.extract("Gunmen killed six villagers in the north on Saturday.", published="2021-02-26")
+    assert events and events[0].type == "ASSAULT"
+    assert events[0].date is not None and events[0].date.value == "2021-02-20"
+
+
+@pytest.mark.parametrize("text", ["", "  \n "])
+def test_api_rejects_empty_text(text):
+    with pytest.raises(EmptyInput):
+        sitrep.extract(text)
+
+
+def test_api_rejects_a_bad_published_date():
+    with pytest.raises(UsageError) as info:
+        sitrep.extract("Gunmen killed six villagers.", published="last Tuesday")
+    assert info.value.code == "E001" and info.value.hint
