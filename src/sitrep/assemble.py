@@ -16,6 +16,7 @@ from .lexicon import Lexicon
 from .places import PlaceMention, country_name
 from .record import Acled, Actor, Claim, Counts, Event, EventDate, Location, Span, Time, Trigger
 from .roles import Role, facility_users, mention_roles, PRONOUNS
+from .nlp import text_of
 
 # Non-violent events whose tolls are counted too (people hurt at a protest, people arrested).
 COUNTED_KEYS = {"protest", "riot", "mob", "arrest", "protest_force", "protest_intervention"}
@@ -78,9 +79,9 @@ def _facility_place(r: Role) -> PlaceMention:
             country = country or actors.country_of(t.text)
             if t.i == span.start and t.i + 1 < span.end:
                 start = doc[t.i + 1].idx
-    while doc.text[start:r.end].lower().startswith(("the ", "a ")):
-        start += doc.text[start:r.end].index(" ") + 1
-    return PlaceMention(start, r.end, doc.text[start:r.end], r.head, "FAC", None,
+    while text_of(doc)[start:r.end].lower().startswith(("the ", "a ")):
+        start += text_of(doc)[start:r.end].index(" ") + 1
+    return PlaceMention(start, r.end, text_of(doc)[start:r.end], r.head, "FAC", None,
                         hint=country.iso3 if country else None)
 
 
@@ -124,11 +125,23 @@ def _site_words(tokens) -> set[str]:
             continue
         if actors.country_of(t.text) is not None:
             continue
-        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        ent = _entity_of(t)
         if ent is not None and country_name(ent.text):
             continue
         out.add(t.lower_)
     return out
+
+
+def _entity_of(t):
+    """The named entity a token belongs to, found from its IOB tags (no scan over all entities)."""
+    if not t.ent_type_:
+        return None
+    doc, lo, hi = t.doc, t.i, t.i + 1
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return doc[lo:hi]
 
 
 def where_of(m: Mention, roles: list[Role], places: list[PlaceMention]) -> Where:
@@ -486,7 +499,7 @@ class Assembler:
                 key = (tier, p.country is not None, p.label not in {"GPE", "LOC"}, n, p.start)
                 if best_key is None or key < best_key:
                     best, best_key = p, key
-            for r in (r for r in c.roles if r.head.sent.start == m.sent.start):
+            for r in (r for r in c.roles if m.sent.start_char <= r.start < m.sent.end_char):
                 if r.role == "target" and _facility(r):
                     key = (1, False, False, n, r.start)
                     if best_key is None or key < best_key:

@@ -33,6 +33,7 @@ from importlib import resources
 import yaml
 
 from .record import Claim, Counts, Span
+from .nlp import text_of
 
 KINDS = ("killed", "injured", "abducted", "arrested", "displaced", "missing")
 EXTRA_KINDS = ("shot", "casualties")  # hit by gunfire; killed and injured together
@@ -264,7 +265,7 @@ def sentences(doc):
 
 def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     bounds = (sent.start_char, sent.end_char)
-    text = doc.text[bounds[0]:bounds[1]]
+    text = text_of(doc)[bounds[0]:bounds[1]]
     coded = _coding_notes(text, bounds, v)
     mentions = coded + _zero_counts(text, bounds, v)
     taken = [m.number_span for m in mentions]
@@ -311,7 +312,7 @@ def _zero_counts(text: str, bounds, v: Vocab) -> list[CountMention]:
 
 
 def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountMention | None:
-    figure = doc.text[start:end]
+    figure = text_of(doc)[start:end]
     number = parse_number(figure)
     if number is None:
         return None
@@ -351,7 +352,7 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         if not (last.ent_type_ == "DATE" and _is_small(tokens)):
             return False
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    after = doc.text[tokens.end_char:tokens.end_char + 12].lower()
+    after = text_of(doc)[tokens.end_char:tokens.end_char + 12].lower()
     for word in v.data["non_people_after"]:
         if re.match(rf"[\s-]*{re.escape(word)}(?![a-z])", after):
             return False

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Category, Lexicon, TriggerRule
+from .nlp import text_of
 
 VERSION = "events-1"
 
@@ -52,7 +53,7 @@ class Mention:
 
     @property
     def text(self) -> str:
-        return self.sent.doc.text[self.start:self.end]
+        return text_of(self.sent.doc)[self.start:self.end]
 
     @property
     def lemma(self) -> str:

@@ -97,3 +97,12 @@ def verify_model() -> list[str]:
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
             bad.append(rel)
     return bad
+
+
+def text_of(doc) -> str:
+    """The document's text, built once: spaCy joins its tokens anew on every ``doc.text``, which made
+    stages that slice the text per role or per figure quadratic in the article's length."""
+    text = doc.user_data.get("sitrep_text")
+    if text is None:
+        text = doc.user_data["sitrep_text"] = doc.text
+    return text

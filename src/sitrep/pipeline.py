@@ -133,7 +133,7 @@ class Pipeline:
             return out
         a = prep.article
         skip = [(r.start, r.end) for r in prep.removed or []]
-        times = [t for t in dates_stage.find_times(doc.text, a.published, doc) if not _skipped(t.start, skip)]
+        times = [t for t in dates_stage.find_times(nlp.text_of(doc), a.published, doc) if not _skipped(t.start, skip)]
         place_mentions = places_stage.find_places(doc, skip)
         counts = [c for c in counts_stage.find_counts(doc) if not _skipped(c.number_span[0], skip)]
         mentions, _dropped = events_stage.find_mentions(doc, self.lex, skip)

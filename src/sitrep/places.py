@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from . import actors
 from .record import Place
+from .nlp import text_of
 
 VERSION = "places-1"
 
@@ -93,6 +94,6 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[PlaceMention
             continue
         first = _with_direction(doc, ent.start) if country is not None else ent.start
         start = doc[first].idx
-        out.append(PlaceMention(start, ent.end_char, doc.text[start:ent.end_char], root, ent.label_, country,
+        out.append(PlaceMention(start, ent.end_char, text_of(doc)[start:ent.end_char], root, ent.label_, country,
                                 attributive=_attributive(doc, ent, country)))
     return out

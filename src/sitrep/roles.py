@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from . import actors
 from .events import Mention, governing_verb, lemma_of
 from .lexicon import Lexicon
+from .nlp import text_of
 
 VERSION = "roles-1"
 
@@ -45,7 +46,7 @@ class Role:
 
     @property
     def text(self) -> str:
-        return self.head.doc.text[self.start:self.end]
+        return text_of(self.head.doc)[self.start:self.end]
 
 
 OF_HEADS = {"force", "member", "supporter", "ministry", "minister", "army", "people", "province", "governor",
@@ -56,6 +57,8 @@ def np_bounds(tok: Token) -> tuple[int, int]:
     """Character bounds of the noun phrase a token heads, without clauses or prepositional tails."""
     keep = {tok.i}
     stack = [tok]
+    sent = tok.sent
+    lo_i, hi_i = sent.start, sent.end
     while stack:
         t = stack.pop()
         for child in t.children:
@@ -63,7 +66,7 @@ def np_bounds(tok: Token) -> tuple[int, int]:
             inside |= child.dep_ in {"compound", "flat", "nmod"}
             inside |= child.dep_ == "prep" and child.lower_ == "of" and t.i == tok.i and tok.lemma_.lower() in OF_HEADS
             inside |= child.dep_ == "pobj" and t.dep_ == "prep" and t.i in keep
-            if inside and child.sent == tok.sent:
+            if inside and lo_i <= child.i < hi_i:
                 keep.add(child.i)
                 stack.append(child)
     doc = tok.doc
