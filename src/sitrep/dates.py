@@ -452,13 +452,13 @@ def _future_by_parse(ctx: _Ctx) -> bool | None:
         return None
     start, end = ctx.span
     token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
-    while token is not None and token.head is not token and start <= token.head.idx < end:
+    while token is not None and token.head.i != token.i and start <= token.head.idx < end:
         token = token.head
     if token is not None and token.dep_ in _NOMINAL_DEPS and token.head.pos_ in ("NOUN", "PROPN"):
         return False  # "the August 7 bombings": names a past occasion
     through_infinitive = False
     for _ in range(8):
-        if token is None or token.head is token:
+        if token is None or token.head.i == token.i:
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
