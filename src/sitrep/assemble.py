@@ -463,13 +463,16 @@ class Assembler:
             if r.role == "target":
                 roles.extend(facility_users(r, self.lex))
         violent = c.lead.category.is_violent
+        event_words = {m.head.i for m in c.mentions}
         for r in roles:
             text = r.text.strip()
             if not text or text.lower() in PRONOUNS or (r.role, text.lower()) in seen:
                 continue
             info = actors.lookup(text)
-            if info is None and r.role == "initiator" and r.head.lemma_.lower() in self.lex.word_set("weapons"):
-                continue  # "two missiles landed": the means, not the actor
+            named = info is not None and (info.matched or "")[:1].isupper()
+            if r.role == "initiator" and ((r.head.i in event_words and not named) or (
+                    info is None and r.head.lemma_.lower() in self.lex.word_set("weapons"))):
+                continue  # "two missiles landed", "the barrage struck": the means or the event, not the actor
             if info is None and not violent and r.role == "target" and not _actor_like(r):
                 continue  # "denied all contact": what is rejected, not a party
             seen.add((r.role, text.lower()))

@@ -101,8 +101,15 @@ NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 def _dateline(tok: Token) -> bool:
     """"WASHINGTON –" at the head of a story names where it was filed, not who acted."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.text.isupper() and len(tok.text) > 2 and nxt is not None and nxt.text in {"-", "–", "—", "(", ":"}
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if not (tok.text.isupper() and len(tok.text) > 2 and nxt is not None):
+        return False
+    if nxt.text in {"-", "–", "—", "(", ":"}:
+        return True
+    # "KRAMATORSK, Ukraine (Wire) –": a capitalised place opening its line, then a comma
+    line_start = tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space
+    return line_start and nxt.text == ","
 
 
 QUANTITY_HEADS = {"number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "band",
@@ -127,6 +134,8 @@ def _make(role: str, toks: list[Token], lex: Lexicon, expand: bool = True) -> li
             h = _through_quantity(h)
             if h.pos_ not in {"NOUN", "PROPN", "PRON", "NUM", "X"} or h.ent_type_ in NOT_ACTORS or _dateline(h):
                 continue
+            if h.pos_ == "NUM" and not any(c.pos_ in {"NOUN", "PROPN"} for c in h.children):
+                continue  # "killing four": a toll, counted elsewhere, not a party
             start, end = np_bounds(h)
             roles.append(Role(role, h, start, end))
     return roles
