@@ -401,3 +401,16 @@ def test_console_script(tmp_path):
     assert [d["id"] for d in docs] == [good, empty]
     assert docs[0]["events"][0]["date"]["value"] == "2021-02-20"
     assert sorted(os.listdir(tmp_path)) == ["empty.txt", "events.jsonl", "good.txt"]
+
+
+def test_the_readme_first_command_runs_the_examples_cleanly(monkeypatch):
+    """`sitrep extract examples/` is the README's main job: every bundled example reads, none is dropped."""
+    from sitrep.cli import main
+
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["extract", "examples/", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(lines) == 8 and not any(d["error"] for d in lines)
+    assert sum(len(d["events"]) for d in lines) >= 8

@@ -191,3 +191,11 @@ def test_lexicon_words_are_all_words():
     assert not {"true", "false"} & words  # what a YAML boolean turns into once lower-cased
     assert "on" in lex.triggers["fire"].needs
     assert "no" in lex.word_set("irrealis_modifiers")
+
+
+@pytest.mark.parametrize("text", [
+    "The striker attacked the goal from the left and scored twice in the derby.",
+    "The report dropped a bombshell on the ministry's budget plans.",
+])
+def test_sports_and_figures_of_speech_are_not_attacks(extract_doc, text):
+    assert "ASSAULT" not in types(extract_doc(text)), kinds(extract_doc(text))
