@@ -199,3 +199,44 @@ def test_lexicon_words_are_all_words():
 ])
 def test_sports_and_figures_of_speech_are_not_attacks(extract_doc, text):
     assert "ASSAULT" not in types(extract_doc(text)), kinds(extract_doc(text))
+
+
+ACLED_SUB_EVENT_TYPES = {
+    "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Attack", "Abduction/forced disappearance",
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    "Violent demonstration", "Mob violence",
+    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other",
+}
+# Categories reached not from a trigger but by assemble's retyping (victims, state initiator, force at a protest).
+RETYPED = {"attack_civ", "territory_gov", "protest_force", "protest_intervention"}
+
+
+def test_every_acled_sub_event_type_can_be_reached():
+    from sitrep import lexicon
+
+    lex = lexicon.load()
+    rules = list(lex.triggers.values()) + [r for rs in lex.multiword.values() for r in rs]
+    reached = {r.category for r in rules} | {s.category for r in rules for s in r.senses}
+    reached |= {m.category for m in lex.modes} | RETYPED
+    covered = {lex.category(k).acled[1] for k in reached if lex.category(k).acled}
+    assert covered == ACLED_SUB_EVENT_TYPES, ACLED_SUB_EVENT_TYPES - covered
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("Thirty soldiers switched sides and joined the rebels in the north, officials said.", "Change to group/activity"),
+    ("Police commandos freed 40 hostages from an insurgent prison in a night raid.", "Other"),
+])
+def test_strategic_developments(extract_doc, text, acled):
+    assert acled in [e.acled.sub_event_type for e in extract_doc(text).events if e.acled], kinds(extract_doc(text))
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("The militants established a new base in the hills above the valley last week.", "Headquarters or base established"),
+    ("The army handed over control of the district to the police on Monday.", "Non-violent transfer of territory"),
+])
+def test_bases_and_handovers(extract_doc, text, acled):
+    assert acled in [e.acled.sub_event_type for e in extract_doc(text).events if e.acled], kinds(extract_doc(text))
