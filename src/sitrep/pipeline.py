@@ -14,7 +14,9 @@ the Python API alike) passes.
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
+from importlib import resources
 from dataclasses import dataclass
 
 from . import clean as clean_stage
@@ -46,8 +48,19 @@ def stage_versions() -> dict[str, str]:
     }
 
 
+def data_digest() -> str:
+    """A short digest of the packaged data files (lexicons, dictionaries): editing one changes the id."""
+    h = hashlib.sha256()
+    data = resources.files("sitrep").joinpath("data")
+    for name in sorted(p.name for p in data.iterdir() if p.name.endswith((".yaml", ".json"))):
+        h.update(name.encode())
+        h.update(data.joinpath(name).read_bytes())
+    return h.hexdigest()[:8]
+
+
 def pipeline_id() -> str:
-    return f"sitrep-{__version__}+" + "+".join(stage_versions().values())
+    """sitrep's version, each stage's version and the data digest: a stored record says what made it."""
+    return f"sitrep-{__version__}+" + "+".join(stage_versions().values()) + f"+data-{data_digest()}"
 
 
 @dataclass
