@@ -123,8 +123,6 @@ def test_a_reporting_clause_names_no_initiator(extract_doc):
 # --- known gaps ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(reason="verb_roles takes targets only from a direct object or on/against/at/upon/into: "
-                          "the 'with' of 'clashed with' is missed", strict=False)
 def test_clashed_with_names_the_other_side(extract_doc):
     ev = only_event(extract_doc("Soldiers clashed with rebels near the border town of Beni on Friday."))
     assert "rebels" in texts(ev, "target")

@@ -186,7 +186,8 @@ def verb_roles(verb: Token, lex: Lexicon) -> list[Role]:
     else:
         initiators = [s for s in _subject(verb) if not is_reporter(s, lex)]
         objects = [o for o in _child(verb, "dobj") if lemma_of(o) not in lex.word_set("weapons")]
-        targets = objects or _prep_objects(verb, {"on", "against", "at", "upon", "into"})
+        targets = objects or [t for t in _prep_objects(verb, {"on", "against", "at", "upon", "into"})
+                               if t.ent_type_ not in NOT_ACTORS]  # not "on Sunday"
         if not targets and lemma_of(verb) in FOUGHT_WITH:
             targets = _prep_objects(verb, {"with"})  # "soldiers clashed with rebels"
     return _make("initiator", initiators, lex) + _make("target", targets, lex)
