@@ -144,6 +144,8 @@ def _make(role: str, toks: list[Token], lex: Lexicon, expand: bool = True) -> li
 def is_reporter(tok: Token, lex: Lexicon) -> bool:
     """A news organisation or monitor: as the subject of "killed" it reports, it does not attack."""
     reporters = lex.word_set("reporters")
+    if lemma_of(tok) in lex.word_set("armed"):
+        return False  # "Haqqani network fighters" fight; a network that reports is the head of its phrase
     words = {lemma_of(t) for t in tok.subtree if t.i <= tok.i} | {lemma_of(tok)}
     if words & reporters:
         return True
