@@ -186,3 +186,24 @@ def test_api_rejects_a_bad_published_date():
     with pytest.raises(UsageError) as info:
         sitrep.extract("Gunmen killed six villagers.", published="last Tuesday")
     assert info.value.code == "E001" and info.value.hint
+
+
+def test_a_bug_on_one_article_does_not_cost_the_batch(pipeline, monkeypatch):
+    from sitrep import places as places_stage
+    from sitrep.article import Article
+
+    real = places_stage.find_places
+
+    def broken(doc, skip=()):
+        if "Kunduz" in doc.text:
+            raise RuntimeError("boom")
+        return real(doc, skip)
+
+    monkeypatch.setattr(places_stage, "find_places", broken)
+    articles = [Article(id=i, text=t) for i, t in
+                [("a", "Gunmen attacked a checkpoint near Kunduz on Monday."),
+                 ("b", "Police arrested ten protesters in Lahore on Tuesday.")]]
+    docs = list(pipeline.process_many(articles))
+    assert [d.id for d in docs] == ["a", "b"]
+    assert docs[0].error.code == "E500" and "RuntimeError" in docs[0].error.reason
+    assert docs[1].error is None and docs[1].events

@@ -98,6 +98,14 @@ class DataError(SitrepError):
     exit_code = 5
 
 
+class InternalError(SitrepError):
+    """A stage failed on one article: a bug in sitrep. The article is reported, the batch goes on."""
+
+    code = "E500"
+    label = "internal error"
+    exit_code = 1
+
+
 def label_for(code: str) -> str:
     """The few words that name an error code ("E101" -> "empty input"), for run summaries."""
     stack = [SitrepError]

@@ -15,6 +15,7 @@ the Python API alike) passes.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from dataclasses import dataclass
@@ -26,13 +27,15 @@ from . import events as events_stage
 from . import language, lexicon, nlp, places as places_stage, roles as roles_stage
 from .article import Article, Dropped
 from .assemble import Assembler
-from .errors import InputTooLarge, SitrepError
+from .errors import InputTooLarge, InternalError, SitrepError
 from .record import Document, Error, Removed
 
 from . import __version__
 
 # About 15,000 words: longer than nearly any news report, short enough to parse in seconds.
 DEFAULT_MAX_CHARS = 100_000
+
+log = logging.getLogger(__name__)
 
 
 def stage_versions() -> dict[str, str]:
@@ -110,6 +113,8 @@ class Pipeline:
             prep.language = language.ensure_english(prep.text)[0]
         except SitrepError as exc:
             prep.error = Error(**exc.as_reason())
+        except Exception as exc:
+            prep.error = Error(**_internal(prep, exc).as_reason())
         return prep
 
     def _check_size(self, article: Article) -> None:
@@ -129,9 +134,12 @@ class Pipeline:
                 continue
             doc = docs.get(id(item))
             try:
-                yield self._document(item, doc)
+                out = self._document(item, doc)
             except SitrepError as exc:
-                yield self._shell(item, Error(**exc.as_reason()))
+                out = self._shell(item, Error(**exc.as_reason()))
+            except Exception as exc:  # a bug on one article must not cost the rest of the batch
+                out = self._shell(item, Error(**_internal(item, exc).as_reason()))
+            yield out
 
     def _shell(self, prep: Prepared, error: Error | None = None) -> Document:
         a = prep.article
@@ -154,6 +162,12 @@ class Pipeline:
         out.places = [p.as_place() for p in place_mentions]
         out.times = times
         return out
+
+
+def _internal(prep: Prepared, exc: Exception) -> InternalError:
+    log.exception("internal error on %s", prep.article.id)
+    return InternalError(f"sitrep failed on {prep.article.id}: {type(exc).__name__}: {exc}",
+                         hint="this is a bug in sitrep; please report it with the article")
 
 
 def _skipped(pos: int, skip: list[tuple[int, int]]) -> bool:
