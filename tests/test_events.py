@@ -240,3 +240,14 @@ def test_strategic_developments(extract_doc, text, acled):
 ])
 def test_bases_and_handovers(extract_doc, text, acled):
     assert acled in [e.acled.sub_event_type for e in extract_doc(text).events if e.acled], kinds(extract_doc(text))
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The foreign minister said the rebels must lay down their arms and release the hostages.", "REQUEST"),
+    ("The government said on Monday it will impose new sanctions on the neighbouring state.", "THREATEN"),
+    ("The defence minister promised to continue military aid to the island nation.", "AGREE"),
+])
+def test_statements_of_obligation_and_intent(extract_doc, text, plover):
+    doc = extract_doc(text)
+    assert plover in types(doc), kinds(doc)
+    assert "ASSAULT" not in types(doc)

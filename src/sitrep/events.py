@@ -208,6 +208,8 @@ def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
     if verb.i != tok.i and _negated(verb) and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         return "negated"
     if _has_modal(verb, lex):
+        if _has_modal_of(verb, {"must", "should"}) and not _negated(verb):
+            return "obligation"  # "Iraq must cooperate": a demand made of someone
         return "modal" if category.plover not in COOPERATIVE else "intent"
     if _conditional(verb):
         return "conditional"
@@ -289,7 +291,9 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
             if category is None:
                 continue
             reason = irrealis_reason(head, category, lex)
-            if reason and (reason == "intent" or announced_intent(head, lex)):
+            if reason == "obligation" and category.plover != "ASSAULT":
+                category = lex.category("demand")
+            elif reason and (reason == "intent" or announced_intent(head, lex)):
                 # "X will send aid" is an agreement; "X will impose sanctions" a threat: the statement is the event.
                 category = lex.category("agree" if category.plover in COOPERATIVE | {"AGREE", "CONSULT"} else "threaten")
             elif reason:
