@@ -251,3 +251,15 @@ def test_statements_of_obligation_and_intent(extract_doc, text, plover):
     doc = extract_doc(text)
     assert plover in types(doc), kinds(doc)
     assert "ASSAULT" not in types(doc)
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The ministry said on Tuesday that Kenya must return the seized aircraft.", "REQUEST"),
+    ("The government said it will not accept any more refugees from the north.", "REJECT"),
+])
+def test_demands_and_refusals_without_a_trigger_word(extract_doc, text, plover):
+    assert plover in types(extract_doc(text)), kinds(extract_doc(text))
+
+
+def test_a_demand_in_a_hypothetical_is_no_event(extract_doc):
+    assert "REQUEST" not in types(extract_doc("Troops must be careful on the roads, the guide warned."))

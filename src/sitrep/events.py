@@ -296,12 +296,35 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
             elif reason and (reason == "intent" or announced_intent(head, lex)):
                 # "X will send aid" is an agreement; "X will impose sanctions" a threat: the statement is the event.
                 category = lex.category("agree" if category.plover in COOPERATIVE | {"AGREE", "CONSULT"} else "threaten")
+            elif reason == "negated" and category.plover in {"AGREE", "CONCEDE"} and head.pos_ == "VERB":
+                category = lex.category("reject")  # "will not accept", "did not agree": a refusal
             elif reason:
                 dropped.append((head.text, reason))
                 continue
             taken.update(t.i for t in toks)
             mentions.append(Mention(head=head, tokens=toks, rule=rule, category=category, sent=sent))
+        mentions.extend(_obligations(sent, lex, taken))
     return mentions, dropped
+
+
+OBLIGATION = TriggerRule(lemma="must", category="demand")
+
+
+def _obligations(sent: Span, lex: Lexicon, taken: set[int]) -> list[Mention]:
+    """"Russia said Sudan must return the helicopter": a demand made of a named party, whatever the verb."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in taken or _negated(tok) or not _has_modal_of(tok, {"must"}):
+            continue
+        subject = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subject or subject[0].ent_type_ not in {"GPE", "ORG", "NORP", "PERSON"}:
+            continue
+        if tok.dep_ != "ccomp" or lemma_of(tok.head) not in lex.word_set("reporting"):
+            continue  # someone else's demand, reported
+        aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ == "must")
+        taken.add(aux.i)
+        out.append(Mention(head=tok, tokens=[aux], rule=OBLIGATION, category=lex.category("demand"), sent=sent))
+    return out
 
 
 def _modifier_only(tok: Token, doc: Doc, lex: Lexicon) -> bool:
