@@ -291,6 +291,8 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
             if category is None:
                 continue
             reason = irrealis_reason(head, category, lex)
+            if reason == "negated" and rule.lemma.startswith("not "):
+                reason = None  # the negation is the trigger: "will not accept"
             if reason == "obligation" and category.plover != "ASSAULT":
                 category = lex.category("demand")
             elif reason and (reason == "intent" or announced_intent(head, lex)):
