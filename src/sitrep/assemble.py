@@ -488,8 +488,8 @@ class Assembler:
 
     def _location(self, c: Cluster, places: list[PlaceMention]) -> Location | None:
         """Where the event happened: a place the parse links to one of its mentions (a town before a
-        country), else a place named in one of its sentences. A town with no gazetteer entry yet takes
-        the country the event's other mentions name."""
+        country, a resolved place before an unresolved one, the finer first), else a place named in one of its
+        sentences. A town with no gazetteer entry takes the country the event's other mentions name."""
         best, best_key = None, None
         for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.weak, m.start))):
             linked = {id(p) for p in _linked_places(m, places)}
@@ -499,22 +499,27 @@ class Assembler:
                 if not _locative(p):
                     continue  # "attacks against the United States", "Iran denied": a party, not a place
                 tier = 0 if id(p) in linked else 2
-                key = (tier, p.country is not None, p.label not in {"GPE", "LOC"}, n, p.start)
+                key = (tier, p.country is not None, p.precision or 4, p.label not in {"GPE", "LOC"}, n, p.start)
                 if best_key is None or key < best_key:
                     best, best_key = p, key
             for r in (r for r in c.roles if m.sent.start_char <= r.start < m.sent.end_char):
                 if r.role == "target" and _facility(r):
-                    key = (1, False, False, n, r.start)
+                    key = (1, False, 4, False, n, r.start)
                     if best_key is None or key < best_key:
                         best, best_key = _facility_place(r), key
         if best is None:
             return None
-        country = best.country
-        iso3 = country.iso3 if country else best.hint or (
-            next(iter(c.where.countries)) if len(c.where.countries) == 1 else None)
-        return Location(text=best.text, name=country.name if country else None, country=iso3,
-                        lat=country.point.lat if country else None, lon=country.point.lon if country else None,
-                        precision=3 if country else None, evidence=Span(start=best.start, end=best.end))
+        e = best.entry
+        if not best.resolved and best.within is not None:
+            # A town the gazetteer lacks, named with its province ("X district, Balkh"): the province's point.
+            w = best.within
+            return Location(text=best.text, name=w.name, country=w.country, admin1=w.admin1, lat=w.lat,
+                            lon=w.lon, geonames_id=w.geonames_id, precision=3,
+                            evidence=Span(start=best.start, end=best.end))
+        iso3 = best.iso3 or best.hint or (next(iter(c.where.countries)) if len(c.where.countries) == 1 else None)
+        return Location(text=best.text, name=best.name, country=iso3, admin1=e.admin1 if e else None,
+                        lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,
+                        precision=best.precision, evidence=Span(start=best.start, end=best.end))
 
     def _date(self, c: Cluster, times: list[Time]) -> EventDate | None:
         """The date of the event: one the parse links to a mention, else the nearest in a mention's sentence.

@@ -24,7 +24,7 @@ from . import clean as clean_stage
 from . import counts as counts_stage
 from . import dates as dates_stage
 from . import events as events_stage
-from . import language, lexicon, nlp, places as places_stage, roles as roles_stage
+from . import gazetteer, language, lexicon, nlp, places as places_stage, roles as roles_stage
 from .article import Article, Dropped
 from .assemble import Assembler
 from .errors import InputTooLarge, InternalError, SitrepError
@@ -45,6 +45,7 @@ def stage_versions() -> dict[str, str]:
         "nlp": nlp.model_id(),
         "dates": getattr(dates_stage, "VERSION", "dates-1"),
         "places": places_stage.VERSION,
+        "gazetteer": gazetteer.VERSION,
         "counts": getattr(counts_stage, "VERSION", "counts-1"),
         "events": events_stage.VERSION,
         "roles": roles_stage.VERSION,

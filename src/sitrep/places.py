@@ -1,23 +1,35 @@
 """Place mentions: every place name in the text, and the place where an event happened.
 
-This stage finds place names (spaCy's GPE/LOC/FAC entities, and capitalised
-names after a locative preposition, since the small model calls some towns ORG)
-and resolves what it can without a gazetteer: country names and demonym-free
-regions of a country ("eastern Syria") to the country's ISO3 code and
-representative point (ACLED geo_precision 3). Towns stay unresolved
-(``resolved=False``) until a gazetteer resolves them.
+This stage finds place names (spaCy's GPE/LOC/FAC entities, capitalised names
+after a locative preposition, since the small model calls some towns ORG, and
+names the gazetteer knows that the model missed: "in Nijrab district", "X
+district, Balkh") and resolves them:
+
+- country names and demonym-free regions of a country ("eastern Syria") to the
+  country's ISO3 code and representative point (ACLED geo_precision 3);
+- other names through the gazetteer (gazetteer.py), choosing among its
+  candidates by context: a following ", Province" or ", Country" qualifier,
+  the countries and provinces the article names, what the name is called ("X
+  province" is a province, "X district" its chief town), and population as the
+  prior. A town gets precision 1, a province 3.
+
+A name with no fitting candidate stays unresolved (``resolved=False``) with
+the reason in ``note``.
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from . import actors
+from . import actors, gazetteer
+from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-1"
+VERSION = "places-2"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}
@@ -36,13 +48,45 @@ class PlaceMention:
     country: "actors.Country | None" = None
     hint: str | None = None  # ISO3 of a country the name implies ("Iraqi Balad Air Base") though it is no country
     attributive: bool = False  # "U.S. targets", "London-based": describes a thing, not where something happened
+    entry: Entry | None = None  # the gazetteer's place, where the name is no country
+    note: str | None = None  # why it is unresolved
+    within: Entry | None = None  # the province or country named after it: "X district, Balkh"
+
+    @property
+    def resolved(self) -> bool:
+        return self.country is not None or self.entry is not None
+
+    @property
+    def iso3(self) -> str | None:
+        return self.country.iso3 if self.country else self.entry.country if self.entry else None
+
+    @property
+    def lat(self) -> float | None:
+        return self.country.point.lat if self.country else self.entry.lat if self.entry else None
+
+    @property
+    def lon(self) -> float | None:
+        return self.country.point.lon if self.country else self.entry.lon if self.entry else None
+
+    @property
+    def precision(self) -> int | None:
+        """ACLED geo_precision: 1 a town, 3 a province or country."""
+        if self.country is not None:
+            return 3
+        if self.entry is not None:
+            return 1 if self.entry.kind == "city" else 3
+        return None
+
+    @property
+    def name(self) -> str | None:
+        return self.country.name if self.country else self.entry.name if self.entry else None
 
     def as_place(self) -> Place:
-        c = self.country
-        return Place(start=self.start, end=self.end, text=self.text,
-                     name=c.name if c else None, country=c.iso3 if c else None,
-                     lat=c.point.lat if c else None, lon=c.point.lon if c else None,
-                     resolved=c is not None)
+        e = self.entry
+        return Place(start=self.start, end=self.end, text=self.text, name=self.name, country=self.iso3,
+                     admin1=e.admin1 if e else None, lat=self.lat, lon=self.lon,
+                     geonames_id=e.geonames_id if e else None, precision=self.precision,
+                     resolved=self.resolved, note=None if self.resolved else self.note)
 
 
 def country_name(text: str) -> bool:
@@ -63,6 +107,38 @@ def _with_direction(doc: Doc, start_tok: int) -> int:
     return start_tok
 
 
+def _with_name_tail(doc: Doc, end: int) -> Token:
+    """The last token of a name the model cut short before a word for a kind of place: "Dawlat [Abad]
+    district"."""
+    stop = end
+    while stop < len(doc) and stop - end < 2 and doc[stop].text[:1].isupper() and doc[stop].is_alpha \
+            and not doc[stop].ent_type_:
+        stop += 1
+    if stop > end and stop < len(doc) and doc[stop].lower_ in ADMIN_WORDS:
+        return doc[stop - 1]
+    return doc[end - 1]
+
+
+def _glued_start(doc: Doc, start: int) -> int:
+    """Extend a name to the left over words joined to it by hyphens: "Sar-e-[Pul]"."""
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return start
+
+
+def _glued_end(doc: Doc, end: int) -> int:
+    """Extend a name to the right over words joined to it by hyphens: "[Sar]-e-Pul"."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return end
+
+
+def _end_char(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
 def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
@@ -78,7 +154,17 @@ def _attributive(doc: Doc, ent, country) -> bool:
     return nxt is not None and nxt.text == "-" and nxt.whitespace_ == ""
 
 
-def find_places(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[PlaceMention]:
+def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazetteer | None = None) -> list[PlaceMention]:
+    """Every place name of the text, resolved where the gazetteer and the context allow."""
+    gaz = gaz or gazetteer.default()
+    out = _entity_places(doc, skip)
+    out.extend(_gazetteer_places(doc, skip, out, gaz))
+    out.sort(key=lambda p: p.start)
+    resolve(doc, out, gaz)
+    return out
+
+
+def _entity_places(doc: Doc, skip) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for ent in doc.ents:
         if any(a <= ent.start_char < b for a, b in skip):
@@ -92,8 +178,303 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[PlaceMention
             continue  # a demonym is an attribute of an actor, not a place
         if not is_place:
             continue
-        first = _with_direction(doc, ent.start) if country is not None else ent.start
+        first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
         start = doc[first].idx
-        out.append(PlaceMention(start, ent.end_char, text_of(doc)[start:ent.end_char], root, ent.label_, country,
+        end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
+        out.append(PlaceMention(start, end, text_of(doc)[start:end], root, ent.label_, country,
                                 attributive=_attributive(doc, ent, country)))
     return out
+
+
+# -- names the model missed ---------------------------------------------------------
+# Words that say what kind of place a name is: "Nijrab district", "Helmand province".
+ADMIN_WORDS = {"district": "district", "districts": "district", "province": "province", "provinces": "province",
+               "governorate": "province", "region": "province", "state": "province",
+               "city": "city", "town": "city", "village": "city", "villages": "city", "area": "city"}
+NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
+MAX_WORDS = 3
+GAZ_LOCATIVE = LOCATIVE | {"over", "beyond", "between", "along"}
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+CENTRE_WORDS = {"center", "centre", "capital", "centers", "centres"}
+
+
+# Lower-case particles inside transliterated names: "Pul-e Khumri", "Sar-i-Pul", "Tarnak wa Jaldak".
+PARTICLES = {"e", "ye", "i", "wa", "al", "el", "ud", "ul", "ad", "as", "az", "ash", "ar", "an", "-"}
+
+
+def _name_before(doc: Doc, end: int) -> int | None:
+    """The start of a name ending before token ``end``: capitalised words, hyphens and particles between."""
+    start, words = end, 0
+    while start > 0 and words < MAX_WORDS:
+        tok = doc[start - 1]
+        if _capitalised(tok):
+            start, words = start - 1, words + 1
+        elif tok.lower_ in PARTICLES and start - 1 > 0 and _capitalised(doc[start - 2]) and start < end:
+            start -= 1
+        else:
+            break
+    return start if words else None
+
+
+def _name_after(doc: Doc, start: int) -> int:
+    """The end of a name that starts at token ``start`` (see :func:`_name_before`)."""
+    end, words = start, 0
+    while end < len(doc) and words < MAX_WORDS:
+        tok = doc[end]
+        if _capitalised(tok):
+            end, words = end + 1, words + 1
+        elif tok.lower_ in PARTICLES and end > start and end + 1 < len(doc) and (
+                _capitalised(doc[end + 1]) or doc[end + 1].lower_ in PARTICLES):
+            end += 1
+        else:
+            break
+    while end > start and doc[end - 1].lower_ in PARTICLES:
+        end -= 1
+    return end
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in NOT_NAMES and not tok.ent_type_ in {
+        "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
+
+
+def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
+    """Capitalised names the gazetteer knows that the model did not mark: before a word for a kind of place
+    ("in Nijrab district"), after a locative preposition ("in Sarban"), or as the province after a place
+    and a comma ("X district, Kapisa")."""
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    out: list[PlaceMention] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    def add(lo: int, hi: int, loose: bool) -> None:
+        span = doc[lo:hi]
+        if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None:
+            return
+        if not (gaz.knows(span.text) or (loose and gaz.candidates(span.text, loose=True))):
+            return
+        out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "GAZ"))
+        taken.append((span.start_char, span.end_char))
+
+    for tok in doc:
+        if tok.lower_ in ADMIN_WORDS and tok.i > 0:
+            lo = _name_before(doc, tok.i)
+            if lo is not None:
+                add(lo, tok.i, loose=True)
+        elif tok.lower_ in GAZ_LOCATIVE and tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1]):
+            add(tok.i + 1, _name_after(doc, tok.i + 1), loose=False)
+        elif tok.text == "," and tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1]) and tok.i > 0 and (
+                doc[tok.i - 1].lower_ in ADMIN_WORDS.keys() | CENTRE_WORDS or doc[tok.i - 1].ent_type_ in {"GPE", "LOC"}):
+            add(tok.i + 1, _name_after(doc, tok.i + 1), loose=False)
+    return out
+
+
+# -- resolution ------------------------------------------------------------------------
+@dataclass
+class Context:
+    """What the article says of where it is: the countries and provinces it names."""
+
+    countries: dict[str, float]
+    admin1: set[tuple[str, str]]
+
+    def weight(self, e: Entry) -> float:
+        score = 0.0
+        if e.country in self.countries:
+            score += 2.0 + min(self.countries[e.country], 3.0)
+        if e.admin1 and (e.country, e.admin1) in self.admin1:
+            score += 2.5
+        return score
+
+
+def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
+    """The name to look up and the kind word that goes with it. The name as written comes first ("Kansas
+    City", "West Virginia"); where the gazetteer lacks it, without a kind word ("Helmand province") or a
+    leading direction ("eastern Kandahar")."""
+    words = POSSESSIVE.sub("", p.text).split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words.pop(0)
+    kind = None
+    if not gaz.knows(" ".join(words)):
+        if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+            kind = ADMIN_WORDS[words.pop().lower()]
+        while len(words) > 1 and words[0].lower() in DIRECTIONS:
+            words.pop(0)
+    doc = p.root.doc
+    after = doc.char_span(p.end, p.end + 40, alignment_mode="contract") if p.end < len(text_of(doc)) else None
+    if kind is None and after is not None and len(after) and after[0].lower_ in ADMIN_WORDS:
+        kind = ADMIN_WORDS[after[0].lower_]
+    before = KIND_OF.search(text_of(doc)[max(0, p.start - 30):p.start])
+    if kind is None and before:  # "the town of Sarban"
+        kind = ADMIN_WORDS[before.group(1).lower()]
+    if kind is None and _after_qualified_place(p):
+        kind = "province"  # "X district, Balkh": the name after the comma says which province
+    return " ".join(words), kind
+
+
+def _after_qualified_place(p: PlaceMention) -> bool:
+    doc = p.root.doc
+    first = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if first is None or first.start < 2 or doc[first.start - 1].text != ",":
+        return False
+    before = doc[first.start - 2]
+    if before.lower_ in CENTRE_WORDS and first.start >= 3:
+        before = doc[first.start - 3]
+    return before.lower_ in ADMIN_WORDS and ADMIN_WORDS[before.lower_] != "province"
+
+
+def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[Entry]:
+    """The province or country named after a comma: "Dawlat Abad district, Balkh", "Gainesville, Ga."."""
+    doc = p.root.doc
+    text = text_of(doc)
+    i = p.end
+    for words in (ADMIN_WORDS, CENTRE_WORDS):
+        rest = text[i:i + 20].lower()
+        word = next((w for w in words if rest.startswith(" " + w) and not rest[len(w) + 1:][:1].isalpha()), None)
+        if word:
+            i += len(word) + 1
+    if not text[i:i + 2].startswith(", "):
+        return []
+    q = by_start.get(i + 2)
+    if q is not None:
+        if q.country is not None:
+            c = q.country
+            return [Entry(c.name, "country", c.iso3, None, c.point.lat, c.point.lon, 0, None)]
+        name, _ = _lookup_name(q, gaz)
+        return [e for e in gaz.candidates(name) if e.kind in {"admin1", "country"}]
+    span = doc.char_span(i + 2, min(len(text), i + 2 + 30), alignment_mode="contract")
+    if span is None or not len(span) or not _capitalised(span[0]):
+        return []
+    return [e for e in gaz.candidates(span[0].text) if e.kind in {"admin1", "country"}]
+
+
+def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, loose: bool,
+           towns: set[str]) -> float:
+    score = ctx.weight(e) + 0.8 * math.log10(e.population + 1)
+    for q in qualifiers:
+        if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
+            score += 10.0
+        elif q.kind == "country" and e.country == q.country:
+            score += 8.0
+    if kind is None and e.kind == "admin1" and e.country in towns:
+        score -= 1.0  # a bare name is a town more often than the province named after it
+    if kind == "province":
+        score += 4.0 if e.kind == "admin1" else -1.0
+    elif kind in {"district", "city"}:
+        score += 2.0 if e.kind == "city" else -1.0
+    return score - (3.0 if loose else 0.0)
+
+
+def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention, Entry]]) -> Context:
+    countries: dict[str, float] = {}
+    admin1: set[tuple[str, str]] = set()
+    for p in places:
+        if p.country is not None:
+            countries[p.country.iso3] = countries.get(p.country.iso3, 0) + 1
+    for ent in doc.ents:
+        if ent.label_ == "NORP":  # "Afghan police": a weaker hint, as forces act abroad too
+            c = actors.country_of(ent.text)
+            if c is not None:
+                countries[c.iso3] = countries.get(c.iso3, 0) + 0.5
+    for _, e in firm:
+        countries[e.country] = countries.get(e.country, 0) + 1
+        if e.admin1:
+            admin1.add((e.country, e.admin1))
+    return Context(countries, admin1)
+
+
+def _firm(cands: list[Entry]) -> Entry | None:
+    """A candidate that needs no context: a province or big city of the only country the name can be in,
+    or of a country whose candidate outnumbers all others tenfold."""
+    if not cands:
+        return None
+    best = max(cands, key=lambda e: (e.kind != "city", e.population))
+    if best.kind == "city" and best.population < 1_000_000:
+        return None
+    if best.kind == "admin1" and not any(e.kind != "city" for e in cands if e is not best):
+        return best  # a province of places.yaml or a US state
+    rivals = [e.population for e in cands if e.country != best.country]
+    return best if not rivals or best.population >= 10 * max(rivals) else None
+
+
+def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
+    """Give each place that is no country its gazetteer entry, or the reason it has none."""
+    by_start = {p.start: p for p in places}
+    todo = [p for p in places if p.country is None and p.label != "FAC"]
+    looked = {id(p): _lookup_name(p, gaz) for p in todo}
+    cands = {id(p): gaz.candidates(looked[id(p)][0]) for p in todo}
+    firm = [(p, e) for p in todo if (e := _firm(cands[id(p)])) is not None]
+    states = {id(p): _states_of(p, gaz) for p in places if p.country is not None and not p.attributive}
+    ctx = _context(doc, [p for p in places if not states.get(id(p))], firm)
+    for p in places:
+        local = [e for e in states.get(id(p)) or [] if ctx.countries.get(e.country, 0) >= 1
+                 and p.country.iso3 not in ctx.countries]
+        if local:  # "Georgia" in an article about Atlanta and Ohio: the US state, not the country
+            p.entry, p.country = max(local, key=lambda e: ctx.countries[e.country]), None
+    for p in todo:
+        qualifiers = _qualifier(p, by_start, gaz)
+        p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualifiers, ctx, gaz)
+        p.within = _widest(qualifiers, p.entry)
+    _inherit_within(doc, places)
+    places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
+
+
+def _doubtful(p: PlaceMention, looked) -> bool:
+    """An unresolved name that is probably no place: one taken only because the gazetteer knew it, or one
+    the model calls an organisation or person ("according to NY Times") with no kind word or province."""
+    if p.label == "GAZ":
+        return True
+    return p.label in {"ORG", "PERSON"} and p.within is None and (looked is None or looked[1] is None)
+
+
+KIND_OF = re.compile(r"\b(" + "|".join(ADMIN_WORDS) + r") of (?:the )?$", re.I)
+OF_PLACE = re.compile(r"^(?: (?:area|village|district|town|city)s?)?(?: cent(?:er|re))? of (?:the )?$", re.I)
+
+
+def _inherit_within(doc: Doc, places: list[PlaceMention]) -> None:
+    """An unresolved place "in X of Y district, Balkh" lies in Y's province (or in Y itself)."""
+    text = text_of(doc)
+    ordered = sorted(places, key=lambda p: p.start)
+    for p, q in zip(ordered, ordered[1:]):
+        if p.resolved or p.within is not None or not OF_PLACE.match(text[p.end:q.start]):
+            continue
+        if q.country is not None:
+            c = q.country
+            p.within = Entry(c.name, "country", c.iso3, None, c.point.lat, c.point.lon, 0, None)
+        else:
+            p.within = q.within if q.entry is None or q.entry.kind == "city" and q.within else q.entry
+
+
+def _states_of(p: PlaceMention, gaz) -> list[Entry]:
+    """Provinces or states of another country that a country's name also names ("Georgia")."""
+    return [e for e in gaz.candidates(p.text) if e.kind == "admin1" and e.country != p.country.iso3]
+
+
+def _widest(qualifiers: list[Entry], chosen: Entry | None) -> Entry | None:
+    """The qualifier that holds the chosen place, or the most populous one where none is chosen."""
+    fits = [q for q in qualifiers if chosen is None or q.country == chosen.country]
+    return max(fits, key=lambda q: q.population) if fits else None
+
+
+def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry], qualifiers: list[Entry],
+            ctx: Context, gaz) -> tuple[Entry | None, str | None]:
+    """The candidate that fits the name's qualifier and the article's places best, or why none does."""
+    name, kind = looked
+    within = {q.country for q in qualifiers}
+    options = [(e, False) for e in cands if not within or e.country in within]
+    if not options:
+        near = within or set(ctx.countries)
+        options = [(e, True) for e in gaz.candidates(name, loose=True) if e.country in near]
+    if not options:
+        return None, ("not in the gazetteer" if not cands else "no candidate in the country of its qualifier")
+    towns = {e.country for e, _ in options if e.kind == "city"}
+    e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns))
+    if qualifiers or ctx.weight(e) > 0 or e.kind != "city":
+        return e, None
+    if ctx.countries:  # a town abroad only where the name is a big city's and no kind word says otherwise
+        ok = kind is None and e.population >= 500_000
+    else:
+        ok = kind is not None or e.population >= (50_000 if p.label == "GAZ" else 1000)
+    return (e, None) if ok else (None, "no candidate in the article's countries")

@@ -111,9 +111,13 @@ class Place(Model):
     text: str
     name: str | None = None
     country: str | None = None
+    admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
+    geonames_id: int | None = None
+    precision: int | None = Field(None, ge=1, le=3, description="ACLED geo_precision")
     resolved: bool = False
+    note: str | None = Field(None, description="why it is unresolved, where it is")
 
 
 class Time(Model):
