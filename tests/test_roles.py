@@ -134,8 +134,6 @@ def test_the_weapon_is_not_the_target(extract_doc):
     assert "an army base" in texts(ev, "target")
 
 
-@pytest.mark.xfail(reason="coordinated modifiers ('Taliban and Haqqani network fighters') lose the "
-                          "initiator; 'Haqqani' is taken as the location", strict=False)
 def test_coordinated_modifiers_of_the_initiator(extract_doc):
     ev = only_event(extract_doc("Taliban and Haqqani network fighters attacked a checkpoint in Paktia on Friday."))
     assert texts(ev, "initiator")

@@ -30,6 +30,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 import threading
 import unicodedata
@@ -313,6 +314,8 @@ def open_store(city_set: str = CITY_SET, path: Path | None = None) -> Gazetteer:
     path = path or store_path(city_set)
     with _lock:
         if not _valid(path, city_set):
+            # Once per machine (and after an upgrade): say why the first run pauses.
+            print(f"sitrep: building the offline gazetteer at {path} (once; about 15 s)", file=sys.stderr)
             try:
                 _build(path, city_set)
             except OSError as exc:
