@@ -143,3 +143,18 @@ def test_coordinated_modifiers_of_the_initiator(extract_doc):
 def test_who_imposed_sanctions(extract_doc):
     ev = only_event(extract_doc("Canada imposed sanctions on four military officers on Monday."), "SANCTION")
     assert actor(ev, "initiator", "Canada").country == "CAN"
+
+
+def test_the_crowd_of_a_protest_is_its_initiator(extract_doc):
+    doc = extract_doc("Hundreds of villagers protested outside the district office on Monday against power cuts.")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    first = next(a for a in protest.actors if a.role == "initiator")
+    assert first.inter == 6
+
+
+def test_a_protest_naming_no_one_still_has_protesters(extract_doc):
+    doc = extract_doc("A protest was held in the main square of the town on Friday.")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    first = next(a for a in protest.actors if a.role == "initiator")
+    assert first.inter == 6 and first.name == "Protesters"
+    assert doc.events and first.evidence.start == protest.trigger.evidence.start

@@ -184,6 +184,30 @@ def _linked_places(m: Mention, places: list[PlaceMention]) -> list[PlaceMention]
             and (m.head.i in {a.i for a in p.root.ancestors} or p.root.i == m.head.i)]
 
 
+# ACLED codes those who demonstrate as protesters (6) and those who riot as rioters (5), whoever they are.
+CROWDS = {"protest": (6, "Protesters"), "protest_intervention": (6, "Protesters"), "labour_strike": (6, "Protesters"),
+          "hunger_strike": (6, "Protesters"), "riot": (5, "Rioters"), "mob": (5, "Rioters")}
+
+
+def _crowd_parties(cat, actors_: list[Actor], lead: Mention) -> list[Actor]:
+    """The crowd of a protest or riot is its initiator: civilians or unknown groups who march are protesters.
+    A protest that names no one still has protesters, and its trigger ("demonstrated") is the evidence."""
+    crowd = CROWDS.get(cat.key)
+    if crowd is None:
+        return actors_
+    inter, name = crowd
+    out = []
+    for a in actors_:
+        if a.role == "initiator" and a.inter in (None, 7):
+            a = a.model_copy(update={"inter": inter, "name": a.name or name,
+                                     "kind": "protesters" if inter == 6 else "rioters"})
+        out.append(a)
+    if not any(a.role == "initiator" for a in out):
+        out.insert(0, Actor(role="initiator", text=lead.text, name=name, kind="protesters" if inter == 6 else "rioters",
+                            inter=inter, evidence=Span(start=lead.start, end=lead.end)))
+    return out
+
+
 def _actor_like(r: Role) -> bool:
     """A party to an event: a named entity or a word for people or organisations."""
     if r.head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
@@ -416,6 +440,7 @@ class Assembler:
         location = self._location(c, places)
         actors_ = self._actors(c, location)
         cat = self._retype(c, cat, actors_)
+        actors_ = _crowd_parties(cat, actors_, c.lead)
         date = self._date(c, times)
         fat = self._tally(counts, "killed")
         inj = self._tally(counts, "injured") or self._injured_from_shot(counts, fat)
