@@ -46,3 +46,9 @@ def test_an_expression_at_the_root_of_its_sentence_terminates(parse, text):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
     assert len(found) == 1
+
+
+def test_an_anaphoric_day_counts_from_the_date_right_after_it(parse):
+    text = "Residents cleared debris after a mortar attack in the town the previous night on 9 March."
+    found = {t.text: t.value for t in find_times(text, "2021-03-12", parse(text))}
+    assert found.get("the previous night") == "2021-03-08", found

@@ -53,6 +53,7 @@ def test_three_rocket_attacks_in_iraq_are_three_events(report):
     for town in ("Irbil", "Balad", "Baghdad"):
         assert sum(town in p for p in places) == 1, (town, places)
     irbil = next(e for e in shelling if "Irbil" in e.location.text)
+    assert irbil.date.value == "2021-02-15"  # the night before the 16 February of the caption
     assert irbil.fatalities.best == 1
     assert irbil.injured is not None and irbil.injured.best >= 1
 

@@ -646,11 +646,24 @@ def _candidates(text: str, doc) -> list[_Hit]:
     return _compose(hits, text)
 
 
+def _anchor_on_next(hit: _Hit, nxt: _Hit | None, ctx: _Ctx, text: str) -> None:
+    """"the previous night, on 16 February": an anaphoric day told right before the date it counts from."""
+    if nxt is None or nxt.rule == "anaphoric" or nxt.start - hit.end > 6:
+        return
+    if not re.fullmatch(r"[\s,]*(on|of)?\s*", text[hit.end:nxt.start], re.I):
+        return
+    resolved = _resolve_hit(nxt, ctx)
+    if resolved.day is not None and resolved.precision == "day":
+        ctx.anchor = resolved.day
+
+
 def _find(text: str, published, doc, lenient: bool) -> list[Time]:
     ctx = _Ctx(text=text, published=parse_published(published), doc=doc)
     hits = _select(_scan(text, lenient=True)) if lenient else _candidates(text, doc)
     times = []
-    for hit in hits:
+    for n, hit in enumerate(hits):
+        if hit.rule == "anaphoric":
+            _anchor_on_next(hit, hits[n + 1] if n + 1 < len(hits) else None, ctx, text)
         hit = _resolve_hit(hit, ctx)
         if hit.day is not None:
             ctx.anchor = hit.day
