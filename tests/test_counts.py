@@ -177,3 +177,14 @@ def test_evidence_contains_the_number(language, template, n, m, victims):
         evidence = text[mention.claim.evidence.start:mention.claim.evidence.end]
         assert number and number in evidence
         assert mention.sentence[0] <= mention.number_span[0] < mention.sentence[1]
+
+
+def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
+    from sitrep.counts import as_parts
+    from sitrep.record import Claim, Span
+
+    parts = as_parts([Claim(count=4, low=4, high=4, evidence=Span(start=0, end=12)),
+                      Claim(count=2, low=2, high=2, evidence=Span(start=17, end=28))])
+    assert [c.count for c in parts] == [4, 2] and {c.total for c in parts} == {6}
+    counts = summarise(parts)
+    assert (counts.best, counts.low, counts.high, counts.disputed) == (6, 6, 6, False)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from . import actors
 from .article import Article
-from .counts import CountMention, sum_victims, summarise
+from .counts import CountMention, as_parts, summarise
 from .events import Mention, refine_modes
 from .lexicon import Lexicon
 from .places import PlaceMention, country_name
@@ -420,18 +420,19 @@ class Assembler:
             first.setdefault(src, cm.sentence)
             if cm.sentence == first[src] or cm.also:
                 per_source.setdefault(src, []).append(cm.claim)
-        return [claim for claims in per_source.values() if (claim := sum_victims(claims)) is not None]
+        return [claim for claims in per_source.values() for claim in as_parts(claims)]
 
     def _injured_from_shot(self, counts: list[CountMention], killed: list[Claim]) -> list[Claim]:
         """"Five people were shot, two fatally": those shot and not killed were hurt."""
         shot = self._tally(counts, "shot")
         if not shot:
             return []
-        dead = max((c.count for c in killed), default=0)
+        dead = max((c.total if c.total is not None else c.count for c in killed), default=0)
         out = []
-        for c in shot:
-            if c.count - dead > 0:
-                out.append(c.model_copy(update={"count": c.count - dead, "low": None, "high": None}))
+        for c in shot:  # each figure as stated; its total is the hurt it implies
+            hurt = (c.total if c.total is not None else c.count) - dead
+            if hurt > 0:
+                out.append(c.model_copy(update={"total": hurt}))
         return out
 
     def _record(self, doc, article, c: Cluster, places, times, counts: list[CountMention]) -> Event:

@@ -626,6 +626,20 @@ def claim_floor(claim: Claim) -> int:
     return claim.low if claim.low is not None else claim.count
 
 
+def _figure(claim: Claim) -> int:
+    """A claim's figure for the event: the total of its parts, or its own floor."""
+    return claim.total if claim.total is not None else claim_floor(claim)
+
+
+def as_parts(claims: list[Claim]) -> list[Claim]:
+    """The figures of a toll told in parts, each kept as stated and marked with their sum (``total``), so
+    every claim's evidence holds its own number while the event counts the whole."""
+    if len(claims) < 2:
+        return list(claims)
+    total = sum(claim_floor(c) for c in claims)
+    return [c.model_copy(update={"total": total}) for c in claims]
+
+
 def summarise(claims: list[Claim]) -> Counts:
     """ACLED's best figure and UCDP's range over the claims about one event.
 
@@ -640,12 +654,12 @@ def summarise(claims: list[Claim]) -> Counts:
         return Counts()
     by_source: dict[str | None, int] = {}
     for claim in claims:
-        figure = claim_floor(claim)
+        figure = _figure(claim)
         by_source[claim.source] = max(by_source.get(claim.source, figure), figure)
     return Counts(
         best=min(by_source.values()),
-        low=min(claim_floor(c) for c in claims),
-        high=max(c.high if c.high is not None else c.count for c in claims),
+        low=min(_figure(c) for c in claims),
+        high=max(c.total if c.total is not None else c.high if c.high is not None else c.count for c in claims),
         disputed=len(set(by_source.values())) > 1,
         claims=list(claims),
     )

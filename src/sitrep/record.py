@@ -71,6 +71,9 @@ class Claim(Model):
     high: int | None = None
     victims: str | None = None
     source: str | None = Field(None, description="who says so; null = the publisher")
+    total: int | None = Field(None, description="the figure this claim gives the event once combined, when that "
+                              "differs from the number stated: the sum of a toll told in parts (\"4 soldiers and 2 "
+                              "civilians\"), or those shot less those killed; the event's best/low/high use it")
     evidence: Span
 
 
