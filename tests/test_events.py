@@ -263,3 +263,12 @@ def test_demands_and_refusals_without_a_trigger_word(extract_doc, text, plover):
 
 def test_a_demand_in_a_hypothetical_is_no_event(extract_doc):
     assert "REQUEST" not in types(extract_doc("Troops must be careful on the roads, the guide warned."))
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("Police said a woman died after she was shot in the chest outside a bar.", "Attack"),
+    ("A teenager was found dead with a gunshot wound in a parked car early Sunday.", "Attack"),
+    ("Two soldiers died after they were shot at a checkpoint near the river.", "Armed clash"),
+])
+def test_who_died_decides_attack_or_clash(extract_doc, text, acled):
+    assert acled in [e.acled.sub_event_type for e in extract_doc(text).events if e.acled], kinds(extract_doc(text))

@@ -440,7 +440,7 @@ class Assembler:
         cat = lead.category
         location = self._location(c, places)
         actors_ = self._actors(c, location)
-        cat = self._retype(c, cat, actors_)
+        cat = self._retype(c, cat, actors_, counts)
         actors_ = _crowd_parties(cat, actors_, c.lead)
         date = self._date(c, times)
         fat = self._tally(counts, "killed")
@@ -464,12 +464,15 @@ class Assembler:
         ev.summary = self._summary(ev)
         return ev
 
-    def _retype(self, c: Cluster, cat, actors_: list[Actor]):
+    def _retype(self, c: Cluster, cat, actors_: list[Actor], counts: list[CountMention] = ()):
         """Decide what the words alone cannot: who the victims were, who took ground, how a protest ended."""
         lex = self.lex
         if cat.key == "clash":
-            targets = [r for r in c.roles if r.role == "target"]
+            targets = [r for r in c.roles if r.role == "target" and r.text.strip().lower() not in PRONOUNS]
             words = {t.lemma_.lower() for r in targets for t in r.head.subtree} | {r.head.lower_ for r in targets}
+            if not words:  # "a woman died after she was shot": the dead are the victims
+                words = {w.rstrip("s") for cm in counts if cm.claim.victims
+                         for w in cm.claim.victims.lower().split()}
             if words & lex.word_set("victims") and not words & lex.word_set("armed"):
                 return lex.category("attack_civ")
         if cat.key == "territory_ns" and any(a.role == "initiator" and a.inter == 1 for a in actors_):
