@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import write
 from click.testing import CliRunner
 
 from sitrep import cli, errors, render
@@ -29,14 +30,6 @@ FRENCH = ("Des hommes armés ont attaqué un poste de police dans le nord du pay
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
 
 
-def write(tmp_path: Path, name: str, data: str | bytes) -> str:
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8", newline="")
-    else:
-        path.write_bytes(data)
-    return str(path)
 
 
 def run(*args: str, input: str | bytes | None = None):

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 
 import pytest
+from helpers import write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,14 +50,6 @@ and began searching nearby villages, residents said.</p>
 """
 
 
-def write(tmp_path, name: str, data) -> str:
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8", newline="")
-    else:
-        path.write_bytes(data)
-    return str(path)
 
 
 def one(inputs, **kwargs):
