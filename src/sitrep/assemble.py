@@ -14,7 +14,7 @@ from .counts import CountMention, as_parts, summarise
 from .events import Mention, refine_modes
 from .lexicon import Lexicon
 from .places import PlaceMention, country_name
-from .record import Acled, Actor, Claim, Counts, Event, EventDate, Location, Span, Time, Trigger
+from .record import Acled, Actor, Claim, Event, EventDate, Location, Span, Time, Trigger
 from .roles import Role, facility_users, mention_roles, PRONOUNS
 from .nlp import text_of
 

@@ -26,7 +26,7 @@ Conventions (ACLED for the best figure, UCDP for the range):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 

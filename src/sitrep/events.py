@@ -8,7 +8,7 @@ do not become events that happened.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,8 +39,6 @@ class Mention:
     sent: Span
     typed_by: str = "trigger"  # trigger | local cue | sentence cue | victims | actor
     background: bool = False  # told as the cause or background of the sentence's main event (set by assemble)
-    merged_into: "Mention | None" = None
-    notes: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:
