@@ -101,6 +101,22 @@ def test_without_published_a_weekday_stays_unresolved(extract_doc):
     assert doc.events[0].date is not None and doc.events[0].date.value is None
 
 
+def test_an_event_without_a_date_in_its_sentence_takes_the_nearest_recent_one(extract_doc):
+    text = ("Two men were shot dead outside a bakery in Marlow Heights.\n\n"
+            "It happened at about 9 p.m. Tuesday, a police spokesman said.\n\n"
+            "The bakery first opened on 3 May 2009.")
+    doc = extract_doc(text, published="2024-06-13")
+    when = doc.events[0].date
+    assert when is not None and (when.text, when.value) == ("9 p.m. Tuesday", "2024-06-11")
+    assert text[when.evidence.start:when.evidence.end] == when.text
+
+
+def test_a_date_far_older_than_the_report_is_not_taken_for_the_event(extract_doc):
+    doc = extract_doc("Two men were shot dead outside a bakery.\n\nThe bakery first opened on 3 May 2009.",
+                      published="2024-06-13")
+    assert doc.events[0].date is None
+
+
 def test_event_ids_are_stable(doc, extract_doc):
     again = extract_doc(ARTICLE, published="2021-02-26", id="art-1", title="Air strike kills four",
                         url="https://courier.example/a1", outlet="Valley Courier")

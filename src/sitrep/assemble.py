@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from datetime import date
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -11,6 +12,7 @@ from spacy.tokens import Doc
 from . import actors
 from .article import Article
 from .counts import CountMention, as_parts, summarise
+from .dates import vocabulary as dates_vocabulary
 from .events import Mention, refine_modes
 from .lexicon import Lexicon
 from .places import PlaceMention, country_name
@@ -442,7 +444,7 @@ class Assembler:
         actors_ = self._actors(c, location)
         cat = self._retype(c, cat, actors_, counts)
         actors_ = _crowd_parties(cat, actors_, c.lead)
-        date = self._date(c, times)
+        date = self._date(c, times, article.published)
         fat = self._tally(counts, "killed")
         inj = self._tally(counts, "injured") or self._injured_from_shot(counts, fat)
         evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in c.mentions})
@@ -550,9 +552,11 @@ class Assembler:
                         lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,
                         precision=best.precision, evidence=Span(start=best.start, end=best.end))
 
-    def _date(self, c: Cluster, times: list[Time]) -> EventDate | None:
+    def _date(self, c: Cluster, times: list[Time], published: date | None = None) -> EventDate | None:
         """The date of the event: one the parse links to a mention, else the nearest in a mention's sentence.
-        A mention told as background ("after last week's attack") takes only a date linked to it."""
+        A mention told as background ("after last week's attack") takes only a date linked to it. Where no
+        mention's sentence has a date, the report's nearest day-precise date from around the time it was
+        published ("It happened at 8:40 p.m. Monday" in the next paragraph)."""
         best, best_key = None, None
         for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.background, m.weak, m.start))):
             for t in times:
@@ -565,9 +569,32 @@ class Assembler:
                 if best_key is None or key < best_key:
                     best, best_key = t, key
         if best is None:
+            best = self._date_in_context(c, times, published)
+        if best is None:
             return None
         return EventDate(text=best.text, value=best.value, precision=best.precision,
                          evidence=Span(start=best.start, end=best.end))
+
+    def _date_in_context(self, c: Cluster, times: list[Time], published: date | None) -> Time | None:
+        """The day-precise date nearest the event's own mentions, among those no later than the
+        publication and no older than the window that a report of fresh news covers."""
+        main = [m for m in c.mentions if not m.background] or c.mentions
+        window = dates_vocabulary().event_context_days
+        best, best_key = None, None
+        for t in times:
+            if not (t.resolved and t.precision == "day" and t.value):
+                continue
+            if published is not None:
+                try:
+                    age = (published - date.fromisoformat(t.value)).days
+                except ValueError:
+                    continue
+                if not 0 <= age <= window:
+                    continue
+            key = min(abs(t.start - m.start) for m in main)
+            if best_key is None or key < best_key:
+                best, best_key = t, key
+        return best
 
     @staticmethod
     def _confidence(c: Cluster, actors_, location, date) -> float:

@@ -88,6 +88,7 @@ class Vocabulary:
     future_cues: dict[str, tuple[str, ...]]
     time_zones: tuple[str, ...]
     future_window_days: int
+    event_context_days: int
 
 
 def _invert(table: dict) -> dict[str, int]:
@@ -122,6 +123,7 @@ def vocabulary() -> Vocabulary:
             future_cues={k: tuple(v) for k, v in raw["future_cues"].items()},
             time_zones=tuple(raw["time_zones"]),
             future_window_days=int(raw["future_window_days"]),
+            event_context_days=int(raw["event_context_days"]),
         )
     except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
         raise DataError(f"the date vocabulary data/dates.yaml is unreadable ({exc})",
