@@ -186,6 +186,36 @@ def _linked_places(m: Mention, places: list[PlaceMention]) -> list[PlaceMention]
             and (m.head.i in {a.i for a in p.root.ancestors} or p.root.i == m.head.i)]
 
 
+def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention | None) -> PlaceMention | None:
+    """The resolved place that says where an unresolved site is, or where the event is when its own sentences
+    name no place: a town before a province or country; one in the same sentence, then the story's dateline,
+    then the nearest. A street is in the town named beside it; a local report names its town in the dateline
+    or the lede."""
+    if site is not None:
+        sent = site.root.sent
+        anchors = [(site.start, sent.start_char, sent.end_char)]
+    else:
+        told = [m for m in c.mentions if not m.background] or c.mentions
+        anchors = [(m.start, m.sent.start_char, m.sent.end_char) for m in told]
+    best, best_key = None, None
+    for p in places:
+        if not p.resolved or p is site or p.attributive or p.label == "GAZ":
+            continue
+        same = any(a <= p.start < b for _, a, b in anchors)
+        key = (p.precision or 4, 0 if same else 1 if p.dateline else 2, min(abs(p.start - x) for x, _, _ in anchors))
+        if best_key is None or key < best_key:
+            best, best_key = p, key
+    return best
+
+
+def _location_of(said: PlaceMention, at: PlaceMention, precision: int, note: str) -> Location:
+    """A location named as ``said`` in the text whose point is that of ``at``."""
+    e = at.entry
+    return Location(text=said.text, name=at.name, country=at.iso3, admin1=e.admin1 if e else None,
+                    lat=at.lat, lon=at.lon, geonames_id=e.geonames_id if e else None, precision=precision,
+                    note=note, evidence=Span(start=said.start, end=said.end))
+
+
 # ACLED codes those who demonstrate as protesters (6) and those who riot as rioters (5), whoever they are.
 CROWDS = {"protest": (6, "Protesters"), "protest_intervention": (6, "Protesters"), "labour_strike": (6, "Protesters"),
           "hunger_strike": (6, "Protesters"), "riot": (5, "Rioters"), "mob": (5, "Rioters")}
@@ -539,7 +569,11 @@ class Assembler:
                     if best_key is None or key < best_key:
                         best, best_key = _facility_place(r), key
         if best is None:
-            return None
+            town = _town_in_context(c, places, None)
+            if town is None:
+                return None
+            return _location_of(town, town, precision=max(2, town.precision or 2),
+                                note="the place the report's nearest lines name; the event's own sentences name none")
         e = best.entry
         if not best.resolved and best.within is not None:
             # A town the gazetteer lacks, named with its province ("X district, Balkh"): the province's point.
@@ -547,6 +581,20 @@ class Assembler:
             return Location(text=best.text, name=w.name, country=w.country, admin1=w.admin1, lat=w.lat,
                             lon=w.lon, geonames_id=w.geonames_id, precision=3,
                             evidence=Span(start=best.start, end=best.end))
+        if not best.resolved:
+            # A street, park or building the gazetteer cannot know ("Erb Street", "Constitution Park"):
+            # it lies in the town the report names beside it.
+            town = _town_in_context(c, places, best)
+            if town is not None and (best.hint is None or town.iso3 == best.hint):
+                return _location_of(best, town, precision=2,
+                                    note=f"in or near {town.name}, the town the report names nearest it")
+        if e is not None and e.kind == "admin1":
+            # "in northeastern Pennsylvania" in a story filed from Wilkes-Barre: near the town it names there.
+            town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.kind == "city"
+                                        and (p.entry.country, p.entry.admin1) == (e.country, e.admin1)], best)
+            if town is not None:
+                return _location_of(best, town, precision=2,
+                                    note=f"near {town.name}, the town in {e.name} the report names")
         iso3 = best.iso3 or best.hint or (next(iter(c.where.countries)) if len(c.where.countries) == 1 else None)
         return Location(text=best.text, name=best.name, country=iso3, admin1=e.admin1 if e else None,
                         lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,

@@ -3,7 +3,8 @@
 This stage finds place names (spaCy's GPE/LOC/FAC entities, capitalised names
 after a locative preposition, since the small model calls some towns ORG, and
 names the gazetteer knows that the model missed: "in Nijrab district", "X
-district, Balkh") and resolves them:
+district, Balkh"; and datelines, "BUFFALO, N.Y. (Local 4) –" at the head of a
+paragraph, whose words are in data/datelines.yaml) and resolves them:
 
 - country names and demonym-free regions of a country ("eastern Syria") to the
   country's ISO3 code and representative point (ACLED geo_precision 3);
@@ -21,7 +22,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Doc, Token
 
 from . import actors, gazetteer
@@ -51,6 +55,7 @@ class PlaceMention:
     entry: Entry | None = None  # the gazetteer's place, where the name is no country
     note: str | None = None  # why it is unresolved
     within: Entry | None = None  # the province or country named after it: "X district, Balkh"
+    dateline: bool = False  # "BUFFALO, N.Y. (Local 4) –": where the story was filed
 
     @property
     def resolved(self) -> bool:
@@ -157,10 +162,40 @@ def _attributive(doc: Doc, ent, country) -> bool:
 def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazetteer | None = None) -> list[PlaceMention]:
     """Every place name of the text, resolved where the gazetteer and the context allow."""
     gaz = gaz or gazetteer.default()
-    out = _entity_places(doc, skip)
+    out = _dateline_places(doc, skip)
+    out.extend(p for p in _entity_places(doc, skip) if not any(p.start < d.end and d.start < p.end for d in out))
     out.extend(_gazetteer_places(doc, skip, out, gaz))
     out.sort(key=lambda p: p.start)
     resolve(doc, out, gaz)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _dateline_rules() -> tuple[re.Pattern, frozenset[str]]:
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/datelines.yaml").read_text("utf-8"))
+    word = r"[A-Z][A-Z.'\u2019-]*[A-Z.]"
+    name = rf"{word}(?:[ ]{word}){{0,{int(raw['max_words']) - 1}}}"
+    pattern = re.compile(
+        rf"^[ \t]*(?P<name>{name})"                      # BUFFALO / WILKES-BARRE / IRON RIVER
+        r"(?:,[ ](?P<within>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"  # , N.Y. / , Ukraine
+        r"[ ]*(?:\([^()\n]{1,40}\))?[ ]*[-\u2013\u2014]", re.M)  # (AP) –
+    return pattern, frozenset(w.lower() for w in raw["not_places"])
+
+
+def _dateline_places(doc: Doc, skip) -> list[PlaceMention]:
+    """Place names that open a paragraph in capitals before a dash: the dateline of a story."""
+    pattern, not_places = _dateline_rules()
+    text = text_of(doc)
+    out: list[PlaceMention] = []
+    for m in pattern.finditer(text):
+        start, end = m.span("name")
+        if any(a <= start < b for a, b in skip) or m["name"].lower() in not_places or len(m["name"]) < 3:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        country = actors.country_of(m["name"].title()) if country_name(m["name"].title()) else None
+        out.append(PlaceMention(start, end, m["name"], span.root, "GPE", country, dateline=True))
     return out
 
 
@@ -181,6 +216,8 @@ def _entity_places(doc: Doc, skip) -> list[PlaceMention]:
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
         start = doc[first].idx
         end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
+        while end > start and text_of(doc)[end - 1].isspace():
+            end -= 1  # "Elm Street\n\n": a headline's break is no part of the name
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, ent.label_, country,
                                 attributive=_attributive(doc, ent, country)))
     return out
@@ -198,6 +235,8 @@ MAX_WORDS = 3
 GAZ_LOCATIVE = LOCATIVE | {"over", "beyond", "between", "along"}
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 CENTRE_WORDS = {"center", "centre", "capital", "centers", "centres"}
+# Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
+SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 
 
 # Lower-case particles inside transliterated names: "Pul-e Khumri", "Sar-i-Pul", "Tarnak wa Jaldak".
@@ -464,7 +503,9 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
     name, kind = looked
     within = {q.country for q in qualifiers}
     options = [(e, False) for e in cands if not within or e.country in within]
-    if not options:
+    if not options and name.split()[-1].lower() not in SECOND_LEVEL_WORDS:
+        # A near spelling in the article's countries; never for a county, which the gazetteer lacks and
+        # whose name is often a town's elsewhere ("Jay County" is not Jay).
         near = within or set(ctx.countries)
         options = [(e, True) for e in gaz.candidates(name, loose=True) if e.country in near]
     if not options:

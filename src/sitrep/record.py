@@ -55,6 +55,8 @@ class Location(Model):
     lon: float | None = None
     geonames_id: int | None = None
     precision: int | None = Field(None, ge=1, le=3, description="ACLED geo_precision")
+    note: str | None = Field(None, description="how the point was found where the event's own words give none: "
+                             "the town beside an unknown street, or the town the report's nearest lines name")
     evidence: Span
 
 

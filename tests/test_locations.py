@@ -1,0 +1,55 @@
+"""Where an event is when its own words name no town: datelines, streets, states and counties."""
+from __future__ import annotations
+
+import pytest
+
+# Written for these tests.
+DATELINED = """Three hurt in shooting on Larkin Street
+
+BUFFALO, N.Y. (Channel 9) – Police are looking for a gunman who opened fire on three men late Sunday
+in the 200 block of Larkin Street. All three were taken to a hospital.
+"""
+
+
+def test_a_dateline_in_capitals_is_a_place(extract_doc):
+    doc = extract_doc(DATELINED, published="2024-03-04")
+    dateline = next(p for p in doc.places if p.text == "BUFFALO")
+    assert dateline.name == "Buffalo" and dateline.country == "USA" and dateline.admin1 == "New York"
+    assert dateline.precision == 1
+
+
+def test_a_street_takes_the_point_of_the_town_named_beside_it(extract_doc):
+    doc = extract_doc(DATELINED, published="2024-03-04")
+    where = doc.events[0].location
+    assert where is not None and where.text == "Larkin Street"
+    assert where.name == "Buffalo" and where.precision == 2 and where.note
+    assert DATELINED[where.evidence.start:where.evidence.end] == where.text
+
+
+def test_words_that_open_a_line_in_capitals_are_not_all_places(extract_doc):
+    doc = extract_doc("UPDATE – Two men were shot dead outside a bar in Dayton, Ohio, on Friday night.",
+                      published="2024-03-04")
+    assert not any(p.text == "UPDATE" for p in doc.places)
+
+
+def test_a_state_named_alone_takes_the_town_of_the_dateline(extract_doc):
+    text = ("SCRANTON, Pa. (AP) — A man shot and killed two neighbours in northeastern Pennsylvania on "
+            "Saturday, state police said.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Scranton" and where.precision == 2
+    assert where.country == "USA"
+
+
+def test_an_event_whose_sentences_name_no_place_takes_the_reports_place(extract_doc):
+    text = ("DAYTON, Ohio — Police are investigating after a woman was found dead.\n\n"
+            "Officers said a man shot her twice on Friday night and fled.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Dayton" and where.precision in (1, 2)
+
+
+@pytest.mark.parametrize("county", ["Jay County", "St. Landry Parish"])
+def test_a_county_is_not_mistaken_for_a_town_of_a_similar_name(extract_doc, county):
+    doc = extract_doc(f"A deputy was shot and wounded in {county} on Friday, the sheriff said.",
+                      published="2024-03-04")
+    place = next(p for p in doc.places if p.text == county)
+    assert place.name is None or county.split()[0] in place.name
