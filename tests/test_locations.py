@@ -53,3 +53,19 @@ def test_a_county_is_not_mistaken_for_a_town_of_a_similar_name(extract_doc, coun
                       published="2024-03-04")
     place = next(p for p in doc.places if p.text == county)
     assert place.name is None or county.split()[0] in place.name
+
+
+def test_places_inside_names_and_demonyms_are_listed_as_attributes(extract_doc):
+    text = ("Clinic reopens. DAYTON, Ohio (AP) — The Ohio Department of Health said Russian doctors "
+            "will visit the clinic.")
+    doc = extract_doc(text, published="2024-03-04")
+    found = {(p.text, p.attributive): p for p in doc.places}
+    assert found[("DAYTON", False)].name == "Dayton"  # a dateline after the headline's full stop
+    assert found[("Ohio", True)].name == "Ohio"
+    assert found[("Russian", True)].country == "RUS"
+
+
+def test_an_attribute_place_is_never_where_the_event_was(extract_doc):
+    doc = extract_doc("Gunmen killed two Russian engineers in Kunduz on Friday.", published="2024-03-04")
+    where = doc.events[0].location
+    assert where is not None and where.text == "Kunduz"

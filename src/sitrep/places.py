@@ -33,7 +33,7 @@ from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-2"
+VERSION = "places-3"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}
@@ -91,7 +91,8 @@ class PlaceMention:
         return Place(start=self.start, end=self.end, text=self.text, name=self.name, country=self.iso3,
                      admin1=e.admin1 if e else None, lat=self.lat, lon=self.lon,
                      geonames_id=e.geonames_id if e else None, precision=self.precision,
-                     resolved=self.resolved, note=None if self.resolved else self.note)
+                     resolved=self.resolved, attributive=self.attributive,
+                     note=None if self.resolved else self.note)
 
 
 def country_name(text: str) -> bool:
@@ -163,7 +164,7 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     """Every place name of the text, resolved where the gazetteer and the context allow."""
     gaz = gaz or gazetteer.default()
     out = _dateline_places(doc, skip)
-    out.extend(p for p in _entity_places(doc, skip) if not any(p.start < d.end and d.start < p.end for d in out))
+    out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
     out.extend(_gazetteer_places(doc, skip, out, gaz))
     out.sort(key=lambda p: p.start)
     resolve(doc, out, gaz)
@@ -176,7 +177,8 @@ def _dateline_rules() -> tuple[re.Pattern, frozenset[str]]:
     word = r"[A-Z][A-Z.'\u2019-]*[A-Z.]"
     name = rf"{word}(?:[ ]{word}){{0,{int(raw['max_words']) - 1}}}"
     pattern = re.compile(
-        rf"^[ \t]*(?P<name>{name})"                      # BUFFALO / WILKES-BARRE / IRON RIVER
+        rf"(?:^[ \t]*|(?<=[.!?] ))(?P<name>{name})"     # BUFFALO / WILKES-BARRE / IRON RIVER, opening a
+                                                         # line or following a headline's full stop
         r"(?:,[ ](?P<within>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"  # , N.Y. / , Ukraine
         r"[ ]*(?:\([^()\n]{1,40}\))?[ ]*[-\u2013\u2014]", re.M)  # (AP) –
     return pattern, frozenset(w.lower() for w in raw["not_places"])
@@ -199,7 +201,7 @@ def _dateline_places(doc: Doc, skip) -> list[PlaceMention]:
     return out
 
 
-def _entity_places(doc: Doc, skip) -> list[PlaceMention]:
+def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for ent in doc.ents:
         if any(a <= ent.start_char < b for a, b in skip):
@@ -210,8 +212,14 @@ def _entity_places(doc: Doc, skip) -> list[PlaceMention]:
             ent.label_ in {"ORG", "PERSON", "NORP"} and _locative(root) and ent.text[:1].isupper() and country is None
             and ent.label_ != "NORP")
         if country is not None and ent.label_ == "NORP":
-            continue  # a demonym is an attribute of an actor, not a place
+            # A demonym ("Russian troops", "Palestinians") names its country as an attribute of someone:
+            # listed among the places, never where an event happened.
+            out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", country,
+                                    attributive=True))
+            continue
         if not is_place:
+            if ent.label_ in {"ORG", "FAC"}:
+                out.extend(_place_in_name(doc, ent, gaz))
             continue
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
         start = doc[first].idx
@@ -221,6 +229,25 @@ def _entity_places(doc: Doc, skip) -> list[PlaceMention]:
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, ent.label_, country,
                                 attributive=_attributive(doc, ent, country)))
     return out
+
+
+def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
+    """The place that opens an organisation's name ("the Ohio Department of Health", "Gainesville Police",
+    "the U.S. House"): a place name, listed as an attribute of the organisation, never as where an event
+    happened."""
+    toks = [t for t in ent if t.lower_ != "the"]
+    for n in range(min(3, len(toks) - 1), 0, -1):
+        head, rest = toks[:n], toks[n]
+        if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
+            continue
+        start, end = head[0].idx, _end_char(head[-1])
+        name = text_of(doc)[start:end]
+        country = actors.country_of(name) if country_name(name) else None
+        if country is None and not any(e.kind == "admin1" or e.kind == "city" and e.population >= NAMED_TOWN_MIN
+                                       for e in gaz.candidates(name)):
+            continue
+        return [PlaceMention(start, end, name, head[-1], "ORG", country, attributive=True)]
+    return []
 
 
 # -- names the model missed ---------------------------------------------------------
@@ -235,6 +262,8 @@ MAX_WORDS = 3
 GAZ_LOCATIVE = LOCATIVE | {"over", "beyond", "between", "along"}
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 CENTRE_WORDS = {"center", "centre", "capital", "centers", "centres"}
+# A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
+NAMED_TOWN_MIN = 5000
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 
@@ -410,7 +439,7 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
     countries: dict[str, float] = {}
     admin1: set[tuple[str, str]] = set()
     for p in places:
-        if p.country is not None:
+        if p.country is not None and p.label != "NORP":  # demonyms count below, at half weight
             countries[p.country.iso3] = countries.get(p.country.iso3, 0) + 1
     for ent in doc.ents:
         if ent.label_ == "NORP":  # "Afghan police": a weaker hint, as forces act abroad too

@@ -122,6 +122,8 @@ class Place(Model):
     geonames_id: int | None = None
     precision: int | None = Field(None, ge=1, le=3, description="ACLED geo_precision")
     resolved: bool = False
+    attributive: bool = Field(False, description="the name describes someone or something (\"Russian troops\", "
+                              "\"U.S. targets\", \"London-based\") rather than saying where something happened")
     note: str | None = Field(None, description="why it is unresolved, where it is")
 
 
@@ -134,6 +136,8 @@ class Time(Model):
     value: str | None = None
     precision: Literal["day", "week", "month", "year"] | None = None
     resolved: bool = False
+    attributive: bool = Field(False, description="the name describes someone or something (\"Russian troops\", "
+                              "\"U.S. targets\", \"London-based\") rather than saying where something happened")
     note: str | None = Field(None, description="why it is unresolved, where it is")
 
 
