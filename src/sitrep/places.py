@@ -539,6 +539,12 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
         options = [(e, True) for e in gaz.candidates(name, loose=True) if e.country in near]
     if not options:
         return None, ("not in the gazetteer" if not cands else "no candidate in the country of its qualifier")
+    provinces = {(q.country, q.admin1) for q in qualifiers if q.kind == "admin1"}
+    if provinces:
+        # "Muqur district, Badghis": a Muqur of another province is a namesake, not the place meant.
+        options = [o for o in options if (o[0].country, o[0].admin1) in provinces or o[0].kind != "city"]
+        if not options:
+            return None, "no candidate in the province of its qualifier"
     towns = {e.country for e, _ in options if e.kind == "city"}
     e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns))
     if qualifiers or ctx.weight(e) > 0 or e.kind != "city":
