@@ -199,10 +199,12 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         anchors = [(m.start, m.sent.start_char, m.sent.end_char) for m in told]
     best, best_key = None, None
     for p in places:
-        if not p.resolved or p is site or p.attributive or p.label == "GAZ":
+        # A town that opens an organisation's name ("Carbondale Police") still tells a local story's town.
+        if not p.resolved or p is site or p.label == "GAZ" or p.attributive and p.label != "ORG":
             continue
         same = any(a <= p.start < b for _, a, b in anchors)
-        key = (p.precision or 4, 0 if same else 1 if p.dateline else 2, min(abs(p.start - x) for x, _, _ in anchors))
+        tier = 3 if p.attributive else 0 if same else 1 if p.dateline else 2
+        key = (p.precision or 4, tier, min(abs(p.start - x) for x, _, _ in anchors))
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
