@@ -197,10 +197,19 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
     else:
         told = [m for m in c.mentions if not m.background] or c.mentions
         anchors = [(m.start, m.sent.start_char, m.sent.end_char) for m in told]
+    # The report's own country: the one its resolved places name most. A town of another country named
+    # once ("a Mercedes van") says nothing of where a street is.
+    tally: dict[str, int] = {}
+    for p in places:
+        if p.resolved and p.iso3 and p.label != "GAZ":
+            tally[p.iso3] = tally.get(p.iso3, 0) + 1
+    home = max(tally, key=tally.get) if tally else None
     best, best_key = None, None
     for p in places:
         # A town that opens an organisation's name ("Carbondale Police") still tells a local story's town.
         if not p.resolved or p is site or p.label == "GAZ" or p.attributive and p.label != "ORG":
+            continue
+        if home is not None and p.iso3 != home and tally[home] > tally.get(p.iso3, 0):
             continue
         same = any(a <= p.start < b for _, a, b in anchors)
         tier = 3 if p.attributive else 0 if same else 1 if p.dateline else 2
@@ -588,8 +597,8 @@ class Assembler:
             # it lies in the town the report names beside it.
             town = _town_in_context(c, places, best)
             if town is not None and (best.hint is None or town.iso3 == best.hint):
-                return _location_of(best, town, precision=2,
-                                    note=f"in or near {town.name}, the town the report names nearest it")
+                return _location_of(best, town, precision=max(2, town.precision or 2),
+                                    note=f"in or near {town.name}, the place the report names nearest it")
         if e is not None and e.kind == "admin1":
             # "in northeastern Pennsylvania" in a story filed from Wilkes-Barre: near the town it names there.
             town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.kind == "city"
