@@ -15,7 +15,18 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def commands():
-    return sorted(main.commands.items())
+    """Every command by its full name, subcommands of groups included ("gazetteer import")."""
+    out = []
+
+    def walk(prefix, group):
+        for name, command in sorted(group.commands.items()):
+            full = f"{prefix} {name}".strip()
+            out.append((full, command))
+            if isinstance(command, click.Group):
+                walk(full, command)
+
+    walk("", main)
+    return out
 
 
 @pytest.mark.parametrize("name, command", commands())

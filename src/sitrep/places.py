@@ -75,11 +75,12 @@ class PlaceMention:
 
     @property
     def precision(self) -> int | None:
-        """ACLED geo_precision: 1 a town, 3 a province or country."""
+        """ACLED geo_precision: 1 a town, 2 a district (from an imported GeoNames dump), 3 a province or
+        country."""
         if self.country is not None:
             return 3
         if self.entry is not None:
-            return 1 if self.entry.kind == "city" else 3
+            return {"city": 1, "admin2": 2}.get(self.entry.kind, 3)
         return None
 
     @property
@@ -430,6 +431,8 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
         score -= 1.0  # a bare name is a town more often than the province named after it
     if kind == "province":
         score += 4.0 if e.kind == "admin1" else -1.0
+    elif kind == "district" and e.kind == "admin2":
+        score += 3.0  # a district of an imported GeoNames dump, at its own point
     elif kind in {"district", "city"}:
         score += 2.0 if e.kind == "city" else -1.0
     return score - (3.0 if loose else 0.0)
