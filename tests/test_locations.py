@@ -69,3 +69,16 @@ def test_an_attribute_place_is_never_where_the_event_was(extract_doc):
     doc = extract_doc("Gunmen killed two Russian engineers in Kunduz on Friday.", published="2024-03-04")
     where = doc.events[0].location
     assert where is not None and where.text == "Kunduz"
+
+
+def test_a_base_named_after_a_town_is_near_that_town(extract_doc):
+    doc = extract_doc("Two rockets hit the Kandahar Air Base in Afghanistan on Monday, officials said.",
+                      published="2024-03-05")
+    where = doc.events[0].location
+    assert where is not None and where.text == "Kandahar Air Base" and where.admin1 == "Kandahar"
+    assert where.precision == 2 and where.country == "AFG" and where.lat is not None
+
+
+def test_a_statement_is_not_placed_in_the_town_the_report_is_filed_from(extract_doc):
+    doc = extract_doc("KABUL — The foreign minister rejected the proposal on Monday.", published="2024-03-05")
+    assert all(e.location is None for e in doc.events if e.acled is None)

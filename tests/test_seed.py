@@ -54,6 +54,12 @@ def test_three_rocket_attacks_in_iraq_are_three_events(report):
         assert sum(town in p for p in places) == 1, (town, places)
     irbil = next(e for e in shelling if "Irbil" in e.location.text)
     assert irbil.date.value == "2021-02-15"  # the night before the 16 February of the caption
+    assert abs(irbil.location.lat - 36.19) < 0.2 and abs(irbil.location.lon - 44.01) < 0.2
+    balad = next(e for e in shelling if "Balad" in e.location.text)
+    assert balad.location.name == "Balad" and balad.location.precision == 2  # near the town, not in it
+    assert balad.location.country == "IRQ" and balad.location.lat is not None
+    baghdad = next(e for e in shelling if e.location.text == "Baghdad")
+    assert baghdad.location.precision == 1
     assert irbil.fatalities.best == 1
     assert irbil.injured is not None and irbil.injured.best >= 1
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from . import actors
+from . import actors, gazetteer
 from .article import Article
 from .counts import CountMention, as_parts, summarise
 from .dates import vocabulary as dates_vocabulary
@@ -576,11 +576,13 @@ class Assembler:
                     best, best_key = p, key
             for r in (r for r in c.roles if m.sent.start_char <= r.start < m.sent.end_char):
                 if r.role == "target" and _facility(r):
-                    key = (1, False, 4, False, n, r.start)
+                    key = (0, False, 2, False, n, r.start)  # before a country or province, after a town
                     if best_key is None or key < best_key:
                         best, best_key = _facility_place(r), key
         if best is None:
-            town = _town_in_context(c, places, None)
+            # Only a material event (one ACLED codes) is placed from context: a call or a statement made
+            # somewhere unnamed is not thereby in the town the report is filed from.
+            town = _town_in_context(c, places, None) if c.lead.category.acled else None
             if town is None:
                 return None
             return _location_of(town, town, precision=max(2, town.precision or 2),
@@ -593,6 +595,13 @@ class Assembler:
                             lon=w.lon, geonames_id=w.geonames_id, precision=3,
                             evidence=Span(start=best.start, end=best.end))
         if not best.resolved:
+            # A base or building named after its town ("Balad Air Base"): near that town.
+            town = self._town_in_name(best, places)
+            if town is not None:
+                return Location(text=best.text, name=town.name, country=town.country, admin1=town.admin1,
+                                lat=town.lat, lon=town.lon, geonames_id=town.geonames_id, precision=2,
+                                note=f"near {town.name}, the town its name carries",
+                                evidence=Span(start=best.start, end=best.end))
             # A street, park or building the gazetteer cannot know ("Erb Street", "Constitution Park"):
             # it lies in the town the report names beside it.
             town = _town_in_context(c, places, best)
@@ -610,6 +619,17 @@ class Assembler:
         return Location(text=best.text, name=best.name, country=iso3, admin1=e.admin1 if e else None,
                         lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,
                         precision=best.precision, evidence=Span(start=best.start, end=best.end))
+
+    def _town_in_name(self, site: PlaceMention, places: list[PlaceMention]):
+        """The town a facility's name carries ("Balad Air Base" -> Balad), in the country its name or the
+        report implies; None where the name holds no town's name or the town is ambiguous."""
+        words = site.text.split()
+        core = [w for w in words if w.lower().strip(".,") not in GENERIC_SITE_WORDS]
+        if not core or len(core) == len(words):
+            return None  # nothing generic to strip: "Erb Street" is no town's name plus a kind word
+        countries = {site.hint} if site.hint else {p.iso3 for p in places if p.resolved and p.iso3}
+        towns = [e for e in gazetteer.default().candidates(" ".join(core)) if e.kind == "city" and e.country in countries]
+        return max(towns, key=lambda e: e.population) if towns else None
 
     def _date(self, c: Cluster, times: list[Time], published: date | None = None) -> EventDate | None:
         """The date of the event: one the parse links to a mention, else the nearest in a mention's sentence.
