@@ -201,14 +201,15 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
     # once ("a Mercedes van") says nothing of where a street is.
     tally: dict[str, int] = {}
     for p in places:
-        if p.resolved and p.iso3 and p.label != "GAZ":
+        if p.resolved and p.iso3 and p.label != "GAZ" and not p.attributive:
             tally[p.iso3] = tally.get(p.iso3, 0) + 1
     home = max(tally, key=tally.get) if tally else None
     best, best_key = None, None
     for p in places:
-        # A town that opens an organisation's name ("Carbondale Police") still tells a local story's town.
-        if not p.resolved or p is site or p.label == "GAZ" or p.attributive and p.label != "ORG":
-            continue
+        if not p.resolved or p is site or p.label == "GAZ" or _abbreviation(p.text):
+            continue  # "Md." before a name is no Maryland; a state's abbreviation only qualifies a town
+        if p.attributive and not (p.label == "ORG" and (home is None or p.iso3 == home)):
+            continue  # a town that opens an organisation's name ("Carbondale Police") tells a local story's town
         if home is not None and p.iso3 != home and tally[home] > tally.get(p.iso3, 0):
             continue
         same = any(a <= p.start < b for _, a, b in anchors)
@@ -217,6 +218,10 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
+
+
+def _abbreviation(text: str) -> bool:
+    return len(text) <= 5 and text.endswith(".")
 
 
 def _location_of(said: PlaceMention, at: PlaceMention, precision: int, note: str) -> Location:
