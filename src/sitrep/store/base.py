@@ -83,7 +83,7 @@ class Transaction:
         self.store, self.cur = store, cur
 
     def execute(self, sql: str, params: Iterable = ()):
-        self.cur.execute(self.store.sql(sql), tuple(params))
+        self.cur.execute(self.store.sql(sql), self.store.params(params))
         return self.cur
 
     def rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
@@ -292,6 +292,9 @@ class SqlStore:
         raise NotImplementedError
         yield
 
+    def params(self, params: Iterable) -> tuple:
+        return tuple(params)
+
     def sql(self, text: str) -> str:
         return text if self.placeholder == "?" else text.replace("?", self.placeholder)
 
@@ -328,7 +331,7 @@ class SqlStore:
     # -- reads -----------------------------------------------------------------------
     def _read(self, sql: str, params: Iterable = ()) -> list[tuple]:
         with self._begin(write=False) as cur:
-            cur.execute(self.sql(sql), tuple(params))
+            cur.execute(self.sql(sql), self.params(params))
             return cur.fetchall()
 
     def article_pipeline(self, article_id: str) -> str | None:

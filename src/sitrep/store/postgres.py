@@ -14,6 +14,10 @@ class PostgresStore(SqlStore):
     placeholder = "%s"
     autoid = "BIGSERIAL PRIMARY KEY"
 
+    def params(self, params) -> tuple:
+        """PostgreSQL text cannot hold NUL: plain columns get U+FFFD (the JSON records keep the exact text)."""
+        return tuple(p.replace("\x00", "\ufffd") if isinstance(p, str) else p for p in params)
+
     def connect(self):
         try:
             import psycopg
