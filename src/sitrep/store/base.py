@@ -302,6 +302,11 @@ class SqlStore:
     def migrate(self) -> None:
         """Apply every packaged migration not yet applied, each in its own transaction."""
         known = migrations()
+        try:
+            if {r[0] for r in self._read("SELECT version FROM schema_migrations")} >= {v for v, _, _ in known}:
+                return self._check_newer(known)
+        except self.no_table_errors():  # no schema_migrations table yet: a new store
+            pass
         with self._begin() as cur:
             cur.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
                         " name TEXT NOT NULL, applied_at TEXT NOT NULL)")
@@ -319,6 +324,17 @@ class SqlStore:
                 cur.execute(self.sql("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
                             (version, name, now()))
 
+    def _check_newer(self, known) -> None:
+        done = {r[0] for r in self._read("SELECT version FROM schema_migrations")}
+        newest = max(v for v, _, _ in known)
+        if max(done) > newest:
+            raise StoreError(f"the store at {self.url} has schema version {max(done)}, newer than this sitrep "
+                             f"knows ({newest})", hint="upgrade sitrep to use this store")
+
+    def no_table_errors(self) -> tuple[type[Exception], ...]:  # pragma: no cover - abstract
+        """The driver's exceptions for a query on a table that does not exist."""
+        raise NotImplementedError
+
     def schema_version(self) -> int:
         return max(r[0] for r in self._read("SELECT version FROM schema_migrations"))
 
@@ -329,6 +345,19 @@ class SqlStore:
             yield Transaction(self, cur)
 
     # -- reads -----------------------------------------------------------------------
+    def _stream(self, sql: str, params: Iterable = ()) -> Iterator[tuple]:
+        """Rows of a long read, fetched in batches over a connection of its own (memory stays flat)."""
+        with self._reader() as cur:
+            cur.execute(self.sql(sql), self.params(params))
+            while rows := cur.fetchmany(1000):
+                yield from rows
+
+    @contextmanager
+    def _reader(self):  # pragma: no cover - abstract
+        """A cursor on a new connection, for one streamed read."""
+        raise NotImplementedError
+        yield
+
     def _read(self, sql: str, params: Iterable = ()) -> list[tuple]:
         with self._begin(write=False) as cur:
             cur.execute(self.sql(sql), self.params(params))
@@ -349,7 +378,7 @@ class SqlStore:
                " e.pipeline")
         if filters and filters.limit is not None:
             sql += f" LIMIT {int(filters.limit)}"
-        for rec, inc, doc_id, src, title, url, pub, at, current in self._read(sql, params):
+        for rec, inc, doc_id, src, title, url, pub, at, current in self._stream(sql, params):
             yield StoredEvent(Event.model_validate_json(rec), inc, doc_id, src, title, url, pub, at, bool(current))
 
     def incidents(self, filters: Filters | None = None) -> Iterator[dict]:
@@ -359,7 +388,7 @@ class SqlStore:
                + " ORDER BY COALESCE(date_start, '9999'), incident_id")
         if filters and filters.limit is not None:
             sql += f" LIMIT {int(filters.limit)}"
-        for inc, n, country, start, end, best, rec, created, updated in self._read(sql, params):
+        for inc, n, country, start, end, best, rec, created, updated in self._stream(sql, params):
             yield {"incident_id": inc, "n_events": n, "country": country, "date_start": start, "date_end": end,
                    "fatalities_best": best, "summary": json.loads(rec) if rec else None,
                    "created_at": created, "updated_at": updated}

@@ -29,6 +29,19 @@ class PostgresStore(SqlStore):
             raise StoreError(f"cannot connect to {_safe(self.url)}: {str(exc).strip()}",
                              hint="check the server is running and the URL's user, host, port and database") from None
 
+    def no_table_errors(self):
+        import psycopg
+
+        return (psycopg.errors.UndefinedTable,)
+
+    @contextmanager
+    def _reader(self):
+        import psycopg
+
+        with psycopg.connect(self.url, connect_timeout=10) as conn, conn.transaction(), \
+                conn.cursor(name="sitrep_stream") as cur:  # a server-side cursor: rows come in batches
+            yield cur
+
     @contextmanager
     def _begin(self, write: bool = True):
         import psycopg

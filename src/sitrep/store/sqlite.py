@@ -27,6 +27,17 @@ class SQLiteStore(SqlStore):
                              hint="check that it is a sitrep SQLite file and that its folder is writable") from None
         return conn
 
+    def no_table_errors(self):
+        return (sqlite3.OperationalError,)
+
+    @contextmanager
+    def _reader(self):
+        conn = sqlite3.connect(self.url, timeout=30)
+        try:
+            yield conn.cursor()  # one SELECT reads one snapshot, even while a writer commits (WAL)
+        finally:
+            conn.close()
+
     @contextmanager
     def _begin(self, write: bool = True):
         cur = self.conn.cursor()
