@@ -279,3 +279,13 @@ def test_a_newer_extraction_that_drops_an_event_takes_it_out_of_its_incident(sto
     assert (counts["memberships"], counts["events"]) == (1, 1)
     assert ("leave", gone) in [(h["action"], h["event"]) for h in store.incident_history(was_in)]
     assert was_in not in {i["incident_id"] for i in store.incidents()}  # an incident with no member is not listed
+
+
+def test_incident_members_carry_their_articles_date_source_and_outlet(store):
+    doc = make_doc("sha256:a", published="2024-05-15")
+    store_document(store, doc, outlet="Test Wire")
+    [se] = store.events()
+    with store.transaction() as tx:
+        [member] = tx.incident_members(se.incident_id)
+    assert (member["published"], member["source"], member["outlet"]) == ("2024-05-15", "sha256:a.txt", "Test Wire")
+    assert member["id"] == se.event.id

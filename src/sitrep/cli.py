@@ -280,7 +280,8 @@ def ingest(paths, db, published, max_bytes, quiet):
     from .ingest import ingest as run_ingest
 
     store = _open(db)
-    bar = tqdm(total=None if quiet else _count_records(paths), unit="article", disable=quiet, file=sys.stderr,
+    disable = quiet or not sys.stderr.isatty()
+    bar = tqdm(total=None if disable else _count_records(paths), unit="article", disable=disable, file=sys.stderr,
                dynamic_ncols=True)
     try:
         stats = run_ingest(list(paths), store, published=published, max_bytes=max_bytes, progress=bar.update)

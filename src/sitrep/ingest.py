@@ -47,18 +47,19 @@ def ingest(inputs: Iterable[str], store: Store, *, published: date | str | None 
                 continue
             yield item
 
-    texts: deque[str | None] = deque()  # the pipeline gives one document per item, in order
+    read: deque[Article | None] = deque()  # the pipeline gives one document per item, in order
 
     def remember(items: Iterable[Article | Dropped]) -> Iterator[Article | Dropped]:
         for item in items:
-            texts.append(item.text if isinstance(item, Article) else None)
+            read.append(item if isinstance(item, Article) else None)
             yield item
 
     articles = iter_articles(inputs, published=_as_date(published), max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     for doc in pipeline.process_many(remember(fresh(articles))):
-        doc.text = texts.popleft()  # stored with the article: every span points into it
+        article = read.popleft()
+        doc.text = article.text if article else None  # stored with the article: every span points into it
         stats["articles"] += 1
-        outcome = store_document(store, doc)
+        outcome = store_document(store, doc, outlet=article.outlet if article else None)
         stats[outcome] += 1
         if outcome == "stored":
             stats["events"] += len(doc.events)
@@ -75,8 +76,11 @@ def _label(code: str) -> str:
     return label_for(code)
 
 
-def store_document(store: Store, doc: Document) -> str:
-    """Write one document in one transaction: "stored", "unchanged" (same article, same pipeline) or "failed"."""
+def store_document(store: Store, doc: Document, outlet: str | None = None) -> str:
+    """Write one document in one transaction: "stored", "unchanged" (same article, same pipeline) or "failed".
+
+    ``outlet`` is the publisher when the input named one (a Document does not carry it).
+    """
     if doc.error is not None or doc.article_id is None:
         if doc.error is None:
             doc.error = Error(code="E500", reason=f"{doc.id} has no article id", hint="this is a bug in sitrep")
@@ -88,7 +92,7 @@ def store_document(store: Store, doc: Document) -> str:
             if tx.article_pipeline(doc.article_id) == doc.pipeline:
                 return "unchanged"
             old = set(tx.current_event_ids(doc.article_id))
-            tx.save_document(doc)
+            tx.save_document(doc, outlet)
             link_incidents(tx, doc, old)
         return "stored"
     except StoreError:

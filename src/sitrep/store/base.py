@@ -98,16 +98,16 @@ class Transaction:
         return [r[0] for r in self.rows("SELECT event_id FROM events WHERE article_id = ? AND current = 1",
                                         [article_id])]
 
-    def save_document(self, doc: Document) -> None:
+    def save_document(self, doc: Document, outlet: str | None = None) -> None:
         """Store the article and its events as the current extraction; older extractions' events are kept."""
         at = now()
         body = doc.model_dump(mode="json", exclude={"events"})
         self.execute(
-            "INSERT INTO articles (article_id, doc_id, source, title, url, published, language, pipeline, document,"
-            " ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO articles (article_id, doc_id, source, title, url, outlet, published, language, pipeline,"
+            " document, ingested_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET pipeline = excluded.pipeline, document = excluded.document,"
             " updated_at = excluded.updated_at",
-            [doc.article_id, doc.id, doc.source, doc.title, doc.url, doc.published, doc.language, doc.pipeline,
+            [doc.article_id, doc.id, doc.source, doc.title, doc.url, outlet, doc.published, doc.language, doc.pipeline,
              json.dumps(body, ensure_ascii=False), at, at])
         self.execute("UPDATE events SET current = 0 WHERE article_id = ?", [doc.article_id])
         for pos, ev in enumerate(doc.events):
@@ -186,14 +186,15 @@ class Transaction:
                      [into, now(), incident_id])
 
     def incident_members(self, incident_id: str) -> list[dict]:
-        """The current member events of an incident as record dicts, with their article's date and source."""
+        """The current member events of an incident as record dicts, with their article's date, source and outlet."""
         rows = self.rows(
-            "SELECT e.record, a.published, a.source, a.doc_id FROM incident_members m"
+            "SELECT e.record, a.published, a.source, a.outlet, a.doc_id FROM incident_members m"
             " JOIN events e ON e.event_id = m.event_id AND e.current = 1"
             " JOIN articles a ON a.article_id = e.article_id WHERE m.incident_id = ?"
             " ORDER BY COALESCE(a.published, '9999'), e.event_id",
             [incident_id])
-        return [dict(json.loads(rec), published=pub, source=src, doc_id=doc) for rec, pub, src, doc in rows]
+        return [dict(json.loads(rec), published=pub, source=src, outlet=outlet, doc_id=doc)
+                for rec, pub, src, outlet, doc in rows]
 
     def refresh_incident(self, incident_id: str, summarise) -> None:
         """Recompute an incident's summary and filter columns from its current members."""

@@ -9,6 +9,7 @@ CREATE TABLE articles (
     source       TEXT,
     title        TEXT,
     url          TEXT,
+    outlet       TEXT,               -- the publisher, when the input named one
     published    TEXT,
     language     TEXT,
     pipeline     TEXT NOT NULL,      -- the pipeline of the article's current extraction
