@@ -289,3 +289,19 @@ def test_incident_members_carry_their_articles_date_source_and_outlet(store):
         [member] = tx.incident_members(se.incident_id)
     assert (member["published"], member["source"], member["outlet"]) == ("2024-05-15", "sha256:a.txt", "Test Wire")
     assert member["id"] == se.event.id
+
+
+def test_an_article_that_fails_mid_write_leaves_nothing_but_its_failure(store, monkeypatch):
+    def broken(doc, ev):
+        raise ValueError("no signature today")
+
+    monkeypatch.setattr(incidents, "signature", broken)
+    doc = make_doc("sha256:a")
+    assert store_document(store, doc) == "failed"
+    counts = store.counts()
+    assert (counts["articles"], counts["events"], counts["incidents"], counts["failures"]) == (0, 0, 0, 1)
+    [f] = store.failures()
+    assert f["code"] == "E601" and "no signature today" in f["reason"]
+    monkeypatch.undo()
+    assert store_document(store, doc) == "stored"
+    assert (store.counts()["articles"], store.failures()) == (1, [])

@@ -17,7 +17,7 @@ from datetime import date
 
 from . import incidents
 from .article import Article, Dropped
-from .errors import StoreError, StoreWriteError
+from .errors import StoreError, StoreWriteError, label_for
 from .record import Document, Error
 from .render import document_dict
 from .store import Store
@@ -59,21 +59,14 @@ def ingest(inputs: Iterable[str], store: Store, *, published: date | str | None 
         article = read.popleft()
         doc.text = article.text if article else None  # stored with the article: every span points into it
         stats["articles"] += 1
-        outcome = store_document(store, doc, outlet=article.outlet if article else None)
+        outcome, error = _store(store, doc, article.outlet if article else None)
         stats[outcome] += 1
         if outcome == "stored":
             stats["events"] += len(doc.events)
-        elif outcome == "failed":
-            err = doc.error
-            stats[f"reason:{err.code} {_label(err.code)}"] += 1
+        elif error is not None:
+            stats[f"reason:{error.code} {label_for(error.code)}"] += 1
         tick(1)
     return stats
-
-
-def _label(code: str) -> str:
-    from .errors import label_for
-
-    return label_for(code)
 
 
 def store_document(store: Store, doc: Document, outlet: str | None = None) -> str:
@@ -81,20 +74,24 @@ def store_document(store: Store, doc: Document, outlet: str | None = None) -> st
 
     ``outlet`` is the publisher when the input named one (a Document does not carry it).
     """
+    return _store(store, doc, outlet)[0]
+
+
+def _store(store: Store, doc: Document, outlet: str | None) -> tuple[str, Error | None]:
+    """store_document, and the error recorded when the outcome is "failed"."""
     if doc.error is not None or doc.article_id is None:
-        if doc.error is None:
-            doc.error = Error(code="E500", reason=f"{doc.id} has no article id", hint="this is a bug in sitrep")
+        error = doc.error or Error(code="E500", reason=f"{doc.id} has no article id", hint="this is a bug in sitrep")
         with store.transaction() as tx:
-            tx.record_failure(doc)
-        return "failed"
+            tx.record_failure(doc.model_copy(update={"error": error}))
+        return "failed", error
     try:
         with store.transaction() as tx:
             if tx.article_pipeline(doc.article_id) == doc.pipeline:
-                return "unchanged"
+                return "unchanged", None
             old = set(tx.current_event_ids(doc.article_id))
             tx.save_document(doc, outlet)
             link_incidents(tx, doc, old)
-        return "stored"
+        return "stored", None
     except StoreError:
         raise
     except Exception as exc:  # a database refusing this article's data: record it, go on with the batch
@@ -102,10 +99,10 @@ def store_document(store: Store, doc: Document, outlet: str | None = None) -> st
             raise StoreError(f"the store failed: {exc}", hint="re-run the same command to go on") from exc
         err = StoreWriteError(f"{doc.id} could not be stored: {type(exc).__name__}: {exc}",
                               hint="this is a bug in sitrep; please report it with the article")
-        failed = doc.model_copy(update={"error": Error(**err.as_reason()), "events": []})
+        error = Error(**err.as_reason())
         with store.transaction() as tx:
-            tx.record_failure(failed)
-        return "failed"
+            tx.record_failure(doc.model_copy(update={"error": error}))
+        return "failed", error
 
 
 def _is_connection_error(exc: Exception) -> bool:
@@ -128,47 +125,50 @@ def link_incidents(tx, doc: Document, old_event_ids: set[str]) -> None:
     incidents with a member sharing a key are loaded into the clusterer, so
     one article touches only its candidates.
     """
-    touched: set[str] = set()
     new_ids = [ev.id for ev in doc.events]
-    for gone in sorted(old_event_ids - set(new_ids)):
-        inc = tx.remove_member(gone)
+    touched = _leave(tx, doc, old_event_ids - set(new_ids))
+    if doc.events:
+        doc_d = document_dict(doc, with_text=True)
+        sigs = {ev["id"]: incidents.signature(doc_d, ev) for ev in doc_d["events"]}
+        touched |= _cluster(tx, doc, sigs)
+    for inc in sorted(touched):
+        tx.refresh_incident(inc, incidents.summarise)
+
+
+def _leave(tx, doc: Document, gone: set[str]) -> set[str]:
+    touched = set()
+    for ev_id in sorted(gone):
+        inc = tx.remove_member(ev_id)
         if inc:
             touched.add(inc)
-            tx.add_history([{"action": "leave", "incident": inc, "event": gone, "into": None}], doc.article_id)
-    if not doc.events:
-        _refresh(tx, touched)
-        return
-    doc_d = document_dict(doc, with_text=True)
-    sigs = {ev["id"]: incidents.signature(doc_d, ev) for ev in doc_d["events"]}
-    member_of = tx.memberships(new_ids)
-    cands = tx.candidates({k for s in sigs.values() for k in s.block_keys()})
-    clusterer = incidents.Clusterer()
-    before: dict[str, str] = {}
-    for inc, members in cands.items():
+            tx.add_history([{"action": "leave", "incident": inc, "event": ev_id, "into": None}], doc.article_id)
+    return touched
+
+
+def _cluster(tx, doc: Document, sigs: dict) -> set[str]:
+    """Add the new events to a clusterer loaded with their candidates; persist what moved. Returns touched ids."""
+    member_of = tx.memberships(sigs)
+    clusterer, before = incidents.Clusterer(), {}
+    for inc, members in tx.candidates({k for s in sigs.values() for k in s.block_keys()}).items():
         clusterer.load(inc, [(ev, incidents.Signature.from_dict(sig)) for ev, sig in members])
         before.update((ev, inc) for ev, _ in members)
-    history: list[dict] = []
-    for ev_id in new_ids:
-        if ev_id in member_of and ev_id in before:
-            continue  # re-extraction kept this event; its membership stands
-        if ev_id in member_of:  # a member whose incident's blocks did not come up: leave it where it is
-            tx.set_member(ev_id, member_of[ev_id], sigs[ev_id].to_dict(), sigs[ev_id].block_keys())
+    history, touched = [], set()
+    for ev_id, sig in sigs.items():
+        if ev_id in member_of:  # kept by a re-extraction: its membership stands, its signature is refreshed
+            tx.set_member(ev_id, member_of[ev_id], sig.to_dict(), sig.block_keys())
             touched.add(member_of[ev_id])
             continue
-        inc, entries = clusterer.add(ev_id, sigs[ev_id])
-        history.extend(entries)
-    for ev_id in list(before) + [e for e in new_ids if e not in before and e not in member_of]:
+        history.extend(clusterer.add(ev_id, sig)[1])
+    for ev_id in list(before) + [e for e in sigs if e not in member_of]:
         inc = clusterer.incident_of(ev_id)
         if before.get(ev_id) == inc:
             continue
-        sig = sigs.get(ev_id)
+        sig = sigs.get(ev_id) if ev_id not in before else None
         tx.set_member(ev_id, inc, sig.to_dict() if sig else None, sig.block_keys() if sig else None)
-        touched.add(inc)
-        if ev_id in before:
-            touched.add(before[ev_id])
+        touched |= {inc, before.get(ev_id)} - {None}
     _mark_merges(tx, clusterer, before)
     tx.add_history(history, doc.article_id)
-    _refresh(tx, touched)
+    return touched
 
 
 def _mark_merges(tx, clusterer, before: dict[str, str]) -> None:
@@ -180,8 +180,3 @@ def _mark_merges(tx, clusterer, before: dict[str, str]) -> None:
         now_in = {clusterer.incident_of(ev) for ev in evs}
         if inc not in now_in:
             tx.mark_merged(inc, sorted(now_in)[0])
-
-
-def _refresh(tx, touched: set[str]) -> None:
-    for inc in sorted(touched):
-        tx.refresh_incident(inc, incidents.summarise)
