@@ -93,14 +93,6 @@ def _cli(args, **kw) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
 
 
-def _articles_in(url: str) -> int:
-    try:
-        with open_store(url) as s:
-            return s.counts()["articles"]
-    except Exception:  # the killed writer's file may be mid-creation; try again later
-        return -1
-
-
 def _fresh_url(store_url: str, tmp_path: Path, name: str, request) -> str:
     if store_url.startswith("postgres"):
         import psycopg
@@ -132,19 +124,25 @@ def test_sigkill_at_random_points_then_rerun_equals_a_clean_run(store_url, tmp_p
         ingest([path], s)
     rng = random.Random(20240514)
     partial = []  # article counts left by each kill
+    watch = open_store(crashed)  # created (and migrated) here; polled while the ingests run
+    request.addfinalizer(watch.close)
+
+    def stored() -> int:
+        return watch.counts()["articles"]
+
     for _ in range(3):
-        done = _articles_in(crashed)
+        done = stored()
         if done >= len(recs):
             break
         target = rng.randrange(max(done, 1), len(recs))  # kill once the store holds `target` articles...
         proc = _cli([path, "--db", crashed])
-        while proc.poll() is None and _articles_in(crashed) < target:
-            time.sleep(0.02)
+        while proc.poll() is None and stored() < target:
+            time.sleep(0.01)
         time.sleep(rng.uniform(0, 0.02))  # ...plus a random moment, mid-article or mid-commit
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=60)
-            partial.append(_articles_in(crashed))
+            partial.append(stored())
         proc.wait(timeout=60)
     assert any(0 < n < len(recs) for n in partial), partial  # at least one kill landed mid-ingest
     assert _cli([path, "--db", crashed]).wait(timeout=300) == 1  # 1: the empty record is dropped
