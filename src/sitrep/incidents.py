@@ -33,11 +33,10 @@ class Signature:
         return cls(**d)
 
     def block_keys(self) -> list[str]:
-        country = self.country or "-"
-        if not self.day:
-            return [f"{country}|-"]
+        if not self.country or not self.day:
+            return []  # match() needs both: such an event is an incident of its own
         d = date.fromisoformat(self.day)
-        return [f"{country}|{(d + timedelta(days=k)).isoformat()}" for k in (-1, 0, 1)]
+        return [f"{self.country}|{(d + timedelta(days=k)).isoformat()}" for k in (-1, 0, 1)]
 
 
 def signature(document: dict, event: dict) -> Signature:

@@ -39,13 +39,16 @@ def ingest(inputs: Iterable[str], store: Store, *, published: date | str | None 
     tick = progress or (lambda n: None)
 
     def fresh(items: Iterable[Article | Dropped]) -> Iterator[Article | Dropped]:
-        for item in items:
-            if isinstance(item, Article) and store.article_pipeline(item.hash) == pipeline.id:
-                stats["articles"] += 1
-                stats["unchanged"] += 1
-                tick(1)
-                continue
-            yield item
+        """The items not already stored by this pipeline (looked up 64 at a time)."""
+        for chunk in _batched(items, 64):
+            known = store.article_pipelines([a.hash for a in chunk if isinstance(a, Article)])
+            for item in chunk:
+                if isinstance(item, Article) and known.get(item.hash) == pipeline.id:
+                    stats["articles"] += 1
+                    stats["unchanged"] += 1
+                    tick(1)
+                    continue
+                yield item
 
     read: deque[Article | None] = deque()  # the pipeline gives one document per item, in order
 
@@ -69,6 +72,17 @@ def ingest(inputs: Iterable[str], store: Store, *, published: date | str | None 
     return stats
 
 
+def _batched(items: Iterable, n: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def store_document(store: Store, doc: Document, outlet: str | None = None) -> str:
     """Write one document in one transaction: "stored", "unchanged" (same article, same pipeline) or "failed".
 
@@ -86,9 +100,9 @@ def _store(store: Store, doc: Document, outlet: str | None) -> tuple[str, Error 
         return "failed", error
     try:
         with store.transaction() as tx:
-            if tx.article_pipeline(doc.article_id) == doc.pipeline:
+            stored_by, old = tx.stored_state(doc.article_id)
+            if stored_by == doc.pipeline:
                 return "unchanged", None
-            old = set(tx.current_event_ids(doc.article_id))
             tx.save_document(doc, outlet)
             link_incidents(tx, doc, old)
         return "stored", None
@@ -130,7 +144,7 @@ def link_incidents(tx, doc: Document, old_event_ids: set[str]) -> None:
     if doc.events:
         doc_d = document_dict(doc, with_text=True)
         sigs = {ev["id"]: incidents.signature(doc_d, ev) for ev in doc_d["events"]}
-        touched |= _cluster(tx, doc, sigs)
+        touched |= _cluster(tx, doc, sigs, old_event_ids)
     for inc in sorted(touched):
         tx.refresh_incident(inc, incidents.summarise)
 
@@ -145,9 +159,10 @@ def _leave(tx, doc: Document, gone: set[str]) -> set[str]:
     return touched
 
 
-def _cluster(tx, doc: Document, sigs: dict) -> set[str]:
+def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> set[str]:
     """Add the new events to a clusterer loaded with their candidates; persist what moved. Returns touched ids."""
-    member_of = tx.memberships(sigs)
+    # event ids derive from the article's hash: only a re-extraction can find its events already in incidents
+    member_of = tx.memberships(sigs) if old_ids else {}
     clusterer, before = incidents.Clusterer(), {}
     for inc, members in tx.candidates({k for s in sigs.values() for k in s.block_keys()}).items():
         clusterer.load(inc, [(ev, incidents.Signature.from_dict(sig)) for ev, sig in members])

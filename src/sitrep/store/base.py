@@ -98,6 +98,12 @@ class Transaction:
         return [r[0] for r in self.rows("SELECT event_id FROM events WHERE article_id = ? AND current = 1",
                                         [article_id])]
 
+    def stored_state(self, article_id: str) -> tuple[str | None, set[str]]:
+        """The pipeline of the article's stored extraction (None if new) and its current event ids, in one query."""
+        rows = self.rows("SELECT a.pipeline, e.event_id FROM articles a LEFT JOIN events e"
+                         " ON e.article_id = a.article_id AND e.current = 1 WHERE a.article_id = ?", [article_id])
+        return (rows[0][0] if rows else None), {r[1] for r in rows if r[1] is not None}
+
     def save_document(self, doc: Document, outlet: str | None = None) -> None:
         """Store the article and its events as the current extraction; older extractions' events are kept."""
         at = now()
@@ -141,16 +147,15 @@ class Transaction:
 
     def candidates(self, block_keys: Iterable[str]) -> dict[str, list[tuple[str, dict]]]:
         """Incidents with a member sharing one of ``block_keys``: {incident_id: [(event_id, signature dict)]}."""
-        keys, incs = sorted(set(block_keys)), set()
-        for chunk in _chunks(keys):
-            incs.update(r[0] for r in self.rows(
-                "SELECT DISTINCT m.incident_id FROM member_blocks b JOIN incident_members m ON m.event_id = b.event_id"
-                f" WHERE b.block_key IN ({_marks(chunk)})", chunk))
+        rows: set[tuple[str, str, str]] = set()
+        for chunk in _chunks(sorted(set(block_keys))):
+            rows.update(self.rows(
+                "SELECT m.incident_id, m.event_id, m.signature FROM incident_members m WHERE m.incident_id IN"
+                " (SELECT i.incident_id FROM member_blocks b JOIN incident_members i ON i.event_id = b.event_id"
+                f" WHERE b.block_key IN ({_marks(chunk)}))", chunk))
         out: dict[str, list[tuple[str, dict]]] = {}
-        for chunk in _chunks(sorted(incs)):
-            for inc, ev, sig in self.rows("SELECT incident_id, event_id, signature FROM incident_members"
-                                          f" WHERE incident_id IN ({_marks(chunk)}) ORDER BY event_id", chunk):
-                out.setdefault(inc, []).append((ev, json.loads(sig)))
+        for inc, ev, sig in sorted(rows):
+            out.setdefault(inc, []).append((ev, json.loads(sig)))
         return out
 
     def set_member(self, event_id: str, incident_id: str, signature: dict | None, block_keys: list[str] | None):
@@ -365,8 +370,15 @@ class SqlStore:
             return cur.fetchall()
 
     def article_pipeline(self, article_id: str) -> str | None:
-        rows = self._read("SELECT pipeline FROM articles WHERE article_id = ?", [article_id])
-        return rows[0][0] if rows else None
+        return self.article_pipelines([article_id]).get(article_id)
+
+    def article_pipelines(self, article_ids: list[str]) -> dict[str, str]:
+        """{article_id: pipeline of its stored extraction} for those of ``article_ids`` in the store."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(article_ids))):
+            out.update(self._read(f"SELECT article_id, pipeline FROM articles WHERE article_id IN ({_marks(chunk)})",
+                                  chunk))
+        return out
 
     def events(self, filters: Filters | None = None, *, all_versions: bool = False) -> Iterator[StoredEvent]:
         where, params = _where(filters, date_start="event_date", date_end="event_date",

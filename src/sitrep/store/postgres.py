@@ -47,7 +47,8 @@ class PostgresStore(SqlStore):
         import psycopg
 
         try:
-            with self.conn.transaction(), self.conn.cursor() as cur:
+            # pipeline mode: writes go out without waiting for each reply; a read (fetch) syncs
+            with self.conn.pipeline(), self.conn.transaction(), self.conn.cursor() as cur:
                 if write:
                     cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                 yield cur
