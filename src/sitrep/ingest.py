@@ -103,7 +103,7 @@ def _store(store: Store, doc: Document, outlet: str | None) -> tuple[str, Error 
             stored_by, old = tx.stored_state(doc.article_id)
             if stored_by == doc.pipeline:
                 return "unchanged", None
-            tx.save_document(doc, outlet)
+            tx.save_document(doc, outlet, replaces=bool(old))
             link_incidents(tx, doc, old)
         return "stored", None
     except StoreError:
@@ -179,7 +179,10 @@ def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> set[str]:
         if before.get(ev_id) == inc:
             continue
         sig = sigs.get(ev_id) if ev_id not in before else None
-        tx.set_member(ev_id, inc, sig.to_dict() if sig else None, sig.block_keys() if sig else None)
+        if sig is None:  # a stored member whose incident was merged into another
+            tx.set_member(ev_id, inc, None, None)
+        else:
+            tx.set_member(ev_id, inc, sig.to_dict(), sig.block_keys(), new=True)
         touched |= {inc, before.get(ev_id)} - {None}
     _mark_merges(tx, clusterer, before)
     tx.add_history(history, doc.article_id)
