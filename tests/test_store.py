@@ -1,6 +1,7 @@
 """The store, on SQLite and PostgreSQL alike: schema, round trips, filters, versions, failures, incidents."""
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 
@@ -190,11 +191,14 @@ def test_stored_incidents_equal_one_clusterer_fed_the_same_events(store):
 
 def test_incident_records_come_from_summarise(store):
     for d in _docs():
-        store_document(store, d)
+        store_document(store, d, outlet="Test Wire")
     for inc in store.incidents():
         members = [se.event.id for se in store.events() if se.incident_id == inc["incident_id"]]
         assert inc["n_events"] == len(members) >= 1
         assert sorted(inc["summary"]["events"]) == sorted(members)
+        with store.transaction() as tx:  # the stored summary is summarise() of the members as stored
+            again = incidents.summarise(tx.incident_members(inc["incident_id"]))
+        assert inc["summary"] == json.loads(json.dumps(again, default=str))
     assert {i["country"] for i in store.incidents(Filters(country="IRQ"))} == {"IRQ"}
 
 

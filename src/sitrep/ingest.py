@@ -104,7 +104,7 @@ def _store(store: Store, doc: Document, outlet: str | None) -> tuple[str, Error 
             if stored_by == doc.pipeline:
                 return "unchanged", None
             tx.save_document(doc, outlet, replaces=bool(old))
-            link_incidents(tx, doc, old)
+            link_incidents(tx, doc, old, outlet)
         return "stored", None
     except StoreError:
         raise
@@ -131,7 +131,7 @@ def _is_connection_error(exc: Exception) -> bool:
     return isinstance(exc, psycopg.OperationalError)
 
 
-def link_incidents(tx, doc: Document, old_event_ids: set[str]) -> None:
+def link_incidents(tx, doc: Document, old_event_ids: set[str], outlet: str | None = None) -> None:
     """Join the document's events to incidents (new or stored candidates) and record what changed.
 
     Events a newer extraction no longer gives leave their incident ("leave" in
@@ -141,12 +141,17 @@ def link_incidents(tx, doc: Document, old_event_ids: set[str]) -> None:
     """
     new_ids = [ev.id for ev in doc.events]
     touched = _leave(tx, doc, old_event_ids - set(new_ids))
+    local: dict[str, list[dict]] = {}
     if doc.events:
         doc_d = document_dict(doc, with_text=True)
         sigs = {ev["id"]: incidents.signature(doc_d, ev) for ev in doc_d["events"]}
-        touched |= _cluster(tx, doc, sigs, old_event_ids)
-    for inc in sorted(touched):
-        tx.refresh_incident(inc, incidents.summarise)
+        changed, only_new = _cluster(tx, doc, sigs, old_event_ids)
+        touched |= changed
+        member = {ev["id"]: dict(ev, published=doc.published, source=doc.source, outlet=outlet, doc_id=doc.id)
+                  for ev in doc_d["events"]}
+        local = {inc: [member[e] for e in sorted(evs)] for inc, evs in only_new.items()}
+    for inc in sorted(touched):  # an incident of this article's events alone is summarised without a query
+        tx.refresh_incident(inc, incidents.summarise, local.get(inc))
 
 
 def _leave(tx, doc: Document, gone: set[str]) -> set[str]:
@@ -159,8 +164,11 @@ def _leave(tx, doc: Document, gone: set[str]) -> set[str]:
     return touched
 
 
-def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> set[str]:
-    """Add the new events to a clusterer loaded with their candidates; persist what moved. Returns touched ids."""
+def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> tuple[set[str], dict[str, list[str]]]:
+    """Add the new events to a clusterer loaded with their candidates; persist what moved.
+
+    Returns the incidents touched, and those whose members are all new events of this article.
+    """
     # event ids derive from the article's hash: only a re-extraction can find its events already in incidents
     member_of = tx.memberships(sigs) if old_ids else {}
     clusterer, before = incidents.Clusterer(), {}
@@ -186,7 +194,12 @@ def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> set[str]:
         touched |= {inc, before.get(ev_id)} - {None}
     _mark_merges(tx, clusterer, before)
     tx.add_history(history, doc.article_id)
-    return touched
+    stored = set(before.values()) | set(member_of.values())
+    only_new: dict[str, list[str]] = {}
+    for ev_id in sigs:
+        if ev_id not in member_of:
+            only_new.setdefault(clusterer.incident_of(ev_id), []).append(ev_id)
+    return touched, {inc: evs for inc, evs in only_new.items() if inc not in stored}
 
 
 def _mark_merges(tx, clusterer, before: dict[str, str]) -> None:

@@ -212,9 +212,12 @@ class Transaction:
         return [dict(json.loads(rec), published=pub, source=src, outlet=outlet, doc_id=doc)
                 for rec, pub, src, outlet, doc in rows]
 
-    def refresh_incident(self, incident_id: str, summarise) -> None:
-        """Recompute an incident's summary and filter columns from its current members."""
-        members = self.incident_members(incident_id)
+    def refresh_incident(self, incident_id: str, summarise, members: list[dict] | None = None) -> None:
+        """Recompute an incident's summary and filter columns from its current members.
+
+        ``members``: the members, when the caller knows them all (as incident_members() gives them).
+        """
+        members = self.incident_members(incident_id) if members is None else members
         cols = incident_columns(members, summarise(members) if members else None)
         self.execute(
             "UPDATE incidents SET n_events = ?, country = ?, acled_event_type = ?, date_start = ?, date_end = ?,"
