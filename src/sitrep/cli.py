@@ -258,5 +258,208 @@ def gazetteer_import(dump, output, admin1_codes, min_population, quiet):
     click.echo(f"use it with: export SITREP_GAZETTEER={target}")
 
 
+# -- the store: ingest, events, incidents, export ------------------------------------------------
+
+def _db_option(f):
+    return click.option("--db", metavar="URL", default=None,
+                        help="Store: a SQLite file or postgresql://... URL [default: $SITREP_DB, else sitrep.db].")(f)
+
+
+def _bbox(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        box = tuple(float(x) for x in value.split(","))
+    except ValueError:
+        box = ()
+    if len(box) != 4 or box[0] > box[2] or box[1] > box[3]:
+        raise click.BadParameter(f"{value!r} is not MIN_LON,MIN_LAT,MAX_LON,MAX_LAT")
+    return box
+
+
+def _day(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; give YYYY-MM-DD") from None
+
+
+def _filter_options(f):
+    options = [
+        click.option("--country", metavar="ISO3", help="Only this country (ISO 3166-1 alpha-3, e.g. SYR)."),
+        click.option("--type", "type_", metavar="TYPE",
+                     help="Only this PLOVER type, ACLED event type or ACLED sub-event type (any case)."),
+        click.option("--actor", metavar="TEXT", help="Only events with an actor whose text or name contains TEXT."),
+        click.option("--since", callback=_day, metavar="YYYY-MM-DD", help="Only events on or after this date."),
+        click.option("--until", callback=_day, metavar="YYYY-MM-DD", help="Only events on or before this date."),
+        click.option("--bbox", callback=_bbox, metavar="W,S,E,N",
+                     help="Only events inside this box: MIN_LON,MIN_LAT,MAX_LON,MAX_LAT."),
+        click.option("--min-fatalities", type=click.IntRange(min=0), metavar="N",
+                     help="Only events with a best fatality figure of at least N."),
+        click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N rows."),
+    ]
+    for opt in reversed(options):
+        f = opt(f)
+    return f
+
+
+def _filters(kw):
+    from .store import Filters
+
+    return Filters(country=kw["country"], type=kw["type_"], actor=kw["actor"], since=kw["since"],
+                   until=kw["until"], bbox=kw["bbox"], min_fatalities=kw["min_fatalities"], limit=kw["limit"])
+
+
+def _open(db):
+    from .store import open_store
+
+    try:
+        return open_store(db)
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Largest input file (or JSONL/CSV record) read, in bytes [default: 10 MiB].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no run summary.")
+def ingest(paths, db, published, max_bytes, quiet):
+    """Extract articles into the store, one transaction per article; re-running changes nothing.
+
+    \b
+    Examples:
+      sitrep ingest 'news/*.html'
+      sitrep ingest feed.jsonl --db postgresql://sitrep@db.example.org/sitrep
+    """
+    from tqdm import tqdm
+
+    from .ingest import ingest as run_ingest
+
+    store = _open(db)
+    disable = quiet or not sys.stderr.isatty()
+    bar = tqdm(total=None if disable else _count_records(paths), unit="article", disable=disable, file=sys.stderr,
+               dynamic_ncols=True)
+    try:
+        stats = run_ingest(list(paths), store, published=published, max_bytes=max_bytes, progress=bar.update)
+        counts = store.counts()
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    finally:
+        bar.close()
+        store.close()
+    if not quiet:
+        click.echo(f"{stats['articles']} articles: {stats['stored']} stored, {stats['unchanged']} unchanged, "
+                   f"{stats['failed']} failed; {stats['events']} events written", err=True)
+        for key, n in sorted(stats.items()):
+            if key.startswith("reason:"):
+                click.echo(f"  {n} × {key[7:]}", err=True)
+        click.echo(f"store {store.url}: {counts['articles']} articles, {counts['events']} events, "
+                   f"{counts['incidents']} incidents, {counts['failures']} failures", err=True)
+    sys.exit(errors.EXIT_SOME_DROPPED if stats["failed"] else errors.EXIT_OK)
+
+
+@main.command()
+@_db_option
+@_filter_options
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              help="table, jsonl (event records) or csv (the columns of extract's csv).")
+@click.option("--all-versions", is_flag=True, help="Also events of older pipeline versions (superseded).")
+def events(db, fmt, all_versions, **kw):
+    """List stored events, filtered."""
+    from . import export as ex
+
+    store = _open(db)
+    try:
+        rows = store.events(_filters(kw), all_versions=all_versions)
+        if fmt == "jsonl":
+            ex.write_jsonl(sys.stdout, rows)
+        elif fmt == "csv":
+            ex.write_csv(sys.stdout, map(ex.flat_row, rows), render.CSV_COLUMNS + ["incident_id"])
+        else:
+            click.echo(render.store_table(rows))
+    finally:
+        store.close()
+
+
+@main.command()
+@_db_option
+@_filter_options
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              help="table, or jsonl (one incident record a line, with its summary).")
+@click.option("--history", is_flag=True, help="With jsonl: add each incident's merge history.")
+def incidents(db, fmt, history, **kw):
+    """List stored incidents (events of several reports merged), filtered."""
+    import json
+
+    store = _open(db)
+    try:
+        for inc in store.incidents(_filters(kw)):
+            if fmt == "jsonl":
+                if history:
+                    inc["history"] = store.incident_history(inc["incident_id"])
+                click.echo(json.dumps(inc, ensure_ascii=False))
+            else:
+                click.echo(render.incident_line(inc))
+    finally:
+        store.close()
+
+
+@main.command(name="export")
+@_db_option
+@_filter_options
+@click.option("-f", "--format", "fmt", required=True,
+              type=click.Choice(["acled-csv", "ucdp-csv", "geojson", "parquet", "jsonl"]),
+              help="acled-csv, ucdp-csv, geojson, parquet or jsonl.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write here (written whole or not at all); required for parquet.")
+def export_cmd(db, fmt, output, **kw):
+    """Export stored events in ACLED's or UCDP's columns, GeoJSON, Parquet or JSONL."""
+    from . import export as ex
+
+    if fmt in ex.BINARY_FORMATS and output is None:
+        raise click.UsageError(f"{fmt} needs --output FILE")
+    store = _open(db)
+    try:
+        rows = store.events(_filters(kw))
+        if output is None:
+            n = ex.export(rows, fmt, sys.stdout)
+        else:
+            n = _export_file(ex, rows, fmt, output)
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    finally:
+        store.close()
+    click.echo(f"{n} events exported", err=True)
+
+
+def _export_file(ex, rows, fmt, output) -> int:
+    target = Path(output)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
+    try:
+        if fmt in ex.BINARY_FORMATS:
+            n = ex.export(rows, fmt, str(tmp))
+        else:
+            with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                n = ex.export(rows, fmt, fh)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise errors.UsageError(f"cannot write --output {output}: {exc.strerror or exc}",
+                                hint="check that its directory exists and is writable") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return n
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -124,3 +124,19 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3  # a single input given on the command line could not be read
 EXIT_LANGUAGE = 4
 EXIT_SETUP = 5
+
+
+class StoreError(SitrepError):
+    """The store cannot be opened, migrated or written (bad URL, server down, newer schema)."""
+
+    code = "E600"
+    label = "store unavailable"
+    exit_code = 5
+
+
+class StoreWriteError(StoreError):
+    """One article could not be written to the store; it is recorded as a failure and the batch goes on."""
+
+    code = "E601"
+    label = "store write failed"
+    exit_code = 1

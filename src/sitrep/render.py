@@ -129,3 +129,32 @@ def render_all(docs: Iterable[Document], fmt: str, with_text: bool = False) -> s
             w.write(d)
         return buf.getvalue()
     return "\n\n".join(table(d) for d in docs) + "\n"
+
+
+def store_table(rows) -> str:
+    """Stored events (sitrep.store.StoredEvent), one line each, for ``sitrep events``."""
+    cols = [("date", 10), ("country", 7), ("ACLED sub-event", 24), ("initiator", 22), ("target", 22),
+            ("where", 18), ("killed", 7), ("incident", 16), ("event", 19)]
+    lines = [" ".join(n.ljust(w) for n, w in cols).rstrip()]
+    for se in rows:
+        ev = se.event
+        init, targ = _first(ev, "initiator"), _first(ev, "target")
+        vals = [ev.date.value if ev.date and ev.date.value else "-", ev.location.country if ev.location else "-",
+                ev.acled.sub_event_type if ev.acled else ev.type,
+                (init.name or init.text) if init else "-", (targ.name or targ.text) if targ else "-",
+                ev.location.text if ev.location else "-", _count(ev.fatalities), se.incident_id or "-", ev.id]
+        lines.append(" ".join(_cell(v, w).ljust(w) for v, (_, w) in zip(vals, cols)).rstrip())
+    return "\n".join(lines)
+
+
+def incident_line(inc: dict) -> str:
+    """One incident of ``sitrep incidents``: id, dates, country, type, fatalities, number of reports."""
+    s = inc.get("summary") or {}
+    acled = s.get("acled") or {}
+    when = inc["date_start"] or "-"
+    if inc["date_end"] and inc["date_end"] != inc["date_start"]:
+        when += f"..{inc['date_end']}"
+    killed = "-" if inc["fatalities_best"] is None else str(inc["fatalities_best"])
+    kind = acled.get("sub_event_type") or s.get("type") or "-"
+    return f"{inc['incident_id']}  {when:<10}  {inc['country'] or '-':<3}  {_cell(kind, 34):<34}  " \
+           f"killed {killed:<5} events {inc['n_events']}"
