@@ -152,3 +152,23 @@ def test_filters_apply_to_exports(store):
     _fill(store)
     buf = io.StringIO()
     assert ex.export(store.events(Filters(min_fatalities=10)), "jsonl", buf) == 1
+
+
+def test_acled_and_ucdp_files_hold_only_their_own_kinds_of_event():
+    from sitrep import export as ex
+    from sitrep.record import Acled, Event, Span, Trigger
+    from sitrep.store import StoredEvent
+
+    def stored(acled):
+        ev = Event(id="ev-1", article_id="a", type="CONSULT" if acled is None else "ASSAULT", mode="verbal",
+                   acled=acled, trigger=Trigger(text="x", lemma="x", evidence=Span(start=0, end=1)),
+                   pipeline="p", confidence=0.5, evidence=[Span(start=0, end=1)])
+        return StoredEvent(event=ev, incident_id=None, doc_id="d", source=None, title=None, url=None,
+                           published=None, ingested_at="2024-01-01T00:00:00Z")
+
+    import io
+    out = io.StringIO()
+    both = [stored(None), stored(Acled(event_type="Battles", sub_event_type="Armed clash"))]
+    assert ex.export(both, "acled-csv", out) == 1 and out.getvalue().count("\n") == 2
+    out = io.StringIO()
+    assert ex.export(both, "ucdp-csv", out) == 1 and out.getvalue().count("\n") == 2

@@ -272,10 +272,11 @@ def write_parquet(path: str, events: Iterable[StoredEvent], batch: int = 10_000)
 
 def export(events: Iterable[StoredEvent], fmt: str, target: IO[str] | str) -> int:
     """Write ``events`` in ``fmt`` to a text stream (or, for parquet, a path); returns the number of events."""
-    if fmt == "acled-csv":
-        return write_csv(target, map(acled_row, events), ACLED_COLUMNS)
-    if fmt == "ucdp-csv":
-        return write_csv(target, map(ucdp_row, events), UCDP_COLUMNS)
+    if fmt == "acled-csv":  # ACLED's files hold only its own event types: no calls, threats or statements
+        return write_csv(target, map(acled_row, (se for se in events if se.event.acled is not None)), ACLED_COLUMNS)
+    if fmt == "ucdp-csv":  # UCDP GED holds organised violence only
+        return write_csv(target, map(ucdp_row, (se for se in events if type_of_violence(se.event) is not None)),
+                         UCDP_COLUMNS)
     if fmt == "geojson":
         return write_geojson(target, events)
     if fmt == "jsonl":
