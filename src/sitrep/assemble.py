@@ -279,9 +279,10 @@ def _lead_key(m: Mention):
 class Assembler:
     """Builds the event records of one article."""
 
-    def __init__(self, lex: Lexicon, pipeline_id: str):
+    def __init__(self, lex: Lexicon, pipeline_id: str, classifier=None):
         self.lex = lex
         self.pipeline_id = pipeline_id
+        self.classifier = classifier  # classify.Classifier: types each mention with the rules, gives confidence
 
     def events(self, doc: Doc, article: Article, mentions: list[Mention], places: list[PlaceMention],
                times: list[Time], counts: list[CountMention]) -> list[Event]:
@@ -294,6 +295,8 @@ class Assembler:
             has_main = any(not m.antecedent and not m.weak for m in sent_mentions)
             for m in sent_mentions:
                 m.background = has_main and m.antecedent
+        if self.classifier is not None:
+            self.classifier.apply(mentions)
         roles = {id(m): mention_roles(m, self.lex) for m in mentions}
         where = {id(m): where_of(m, roles[id(m)], places) for m in mentions}
         groups = self._merge_within_sentences(by_sent, where)
@@ -571,7 +574,10 @@ class Assembler:
 
     @staticmethod
     def _confidence(c: Cluster, actors_, location, date) -> float:
-        # A plain additive score until issue 3 calibrates it on the development sets.
+        """The classifier's calibrated probability that the event's type is right (classify.py); without
+        the classifier, a plain additive score."""
+        if c.lead.confidence is not None:
+            return c.lead.confidence
         score = 0.45 + (0.15 if c.lead.specific else 0.0)
         score += 0.1 * bool(any(a.role == "initiator" for a in actors_))
         score += 0.1 * bool(location) + 0.1 * bool(date)

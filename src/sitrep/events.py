@@ -37,8 +37,10 @@ class Mention:
     rule: TriggerRule
     category: Category
     sent: Span
-    typed_by: str = "trigger"  # trigger | local cue | sentence cue | victims | actor
+    typed_by: str = "trigger"  # trigger | local cue | sentence cue | victims | actor | classifier
     background: bool = False  # told as the cause or background of the sentence's main event (set by assemble)
+    confidence: float | None = None  # calibrated probability that the type is right (set by classify)
+    prediction: object | None = None  # the classifier's classify.Prediction for this mention
 
     @property
     def start(self) -> int:
