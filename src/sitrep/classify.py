@@ -67,8 +67,21 @@ def _word(t: Token) -> str:
     return lemma_of(t)
 
 
-def sentence_features(sent: Span) -> list[str]:
-    """Words and word pairs of the sentence (lemmas, lower case, numbers folded)."""
+def clause_of(tok: Token) -> list[Token]:
+    """The clause a mention belongs to: its verb's subtree, less verbs coordinated with it ("..., and the
+    president spoke by phone"), so that each event of a sentence is typed from its own words."""
+    verb = tok
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return list(tok.sent)
+    drop = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i != tok.i
+            for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in drop]
+
+
+def sentence_features(sent) -> list[str]:
+    """Words and word pairs of the sentence or clause (lemmas, lower case, numbers folded)."""
     words = [_word(t) for t in sent if not (t.is_punct or t.is_space)]
     feats = [f"w:{w}" for w in words]
     feats += [f"b:{a}_{b}" for a, b in zip(words, words[1:])]
@@ -76,8 +89,9 @@ def sentence_features(sent: Span) -> list[str]:
 
 
 def mention_features(m: Mention | None, sent: Span) -> list[str]:
-    """The sentence's words plus what the parse and the lexicon say of the trigger."""
-    feats = sentence_features(sent)
+    """The words of the mention's clause (the sentence, without a mention) plus what the parse and the lexicon
+    say of the trigger."""
+    feats = sentence_features(sent if m is None else clause_of(m.head))
     if m is None:
         feats.append("t:<none>")
         return sorted(set(feats))
@@ -196,6 +210,7 @@ def _logit(p: float) -> float:
 
 @dataclass(frozen=True)
 class Settings:
+    override: bool  # may the classifier retype a non-ACLED mention at all?
     override_min: float  # classifier's probability of its PLOVER type before it overrides a non-ACLED rule type
     override_ratio: float  # ...and how many times likelier than the rule's type it must be
     propose_min: float  # classifier's probability before it proposes an event where the rules found none
@@ -209,7 +224,7 @@ def settings() -> Settings:
     text = resources.files("sitrep").joinpath(SETTINGS_FILE).read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     try:
-        return Settings(float(data["override_min"]), float(data["override_ratio"]), float(data["propose_min"]),
+        return Settings(bool(data["override"]), float(data["override_min"]), float(data["override_ratio"]), float(data["propose_min"]),
                         int(data["propose_max_sentences"]), frozenset(data["keep"]),
                         dict(data["default_category"]))
     except (KeyError, TypeError, ValueError) as exc:
@@ -251,7 +266,7 @@ class Classifier:
         """The category key for a mention and whether the classifier chose it."""
         cat = m.category
         s = self.settings
-        if cat.acled is not None or cat.plover in s.keep:
+        if not s.override or cat.acled is not None or cat.plover in s.keep or m.typed_by == "modality":
             return cat.key, False
         top, p_top = max(pred.plover.items(), key=lambda p: p[1])
         if top == cat.plover or top in s.keep or top == NO_EVENT or top not in s.default_category:
@@ -286,6 +301,9 @@ class Classifier:
             return []
         sent = sents[0]
         root = sent.root
+        if lemma_of(root) in self.lex.word_set("reporting"):  # "X will do Y, officials said": Y is the event
+            told = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+            root = told[0] if told else root
         if root.pos_ not in {"VERB", "AUX"} or any(a <= root.idx < b for a, b in skip):
             return []
         pred = self.model.predict(mention_features(None, sent))
@@ -299,3 +317,54 @@ class Classifier:
         m = Mention(head=root, tokens=[root], rule=rule, category=cat, sent=sent, typed_by="classifier")
         self._score(m, pred, cat, True)
         return [m]
+
+
+# -- explaining a decision ---------------------------------------------------------
+@dataclass
+class Explanation:
+    """Why one mention got its type: the trigger, the rule's type, the classifier's view, the features."""
+
+    trigger: str
+    lemma: str
+    sentence: str
+    rule: str  # lexicon category key the trigger and its cues gave
+    final: str  # category key after combining with the classifier
+    typed_by: str
+    plover: list[tuple[str, float]]
+    acled: list[tuple[str, float]]
+    features: list[tuple[str, float]]  # the features that weighed most for the final PLOVER type
+    confidence: float | None
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def explain(text: str, pipeline=None) -> list[Explanation]:
+    """Each event mention of a text as the pipeline types it, before roles are resolved (a clash whose victims
+    are civilians becomes an attack later, in assemble), with the reasons for its type."""
+    from . import events as events_stage
+    from .api import get_pipeline
+
+    pipe = pipeline or get_pipeline()
+    clf = pipe.classifier or Classifier(pipe.lex)
+    doc = pipe.nlp(text)
+    mentions, _ = events_stage.find_mentions(doc, pipe.lex)
+    for sent in doc.sents:
+        events_stage.refine_modes([m for m in mentions if m.sent.start == sent.start], pipe.lex)
+    rules = {id(m): m.category.key for m in mentions}
+    if mentions:
+        clf.apply(mentions)
+    else:
+        mentions = clf.propose(doc)
+        rules = {id(m): "(none: no trigger)" for m in mentions}
+    out = []
+    for m in mentions:
+        pred: Prediction = m.prediction
+        out.append(Explanation(trigger=m.text, lemma=m.rule.lemma, sentence=m.sent.text.strip(), rule=rules[id(m)],
+                               final=m.category.key, typed_by=m.typed_by, plover=pred.top("plover"),
+                               acled=pred.top("acled"),
+                               features=clf.model.weights(pred.features, "plover", m.category.plover
+                                                          if m.category.plover in clf.model.heads["plover"].classes
+                                                          else NO_EVENT),
+                               confidence=m.confidence))
+    return out

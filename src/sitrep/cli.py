@@ -54,8 +54,10 @@ def main():
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Largest input file (or JSONL/CSV record) read, in bytes [default: 10 MiB].")
 @click.option("--with-text", is_flag=True, help="Include each article's text in JSON output (spans point into it).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
+              help="Leave out events whose calibrated confidence is below P (0-1).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no run summary.")
-def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_text, quiet):
+def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_text, min_confidence, quiet):
     """Extract events from articles: text, HTML, JSONL/CSV of articles, directories, globs or '-'.
 
     \b
@@ -72,7 +74,7 @@ def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_
         sources = ["-"]
     fmt = fmt or default_format(output)
     try:
-        stats = _run(sources, output, fmt, published, max_bytes, with_text, quiet)
+        stats = _run(sources, output, fmt, published, max_bytes, with_text, quiet, min_confidence)
     except SitrepError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -86,9 +88,10 @@ def default_format(output: str | None) -> str:
     return "table" if output is None and sys.stdout.isatty() else "jsonl"
 
 
-def _run(sources, output, fmt, published, max_bytes, with_text, quiet) -> Counter:
+def _run(sources, output, fmt, published, max_bytes, with_text, quiet, min_confidence=None) -> Counter:
     if output is None:
-        return _write(sys.stdout, sources, fmt, published, max_bytes, with_text, quiet, to_file=False)
+        return _write(sys.stdout, sources, fmt, published, max_bytes, with_text, quiet, to_file=False,
+                      min_confidence=min_confidence)
     target = Path(output)
     tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
     try:
@@ -98,7 +101,8 @@ def _run(sources, output, fmt, published, max_bytes, with_text, quiet) -> Counte
                                 hint="check that its directory exists and is writable") from None
     try:
         with fh:
-            stats = _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file=True)
+            stats = _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file=True,
+                           min_confidence=min_confidence)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -106,11 +110,12 @@ def _run(sources, output, fmt, published, max_bytes, with_text, quiet) -> Counte
     return stats
 
 
-def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file) -> Counter:
+def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file, min_confidence=None) -> Counter:
     from .api import extract_files
 
     stats: Counter = Counter()
-    docs = extract_files(sources, published=published, max_bytes=max_bytes, with_text=with_text)
+    docs = extract_files(sources, published=published, max_bytes=max_bytes, with_text=with_text,
+                         min_confidence=min_confidence)
     bar = _progress(sources, quiet, to_file)
     try:
         writer = render.CsvWriter(fh) if fmt == "csv" else None
@@ -193,6 +198,31 @@ def schema():
     from .record import json_schema_text
 
     click.echo(json_schema_text(), nl=False)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+def explain(text, as_json):
+    """Show why each event mention of TEXT got its type: trigger, rule, classifier, weighty features.
+
+    \b
+    Example:
+      sitrep explain "Rebels fired mortars at the army base on Sunday."
+    """
+    from .classify import explain as explain_text
+
+    try:
+        found = explain_text(text)
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([e.as_dict() for e in found], ensure_ascii=False, indent=2))
+        return
+    click.echo(render.explanation(found))
 
 
 if __name__ == "__main__":  # pragma: no cover

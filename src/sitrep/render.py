@@ -129,3 +129,21 @@ def render_all(docs: Iterable[Document], fmt: str, with_text: bool = False) -> s
             w.write(d)
         return buf.getvalue()
     return "\n\n".join(table(d) for d in docs) + "\n"
+
+
+def explanation(found) -> str:
+    """``sitrep explain`` as text: one block per event mention."""
+    if not found:
+        return "no event mention found (no trigger word, and the classifier proposes none)"
+    blocks = []
+    for e in found:
+        pct = lambda pairs: ", ".join(f"{k} {p:.2f}" for k, p in pairs)  # noqa: E731
+        conf = "-" if e.confidence is None else f"{e.confidence:.2f}"
+        lines = [f"mention   {e.trigger!r} (lemma {e.lemma!r}) in: {e.sentence}",
+                 f"rule      {e.rule}",
+                 f"final     {e.final} (typed by {e.typed_by}; confidence {conf})",
+                 f"PLOVER    {pct(e.plover)}",
+                 f"ACLED     {pct(e.acled)}",
+                 "features  " + ", ".join(f"{f} {w:+.2f}" for f, w in e.features)]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
