@@ -295,8 +295,10 @@ class Assembler:
             has_main = any(not m.antecedent and not m.weak for m in sent_mentions)
             for m in sent_mentions:
                 m.background = has_main and m.antecedent
-        if self.classifier is not None:
-            self.classifier.apply(mentions)
+        if self.classifier is not None:  # types each mention and drops those it is sure are no event
+            mentions = self.classifier.apply(mentions)
+            kept = {id(m) for m in mentions}
+            by_sent = {k: [m for m in v if id(m) in kept] for k, v in by_sent.items()}
         roles = {id(m): mention_roles(m, self.lex) for m in mentions}
         where = {id(m): where_of(m, roles[id(m)], places) for m in mentions}
         groups = self._merge_within_sentences(by_sent, where)

@@ -214,7 +214,8 @@ class Settings:
     override_min: float  # classifier's probability of its PLOVER type before it overrides a non-ACLED rule type
     override_ratio: float  # ...and how many times likelier than the rule's type it must be
     propose_min: float  # classifier's probability before it proposes an event where the rules found none
-    propose_max_sentences: int  # only in articles this short (a report, not a long article)
+    propose_max_sentences: int  # only in articles this short
+    veto_min: float  # probability of "no event" in both heads before the classifier drops a rule's mention (a report, not a long article)
     keep: frozenset[str]  # PLOVER types the classifier never overrides or proposes
     default_category: dict[str, str]  # PLOVER type -> lexicon category used when the classifier types
 
@@ -225,7 +226,8 @@ def settings() -> Settings:
     data = yaml.safe_load(text)
     try:
         return Settings(bool(data["override"]), float(data["override_min"]), float(data["override_ratio"]), float(data["propose_min"]),
-                        int(data["propose_max_sentences"]), frozenset(data["keep"]),
+                        int(data["propose_max_sentences"]), float(data["veto_min"]),
+                        frozenset(data["keep"]),
                         dict(data["default_category"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise DataError(f"{SETTINGS_FILE} is malformed: {exc}", hint="see the header of data/classify.yaml") from exc
@@ -275,15 +277,26 @@ class Classifier:
             return s.default_category[top], True
         return cat.key, False
 
-    def apply(self, mentions: list[Mention]) -> None:
-        """Type each mention on its own, from its own sentence and trigger, and give it a confidence."""
+    def vetoed(self, m: Mention, pred: Prediction) -> bool:
+        """Is the classifier sure that the trigger reports no political event at all ("the home side
+        attacked from the first whistle", "floods swept away bridges")?"""
+        return pred.plover.get(NO_EVENT, 0.0) >= self.settings.veto_min and max(pred.acled, key=pred.acled.get) == NONE
+
+    def apply(self, mentions: list[Mention]) -> list[Mention]:
+        """Type each mention on its own, from its own clause and trigger, and give it a confidence; the
+        mentions kept (a vetoed one is dropped)."""
+        kept = []
         for m in mentions:
             pred = self.model.predict(mention_features(m, m.sent))
+            if self.vetoed(m, pred):
+                continue
             rule = m.category
             key, by_cls = self.decide(m, pred)
             if by_cls:
                 m.category, m.typed_by = self.lex.category(key), "classifier"
             self._score(m, pred, rule, by_cls)
+            kept.append(m)
+        return kept
 
     def _score(self, m: Mention, pred: Prediction, rule, by_cls: bool) -> None:
         cat = m.category
@@ -353,7 +366,12 @@ def explain(text: str, pipeline=None) -> list[Explanation]:
         events_stage.refine_modes([m for m in mentions if m.sent.start == sent.start], pipe.lex)
     rules = {id(m): m.category.key for m in mentions}
     if mentions:
-        clf.apply(mentions)
+        vetoed = [m for m in mentions if clf.vetoed(m, clf.model.predict(mention_features(m, m.sent)))]
+        kept = {id(m) for m in clf.apply(mentions)}
+        for m in vetoed:  # shown, with why it is dropped
+            m.prediction = clf.model.predict(mention_features(m, m.sent))
+        rules.update({id(m): rules[id(m)] + " (dropped: the classifier reads no event)" for m in vetoed})
+        mentions = [m for m in mentions if id(m) in kept or id(m) in {id(v) for v in vetoed}]
     else:
         mentions = clf.propose(doc)
         rules = {id(m): "(none: no trigger)" for m in mentions}
