@@ -193,19 +193,14 @@ class Model:
 
 def confidence_inputs(pred: Prediction, plover: str, acled: str | None, rule_plover: str | None,
                       rule_acled: str | None, by_classifier: bool) -> list[float]:
-    """What the confidence calibrator reads: the classifier's probability of the final type in each head,
-    whether the rules and the classifier agree on it, and who decided."""
-    p_pl = pred.plover.get(plover, 0.0)
-    p_ac = pred.acled.get(acled or NONE, 0.0)
+    """What the confidence calibrator reads: whether the classifier's likeliest type in each head is the final
+    type, whether the rules typed it and whether they found an ACLED event. Discrete on purpose: the
+    classifier's raw probabilities are sharp on text like its training reports and far less so on news,
+    so a calibrator that read them would carry that overconfidence over (measured in typing-report.md)."""
     top_pl = max(pred.plover, key=pred.plover.get)
     top_ac = max(pred.acled, key=pred.acled.get)
-    return [_logit(p_pl), _logit(p_ac), float(top_pl == (rule_plover or NO_EVENT)),
-            float(top_ac == (rule_acled or NONE)), float(by_classifier), float(rule_acled is not None)]
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    return math.log(p / (1 - p))
+    return [float(top_pl == plover), float(top_ac == (acled or NONE)), float(top_pl == (rule_plover or NO_EVENT)),
+            float(by_classifier), float(rule_acled is not None)]
 
 
 @dataclass(frozen=True)
