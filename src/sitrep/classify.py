@@ -32,7 +32,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from .errors import DataError
-from .events import Mention, lemma_of
+from .events import Mention, irrealis_reason, lemma_of
 from .lexicon import Lexicon, TriggerRule
 
 VERSION = "classify-1"
@@ -209,8 +209,8 @@ class Settings:
     override_min: float  # classifier's probability of its PLOVER type before it overrides a non-ACLED rule type
     override_ratio: float  # ...and how many times likelier than the rule's type it must be
     propose_min: float  # classifier's probability before it proposes an event where the rules found none
-    propose_max_sentences: int  # only in articles this short
-    veto_min: float  # probability of "no event" in both heads before the classifier drops a rule's mention (a report, not a long article)
+    propose_max_sentences: int  # only in articles this short (a report, not a long article)
+    veto_min: float  # PLOVER "NONE" probability (with ACLED "none" first) before a rule's mention is dropped
     keep: frozenset[str]  # PLOVER types the classifier never overrides or proposes
     default_category: dict[str, str]  # PLOVER type -> lexicon category used when the classifier types
 
@@ -220,10 +220,9 @@ def settings() -> Settings:
     text = resources.files("sitrep").joinpath(SETTINGS_FILE).read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     try:
-        return Settings(bool(data["override"]), float(data["override_min"]), float(data["override_ratio"]), float(data["propose_min"]),
-                        int(data["propose_max_sentences"]), float(data["veto_min"]),
-                        frozenset(data["keep"]),
-                        dict(data["default_category"]))
+        return Settings(bool(data["override"]), float(data["override_min"]), float(data["override_ratio"]),
+                        float(data["propose_min"]), int(data["propose_max_sentences"]), float(data["veto_min"]),
+                        frozenset(data["keep"]), dict(data["default_category"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise DataError(f"{SETTINGS_FILE} is malformed: {exc}", hint="see the header of data/classify.yaml") from exc
 
@@ -321,6 +320,8 @@ class Classifier:
         if max(pred.acled, key=pred.acled.get) != NONE:
             return []
         cat = self.lex.category(s.default_category[top])
+        if irrealis_reason(root, cat, self.lex) is not None:
+            return []  # "Troops did not attack", "may withdraw": nothing that happened
         rule = TriggerRule(lemma=lemma_of(root), category=cat.key)
         m = Mention(head=root, tokens=[root], rule=rule, category=cat, sent=sent, typed_by="classifier")
         self._score(m, pred, cat, True)
@@ -356,7 +357,7 @@ def explain(text: str, pipeline=None) -> list[Explanation]:
     pipe = pipeline or get_pipeline()
     clf = pipe.classifier or Classifier(pipe.lex)
     doc = pipe.nlp(text)
-    mentions, _ = events_stage.find_mentions(doc, pipe.lex)
+    mentions, dropped = events_stage.find_mentions(doc, pipe.lex)
     for sent in doc.sents:
         events_stage.refine_modes([m for m in mentions if m.sent.start == sent.start], pipe.lex)
     rules = {id(m): m.category.key for m in mentions}
@@ -368,7 +369,7 @@ def explain(text: str, pipeline=None) -> list[Explanation]:
         rules.update({id(m): rules[id(m)] + " (dropped: the classifier reads no event)" for m in vetoed})
         mentions = [m for m in mentions if id(m) in kept or id(m) in {id(v) for v in vetoed}]
     else:
-        mentions = clf.propose(doc)
+        mentions = [] if dropped else clf.propose(doc)  # as the pipeline: no proposal over a dropped trigger
         rules = {id(m): "(none: no trigger)" for m in mentions}
     out = []
     for m in mentions:

@@ -162,8 +162,9 @@ class Pipeline:
         place_mentions = places_stage.find_places(doc, skip)
         counts = [c for c in counts_stage.find_counts(doc) if not _skipped(c.number_span[0], skip)]
         mentions, _dropped = events_stage.find_mentions(doc, self.lex, skip)
-        if not mentions and self.classifier is not None:
-            mentions = self.classifier.propose(doc, skip)  # a short report the lexicon has no trigger for
+        if not mentions and not _dropped and self.classifier is not None:
+            # A short report the lexicon has no trigger for (not one whose triggers were negated or hypothetical).
+            mentions = self.classifier.propose(doc, skip)
         out.events = self.assembler.events(doc, a, mentions, place_mentions, times, counts)
         out.places = [p.as_place() for p in place_mentions]
         out.times = times

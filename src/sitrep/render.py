@@ -134,7 +134,8 @@ def render_all(docs: Iterable[Document], fmt: str, with_text: bool = False) -> s
 def explanation(found) -> str:
     """``sitrep explain`` as text: one block per event mention."""
     if not found:
-        return "no event mention found (no trigger word, and the classifier proposes none)"
+        return ("no event mention kept (no trigger word, or only negated or hypothetical ones; "
+                "the classifier proposes none)")
     blocks = []
     for e in found:
         pct = lambda pairs: ", ".join(f"{k} {p:.2f}" for k, p in pairs)  # noqa: E731
