@@ -576,10 +576,11 @@ class Assembler:
 
     @staticmethod
     def _confidence(c: Cluster, actors_, location, date) -> float:
-        """The classifier's calibrated probability that the event's type is right (classify.py); without
-        the classifier, a plain additive score."""
-        if c.lead.confidence is not None:
-            return c.lead.confidence
+        """The classifier's calibrated probability that the event's type is right (classify.py), read on the
+        mention that supports the type best; without the classifier, a plain additive score."""
+        scores = [m.confidence for m in c.mentions if m.confidence is not None and m.category.key == c.lead.category.key]
+        if scores:
+            return max(scores)
         score = 0.45 + (0.15 if c.lead.specific else 0.0)
         score += 0.1 * bool(any(a.role == "initiator" for a in actors_))
         score += 0.1 * bool(location) + 0.1 * bool(date)

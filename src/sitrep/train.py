@@ -225,7 +225,7 @@ def build(rows: list[Row], train: list[int], c: float = C, kind: str = "logreg",
     index = {f: i for i, f in enumerate(vocab)}
     X = matrix(part, index)
     heads = {h: as_head(fit_head(X, [getattr(r.example, h) for r in part], c, kind)) for h in HEADS}
-    return Model(vocab, heads, np.array([0.0] * 5 + [0.0]), "")
+    return Model(vocab, heads, np.array([0.0] * 4 + [0.0]), "")
 
 
 def accuracy(model: Model, rows: list[Row], head: str) -> float:
