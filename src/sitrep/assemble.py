@@ -578,7 +578,8 @@ class Assembler:
     def _confidence(c: Cluster, actors_, location, date) -> float:
         """The classifier's calibrated probability that the event's type is right (classify.py), read on the
         mention that supports the type best; without the classifier, a plain additive score."""
-        scores = [m.confidence for m in c.mentions if m.confidence is not None and m.category.key == c.lead.category.key]
+        key = c.lead.category.key
+        scores = [m.confidence for m in c.mentions if m.confidence is not None and m.category.key == key]
         if scores:
             return max(scores)
         score = 0.45 + (0.15 if c.lead.specific else 0.0)
