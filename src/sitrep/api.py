@@ -46,20 +46,30 @@ def extract(text: str, *, published: date | str | None = None, **meta) -> list[E
     return extract_document(text, published=published, **meta).events
 
 
+def keep_confident(doc: Document, min_confidence: float | None) -> Document:
+    """Drop the events whose ``confidence`` is below ``min_confidence`` (None keeps all)."""
+    if min_confidence is not None and doc.events:
+        doc.events = [e for e in doc.events if e.confidence >= min_confidence]
+    return doc
+
+
 def extract_files(inputs: Iterable[str], *, published: date | str | None = None,
-                  max_bytes: int | None = None, with_text: bool = False) -> Iterator[Document]:
+                  max_bytes: int | None = None, with_text: bool = False,
+                  min_confidence: float | None = None) -> Iterator[Document]:
     """One Document per article found in files, directories, globs or "-" (stdin), in input order.
 
     ``max_bytes`` caps one input file (or one JSONL/CSV record); the default is
     ``sitrep.read.DEFAULT_MAX_BYTES``. An input over it is a Document with an
     E103 error, like every other input that cannot be read. ``with_text`` puts
     each article's text (the text every span points into) on its Document.
+    ``min_confidence`` drops events whose calibrated ``confidence`` is lower.
     """
     from .read import DEFAULT_MAX_BYTES, iter_articles
 
     articles = iter_articles(inputs, published=_as_date(published), max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     if not with_text:
-        yield from get_pipeline().process_many(articles)
+        for doc in get_pipeline().process_many(articles):
+            yield keep_confident(doc, min_confidence)
         return
     texts: deque[str | None] = deque()  # the pipeline gives one Document per item, in order
 
@@ -70,4 +80,4 @@ def extract_files(inputs: Iterable[str], *, published: date | str | None = None,
 
     for doc in get_pipeline().process_many(remember(articles)):
         doc.text = texts.popleft()
-        yield doc
+        yield keep_confident(doc, min_confidence)

@@ -327,9 +327,10 @@ def _lead_key(m: Mention):
 class Assembler:
     """Builds the event records of one article."""
 
-    def __init__(self, lex: Lexicon, pipeline_id: str):
+    def __init__(self, lex: Lexicon, pipeline_id: str, classifier=None):
         self.lex = lex
         self.pipeline_id = pipeline_id
+        self.classifier = classifier  # classify.Classifier: types each mention with the rules, gives confidence
 
     def events(self, doc: Doc, article: Article, mentions: list[Mention], places: list[PlaceMention],
                times: list[Time], counts: list[CountMention]) -> list[Event]:
@@ -342,6 +343,10 @@ class Assembler:
             has_main = any(not m.antecedent and not m.weak for m in sent_mentions)
             for m in sent_mentions:
                 m.background = has_main and m.antecedent
+        if self.classifier is not None:  # types each mention and drops those it is sure are no event
+            mentions = self.classifier.apply(mentions)
+            kept = {id(m) for m in mentions}
+            by_sent = {k: [m for m in v if id(m) in kept] for k, v in by_sent.items()}
         roles = {id(m): mention_roles(m, self.lex) for m in mentions}
         where = {id(m): where_of(m, roles[id(m)], places) for m in mentions}
         groups = self._merge_within_sentences(by_sent, where)
@@ -682,7 +687,12 @@ class Assembler:
 
     @staticmethod
     def _confidence(c: Cluster, actors_, location, date) -> float:
-        # A plain additive score until issue 3 calibrates it on the development sets.
+        """The classifier's calibrated probability that the event's type is right (classify.py), read on the
+        mention that supports the type best; without the classifier, a plain additive score."""
+        key = c.lead.category.key
+        scores = [m.confidence for m in c.mentions if m.confidence is not None and m.category.key == key]
+        if scores:
+            return max(scores)
         score = 0.45 + (0.15 if c.lead.specific else 0.0)
         score += 0.1 * bool(any(a.role == "initiator" for a in actors_))
         score += 0.1 * bool(location) + 0.1 * bool(date)

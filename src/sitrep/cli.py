@@ -45,17 +45,31 @@ def main():
 @click.argument("paths", nargs=-1)
 @click.option("-i", "--input", "inputs", multiple=True, metavar="PATH",
               help="Input file, directory or glob (repeatable; same as PATHS). '-' reads standard input.")
+
+
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write here instead of standard output (written whole or not at all).")
+
+
 @click.option("-f", "--format", "fmt", type=click.Choice(render.FORMATS), default=None,
               help="Output format [default: table on a terminal, jsonl into a file or pipe].")
+
+
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none (anchors 'on Thursday', 'yesterday').")
+
+
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Largest input file (or JSONL/CSV record) read, in bytes [default: 10 MiB].")
+
+
 @click.option("--with-text", is_flag=True, help="Include each article's text in JSON output (spans point into it).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
+              help="Leave out events whose calibrated confidence is below P (0-1).")
+
+
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no run summary.")
-def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_text, quiet):
+def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_text, min_confidence, quiet):
     """Extract events from articles: text, HTML, JSONL/CSV of articles, directories, globs or '-'.
 
     \b
@@ -72,7 +86,7 @@ def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_
         sources = ["-"]
     fmt = fmt or default_format(output)
     try:
-        stats = _run(sources, output, fmt, published, max_bytes, with_text, quiet)
+        stats = _run(sources, output, fmt, published, max_bytes, with_text, quiet, min_confidence)
     except SitrepError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -86,9 +100,10 @@ def default_format(output: str | None) -> str:
     return "table" if output is None and sys.stdout.isatty() else "jsonl"
 
 
-def _run(sources, output, fmt, published, max_bytes, with_text, quiet) -> Counter:
+def _run(sources, output, fmt, published, max_bytes, with_text, quiet, min_confidence=None) -> Counter:
     if output is None:
-        return _write(sys.stdout, sources, fmt, published, max_bytes, with_text, quiet, to_file=False)
+        return _write(sys.stdout, sources, fmt, published, max_bytes, with_text, quiet, to_file=False,
+                      min_confidence=min_confidence)
     target = Path(output)
     tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
     try:
@@ -98,7 +113,8 @@ def _run(sources, output, fmt, published, max_bytes, with_text, quiet) -> Counte
                                 hint="check that its directory exists and is writable") from None
     try:
         with fh:
-            stats = _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file=True)
+            stats = _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file=True,
+                           min_confidence=min_confidence)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -106,11 +122,12 @@ def _run(sources, output, fmt, published, max_bytes, with_text, quiet) -> Counte
     return stats
 
 
-def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file) -> Counter:
+def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file, min_confidence=None) -> Counter:
     from .api import extract_files
 
     stats: Counter = Counter()
-    docs = extract_files(sources, published=published, max_bytes=max_bytes, with_text=with_text)
+    docs = extract_files(sources, published=published, max_bytes=max_bytes, with_text=with_text,
+                         min_confidence=min_confidence)
     bar = _progress(sources, quiet, to_file)
     try:
         writer = render.CsvWriter(fh) if fmt == "csv" else None
@@ -220,10 +237,16 @@ def gazetteer_info():
 @click.argument("dump", type=click.Path(dir_okay=False))
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="Where to write the store [default: geonames.sqlite in the cache folder].")
+
+
 @click.option("--admin1-codes", type=click.Path(exists=True, dir_okay=False), default=None, metavar="FILE",
               help="GeoNames' admin1CodesASCII.txt, for province names the dump has no ADM1 line for.")
+
+
 @click.option("--min-population", type=click.IntRange(min=0), default=0, metavar="N",
               help="Leave out populated places of fewer than N people [default: keep all].")
+
+
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def gazetteer_import(dump, output, admin1_codes, min_population, quiet):
     """Build a gazetteer store from a GeoNames dump (allCountries.txt or a country file such as AF.txt).
@@ -327,8 +350,12 @@ def _open(db):
 @_db_option
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none.")
+
+
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Largest input file (or JSONL/CSV record) read, in bytes [default: 10 MiB].")
+
+
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no run summary.")
 def ingest(paths, db, published, max_bytes, quiet):
     """Extract articles into the store, one transaction per article; re-running changes nothing.
@@ -371,6 +398,8 @@ def ingest(paths, db, published, max_bytes, quiet):
 @_filter_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               help="table, jsonl (event records) or csv (the columns of extract's csv).")
+
+
 @click.option("--all-versions", is_flag=True, help="Also events of older pipeline versions (superseded).")
 def events(db, fmt, all_versions, **kw):
     """List stored events, filtered."""
@@ -394,6 +423,8 @@ def events(db, fmt, all_versions, **kw):
 @_filter_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               help="table, or jsonl (one incident record a line, with its summary).")
+
+
 @click.option("--history", is_flag=True, help="With jsonl: add each incident's merge history.")
 def incidents(db, fmt, history, **kw):
     """List stored incidents (events of several reports merged), filtered."""
@@ -418,8 +449,12 @@ def incidents(db, fmt, history, **kw):
 @click.option("-f", "--format", "fmt", required=True,
               type=click.Choice(["acled-csv", "ucdp-csv", "geojson", "parquet", "jsonl"]),
               help="acled-csv, ucdp-csv, geojson, parquet or jsonl.")
+
+
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write here (written whole or not at all); required for parquet.")
+
+
 def export_cmd(db, fmt, output, **kw):
     """Export stored events in ACLED's or UCDP's columns, GeoJSON, Parquet or JSONL."""
     from . import export as ex
@@ -459,6 +494,31 @@ def _export_file(ex, rows, fmt, output) -> int:
         tmp.unlink(missing_ok=True)
         raise
     return n
+
+
+@main.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+def explain(text, as_json):
+    """Show why each event mention of TEXT got its type: trigger, rule, classifier, weighty features.
+
+    \b
+    Example:
+      sitrep explain "Rebels fired mortars at the army base on Sunday."
+    """
+    from .classify import explain as explain_text
+
+    try:
+        found = explain_text(text)
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([e.as_dict() for e in found], ensure_ascii=False, indent=2))
+        return
+    click.echo(render.explanation(found))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -37,8 +37,10 @@ class Mention:
     rule: TriggerRule
     category: Category
     sent: Span
-    typed_by: str = "trigger"  # trigger | local cue | sentence cue | victims | actor
+    typed_by: str = "trigger"  # trigger | modality | local cue | sentence cue | victims | actor | classifier
     background: bool = False  # told as the cause or background of the sentence's main event (set by assemble)
+    confidence: float | None = None  # calibrated probability that the type is right (set by classify)
+    prediction: object | None = None  # the classifier's classify.Prediction for this mention
 
     @property
     def start(self) -> int:
@@ -291,18 +293,20 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
             reason = irrealis_reason(head, category, lex)
             if reason == "negated" and rule.lemma.startswith("not "):
                 reason = None  # the negation is the trigger: "will not accept"
+            typed_by = "trigger"
             if reason == "obligation" and category.plover != "ASSAULT":
-                category = lex.category("demand")
+                category, typed_by = lex.category("demand"), "modality"
             elif reason and (reason == "intent" or announced_intent(head, lex)):
                 # "X will send aid" is an agreement; "X will impose sanctions" a threat: the statement is the event.
                 category = lex.category("agree" if category.plover in COOPERATIVE | {"AGREE", "CONSULT"} else "threaten")
+                typed_by = "modality"
             elif reason == "negated" and category.plover in {"AGREE", "CONCEDE"} and head.pos_ == "VERB":
-                category = lex.category("reject")  # "will not accept", "did not agree": a refusal
+                category, typed_by = lex.category("reject"), "modality"  # "will not accept", "did not agree"
             elif reason:
                 dropped.append((head.text, reason))
                 continue
             taken.update(t.i for t in toks)
-            mentions.append(Mention(head=head, tokens=toks, rule=rule, category=category, sent=sent))
+            mentions.append(Mention(head=head, tokens=toks, rule=rule, category=category, sent=sent, typed_by=typed_by))
         mentions.extend(_obligations(sent, lex, taken))
     return mentions, dropped
 

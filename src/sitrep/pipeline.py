@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from dataclasses import dataclass
 
+from . import classify
 from . import clean as clean_stage
 from . import counts as counts_stage
 from . import dates as dates_stage
@@ -49,6 +50,7 @@ def stage_versions() -> dict[str, str]:
         "counts": getattr(counts_stage, "VERSION", "counts-1"),
         "events": events_stage.VERSION,
         "roles": roles_stage.VERSION,
+        "classify": f"{classify.VERSION}-{classify.load().digest[:8]}",
     }
 
 
@@ -81,13 +83,14 @@ class Prepared:
 class Pipeline:
     """sitrep's extraction pipeline. Build once, call on many articles."""
 
-    def __init__(self, batch_size: int = 16, max_chars: int = DEFAULT_MAX_CHARS):
+    def __init__(self, batch_size: int = 16, max_chars: int = DEFAULT_MAX_CHARS, classifier: bool = True):
         self.lex = lexicon.load()
+        self.classifier = classify.Classifier(self.lex) if classifier else None
         self.nlp = nlp.load()
         self.id = pipeline_id()
         self.batch_size = batch_size
         self.max_chars = min(max_chars, self.nlp.max_length)
-        self.assembler = Assembler(self.lex, self.id)
+        self.assembler = Assembler(self.lex, self.id, self.classifier)
 
     # -- single article -------------------------------------------------
     def process(self, article: Article) -> Document:
@@ -159,6 +162,9 @@ class Pipeline:
         place_mentions = places_stage.find_places(doc, skip)
         counts = [c for c in counts_stage.find_counts(doc) if not _skipped(c.number_span[0], skip)]
         mentions, _dropped = events_stage.find_mentions(doc, self.lex, skip)
+        if not mentions and not _dropped and self.classifier is not None:
+            # A short report the lexicon has no trigger for (not one whose triggers were negated or hypothetical).
+            mentions = self.classifier.propose(doc, skip)
         out.events = self.assembler.events(doc, a, mentions, place_mentions, times, counts)
         out.places = [p.as_place() for p in place_mentions]
         out.times = times

@@ -158,3 +158,22 @@ def incident_line(inc: dict) -> str:
     kind = acled.get("sub_event_type") or s.get("type") or "-"
     return f"{inc['incident_id']}  {when:<10}  {inc['country'] or '-':<3}  {_cell(kind, 34):<34}  " \
            f"killed {killed:<5} events {inc['n_events']}"
+
+
+def explanation(found) -> str:
+    """``sitrep explain`` as text: one block per event mention."""
+    if not found:
+        return ("no event mention kept (no trigger word, or only negated or hypothetical ones; "
+                "the classifier proposes none)")
+    blocks = []
+    for e in found:
+        pct = lambda pairs: ", ".join(f"{k} {p:.2f}" for k, p in pairs)  # noqa: E731
+        conf = "-" if e.confidence is None else f"{e.confidence:.2f}"
+        lines = [f"mention   {e.trigger!r} (lemma {e.lemma!r}) in: {e.sentence}",
+                 f"rule      {e.rule}",
+                 f"final     {e.final} (typed by {e.typed_by}; confidence {conf})",
+                 f"PLOVER    {pct(e.plover)}",
+                 f"ACLED     {pct(e.acled)}",
+                 "features  " + ", ".join(f"{f} {w:+.2f}" for f, w in e.features)]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
