@@ -54,8 +54,12 @@ def main():
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Largest input file (or JSONL/CSV record) read, in bytes [default: 10 MiB].")
 @click.option("--with-text", is_flag=True, help="Include each article's text in JSON output (spans point into it).")
+@click.option("--incidents", is_flag=True,
+              help="Group the articles' events into incidents and write `incident` on every output line. "
+                   "Clustering runs once every article is extracted, so documents are held in memory "
+                   "and written at the end.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no run summary.")
-def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_text, quiet):
+def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_text, incidents, quiet):
     """Extract events from articles: text, HTML, JSONL/CSV of articles, directories, globs or '-'.
 
     \b
@@ -72,7 +76,7 @@ def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_
         sources = ["-"]
     fmt = fmt or default_format(output)
     try:
-        stats = _run(sources, output, fmt, published, max_bytes, with_text, quiet)
+        stats = _run(sources, output, fmt, published, max_bytes, with_text, quiet, incidents)
     except SitrepError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -86,9 +90,10 @@ def default_format(output: str | None) -> str:
     return "table" if output is None and sys.stdout.isatty() else "jsonl"
 
 
-def _run(sources, output, fmt, published, max_bytes, with_text, quiet) -> Counter:
+def _run(sources, output, fmt, published, max_bytes, with_text, quiet, incidents=False) -> Counter:
+    opts = dict(published=published, max_bytes=max_bytes, with_text=with_text, quiet=quiet, incidents=incidents)
     if output is None:
-        return _write(sys.stdout, sources, fmt, published, max_bytes, with_text, quiet, to_file=False)
+        return _write(sys.stdout, sources, fmt, to_file=False, **opts)
     target = Path(output)
     tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
     try:
@@ -98,7 +103,7 @@ def _run(sources, output, fmt, published, max_bytes, with_text, quiet) -> Counte
                                 hint="check that its directory exists and is writable") from None
     try:
         with fh:
-            stats = _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file=True)
+            stats = _write(fh, sources, fmt, to_file=True, **opts)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -106,20 +111,23 @@ def _run(sources, output, fmt, published, max_bytes, with_text, quiet) -> Counte
     return stats
 
 
-def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file) -> Counter:
+def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file, incidents=False) -> Counter:
     from .api import extract_files
 
     stats: Counter = Counter()
-    docs = extract_files(sources, published=published, max_bytes=max_bytes, with_text=with_text)
+    docs = extract_files(sources, published=published, max_bytes=max_bytes, with_text=with_text or incidents)
     bar = _progress(sources, quiet, to_file)
     try:
+        if incidents:  # the bar follows extraction; writing starts once all are clustered
+            docs = _with_incidents(_ticking(docs, bar), keep_text=with_text)
         writer = render.CsvWriter(fh) if fmt == "csv" else None
         first = True
         if fmt == "json":
             fh.write("[")
         for doc in docs:
             _count(stats, doc)
-            bar.update(1)
+            if not incidents:
+                bar.update(1)
             if fmt == "jsonl":
                 fh.write(render.jsonl_line(doc, with_text) + "\n")
             elif fmt == "json":
@@ -136,6 +144,23 @@ def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file) ->
     finally:
         bar.close()
     return stats
+
+
+def _ticking(docs, bar):
+    for doc in docs:
+        bar.update(1)
+        yield doc
+
+
+def _with_incidents(docs, keep_text: bool):
+    """Every document, once all are extracted, with its incident (see sitrep.incidents)."""
+    from .api import assign_incidents
+
+    held = assign_incidents(list(docs))
+    for doc in held:
+        if not keep_text:
+            doc.text = None
+    return held
 
 
 def _progress(sources, quiet, to_file):

@@ -166,8 +166,11 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def text_terms(text: str, limit: int | None = None) -> dict:
-    """The distinctive words of a text and their weights (names and rare words weigh most)."""
+def text_terms(text: str, limit: int | None = None, skip: frozenset | set = frozenset()) -> dict:
+    """The distinctive words of a text and their weights (names and rare words weigh most).
+
+    Words in ``skip`` (e.g. the names of resolved places, which the location compares) are left out.
+    """
     t = config().text
     rare, cap, name_min = t["rare_zipf"], t["max_weight"], t["name_min_weight"]
     word_factor = t["word_factor"]
@@ -181,7 +184,7 @@ def text_terms(text: str, limit: int | None = None) -> dict:
         word = raw.lower().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
-        if len(word) < t["min_length"]:
+        if len(word) < t["min_length"] or word in skip:
             continue
         w = min(cap, rare - _zipf(word))
         if raw[0].isupper() and not _sentence_start(text, m.start()):
@@ -243,6 +246,17 @@ def _context(document: dict, event: dict | None) -> str:
     return " ".join(text[max(0, s["start"] - pad):s["end"] + pad] for s in spans)
 
 
+def _place_words(document: dict) -> frozenset:
+    """Words of the towns, regions and countries the article names (resolved places), when so set."""
+    if not config().text.get("skip_resolved_places"):
+        return frozenset()
+    words = set()
+    for p in document.get("places") or ():
+        if p.get("resolved") and (p.get("precision") or 1) >= config().text["skip_place_precision"]:
+            words.update(m.group(0).lower() for m in _WORD.finditer(p.get("text") or ""))
+    return frozenset(words)
+
+
 def signature(document: dict, event: dict | None) -> Signature:
     """The signature of one event of a document (an output line of ``sitrep extract`` as a dict).
 
@@ -258,19 +272,26 @@ def signature(document: dict, event: dict | None) -> Signature:
         date=dt.get("value"), date_precision=dt.get("precision") if dt.get("value") else None,
         lat=loc.get("lat"), lon=loc.get("lon"), geo_precision=loc.get("precision"),
         actors=tuple(actors), fatalities=_best(ev.get("fatalities")), injured=_best(ev.get("injured")),
-        terms=text_terms(_context(document, event)),
+        terms=text_terms(_context(document, event), skip=_place_words(document)),
     )
 
 
 # --------------------------------------------------------------------------- matching
 
-def text_similarity(a: dict, b: dict) -> float:
-    """Weighted cosine of two term sets (0..1)."""
+def text_similarity(a: dict, b: dict, min_shared: int = 1, min_weight: float = 0.0) -> float:
+    """Weighted cosine of two term sets (0..1).
+
+    0 when they share fewer than ``min_shared`` words weighing ``min_weight`` or more in both.
+    """
     if not a or not b:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b[t] for t, w in a.items() if t in b)
+    shared = [(w, b[t]) for t, w in a.items() if t in b]
+    if sum(1 for x, y in shared if min(x, y) >= min_weight) < min_shared:
+        return 0.0
+    shared = [x * y for x, y in shared]
+    dot = sum(shared)
     if not dot:
         return 0.0
     return dot / math.sqrt(_norm2(a) * _norm2(b))
@@ -386,7 +407,8 @@ def _match(a: Signature, b: Signature, ta: dict, tb: dict) -> float:
         return 0.0
     if a.countries and b.countries and not set(a.countries) & set(b.countries):
         return 0.0
-    score = cfg.weights["text"] * text_similarity(ta, tb)
+    score = cfg.weights["text"] * text_similarity(ta, tb, int(cfg.text["min_shared_terms"]),
+                                                     cfg.text["shared_min_weight"])
     if not score:
         return 0.0
     score += _date_score(a, b, cfg) + _place_score(a, b, cfg) + _facts_score(a, b, cfg)
