@@ -108,6 +108,10 @@ class Signature:
     fatalities: int | None = None
     injured: int | None = None
     terms: dict = field(default_factory=dict)  # word -> weight
+    _days: tuple = field(default=(), init=False, repr=False, compare=False)  # anchors as day ordinals
+
+    def __post_init__(self):
+        object.__setattr__(self, "_days", tuple(d.toordinal() for d in self.anchors()))
 
     def to_dict(self) -> dict:
         return {"family": self.family, "countries": list(self.countries), "published": self.published,
@@ -278,23 +282,24 @@ def signature(document: dict, event: dict | None) -> Signature:
 
 # --------------------------------------------------------------------------- matching
 
-def text_similarity(a: dict, b: dict, min_shared: int = 1, min_weight: float = 0.0) -> float:
+def text_similarity(a: dict, b: dict, min_shared: int = 1, min_weight: float = 0.0,
+                    norms: tuple[float, float] | None = None) -> float:
     """Weighted cosine of two term sets (0..1).
 
     0 when they share fewer than ``min_shared`` words weighing ``min_weight`` or more in both.
     """
     if not a or not b:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    shared = [(w, b[t]) for t, w in a.items() if t in b]
-    if sum(1 for x, y in shared if min(x, y) >= min_weight) < min_shared:
+    shared = a.keys() & b.keys()
+    if len(shared) < min_shared:
         return 0.0
-    shared = [x * y for x, y in shared]
-    dot = sum(shared)
+    if min_shared and sum(1 for t in shared if a[t] >= min_weight and b[t] >= min_weight) < min_shared:
+        return 0.0
+    dot = sum(a[t] * b[t] for t in shared)
     if not dot:
         return 0.0
-    return dot / math.sqrt(_norm2(a) * _norm2(b))
+    na, nb = norms or (_norm2(a), _norm2(b))
+    return dot / math.sqrt(na * nb)
 
 
 def _norm2(terms: dict) -> float:
@@ -341,10 +346,12 @@ class TermStats:
 
 
 def _gap_days(a: Signature, b: Signature) -> int | None:
-    xa, xb = a.anchors(), b.anchors()
+    xa, xb = a._days, b._days
     if not xa or not xb:
         return None
-    return min(abs((x - y).days) for x in xa for y in xb)
+    if len(xa) == 1 and len(xb) == 1:
+        return abs(xa[0] - xb[0])
+    return min(abs(x - y) for x in xa for y in xb)
 
 
 def _km(a: Signature, b: Signature) -> float:
@@ -400,7 +407,7 @@ def match(a: Signature, b: Signature, stats: TermStats | None = None) -> float:
     return _match(a, b, stats.weigh(a.terms), stats.weigh(b.terms))
 
 
-def _match(a: Signature, b: Signature, ta: dict, tb: dict) -> float:
+def _match(a: Signature, b: Signature, ta: dict, tb: dict, norms: tuple[float, float] | None = None) -> float:
     cfg = config()
     gap = _gap_days(a, b)
     if gap is not None and gap > cfg.max_gap_days:
@@ -408,7 +415,7 @@ def _match(a: Signature, b: Signature, ta: dict, tb: dict) -> float:
     if a.countries and b.countries and not set(a.countries) & set(b.countries):
         return 0.0
     score = cfg.weights["text"] * text_similarity(ta, tb, int(cfg.text["min_shared_terms"]),
-                                                     cfg.text["shared_min_weight"])
+                                                     cfg.text["shared_min_weight"], norms)
     if not score:
         return 0.0
     score += _date_score(a, b, cfg) + _place_score(a, b, cfg) + _facts_score(a, b, cfg)
@@ -418,6 +425,14 @@ def _match(a: Signature, b: Signature, ta: dict, tb: dict) -> float:
 
 
 # --------------------------------------------------------------------------- clustering
+
+def _index_words(sig: Signature) -> list[str]:
+    """The heaviest words of a signature, those the Clusterer finds candidates by."""
+    t = config().text
+    floor = t["index_min_weight"]
+    words = [w for w, v in sig.terms.items() if v >= floor]
+    return sorted(words, key=lambda w: (-sig.terms[w], w))[:int(t["index_terms"])]
+
 
 def incident_id(event_id: str) -> str:
     """The stable id of an incident first reported by ``event_id``."""
@@ -448,10 +463,13 @@ class Clusterer:
         self._count = count
         self._sigs: dict[str, Signature] = {}
         self._vec: dict[str, dict] = {}               # event id -> weighted terms
+        self._norm: dict[str, float] = {}             # event id -> their squared norm
         self._incident: dict[str, str] = {}           # event id -> incident id
         self._members: dict[str, list[str]] = {}      # incident id -> event ids
         self._order: dict[str, int] = {}              # incident id -> creation rank
-        self._blocks: dict[str, list[str]] = defaultdict(list)
+        # block key -> word -> events: an event is compared only with the events of its
+        # blocks that share one of its heaviest words (texts with no word in common score 0)
+        self._blocks: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self._by_bucket: dict[str, set[str]] = defaultdict(set)  # time bucket -> block keys
         self.comparisons = 0
 
@@ -512,28 +530,40 @@ class Clusterer:
     def _candidates(self, sig: Signature, vec: dict) -> dict[str, float]:
         seen: set[str] = set()
         best: dict[str, float] = {}
+        words = _index_words(sig)
+        cap = int(config().text["max_postings"])
+        norm = _norm2(vec)
         for key in self._lookup_keys(sig):
-            for other in self._blocks.get(key, ()):
-                if other in seen:
+            block = self._blocks.get(key)
+            if not block:
+                continue
+            for word in words:
+                postings = block.get(word, ())
+                if len(postings) > cap:  # a word that many events of this block share tells little
                     continue
-                seen.add(other)
-                inc = self._incident[other]
-                self.comparisons += 1
-                s = _match(sig, self._sigs[other], vec, self._vec[other])
-                if s > best.get(inc, 0.0):
-                    best[inc] = s
+                seen.update(postings)
+        for other in seen:
+            inc = self._incident[other]
+            self.comparisons += 1
+            s = _match(sig, self._sigs[other], vec, self._vec[other], (norm, self._norm[other]))
+            if s > best.get(inc, 0.0):
+                best[inc] = s
         return best
 
     def _place(self, event_id: str, sig: Signature, inc: str, vec: dict) -> None:
         self._sigs[event_id] = sig
         self._vec[event_id] = vec
+        self._norm[event_id] = _norm2(vec)
         self._incident[event_id] = inc
         if inc not in self._members:
             self._members[inc] = []
             self._order[inc] = len(self._order)
         self._members[inc].append(event_id)
+        words = _index_words(sig)
         for key in sig.block_keys():
-            self._blocks[key].append(event_id)
+            block = self._blocks[key]
+            for word in words:
+                block[word].append(event_id)
             self._by_bucket[key.split("|", 1)[1]].add(key)
 
     def _merge(self, inc: str, into: str) -> None:
