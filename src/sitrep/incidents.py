@@ -218,11 +218,21 @@ def family_of(event: dict) -> str | None:
 
 
 def _countries(document: dict, event: dict | None) -> tuple[str, ...]:
+    """The event location's country, then the countries the article's resolved places name most.
+
+    The article's countries stand beside the event's because a place is now and then
+    resolved to a namesake abroad ("Georgia", "Paris"); two events are compared when
+    they share any of these countries.
+    """
     loc = (event or {}).get("location") or {}
-    if loc.get("country"):
-        return (loc["country"],)
     counts = Counter(p.get("country") for p in document.get("places") or () if p.get("country"))
-    return tuple(c for c, _ in counts.most_common(config().max_document_countries))
+    out = [loc["country"]] if loc.get("country") else []
+    for country, _ in counts.most_common():
+        if len(out) >= config().max_document_countries + bool(out):
+            break
+        if country not in out:
+            out.append(country)
+    return tuple(out)
 
 
 def _best(counts: dict | None) -> int | None:
