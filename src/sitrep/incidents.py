@@ -177,10 +177,12 @@ def text_terms(text: str, limit: int | None = None, skip: frozenset | set = froz
     """
     t = config().text
     rare, cap, name_min = t["rare_zipf"], t["max_weight"], t["name_min_weight"]
-    word_factor = t["word_factor"]
+    word_factor, pair_bonus = t["word_factor"], t["name_pair_bonus"]
     weights: dict[str, float] = {}
+    prev: tuple[str, float, int] | None = None  # the name just before, for "first last" pairs
     for m in _WORD.finditer(text or ""):
         raw = m.group(0)
+        last, prev = prev, None
         if raw.isdigit():
             if int(raw) < 1900 or int(raw) > 2100:  # a house or block number, not a year
                 weights[raw] = max(weights.get(raw, 0.0), t["number_weight"])
@@ -191,8 +193,13 @@ def text_terms(text: str, limit: int | None = None, skip: frozenset | set = froz
         if len(word) < t["min_length"] or word in skip:
             continue
         w = min(cap, rare - _zipf(word))
-        if raw[0].isupper() and not _sentence_start(text, m.start()):
-            w = max(w, name_min)
+        if raw[0].isupper() and (pair_bonus or not _sentence_start(text, m.start())):
+            if not _sentence_start(text, m.start()):
+                w = max(w, name_min)
+            if pair_bonus and last and w > 0 and text[last[2]:m.start()] == " ":
+                pair = f"{last[0]} {word}"
+                weights[pair] = round(max(weights.get(pair, 0.0), min(cap, max(last[1], w) + pair_bonus)), 2)
+            prev = (word, max(w, 0.0), m.end())
         elif not raw[0].isupper():
             w *= word_factor
         if w > 0 and w > weights.get(word, 0.0):
@@ -538,21 +545,22 @@ class Clusterer:
         return keys
 
     def _candidates(self, sig: Signature, vec: dict) -> dict[str, float]:
-        seen: set[str] = set()
         best: dict[str, float] = {}
-        words = _index_words(sig)
-        cap = int(config().text["max_postings"])
+        t = config().text
+        cap, need = int(t["max_postings"]), int(t["min_shared_index_terms"])
         norm = _norm2(vec)
-        for key in self._lookup_keys(sig):
-            block = self._blocks.get(key)
-            if not block:
-                continue
-            for word in words:
+        blocks = [b for b in map(self._blocks.get, self._lookup_keys(sig)) if b]
+        hits: Counter = Counter()
+        for word in _index_words(sig):
+            found: set[str] = set()
+            for block in blocks:
                 postings = block.get(word, ())
-                if len(postings) > cap:  # a word that many events of this block share tells little
-                    continue
-                seen.update(postings)
-        for other in seen:
+                if len(postings) <= cap:  # a word that many events of a block share tells little
+                    found.update(postings)
+            hits.update(found)
+        for other, n in hits.items():
+            if n < need:
+                continue
             inc = self._incident[other]
             self.comparisons += 1
             s = _match(sig, self._sigs[other], vec, self._vec[other], (norm, self._norm[other]))
