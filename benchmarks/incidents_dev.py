@@ -30,7 +30,7 @@ def main(argv=None) -> int:
     ap.add_argument("--threshold", type=float, default=None)
     args = ap.parse_args(argv)
 
-    from sitrep.incidents import Clusterer, TermStats, cluster_documents, main_event, signature
+    from sitrep.incidents import Clusterer, TermStats, cluster_documents, signature
 
     docs = [json.loads(line) for line in open(args.pred, encoding="utf-8") if line.strip()]
     t0 = time.perf_counter()
