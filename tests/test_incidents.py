@@ -147,6 +147,20 @@ def test_a_bridging_report_merges_two_incidents_into_the_oldest():
     assert sorted(c.incidents[first]) == ["e1", "e2", "e3"]
 
 
+def test_removing_the_bridge_splits_the_incident_again():
+    base = sig(reports()[0]).to_dict()
+    c = Clusterer(threshold=0.5, merge_threshold=0.5)
+    c.add("e1", Signature.from_dict({**base, "terms": {"okafor": 3.0, "pemberton": 3.0}}))
+    c.add("e2", Signature.from_dict({**base, "terms": {"riverton": 3.0, "mercy": 3.0}}))
+    first, _ = c.add("e3", Signature.from_dict({**base, "terms": {"okafor": 3.0, "pemberton": 3.0,
+                                                                  "riverton": 3.0, "mercy": 3.0}}))
+    history = c.remove("e3")
+    assert history[0] == {"action": "leave", "incident": first, "event": "e3", "into": None}
+    assert history[1] == {"action": "split", "incident": first, "event": "e3", "into": incidents.incident_id("e2")}
+    assert c.incident_of("e1") == first and c.incident_of("e2") == incidents.incident_id("e2")
+    assert c.remove("e3") == []
+
+
 def test_load_preloads_an_incident_from_a_store():
     docs = reports()
     c = Clusterer()

@@ -533,6 +533,59 @@ class Clusterer:
         self._place(event_id, sig, survivor, vec)
         return survivor, history
 
+    def remove(self, event_id: str) -> list[dict]:
+        """Withdraw an event (its article was corrected or re-extracted); returns the history entries.
+
+        If the incident's other members no longer hang together without it (no chain of
+        matches at ``threshold`` links them), the incident splits: the part holding its
+        earliest member keeps the id, each other part becomes an incident of its own.
+        """
+        inc = self._incident.pop(event_id, None)
+        if inc is None:
+            return []
+        sig = self._sigs.pop(event_id)
+        self._vec.pop(event_id)
+        self._norm.pop(event_id)
+        words = _index_words(sig)
+        for key in sig.block_keys():
+            block = self._blocks.get(key, {})
+            for word in words:
+                if event_id in block.get(word, ()):
+                    block[word].remove(event_id)
+        members = self._members[inc]
+        members.remove(event_id)
+        history = [{"action": "leave", "incident": inc, "event": event_id, "into": None}]
+        if not members:
+            del self._members[inc]
+            return history
+        parts = self._parts(members)
+        self._members[inc] = parts[0]
+        for part in parts[1:]:
+            new = incident_id(part[0])
+            self._members[new] = part
+            self._order[new] = len(self._order)
+            for e in part:
+                self._incident[e] = new
+            history.append({"action": "split", "incident": inc, "event": event_id, "into": new})
+        return history
+
+    def _parts(self, members: list[str]) -> list[list[str]]:
+        """The members grouped by chains of matches at the threshold; the earliest member's part first."""
+        parts: list[list[str]] = []
+        left = list(members)
+        while left:
+            part, frontier = [left.pop(0)], 0
+            while frontier < len(part):
+                e = part[frontier]
+                frontier += 1
+                linked = [o for o in left if _match(self._sigs[e], self._sigs[o], self._vec[e], self._vec[o],
+                                                    (self._norm[e], self._norm[o])) >= self.threshold]
+                for o in linked:
+                    left.remove(o)
+                part.extend(linked)
+            parts.append(sorted(part, key=members.index))
+        return parts
+
     def _lookup_keys(self, sig: Signature) -> set[str]:
         keys = set(sig.block_keys())
         unknown = config().unknown_country
