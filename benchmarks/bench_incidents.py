@@ -122,13 +122,15 @@ def main(argv=None) -> int:
     summary = {
         "events": len(rows), "true_incidents": len(set(truth.values())),
         "incidents": len(clusterer.incidents), "seconds": round(took, 2), "cpu_seconds": round(cpu, 2),
-        "events_per_second": round(len(rows) / took), "comparisons_per_event": round(clusterer.comparisons / len(rows), 1),
+        "events_per_second": round(len(rows) / took),
+        "comparisons_per_event": round(clusterer.comparisons / len(rows), 1),
         "peak_rss_mb": round(rss_after, 1), "rss_growth_mb": round(rss_after - rss_before, 1),
         "bcubed_precision": round(p, 4), "bcubed_recall": round(r, 4), "bcubed_f1": round(f, 4),
         "laps_seconds": laps, "bar_seconds": BAR_SECONDS, "within_bar": took < BAR_SECONDS,
     }
     print(f"{len(rows):,} events -> {summary['incidents']:,} incidents ({summary['true_incidents']:,} true) "
-          f"in {took:.1f} s wall, {cpu:.1f} s CPU ({summary['events_per_second']:,}/s, {summary['comparisons_per_event']} comparisons/event)")
+          f"in {took:.1f} s wall, {cpu:.1f} s CPU ({summary['events_per_second']:,}/s, "
+          f"{summary['comparisons_per_event']} comparisons/event)")
     print(f"memory: peak RSS {summary['peak_rss_mb']} MB, grew {summary['rss_growth_mb']} MB while clustering")
     print(f"B-cubed vs synthetic truth: P {p:.3f} R {r:.3f} F1 {f:.3f}")
     print(f"time at 1/4, 1/2, all of the events: {laps}")

@@ -26,4 +26,5 @@ def __getattr__(name):
     raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
 
 
-__all__ = ["extract", "extract_document", "extract_files", "assign_incidents", "Document", "Event", "SitrepError", "__version__"]
+__all__ = ["extract", "extract_document", "extract_files", "assign_incidents",
+           "Document", "Event", "SitrepError", "__version__"]
