@@ -110,11 +110,13 @@ def test_match_respects_country_and_time():
 
 
 def test_conflicting_dates_and_places_lower_the_score():
-    a = sig(reports()[0])
-    other_day = Signature.from_dict({**a.to_dict(), "date": "2024-03-01"})
-    other_town = Signature.from_dict({**a.to_dict(), "lat": 44.0, "lon": -80.0})
-    assert match(a, other_day) < match(a, a)
-    assert match(a, other_town) < match(a, a)
+    base = sig(reports()[0]).to_dict()
+    a = Signature.from_dict({**base, "terms": {"okafor": 3.0, "pemberton": 3.0, "vigil": 2.0}})
+    b = Signature.from_dict({**base, "terms": {"okafor": 3.0, "pemberton": 1.0, "mercy": 3.0}})
+    other_day = Signature.from_dict({**b.to_dict(), "date": "2024-03-01"})
+    other_town = Signature.from_dict({**b.to_dict(), "lat": 44.0, "lon": -80.0})
+    assert 0 < match(a, other_day) < match(a, b) < 1
+    assert 0 < match(a, other_town) < match(a, b)
 
 
 def test_clusterer_creates_joins_and_keeps_the_first_id():
