@@ -211,6 +211,13 @@ def test_summarise_unions_claims_per_claimant():
     assert inc["date"] == {"value": "2024-03-08", "precision": "day"}
 
 
+def test_the_outlet_in_an_events_sources_is_the_claimant():
+    first = {**event("e1", claims=[claim(1)]), "published": "2024-03-09", "sources": ["Riverton Herald"]}
+    later = {**event("e2", claims=[claim(2)]), "published": "2024-03-11", "sources": ["Riverton Herald"]}
+    fat = summarise([later, first])["fatalities"]
+    assert [(c["source"], c["count"]) for c in fat["claims"]] == [("Riverton Herald", 2)]
+
+
 def test_summarise_keeps_a_toll_told_in_parts_together():
     parts = [claim(4, total=6), claim(2, total=6)]
     inc = summarise([{**event("e1", claims=parts), "published": "2024-03-09", "source": "Wire"}])

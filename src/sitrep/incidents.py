@@ -646,7 +646,9 @@ class Clusterer:
 # --------------------------------------------------------------------------- incident records
 
 def _claimant(claim: dict, member: dict) -> str:
-    return claim.get("source") or member.get("source") or member.get("outlet") or member.get("article_id") or "?"
+    """Who makes a claim: its own source, else the outlet that published the report."""
+    outlet = member.get("outlet") or next(iter(member.get("sources") or ()), None)
+    return claim.get("source") or outlet or member.get("source") or member.get("article_id") or "?"
 
 
 def _union_claims(members: list[dict], key: str) -> dict | None:
@@ -687,7 +689,8 @@ def summarise(members: list[dict]) -> dict:
     """One incident-level record from its member events.
 
     Each member is an event dict as in the output record, with its document's
-    ``published`` and ``source`` (the outlet) when known. Claims are unioned per claimant.
+    ``published`` and its outlet (``outlet``, else the event's first ``sources`` entry,
+    else ``source``) when known. Claims are unioned per claimant.
     """
     precise = {"day": 0, "week": 1, "month": 2, "year": 3}
     dates = [m.get("date") for m in members if (m.get("date") or {}).get("value")]
