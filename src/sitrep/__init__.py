@@ -7,7 +7,7 @@ The heavy parts (spaCy, the model) load on first use, not on import.
 """
 __version__ = "0.1.0"
 
-_API = {"extract", "extract_document", "extract_files"}
+_API = {"extract", "extract_document", "extract_files", "assign_incidents"}
 
 
 def __getattr__(name):
@@ -26,4 +26,5 @@ def __getattr__(name):
     raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
 
 
-__all__ = ["extract", "extract_document", "extract_files", "Document", "Event", "SitrepError", "__version__"]
+__all__ = ["extract", "extract_document", "extract_files", "assign_incidents",
+           "Document", "Event", "SitrepError", "__version__"]

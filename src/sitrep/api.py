@@ -81,3 +81,20 @@ def extract_files(inputs: Iterable[str], *, published: date | str | None = None,
     for doc in get_pipeline().process_many(remember(articles)):
         doc.text = texts.popleft()
         yield keep_confident(doc, min_confidence)
+
+
+def assign_incidents(documents: list[Document]) -> list[Document]:
+    """Group the events of a batch of documents into incidents, in place.
+
+    Sets each document's ``incident`` (the incident of its main event; a dropped
+    document gets one of its own) and each event's ``incident_id``. The documents'
+    ``text`` sharpens the matching: extract them with ``with_text=True``.
+    """
+    from .incidents import cluster_documents
+
+    dicts = [d.model_dump(mode="json") for d in documents]
+    for doc, data, inc in zip(documents, dicts, cluster_documents(dicts)):
+        doc.incident = inc
+        for ev, ev_data in zip(doc.events, data["events"]):
+            ev.incident_id = ev_data.get("incident_id")
+    return documents

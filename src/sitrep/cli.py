@@ -45,31 +45,24 @@ def main():
 @click.argument("paths", nargs=-1)
 @click.option("-i", "--input", "inputs", multiple=True, metavar="PATH",
               help="Input file, directory or glob (repeatable; same as PATHS). '-' reads standard input.")
-
-
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write here instead of standard output (written whole or not at all).")
-
-
 @click.option("-f", "--format", "fmt", type=click.Choice(render.FORMATS), default=None,
               help="Output format [default: table on a terminal, jsonl into a file or pipe].")
-
-
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none (anchors 'on Thursday', 'yesterday').")
-
-
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Largest input file (or JSONL/CSV record) read, in bytes [default: 10 MiB].")
-
-
 @click.option("--with-text", is_flag=True, help="Include each article's text in JSON output (spans point into it).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P",
               help="Leave out events whose calibrated confidence is below P (0-1).")
-
-
+@click.option("--incidents", is_flag=True,
+              help="Group the articles' events into incidents and write `incident` on every output line. "
+                   "Clustering runs once every article is extracted, so documents are held in memory "
+                   "and written at the end.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no run summary.")
-def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_text, min_confidence, quiet):
+def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_text, min_confidence, incidents,
+            quiet):
     """Extract events from articles: text, HTML, JSONL/CSV of articles, directories, globs or '-'.
 
     \b
@@ -86,7 +79,7 @@ def extract(paths, inputs, output, fmt, published: date | None, max_bytes, with_
         sources = ["-"]
     fmt = fmt or default_format(output)
     try:
-        stats = _run(sources, output, fmt, published, max_bytes, with_text, quiet, min_confidence)
+        stats = _run(sources, output, fmt, published, max_bytes, with_text, quiet, incidents, min_confidence)
     except SitrepError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -100,10 +93,12 @@ def default_format(output: str | None) -> str:
     return "table" if output is None and sys.stdout.isatty() else "jsonl"
 
 
-def _run(sources, output, fmt, published, max_bytes, with_text, quiet, min_confidence=None) -> Counter:
+def _run(sources, output, fmt, published, max_bytes, with_text, quiet, incidents=False,
+         min_confidence=None) -> Counter:
+    opts = dict(published=published, max_bytes=max_bytes, with_text=with_text, quiet=quiet, incidents=incidents,
+                min_confidence=min_confidence)
     if output is None:
-        return _write(sys.stdout, sources, fmt, published, max_bytes, with_text, quiet, to_file=False,
-                      min_confidence=min_confidence)
+        return _write(sys.stdout, sources, fmt, to_file=False, **opts)
     target = Path(output)
     tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
     try:
@@ -113,8 +108,7 @@ def _run(sources, output, fmt, published, max_bytes, with_text, quiet, min_confi
                                 hint="check that its directory exists and is writable") from None
     try:
         with fh:
-            stats = _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file=True,
-                           min_confidence=min_confidence)
+            stats = _write(fh, sources, fmt, to_file=True, **opts)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -122,21 +116,25 @@ def _run(sources, output, fmt, published, max_bytes, with_text, quiet, min_confi
     return stats
 
 
-def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file, min_confidence=None) -> Counter:
+def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file, incidents=False,
+           min_confidence=None) -> Counter:
     from .api import extract_files
 
     stats: Counter = Counter()
-    docs = extract_files(sources, published=published, max_bytes=max_bytes, with_text=with_text,
+    docs = extract_files(sources, published=published, max_bytes=max_bytes, with_text=with_text or incidents,
                          min_confidence=min_confidence)
     bar = _progress(sources, quiet, to_file)
     try:
+        if incidents:  # the bar follows extraction; writing starts once all are clustered
+            docs = _with_incidents(_ticking(docs, bar), keep_text=with_text)
         writer = render.CsvWriter(fh) if fmt == "csv" else None
         first = True
         if fmt == "json":
             fh.write("[")
         for doc in docs:
             _count(stats, doc)
-            bar.update(1)
+            if not incidents:
+                bar.update(1)
             if fmt == "jsonl":
                 fh.write(render.jsonl_line(doc, with_text) + "\n")
             elif fmt == "json":
@@ -153,6 +151,23 @@ def _write(fh, sources, fmt, published, max_bytes, with_text, quiet, to_file, mi
     finally:
         bar.close()
     return stats
+
+
+def _ticking(docs, bar):
+    for doc in docs:
+        bar.update(1)
+        yield doc
+
+
+def _with_incidents(docs, keep_text: bool):
+    """Every document, once all are extracted, with its incident (see sitrep.incidents)."""
+    from .api import assign_incidents
+
+    held = assign_incidents(list(docs))
+    for doc in held:
+        if not keep_text:
+            doc.text = None
+    return held
 
 
 def _progress(sources, quiet, to_file):
@@ -237,16 +252,10 @@ def gazetteer_info():
 @click.argument("dump", type=click.Path(dir_okay=False))
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False), default=None, metavar="PATH",
               help="Where to write the store [default: geonames.sqlite in the cache folder].")
-
-
 @click.option("--admin1-codes", type=click.Path(exists=True, dir_okay=False), default=None, metavar="FILE",
               help="GeoNames' admin1CodesASCII.txt, for province names the dump has no ADM1 line for.")
-
-
 @click.option("--min-population", type=click.IntRange(min=0), default=0, metavar="N",
               help="Leave out populated places of fewer than N people [default: keep all].")
-
-
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def gazetteer_import(dump, output, admin1_codes, min_population, quiet):
     """Build a gazetteer store from a GeoNames dump (allCountries.txt or a country file such as AF.txt).
@@ -350,12 +359,8 @@ def _open(db):
 @_db_option
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD",
               help="Publication date for inputs that carry none.")
-
-
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Largest input file (or JSONL/CSV record) read, in bytes [default: 10 MiB].")
-
-
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no run summary.")
 def ingest(paths, db, published, max_bytes, quiet):
     """Extract articles into the store, one transaction per article; re-running changes nothing.
@@ -398,8 +403,6 @@ def ingest(paths, db, published, max_bytes, quiet):
 @_filter_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               help="table, jsonl (event records) or csv (the columns of extract's csv).")
-
-
 @click.option("--all-versions", is_flag=True, help="Also events of older pipeline versions (superseded).")
 def events(db, fmt, all_versions, **kw):
     """List stored events, filtered."""
@@ -423,8 +426,6 @@ def events(db, fmt, all_versions, **kw):
 @_filter_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               help="table, or jsonl (one incident record a line, with its summary).")
-
-
 @click.option("--history", is_flag=True, help="With jsonl: add each incident's merge history.")
 def incidents(db, fmt, history, **kw):
     """List stored incidents (events of several reports merged), filtered."""
@@ -449,12 +450,8 @@ def incidents(db, fmt, history, **kw):
 @click.option("-f", "--format", "fmt", required=True,
               type=click.Choice(["acled-csv", "ucdp-csv", "geojson", "parquet", "jsonl"]),
               help="acled-csv, ucdp-csv, geojson, parquet or jsonl.")
-
-
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write here (written whole or not at all); required for parquet.")
-
-
 def export_cmd(db, fmt, output, **kw):
     """Export stored events in ACLED's or UCDP's columns, GeoJSON, Parquet or JSONL."""
     from . import export as ex

@@ -43,7 +43,7 @@ UCDP_COLUMNS = [
 ]
 
 EXTRA_COLUMNS = ["incident_id", "published", "title", "url", "pipeline", "ingested_at", "record"]
-PARQUET_COLUMNS = CSV_COLUMNS + EXTRA_COLUMNS
+PARQUET_COLUMNS = CSV_COLUMNS + [c for c in EXTRA_COLUMNS if c not in CSV_COLUMNS]
 _INT = {"initiator_inter", "target_inter", "geo_precision", "fatalities_best", "fatalities_low", "fatalities_high",
         "injured_best"}
 _FLOAT = {"lat", "lon", "confidence"}

@@ -1,155 +1,765 @@
-"""STAND-IN for the incident matcher (the incidents helper's module replaces this file at merge).
+"""Incidents: event records from different articles that report one real-world incident.
 
-It follows /work/notes/INCIDENTS_CONTRACT.md exactly, with the simplest rule
-that lets the store be built and tested: two events are one incident when they
-share a country, the same ACLED event type, dates at most a day apart, and
-(when both have coordinates) lie within 25 km of each other.
+Each event gets a :class:`Signature` (what the matcher knows of it: type family, countries,
+time anchors, date and place with their precision, actors, counts and the article's
+distinctive words). :func:`match` scores two signatures 0..1; :class:`Clusterer` adds
+events one at a time, comparing each only with the events that share a country x time
+block (:meth:`Signature.block_keys`), so the cost grows near-linearly with the number of
+events. :func:`summarise` turns an incident's members into one incident-level record
+(claims unioned per claimant), and :func:`cluster_documents` is the batch path of
+``sitrep extract --incidents``. Thresholds and weights live in ``data/incidents.yaml``.
 """
 from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
 
-THRESHOLD = 0.5
+import yaml
 
+from .errors import DataError
+
+VERSION = "incidents-1"
+
+
+# --------------------------------------------------------------------------- configuration
+
+@dataclass(frozen=True)
+class Config:
+    threshold: float
+    merge_threshold: float
+    bucket_days: int
+    event_date_precisions: frozenset
+    max_document_countries: int
+    unknown_country: str
+    max_gap_days: int
+    families: dict
+    text: dict
+    weights: dict
+    place_km: dict
+    place_far: float
+    date_days: dict
+    date_far: float
+
+
+def parse_config(data: dict) -> Config:
+    """A Config from the parsed YAML; DataError (E400) when a key is missing or malformed."""
+    try:
+        blocking = data["blocking"]
+        return Config(
+            threshold=float(data["threshold"]), merge_threshold=float(data["merge_threshold"]),
+            bucket_days=int(blocking["bucket_days"]),
+            event_date_precisions=frozenset(blocking["event_date_precisions"]),
+            max_document_countries=int(blocking["max_document_countries"]),
+            unknown_country=str(blocking["unknown_country"]),
+            max_gap_days=int(data["time"]["max_gap_days"]),
+            families={str(k): str(v) for k, v in (data.get("families") or {}).items()},
+            text={k: float(v) for k, v in data["text"].items()},
+            weights={k: float(v) for k, v in data["weights"].items()},
+            place_km={int(k): float(v) for k, v in data["place_km"].items()},
+            place_far=float(data["place_far"]),
+            date_days={str(k): int(v) for k, v in data["date_days"].items()},
+            date_far=float(data["date_far"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(f"incident settings are malformed: {exc!r}",
+                        hint="see the comments in data/incidents.yaml") from exc
+
+
+@lru_cache(maxsize=1)
+def config() -> Config:
+    """The settings of data/incidents.yaml, loaded once."""
+    try:
+        text = resources.files("sitrep").joinpath("data/incidents.yaml").read_text("utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot load data/incidents.yaml: {exc}", hint="reinstall sitrep") from exc
+    if not isinstance(data, dict):
+        raise DataError("data/incidents.yaml is not a mapping", hint="reinstall sitrep")
+    return parse_config(data)
+
+
+def __getattr__(name):  # THRESHOLD is read from the data file on first use
+    if name == "THRESHOLD":
+        return config().threshold
+    raise AttributeError(name)
+
+
+# --------------------------------------------------------------------------- signatures
 
 @dataclass(frozen=True)
 class Signature:
-    """What the matcher knows about one event. JSON-serialisable."""
+    """What the matcher knows about one event. JSON-serialisable (``to_dict``/``from_dict``)."""
 
-    country: str | None
-    day: str | None
-    acled_type: str | None
+    family: str | None = None
+    countries: tuple[str, ...] = ()
+    published: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
     lat: float | None = None
     lon: float | None = None
+    geo_precision: int | None = None
+    actors: tuple[str, ...] = ()
+    fatalities: int | None = None
+    injured: int | None = None
+    terms: dict = field(default_factory=dict)  # word -> weight
+    _days: tuple = field(default=(), init=False, repr=False, compare=False)  # anchors as day ordinals
+
+    def __post_init__(self):
+        object.__setattr__(self, "_days", tuple(d.toordinal() for d in self.anchors()))
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"family": self.family, "countries": list(self.countries), "published": self.published,
+                "date": self.date, "date_precision": self.date_precision, "lat": self.lat, "lon": self.lon,
+                "geo_precision": self.geo_precision, "actors": list(self.actors),
+                "fatalities": self.fatalities, "injured": self.injured, "terms": dict(self.terms)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Signature":
-        return cls(**d)
+        return cls(family=d.get("family"), countries=tuple(d.get("countries") or ()),
+                   published=d.get("published"), date=d.get("date"), date_precision=d.get("date_precision"),
+                   lat=d.get("lat"), lon=d.get("lon"), geo_precision=d.get("geo_precision"),
+                   actors=tuple(d.get("actors") or ()), fatalities=d.get("fatalities"),
+                   injured=d.get("injured"), terms=dict(d.get("terms") or {}))
+
+    def anchors(self) -> list[date]:
+        """The dates this event sits at: its publication date, and its own date when precise."""
+        out = []
+        for value in (self.published, self.date if self.date_precision in config().event_date_precisions else None):
+            day = _day(value)
+            if day is not None and day not in out:
+                out.append(day)
+        return out
 
     def block_keys(self) -> list[str]:
-        if not self.country or not self.day:
-            return []  # match() needs both: such an event is an incident of its own
-        d = date.fromisoformat(self.day)
-        return [f"{self.country}|{(d + timedelta(days=k)).isoformat()}" for k in (-1, 0, 1)]
+        """Country x time-bucket keys; two events that may be one incident share at least one."""
+        cfg = config()
+        size = cfg.bucket_days
+        buckets = set()
+        for day in self.anchors():
+            k = day.toordinal() // size
+            buckets.update((k, k + 1))
+        countries = self.countries or (cfg.unknown_country,)
+        if not buckets:
+            buckets = {"?"}
+        return sorted(f"{c}|{b}" for c in countries for b in buckets)
 
 
-def signature(document: dict, event: dict) -> Signature:
-    loc = event.get("location") or {}
-    when = (event.get("date") or {}).get("value") or document.get("published")
-    day = when[:10] if when and len(when) >= 10 else None
-    acled = event.get("acled") or {}
-    return Signature(country=loc.get("country"), day=day, acled_type=acled.get("event_type") or event.get("type"),
-                     lat=loc.get("lat"), lon=loc.get("lon"))
+def _day(value) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|\d{3,}")
+_SENTENCE_END = re.compile(r"[.!?:;\"”]\s*$")
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def text_terms(text: str, limit: int | None = None, skip: frozenset | set = frozenset()) -> dict:
+    """The distinctive words of a text and their weights (names and rare words weigh most).
+
+    Words in ``skip`` (e.g. the names of resolved places, which the location compares) are left out.
+    """
+    t = config().text
+    rare, cap, name_min = t["rare_zipf"], t["max_weight"], t["name_min_weight"]
+    word_factor, pair_bonus = t["word_factor"], t["name_pair_bonus"]
+    weights: dict[str, float] = {}
+    prev: tuple[str, float, int] | None = None  # the name just before, for "first last" pairs
+    for m in _WORD.finditer(text or ""):
+        raw = m.group(0)
+        last, prev = prev, None
+        if raw.isdigit():
+            if int(raw) < 1900 or int(raw) > 2100:  # a house or block number, not a year
+                weights[raw] = max(weights.get(raw, 0.0), t["number_weight"])
+            continue
+        word = raw.lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < t["min_length"] or word in skip:
+            continue
+        w = min(cap, rare - _zipf(word))
+        if raw[0].isupper() and (pair_bonus or not _sentence_start(text, m.start())):
+            if not _sentence_start(text, m.start()):
+                w = max(w, name_min)
+            if pair_bonus and last and w > 0 and text[last[2]:m.start()] == " ":
+                pair = f"{last[0]} {word}"
+                weights[pair] = round(max(weights.get(pair, 0.0), min(cap, max(last[1], w) + pair_bonus)), 2)
+            prev = (word, max(w, 0.0), m.end())
+        elif not raw[0].isupper():
+            w *= word_factor
+        if w > 0 and w > weights.get(word, 0.0):
+            weights[word] = round(w, 2)
+    limit = int(limit or t["max_terms"])
+    if len(weights) > limit:
+        weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
+    return weights
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start]
+    return start == 0 or "\n" in before or bool(_SENTENCE_END.search(before))
+
+
+def family_of(event: dict) -> str | None:
+    fams = config().families
+    acled = (event or {}).get("acled") or {}
+    key = acled.get("event_type") or (event or {}).get("type")
+    if not key:
+        return None
+    return fams.get(key, key)
+
+
+def _countries(document: dict, event: dict | None) -> tuple[str, ...]:
+    """The event location's country, then the countries the article's resolved places name most.
+
+    The article's countries stand beside the event's because a place is now and then
+    resolved to a namesake abroad ("Georgia", "Paris"); two events are compared when
+    they share any of these countries.
+    """
+    loc = (event or {}).get("location") or {}
+    counts = Counter(p.get("country") for p in document.get("places") or () if p.get("country"))
+    out = [loc["country"]] if loc.get("country") else []
+    for country, _ in counts.most_common():
+        if len(out) >= config().max_document_countries + bool(out):
+            break
+        if country not in out:
+            out.append(country)
+    return tuple(out)
+
+
+def _best(counts: dict | None) -> int | None:
+    return (counts or {}).get("best")
+
+
+def main_event(document: dict) -> dict | None:
+    """The document's main event: the first with an ACLED type, else the first (as the scorer reads it)."""
+    events = document.get("events") or []
+    return next((e for e in events if e.get("acled")), events[0] if events else None)
+
+
+def _context(document: dict, event: dict | None) -> str:
+    """The text whose words identify the event: the whole article for its main event."""
+    text = document.get("text") or ""
+    if not text:  # no text: the names sitrep found stand in for it
+        names = [p.get("text") or "" for p in document.get("places") or ()]
+        for ev in document.get("events") or ():
+            names += [a.get("text") or "" for a in ev.get("actors") or ()]
+        return ". ".join([document.get("title") or ""] + names)
+    if event is None or event is main_event(document):
+        return text
+    pad = int(config().text["context_chars"])
+    spans = event.get("evidence") or []
+    return " ".join(text[max(0, s["start"] - pad):s["end"] + pad] for s in spans)
+
+
+def _place_words(document: dict) -> frozenset:
+    """Words of the towns, regions and countries the article names (resolved places), when so set."""
+    if not config().text.get("skip_resolved_places"):
+        return frozenset()
+    words = set()
+    for p in document.get("places") or ():
+        if p.get("resolved") and (p.get("precision") or 1) >= config().text["skip_place_precision"]:
+            words.update(m.group(0).lower() for m in _WORD.finditer(p.get("text") or ""))
+    return frozenset(words)
+
+
+def signature(document: dict, event: dict | None) -> Signature:
+    """The signature of one event of a document (an output line of ``sitrep extract`` as a dict).
+
+    ``event`` may be None for a document without events: its text alone then speaks for it.
+    """
+    ev = event or {}
+    loc = ev.get("location") or {}
+    dt = ev.get("date") or {}
+    actors = sorted({(a.get("name") or "").lower() for a in ev.get("actors") or () if a.get("name")})
+    return Signature(
+        family=family_of(ev) if event else None, countries=_countries(document, event),
+        published=(document.get("published") or None) and str(document["published"])[:10],
+        date=dt.get("value"), date_precision=dt.get("precision") if dt.get("value") else None,
+        lat=loc.get("lat"), lon=loc.get("lon"), geo_precision=loc.get("precision"),
+        actors=tuple(actors), fatalities=_best(ev.get("fatalities")), injured=_best(ev.get("injured")),
+        terms=text_terms(_context(document, event), skip=_place_words(document)),
+    )
+
+
+# --------------------------------------------------------------------------- matching
+
+def text_similarity(a: dict, b: dict, min_shared: int = 1, min_weight: float = 0.0,
+                    norms: tuple[float, float] | None = None) -> float:
+    """Weighted cosine of two term sets (0..1).
+
+    0 when they share fewer than ``min_shared`` words weighing ``min_weight`` or more in both.
+    """
+    if not a or not b:
+        return 0.0
+    shared = a.keys() & b.keys()
+    if len(shared) < min_shared:
+        return 0.0
+    if min_shared and sum(1 for t in shared if a[t] >= min_weight and b[t] >= min_weight) < min_shared:
+        return 0.0
+    dot = sum(a[t] * b[t] for t in shared)
+    if not dot:
+        return 0.0
+    na, nb = norms or (_norm2(a), _norm2(b))
+    return dot / math.sqrt(na * nb)
+
+
+def _norm2(terms: dict) -> float:
+    return sum(w * w for w in terms.values())
+
+
+class TermStats:
+    """How many clustered events carry each word: the document frequencies behind the IDF.
+
+    A Clusterer updates its stats as events come; a batch may count all its events first
+    (``add_all``) so that every comparison sees the same weights. ``to_dict``/``from_dict``
+    let a store keep them between runs.
+    """
+
+    def __init__(self, df: dict | None = None, n: int = 0):
+        self.df: Counter = Counter(df or {})
+        self.n = int(n)
+
+    def add(self, terms: dict) -> None:
+        self.df.update(terms.keys())
+        self.n += 1
+
+    def add_all(self, signatures) -> "TermStats":
+        for sig in signatures:
+            self.add(sig.terms)
+        return self
+
+    def weigh(self, terms: dict) -> dict:
+        """The terms with each weight scaled by the word's IDF among the events counted."""
+        t = config().text
+        total = self.n + t["idf_prior_docs"]
+        log_total = math.log(total + 1)
+        power = t["idf_power"]
+        df = self.df
+        return {w: v * max(0.0, math.log((total + 1) / (df.get(w, 0) + 0.5)) / log_total) ** power
+                for w, v in terms.items()}
+
+    def to_dict(self) -> dict:
+        return {"n": self.n, "df": dict(self.df)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "TermStats":
+        return cls(d.get("df"), d.get("n", 0))
+
+
+def _gap_days(a: Signature, b: Signature) -> int | None:
+    xa, xb = a._days, b._days
+    if not xa or not xb:
+        return None
+    if len(xa) == 1 and len(xb) == 1:
+        return abs(xa[0] - xb[0])
+    return min(abs(x - y) for x in xa for y in xb)
 
 
 def _km(a: Signature, b: Signature) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    la1, la2 = math.radians(a.lat), math.radians(b.lat)
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def match(a: Signature, b: Signature) -> float:
-    if not a.country or a.country != b.country or not a.day or not b.day or a.acled_type != b.acled_type:
+def _date_score(a: Signature, b: Signature, cfg: Config) -> float:
+    da, db = _day(a.date), _day(b.date)
+    if da is None or db is None:
         return 0.0
-    if abs((date.fromisoformat(a.day) - date.fromisoformat(b.day)).days) > 1:
-        return 0.0
-    if None not in (a.lat, a.lon, b.lat, b.lon) and _km(a, b) > 25:
-        return 0.0
-    return 1.0
+    tol = max(cfg.date_days.get(a.date_precision or "day", 1), cfg.date_days.get(b.date_precision or "day", 1))
+    gap = abs((da - db).days)
+    if gap <= tol:
+        return cfg.weights["date_agree"]
+    return cfg.weights["date_conflict"] if gap > cfg.date_far * tol else 0.0
 
 
-def _new_id(event_id: str) -> str:
-    return "inc-" + hashlib.sha256(event_id.encode()).hexdigest()[:12]
+def _place_score(a: Signature, b: Signature, cfg: Config) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return 0.0
+    prec = max(a.geo_precision or 1, b.geo_precision or 1)
+    tol = cfg.place_km.get(prec, max(cfg.place_km.values()))
+    km = _km(a, b)
+    if km <= tol:
+        return cfg.weights["place_near"] / prec
+    return cfg.weights["place_conflict"] if km > cfg.place_far * tol else 0.0
+
+
+def _facts_score(a: Signature, b: Signature, cfg: Config) -> float:
+    w = cfg.weights
+    score = 0.0
+    if a.family and b.family and a.family != b.family:
+        score += w["family_conflict"]
+    for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured)):
+        if x and y and x == y:
+            score += w["counts_agree"]
+    if set(a.actors) & set(b.actors):
+        score += w["actor_agree"]
+    return score
+
+
+def match(a: Signature, b: Signature, stats: TermStats | None = None) -> float:
+    """How likely two events are one incident, 0..1; ``>= THRESHOLD`` means the same incident.
+
+    ``stats`` (the document frequencies of the events clustered so far) weighs the
+    words; without it, the words' general rarity alone does.
+    """
+    if stats is None:
+        return _match(a, b, a.terms, b.terms)
+    return _match(a, b, stats.weigh(a.terms), stats.weigh(b.terms))
+
+
+def _match(a: Signature, b: Signature, ta: dict, tb: dict, norms: tuple[float, float] | None = None) -> float:
+    cfg = config()
+    gap = _gap_days(a, b)
+    if gap is not None and gap > cfg.max_gap_days:
+        return 0.0
+    if a.countries and b.countries and not set(a.countries) & set(b.countries):
+        return 0.0
+    score = cfg.weights["text"] * text_similarity(ta, tb, int(cfg.text["min_shared_terms"]),
+                                                     cfg.text["shared_min_weight"], norms)
+    if not score:
+        return 0.0
+    score += _date_score(a, b, cfg) + _place_score(a, b, cfg) + _facts_score(a, b, cfg)
+    if gap:
+        score += cfg.weights["per_day_gap"] * gap
+    return max(0.0, min(1.0, score))
+
+
+# --------------------------------------------------------------------------- clustering
+
+def _index_words(sig: Signature) -> list[str]:
+    """The heaviest words of a signature, those the Clusterer finds candidates by."""
+    t = config().text
+    floor = t["index_min_weight"]
+    words = [w for w, v in sig.terms.items() if v >= floor]
+    return sorted(words, key=lambda w: (-sig.terms[w], w))[:int(t["index_terms"])]
+
+
+def incident_id(event_id: str) -> str:
+    """The stable id of an incident first reported by ``event_id``."""
+    return "inc-" + hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:12]
 
 
 class Clusterer:
-    """Incremental clustering; blocked by Signature.block_keys()."""
+    """Incremental clustering; blocked by :meth:`Signature.block_keys`.
 
-    def __init__(self, threshold: float | None = None):
-        self.threshold = THRESHOLD if threshold is None else threshold
-        self.members: dict[str, list[tuple[str, Signature]]] = {}
-        self.of: dict[str, str] = {}
-        self.blocks: dict[str, set[str]] = {}
+    An added event is compared with the events already in its blocks (an event whose
+    country is unknown, with every event of its time buckets). It joins the incident it
+    matches best (at ``threshold``), or starts a new one. When it also matches other
+    incidents at ``merge_threshold``, those merge into the oldest of them, which keeps
+    its id; every change is returned as a history entry.
 
-    def load(self, incident_id: str, members: list[tuple[str, Signature]]) -> None:
-        for event_id, sig in members:
-            self._put(incident_id, event_id, sig)
+    ``stats`` weighs the words (see :class:`TermStats`); by default the Clusterer counts
+    the events it is given as they come. With ``count=False`` the stats stay as given
+    (a batch that counted all its events first).
+    """
 
-    def _put(self, incident_id: str, event_id: str, sig: Signature) -> None:
-        self.members.setdefault(incident_id, []).append((event_id, sig))
-        self.of[event_id] = incident_id
-        for key in sig.block_keys():
-            self.blocks.setdefault(key, set()).add(incident_id)
+    def __init__(self, threshold: float | None = None, merge_threshold: float | None = None,
+                 stats: TermStats | None = None, count: bool = True):
+        cfg = config()
+        self.threshold = cfg.threshold if threshold is None else float(threshold)
+        self.merge_threshold = max(self.threshold, cfg.merge_threshold if merge_threshold is None
+                                   else float(merge_threshold))
+        self.stats = stats if stats is not None else TermStats()
+        self._count = count
+        self._sigs: dict[str, Signature] = {}
+        self._vec: dict[str, dict] = {}               # event id -> weighted terms
+        self._norm: dict[str, float] = {}             # event id -> their squared norm
+        self._incident: dict[str, str] = {}           # event id -> incident id
+        self._members: dict[str, list[str]] = {}      # incident id -> event ids
+        self._order: dict[str, int] = {}              # incident id -> creation rank
+        # block key -> word -> events: an event is compared only with the events of its
+        # blocks that share one of its heaviest words (texts with no word in common score 0)
+        self._blocks: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self._by_bucket: dict[str, set[str]] = defaultdict(set)  # time bucket -> block keys
+        self.comparisons = 0
 
-    def add(self, event_id: str, sig: Signature) -> tuple[str, list[dict]]:
-        if event_id in self.of:
-            return self.of[event_id], []
-        candidates = sorted({i for k in sig.block_keys() for i in self.blocks.get(k, ())})
-        hits = [i for i in candidates if any(match(sig, s) >= self.threshold for _, s in self.members.get(i, []))]
-        if not hits:
-            inc = _new_id(event_id)
-            self._put(inc, event_id, sig)
-            return inc, [{"action": "create", "incident": inc, "event": event_id, "into": None}]
-        target, history = hits[0], []
-        self._put(target, event_id, sig)
-        history.append({"action": "join", "incident": target, "event": event_id, "into": None})
-        for other in hits[1:]:
-            for ev, s in self.members.pop(other):
-                self._put(target, ev, s)
-            for ids in self.blocks.values():
-                ids.discard(other)
-            history.append({"action": "merge", "incident": other, "event": event_id, "into": target})
-        return target, history
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    @property
+    def incidents(self) -> dict[str, list[str]]:
+        return {k: list(v) for k, v in self._members.items()}
 
     def incident_of(self, event_id: str) -> str:
-        return self.of[event_id]
+        return self._incident[event_id]
+
+    def load(self, incident_id: str, members: list[tuple[str, Signature]]) -> None:
+        """Preload an existing incident (e.g. candidates a store holds under a shared block key)."""
+        for event_id, sig in members:
+            if event_id in self._incident:
+                continue
+            if self._count:
+                self.stats.add(sig.terms)
+            self._place(event_id, sig, incident_id, self.stats.weigh(sig.terms))
+
+    def add(self, event_id: str, sig: Signature) -> tuple[str, list[dict]]:
+        """File one event; returns its incident id and the history entries of the change."""
+        if event_id in self._incident:
+            return self._incident[event_id], []
+        if self._count:
+            self.stats.add(sig.terms)
+        vec = self.stats.weigh(sig.terms)
+        scores = self._candidates(sig, vec)
+        ranked = [(s, inc) for inc, s in scores.items() if s >= self.threshold]
+        if not ranked:
+            inc = incident_id(event_id)
+            self._place(event_id, sig, inc, vec)
+            return inc, [{"action": "create", "incident": inc, "event": event_id, "into": None}]
+        best = max(ranked, key=lambda r: (r[0], -self._order[r[1]]))[1]
+        joined = [best] + [inc for s, inc in ranked if inc != best and s >= self.merge_threshold]
+        survivor = min(joined, key=lambda inc: self._order[inc])
+        history = [{"action": "join", "incident": best, "event": event_id, "into": None}]
+        for inc in joined:
+            if inc != survivor:
+                self._merge(inc, survivor)
+                history.append({"action": "merge", "incident": inc, "event": event_id, "into": survivor})
+        self._place(event_id, sig, survivor, vec)
+        return survivor, history
+
+    def remove(self, event_id: str) -> list[dict]:
+        """Withdraw an event (its article was corrected or re-extracted); returns the history entries.
+
+        If the incident's other members no longer hang together without it (no chain of
+        matches at ``threshold`` links them), the incident splits: the part holding its
+        earliest member keeps the id, each other part becomes an incident of its own.
+        """
+        inc = self._incident.pop(event_id, None)
+        if inc is None:
+            return []
+        sig = self._sigs.pop(event_id)
+        self._vec.pop(event_id)
+        self._norm.pop(event_id)
+        words = _index_words(sig)
+        for key in sig.block_keys():
+            block = self._blocks.get(key, {})
+            for word in words:
+                if event_id in block.get(word, ()):
+                    block[word].remove(event_id)
+        members = self._members[inc]
+        members.remove(event_id)
+        history = [{"action": "leave", "incident": inc, "event": event_id, "into": None}]
+        if not members:
+            del self._members[inc]
+            return history
+        parts = self._parts(members)
+        self._members[inc] = parts[0]
+        for part in parts[1:]:
+            new = incident_id(part[0])
+            self._members[new] = part
+            self._order[new] = len(self._order)
+            for e in part:
+                self._incident[e] = new
+            history.append({"action": "split", "incident": inc, "event": event_id, "into": new})
+        return history
+
+    def _parts(self, members: list[str]) -> list[list[str]]:
+        """The members grouped by chains of matches at the threshold; the earliest member's part first."""
+        parts: list[list[str]] = []
+        left = list(members)
+        while left:
+            part, frontier = [left.pop(0)], 0
+            while frontier < len(part):
+                e = part[frontier]
+                frontier += 1
+                linked = [o for o in left if _match(self._sigs[e], self._sigs[o], self._vec[e], self._vec[o],
+                                                    (self._norm[e], self._norm[o])) >= self.threshold]
+                for o in linked:
+                    left.remove(o)
+                part.extend(linked)
+            parts.append(sorted(part, key=members.index))
+        return parts
+
+    def _lookup_keys(self, sig: Signature) -> set[str]:
+        keys = set(sig.block_keys())
+        unknown = config().unknown_country
+        for key in list(keys):
+            country, bucket = key.split("|", 1)
+            if country == unknown:
+                keys |= self._by_bucket.get(bucket, set())
+            else:
+                keys.add(f"{unknown}|{bucket}")
+        return keys
+
+    def _candidates(self, sig: Signature, vec: dict) -> dict[str, float]:
+        best: dict[str, float] = {}
+        t = config().text
+        cap, need = int(t["max_postings"]), int(t["min_shared_index_terms"])
+        norm = _norm2(vec)
+        blocks = [b for b in map(self._blocks.get, self._lookup_keys(sig)) if b]
+        hits: Counter = Counter()
+        for word in _index_words(sig):
+            found: set[str] = set()
+            for block in blocks:
+                postings = block.get(word, ())
+                if len(postings) <= cap:  # a word that many events of a block share tells little
+                    found.update(postings)
+            hits.update(found)
+        for other, n in hits.items():
+            if n < need:
+                continue
+            inc = self._incident[other]
+            self.comparisons += 1
+            s = _match(sig, self._sigs[other], vec, self._vec[other], (norm, self._norm[other]))
+            if s > best.get(inc, 0.0):
+                best[inc] = s
+        return best
+
+    def _place(self, event_id: str, sig: Signature, inc: str, vec: dict) -> None:
+        self._sigs[event_id] = sig
+        self._vec[event_id] = vec
+        self._norm[event_id] = _norm2(vec)
+        self._incident[event_id] = inc
+        if inc not in self._members:
+            self._members[inc] = []
+            self._order[inc] = len(self._order)
+        self._members[inc].append(event_id)
+        words = _index_words(sig)
+        for key in sig.block_keys():
+            block = self._blocks[key]
+            for word in words:
+                block[word].append(event_id)
+            self._by_bucket[key.split("|", 1)[1]].add(key)
+
+    def _merge(self, inc: str, into: str) -> None:
+        for event_id in self._members.pop(inc):
+            self._incident[event_id] = into
+            self._members[into].append(event_id)
 
 
-def _claims(members: list[dict], field: str) -> list[dict]:
-    """Claims unioned per claimant: a claimant's later figure replaces its earlier one."""
-    latest: dict[str, tuple[str, dict]] = {}
-    for ev in members:
-        for c in ((ev.get(field) or {}).get("claims") or []):
-            who = c.get("source") or ev.get("outlet") or ev.get("source") or "publisher"
-            when = ev.get("published") or ""
+# --------------------------------------------------------------------------- incident records
+
+def _claimant(claim: dict, member: dict) -> str:
+    """Who makes a claim: its own source, else the outlet that published the report."""
+    outlet = member.get("outlet") or next(iter(member.get("sources") or ()), None)
+    return claim.get("source") or outlet or member.get("source") or member.get("article_id") or "?"
+
+
+def _union_claims(members: list[dict], key: str) -> dict | None:
+    """Claims of every member, grouped by claimant: a claimant's latest report replaces its earlier ones.
+
+    A report's claims from one claimant (a toll told in parts) stay together; the
+    figure of a group is its claims' combined ``total`` where given, else the last count.
+    """
+    latest: dict[str, tuple[tuple, list[dict]]] = {}
+    for rank, m in enumerate(members):
+        groups: dict[str, list[dict]] = defaultdict(list)
+        for claim in ((m.get(key) or {}).get("claims") or ()):
+            groups[_claimant(claim, m)].append({**claim, "source": _claimant(claim, m), "event": m.get("id")})
+        when = (str(m.get("published") or ""), rank)
+        for who, claims in groups.items():
             if who not in latest or when >= latest[who][0]:
-                latest[who] = (when, dict(c, source=who, event=ev.get("id")))
-    return [c for _, c in latest.values()]
-
-
-def _counts(claims: list[dict]) -> dict | None:
-    if not claims:
+                latest[who] = (when, claims)
+    if not latest:
         return None
-    figures = [c.get("total") or c["count"] for c in claims]
-    return {"best": min(figures), "low": min(figures), "high": max(figures),
-            "disputed": len(set(figures)) > 1, "claims": claims}
+    groups = [claims for _, claims in sorted(latest.values(), key=lambda x: x[0])]
+    figures, lows, highs = [], [], []
+    for claims in groups:
+        last = claims[-1]
+        fig = next((c["total"] for c in claims if c.get("total") is not None), last["count"])
+        figures.append(fig)
+        lows.append(last["low"] if last.get("low") is not None and last.get("total") is None else fig)
+        highs.append(last["high"] if last.get("high") is not None and last.get("total") is None else fig)
+    return {"best": min(figures), "low": min(lows), "high": max(highs), "disputed": len(set(figures)) > 1,
+            "claims": [c for claims in groups for c in claims]}
+
+
+def _most_common(values):
+    values = [v for v in values if v]
+    return Counter(values).most_common(1)[0][0] if values else None
 
 
 def summarise(members: list[dict]) -> dict:
-    first = members[0]
-    dates = sorted(d for d in ((m.get("date") or {}).get("value") for m in members) if d)
-    located = [m["location"] for m in members if m.get("location")]
+    """One incident-level record from its member events.
+
+    Each member is an event dict as in the output record, with its document's
+    ``published`` and its outlet (``outlet``, else the event's first ``sources`` entry,
+    else ``source``) when known. Claims are unioned per claimant.
+    """
+    precise = {"day": 0, "week": 1, "month": 2, "year": 3}
+    dates = [m.get("date") for m in members if (m.get("date") or {}).get("value")]
+    best_date = None
+    if dates:
+        top = min(precise.get(d.get("precision") or "year", 3) for d in dates)
+        values = [d["value"] for d in dates if precise.get(d.get("precision") or "year", 3) == top]
+        best_date = {"value": _most_common(values), "precision": next(
+            (d.get("precision") for d in dates if d["value"] == _most_common(values)), None)}
+    locs = [m.get("location") for m in members if (m.get("location") or {}).get("lat") is not None]
+    location = None
+    if locs:
+        top = min(loc.get("precision") or 3 for loc in locs)
+        name = _most_common([loc.get("name") or loc.get("text") for loc in locs if (loc.get("precision") or 3) == top])
+        location = next((loc for loc in locs if (loc.get("name") or loc.get("text")) == name), locs[0])
+        location = {k: location.get(k) for k in ("name", "country", "admin1", "lat", "lon", "precision")}
+    acled = _most_common([tuple(sorted((m.get("acled") or {}).items())) for m in members if m.get("acled")])
     return {
-        "type": first.get("type"), "acled": first.get("acled"),
-        "date": {"start": dates[0] if dates else None, "end": dates[-1] if dates else None},
-        "location": located[0] if located else None,
-        "fatalities": _counts(_claims(members, "fatalities")),
-        "injured": _counts(_claims(members, "injured")),
+        "type": _most_common([m.get("type") for m in members]),
+        "acled": dict(acled) if acled else None,
+        "date": best_date,
+        "location": location,
+        "fatalities": _union_claims(members, "fatalities"),
+        "injured": _union_claims(members, "injured"),
         "events": [m.get("id") for m in members],
-        "documents": sorted({m.get("article_id") for m in members if m.get("article_id")}),
+        "documents": sorted({m.get("article_id") or m.get("document") for m in members} - {None}),
+        "sources": sorted({m.get("source") for m in members if m.get("source")}),
     }
 
 
-def cluster_documents(documents: list[dict]) -> list[str]:
-    clusterer, out = Clusterer(), []
-    for doc in documents:
-        ids = [clusterer.add(ev["id"], signature(doc, ev))[0] for ev in doc.get("events") or []]
-        out.append(ids[0] if ids else _new_id(doc.get("article_id") or doc.get("id") or ""))
+# --------------------------------------------------------------------------- batch
+
+def cluster_documents(documents: list[dict], clusterer: Clusterer | None = None) -> list[str]:
+    """One incident id per document (the incident of its main event), in input order.
+
+    Documents are filed in order of publication (input order among equals) so that an
+    incident's id comes from its earliest report. A document without events is matched
+    on its text alone; a dropped document (``error``) gets an incident of its own. Every
+    event's ``incident_id`` is set in place: the main event's is the document's.
+    """
+    order = sorted(range(len(documents)), key=lambda i: (str(documents[i].get("published") or "9999"), i))
+    keys: dict[int, tuple[str, str]] = {}  # document -> ("incident", id) or ("event", id)
+    todo: list[tuple[str, Signature]] = []
+    for i in order:
+        doc = documents[i]
+        if doc.get("error"):
+            keys[i] = ("incident", incident_id(f"{doc.get('id')}#{i}"))
+            continue
+        main = main_event(doc)
+        if main is None:
+            keys[i] = ("event", f"{doc.get('id')}#{i}")
+            todo.append((keys[i][1], signature(doc, None)))
+            continue
+        for n, ev in enumerate(doc.get("events") or ()):
+            todo.append((_event_key(doc, i, n, ev), signature(doc, ev)))
+            if ev is main:
+                keys[i] = ("event", todo[-1][0])
+    if clusterer is None:  # the whole batch's word counts weigh every comparison alike
+        clusterer = Clusterer(stats=TermStats().add_all(sig for _, sig in todo), count=False)
+    for event_id, sig in todo:
+        clusterer.add(event_id, sig)
+    out = []
+    for i, doc in enumerate(documents):
+        kind, key = keys[i]
+        out.append(key if kind == "incident" else clusterer.incident_of(key))
+        for n, ev in enumerate(doc.get("events") or ()):
+            ev["incident_id"] = clusterer.incident_of(_event_key(doc, i, n, ev))
     return out
+
+
+def _event_key(doc: dict, i: int, n: int, ev: dict) -> str:
+    return str(ev.get("id") or f"{doc.get('id')}#{i}.{n}")

@@ -164,6 +164,18 @@ def _leave(tx, doc: Document, gone: set[str]) -> set[str]:
     return touched
 
 
+def _candidate_keys(tx, sigs: dict) -> set[str]:
+    """The block keys whose stored members the new events must meet. An event of unknown country meets every
+    country's events of its time buckets, and an event of a known country meets those of unknown country."""
+    unknown = incidents.config().unknown_country
+    keys = {k for s in sigs.values() for k in s.block_keys()}
+    buckets = {k.split("|", 1)[1] for k in keys if "|" in k}
+    blind = {k.split("|", 1)[1] for k in keys if k.startswith(unknown + "|")}
+    if blind:
+        keys |= tx.block_keys_in(blind)
+    return keys | {f"{unknown}|{b}" for b in buckets}
+
+
 def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> tuple[set[str], dict[str, list[str]]]:
     """Add the new events to a clusterer loaded with their candidates; persist what moved.
 
@@ -172,7 +184,7 @@ def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> tuple[set[str]
     # event ids derive from the article's hash: only a re-extraction can find its events already in incidents
     member_of = tx.memberships(sigs) if old_ids else {}
     clusterer, before = incidents.Clusterer(), {}
-    for inc, members in tx.candidates({k for s in sigs.values() for k in s.block_keys()}).items():
+    for inc, members in tx.candidates(_candidate_keys(tx, sigs)).items():
         clusterer.load(inc, [(ev, incidents.Signature.from_dict(sig)) for ev, sig in members])
         before.update((ev, inc) for ev, _ in members)
     history, touched = [], set()

@@ -171,6 +171,8 @@ class Document(Model):
     removed: list[Removed] = Field(default_factory=list)
     error: Error | None = None
     pipeline: str | None = None
+    incident: str | None = Field(None, description="the incident this article reports (the one of its main "
+                                 "event), when incidents were clustered (`sitrep extract --incidents`)")
     text: str | None = Field(None, description="the text spans point into; written on request")
 
 

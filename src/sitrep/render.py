@@ -13,7 +13,8 @@ from .record import Document, Event
 FORMATS = ("table", "json", "jsonl", "csv")
 
 CSV_COLUMNS = [
-    "doc_id", "event_id", "article_id", "type", "mode", "acled_event_type", "acled_sub_event_type", "cameo",
+    "doc_id", "event_id", "article_id", "incident_id",
+    "type", "mode", "acled_event_type", "acled_sub_event_type", "cameo",
     "initiator", "initiator_name", "initiator_country", "initiator_inter",
     "target", "target_name", "target_country", "target_inter",
     "location", "country", "lat", "lon", "geo_precision", "date", "date_precision",
@@ -42,7 +43,8 @@ def event_row(doc: Document, ev: Event) -> dict:
     loc, date = ev.location, ev.date
     fat, inj = ev.fatalities, ev.injured
     return {
-        "doc_id": doc.id, "event_id": ev.id, "article_id": ev.article_id, "type": ev.type, "mode": ev.mode,
+        "doc_id": doc.id, "event_id": ev.id, "article_id": ev.article_id, "incident_id": ev.incident_id,
+        "type": ev.type, "mode": ev.mode,
         "acled_event_type": ev.acled.event_type if ev.acled else None,
         "acled_sub_event_type": ev.acled.sub_event_type if ev.acled else None, "cameo": ev.cameo,
         "initiator": init.text if init else None, "initiator_name": init.name if init else None,

@@ -162,6 +162,14 @@ class Transaction:
             out.setdefault(inc, []).append((ev, json.loads(sig)))
         return out
 
+    def block_keys_in(self, buckets: Iterable[str]) -> set[str]:
+        """The stored block keys of these time buckets, whatever their country ("IRQ|7391", "?|7391")."""
+        out: set[str] = set()
+        for b in set(buckets):
+            out.update(k for (k,) in self.rows("SELECT DISTINCT block_key FROM member_blocks WHERE block_key LIKE ?",
+                                               (f"%|{b}",)))
+        return out
+
     def set_member(self, event_id: str, incident_id: str, signature: dict | None, block_keys: list[str] | None,
                    new: bool = False):
         """Put an event in an incident (creating the incident row if new); a signature replaces the stored one.
