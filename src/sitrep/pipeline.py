@@ -24,7 +24,7 @@ from . import clean as clean_stage
 from . import counts as counts_stage
 from . import dates as dates_stage
 from . import events as events_stage
-from . import gazetteer, language, lexicon, nlp, places as places_stage, roles as roles_stage
+from . import gazetteer, language, lexicon, nlp, places as places_stage, quotes as quotes_stage, roles as roles_stage
 from .article import Article, Dropped
 from .assemble import Assembler
 from .errors import InputTooLarge, InternalError, SitrepError
@@ -49,6 +49,7 @@ def stage_versions() -> dict[str, str]:
         "counts": getattr(counts_stage, "VERSION", "counts-1"),
         "events": events_stage.VERSION,
         "roles": roles_stage.VERSION,
+        "quotes": quotes_stage.VERSION,
     }
 
 
@@ -162,6 +163,7 @@ class Pipeline:
         out.events = self.assembler.events(doc, a, mentions, place_mentions, times, counts)
         out.places = [p.as_place() for p in place_mentions]
         out.times = times
+        out.statements = [s for s in quotes_stage.find_statements(doc) if not _skipped(s.content.start, skip)]
         return out
 
 

@@ -149,6 +149,21 @@ class Error(Model):
     hint: str | None = None
 
 
+class Statement(Model):
+    """A quote or reported statement: who said what, and where the text says so."""
+
+    form: Literal["direct", "indirect"] = Field(description="direct: in quotation marks; indirect: reported")
+    text: str = Field(description="what is said: the quoted words, or the reported clause")
+    speaker: str | None = Field(None, description="who says it, resolved through the text (\"he\" -> \"John Kirby\")")
+    speaker_text: str | None = Field(None, description="the words that name the speaker where the statement is told")
+    speaker_role: str | None = Field(None, description="the speaker's office or trade, where the text gives it")
+    speaker_evidence: Span | None = Field(None, description="where the resolved speaker is named")
+    claim: Literal["responsibility", "denial", "accusation"] | None = Field(
+        None, description="a claim of responsibility, a denial or an accusation; null for other statements")
+    content: Span = Field(description="the span of ``text``")
+    evidence: Span = Field(description="the sentence that tells the statement")
+
+
 class Document(Model):
     """One output line: an input article and what sitrep found in it."""
 
@@ -162,6 +177,7 @@ class Document(Model):
     events: list[Event] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     times: list[Time] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list, description="quotes and reported statements")
     removed: list[Removed] = Field(default_factory=list)
     error: Error | None = None
     pipeline: str | None = None
