@@ -57,6 +57,8 @@ class Vocab:
     figure_re: re.Pattern
     zero: list[tuple[re.Pattern, list[str]]]
     coding: list[re.Pattern]
+    self_kill: list[re.Pattern]
+    killer_included: list[re.Pattern]
 
     def kind(self, token, *tables: dict[str, str]) -> str | None:
         for table in tables:
@@ -114,6 +116,8 @@ def vocab() -> Vocab:
         figure_re=_figure_pattern(data),
         zero=[(re.compile(z["pattern"], re.IGNORECASE), z["kinds"]) for z in data["zero_patterns"]],
         coding=[re.compile(p, re.IGNORECASE) for p in data["coding_notes"]],
+        self_kill=[re.compile(p, re.IGNORECASE) for p in data["self_kill"]],
+        killer_included=[re.compile(p, re.IGNORECASE) for p in data["killer_included"]],
     )
 
 
@@ -230,6 +234,9 @@ class CountMention:
     vague: bool = False  # an indefinite amount ("several")
     coded: bool = False  # a publisher's coding note ("Fatalities coded as 0")
     also: bool = False  # "N were also killed": victims beyond those told before
+    implied: bool = False  # one victim told without a figure ("a driver was killed")
+    includes_killer: bool = False  # "5 dead, including the gunman"
+    own: bool = False  # the killer's own death ("then killed himself")
 
     @property
     def count(self) -> int:
@@ -280,8 +287,28 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
             mentions.append(mention)
             taken.append(mention.number_span)
     for kind, tokens, trig, victims in implied_ones(sent, v, taken):
-        mentions.append(_mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v))
+        mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v)
+        mention.implied = True
+        mentions.append(mention)
+    mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
     return mentions
+
+
+def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"then turned the gun on himself": the killer's own death, a victim beyond those counted."""
+    out = []
+    for pattern in v.self_kill:
+        for match in pattern.finditer(text):
+            span = (bounds[0] + match.start(), bounds[0] + match.end())
+            if any(m.kind == "killed" and m.also and m.number_span[0] < span[1] and span[0] < m.number_span[1]
+                   for m in mentions):
+                continue
+            claim = Claim(count=1, low=1, high=1, victims=None, source=None, evidence=Span(start=span[0], end=span[1]))
+            tokens = doc.char_span(*span, alignment_mode="expand")
+            if tokens is not None:
+                claim.source = claimant(sent, tokens.root, v)
+            out.append(CountMention("killed", claim, span, bounds, span, also=True, own=True))
+    return out
 
 
 def _coding_notes(text: str, bounds, v: Vocab) -> list[CountMention]:
@@ -325,10 +352,13 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if attached is None:
         return None
     kind, trig, victims, part = attached
+    part = part or _degree_part(tokens, kind, before, v)
     mention = _mention(doc, sent, kind, number, tokens, trig, victims, v)
     mention.number_span = (start, end)
     mention.part = part
     mention.vague = is_vague(figure)
+    rest = text_of(doc)[end:sent.end_char]
+    mention.includes_killer = any(p.match(rest) for p in v.killer_included)
     return mention
 
 
@@ -342,6 +372,18 @@ def _part_of(tokens, before, v: Vocab):
     last = totals[-1]
     trig = tokens.doc.char_span(*last.trigger, alignment_mode="expand")[0]
     return last.kind, trig, _victims(tokens, nominal, trig, v), True
+
+
+def _degree_part(tokens, kind: str, before, v: Vocab) -> bool:
+    """"Nine wounded, 2 critically": a figure told by its degree after a count of the same kind is a part."""
+    doc = tokens.doc
+    nxt = doc[tokens.end] if tokens.end < len(doc) else None
+    prev = doc[tokens.start - 1] if tokens.start > 0 else None
+    if nxt is None or prev is None or prev.text not in (",", "(", "--", "—", "–"):
+        return False
+    if nxt.lower_ not in v.data["degree_adverbs"]:
+        return False
+    return any(m.kind == kind and not m.part and m.number_span[1] <= tokens.start_char for m in before)
 
 
 def _people_figure(doc, tokens, v: Vocab) -> bool:
@@ -385,9 +427,10 @@ def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v) -> Count
                   source=claimant(sent, trig, v), evidence=ev)
     also = any(t.lower_ in ("also", "too", "additional", "another") for t in
                [*trig.children, *tokens.doc[tokens.start:tokens.end + 2]])
+    own = kind == "killed" and any(t.lower_ in ("himself", "herself") for t in tokens)  # the killer's own death
     return CountMention(kind, claim, (tokens.start_char, tokens.end_char),
                         (sent.start_char, sent.end_char), (trig.idx, trig.idx + len(trig)),
-                        also=also)
+                        also=also or own, own=own)
 
 
 # --------------------------------------------------------------------------
@@ -446,6 +489,8 @@ def _verb_kind(verb, v: Vocab, role: str):
              if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")]
     cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
               and any(o.lemma_.lower() == "death" for o in c.children)]
+    cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
+              for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
     if role == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return None
     if role in _SUBJ and verb.lemma_.lower() not in _INTRANSITIVE and role != "nsubjpass":
@@ -511,7 +556,10 @@ def attach_figure(tokens, v: Vocab):
     """(kind, trigger token, victims span or None, part) for a figure, or None."""
     nominal = _nominal(tokens)
     inside = tokens.start <= nominal.i < tokens.end
-    found = _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
+    found = None
+    if nominal.i == tokens.end and v.kind(nominal, v.adjectives, v.nouns):
+        found = v.kind(nominal, v.adjectives, v.nouns), nominal  # "Three Dead, Two Hurt"
+    found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
                       if c.dep_ in ("amod", "acl", "oprd", "appos", "advmod", "relcl")
                       and c.i > nominal.i)
     anchor = nominal
@@ -588,6 +636,8 @@ def _one_victim(tok, v: Vocab) -> bool:
         return False
     if tok.tag_ == "PRP":
         return tok.lower_ in _ONE_PRONOUNS
+    if _aged(tok):
+        return True  # "a 19-year-old was shot"
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return False
     if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns):
@@ -598,7 +648,45 @@ def _one_victim(tok, v: Vocab) -> bool:
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
 
 
+def _aged(tok) -> bool:
+    """"19-year-old" standing alone for a person (no noun after it)."""
+    doc = tok.doc
+    return (tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-"
+            and doc[tok.i - 2].lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days")
+            and tok.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"))
+
+
+def _of_victim(tok, v: Vocab):
+    """"the shooting death of 2-year-old Amy Lowe", "the fatal shooting of a man": one victim of a noun."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
+        return None
+    noun = tok.head.head
+    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
+        return None
+    if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+        return None
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in v.data["non_people"] or tok.lemma_.lower() not in
+                               v.data["person_nouns"]):
+        return None
+    kind = v.kind(noun, v.data["of_nouns"])
+    if kind == "shot" and any(c.lower_ in ("fatal", "deadly") for c in noun.children):
+        kind = "killed"
+    return (kind, noun) if kind else None
+
+
 def implied_ones(sent, v: Vocab, taken):
+    yield from _implied_subjects(sent, v, taken)
+    for tok in sent:
+        found = _of_victim(tok, v)
+        if found is None:
+            continue
+        span = tok.doc[tok.left_edge.i:tok.i + 1]
+        if any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        yield found[0], span, found[1], span
+
+
+def _implied_subjects(sent, v: Vocab, taken):
     """Victims told without a figure: "a driver was killed" counts one."""
     for tok in sent:
         if not _one_victim(tok, v):
