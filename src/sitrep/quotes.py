@@ -195,19 +195,6 @@ class Speakers:
 # statements
 
 
-def _reporting_verb(sent, v: QuoteVocab, inside: list[tuple[int, int]]):
-    """The reporting verb of a sentence outside its quotes, with a subject (or "according to")."""
-    best = None
-    for tok in sent:
-        if any(a <= tok.idx < b for a, b in inside):
-            continue
-        if tok.lemma_.lower() in v.reporting and tok.pos_ in ("VERB", "AUX"):
-            if _subject(tok) is not None:
-                return tok
-            best = best or tok
-    return best
-
-
 def _subject(verb):
     """The speaker of a reporting verb: its subject, the agent of a passive, or the subject of the verb it
     hangs on ("calibrated the bombing, calling it ...")."""
@@ -291,6 +278,27 @@ def _quotes_by_sentence(text: str, sents) -> dict[int, list[tuple[int, int]]]:
     return out
 
 
+def _clause(verb, subj):
+    """The words of one reporting clause: its subject through its own arguments, without the clauses
+    joined to it that have their own subject ("..., but the front denied it")."""
+    doc = verb.doc
+    keep = [c for c in verb.children if not (c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.i > verb.i))]
+    lo = min([verb.i, subj.left_edge.i if subj is not None else verb.i, *(c.left_edge.i for c in keep)])
+    hi = max([verb.i, *(c.right_edge.i for c in keep)])
+    return doc[lo:hi + 1]
+
+
+def _verbs(sent, v: QuoteVocab, inside):
+    """Reporting verbs of a sentence outside its quotes, each with its speaker's token."""
+    for tok in sent:
+        if any(a <= tok.idx < b for a, b in inside):
+            continue
+        if tok.lemma_.lower() in v.reporting and tok.pos_ in ("VERB", "AUX"):
+            subj = _subject(tok)
+            if subj is not None:
+                yield tok, subj
+
+
 def find_statements(doc, sents=None) -> list[Statement]:
     """The quotes and reported statements of a parsed document, in text order."""
     from .counts import sentences
@@ -304,28 +312,35 @@ def find_statements(doc, sents=None) -> list[Statement]:
     told: set[tuple[int, int]] = set()
     for n, sent in enumerate(sents):
         inside = quotes[n]
-        verb = _reporting_verb(sent, v, inside)
-        subj = _subject(verb) if verb is not None else _according_to(sent)
-        speaker = speakers.resolve(subj) if subj is not None else None
-        claim = claim_type(text[sent.start_char:sent.end_char])
-        if inside and (speaker is not None or verb is not None):
+        verbs = list(_verbs(sent, v, inside))
+        if inside:
+            subj = verbs[0][1] if verbs else _according_to(sent)
+            if subj is None and not any(t.lemma_.lower() in v.reporting and t.pos_ in ("VERB", "AUX")
+                                        and not any(a <= t.idx < b for a, b in inside) for t in sent):
+                continue  # scare quotes ("resilient fighters"), not speech
+            speaker = speakers.resolve(subj) if subj is not None else None
+            if subj is None and any(b > sent.end_char for a, b in inside):
+                continue  # a quote that runs on: its speaker comes later in the paragraph
+            claim = claim_type(text[sent.start_char:sent.end_char])
             for q in inside:
                 if q not in told and q[1] - q[0] > 1:
                     told.add(q)
                     out.append(_statement("direct", text, q, sent, speaker, claim))
             continue
-        if inside and any(b > sent.end_char for a, b in inside):
-            continue  # a quote that runs on: its speaker comes later in the paragraph
-        if verb is None or subj is None or speaker is None:
-            continue
-        if any(c.dep_ == "neg" for c in verb.children) and claim is None:
-            continue  # "did not respond": nothing said
-        if verb.lemma_.lower() in ("call", "describe") and claim is None:
-            continue  # "a group called the Custodians": naming, not speech
-        content = _content_of(verb, sent) or _parenthetical_content(verb, sent)
-        if content is None:
-            if claim is None:
+        for verb, subj in verbs:
+            speaker = speakers.resolve(subj)
+            if speaker is None:
                 continue
-            content = sent
-        out.append(_statement("indirect", text, (content.start_char, content.end_char), sent, speaker, claim))
+            clause = _clause(verb, subj)
+            claim = claim_type(clause.text)
+            if any(c.dep_ == "neg" for c in verb.children) and claim is None:
+                continue  # "did not respond": nothing said
+            if verb.lemma_.lower() in ("call", "describe") and claim is None:
+                continue  # "a group called the Custodians": naming, not speech
+            content = _content_of(verb, sent) or _parenthetical_content(verb, sent)
+            if content is None:
+                if claim is None:
+                    continue
+                content = clause
+            out.append(_statement("indirect", text, (content.start_char, content.end_char), sent, speaker, claim))
     return out
