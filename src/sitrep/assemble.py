@@ -435,9 +435,11 @@ class Assembler:
         if coded:
             return coded[:1]
         useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
+        if any(not cm.background for cm in useful):  # a running total is not this event's toll
+            useful = [cm for cm in useful if not cm.background]
         if not useful:
             return []
-        figured = {cm.sentence for cm in useful if not cm.implied}
+        figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}
         if figured:  # a figure outweighs victims told one by one in sentences without one
             useful = [cm for cm in useful if not cm.implied or cm.also or cm.sentence in figured]
         per_source: dict[str | None, list[CountMention]] = {}

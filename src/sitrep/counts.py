@@ -59,6 +59,7 @@ class Vocab:
     coding: list[re.Pattern]
     self_kill: list[re.Pattern]
     killer_included: list[re.Pattern]
+    background: list[re.Pattern]
 
     def kind(self, token, *tables: dict[str, str]) -> str | None:
         for table in tables:
@@ -118,6 +119,7 @@ def vocab() -> Vocab:
         coding=[re.compile(p, re.IGNORECASE) for p in data["coding_notes"]],
         self_kill=[re.compile(p, re.IGNORECASE) for p in data["self_kill"]],
         killer_included=[re.compile(p, re.IGNORECASE) for p in data["killer_included"]],
+        background=[re.compile(p, re.IGNORECASE) for p in data["background"]],
     )
 
 
@@ -237,6 +239,7 @@ class CountMention:
     implied: bool = False  # one victim told without a figure ("a driver was killed")
     includes_killer: bool = False  # "5 dead, including the gunman"
     own: bool = False  # the killer's own death ("then killed himself")
+    background: bool = False  # a running total over a period ("since 2004 more than 2000 have died")
 
     @property
     def count(self) -> int:
@@ -359,6 +362,7 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     mention.vague = is_vague(figure)
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
+    mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background)
     return mention
 
 
@@ -394,6 +398,8 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         if not (last.ent_type_ == "DATE" and _is_small(tokens)):
             return False
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in v.data["months"] or first_before(tokens) in v.data["months"]:
+        return False  # "on 21 August", "March 3"
     after = text_of(doc)[tokens.end_char:tokens.end_char + 12].lower()
     for word in v.data["non_people_after"]:
         if re.match(rf"[\s-]*{re.escape(word)}(?![a-z])", after):
@@ -409,6 +415,11 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         ):
             return False
     return True
+
+
+def first_before(tokens) -> str:
+    """The word just before a figure, lower-cased ("" at the start)."""
+    return tokens.doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
 
 
 def _is_small(tokens) -> bool:
@@ -643,6 +654,8 @@ def _one_victim(tok, v: Vocab) -> bool:
     if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns):
         return False
     if tok.pos_ == "PROPN":
+        if tok.ent_type_ == "NORP":  # "an Israeli was killed", "shot the Palestinian"
+            return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
         return tok.ent_type_ in ("PERSON", "")
     dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
@@ -675,7 +688,16 @@ def _of_victim(tok, v: Vocab):
 
 
 def implied_ones(sent, v: Vocab, taken):
-    yield from _implied_subjects(sent, v, taken)
+    """Victims told without a figure: "a driver was killed", "the death of Amy Lowe" count one each; a
+    pronoun ("killed him") counts only where no victim is named beside it."""
+    subjects = list(_implied_subjects(sent, v, taken))
+    named = {s[0] for s in subjects if s[1].root.tag_ != "PRP"}
+    for found in subjects:
+        pron = found[1].root
+        alone = pron.dep_ != "conj" and not any(c.dep_ == "conj" for c in pron.children)
+        if pron.tag_ == "PRP" and alone and found[0] in named:
+            continue  # "kidnapped a farmer and killed him": one victim
+        yield found
     for tok in sent:
         found = _of_victim(tok, v)
         if found is None:
@@ -687,7 +709,6 @@ def implied_ones(sent, v: Vocab, taken):
 
 
 def _implied_subjects(sent, v: Vocab, taken):
-    """Victims told without a figure: "a driver was killed" counts one."""
     for tok in sent:
         if not _one_victim(tok, v):
             continue
