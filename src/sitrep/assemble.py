@@ -471,6 +471,9 @@ class Assembler:
         if not shot:
             return []
         dead = max((c.total if c.total is not None else c.count for c in killed), default=0)
+        beyond = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.kind == "shot" and cm.also}
+        if all((c.evidence.start, c.evidence.end) in beyond for c in shot):
+            dead = 0  # "three others were also shot": hit besides the dead
         out = []
         for c in shot:  # each figure as stated; its total is the hurt it implies
             hurt = (c.total if c.total is not None else c.count) - dead
