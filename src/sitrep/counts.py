@@ -497,7 +497,8 @@ def _best(candidates):
 def _verb_kind(verb, v: Vocab, role: str):
     """Kind and trigger of the predicate a counted noun is an argument of."""
     cands = [(v.kind(c, v.adjectives, v.verbs), c) for c in verb.children
-             if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")]
+             if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")
+             and not (c.dep_ == "ccomp" and role == "nsubj")]  # "the group said [12 were killed]"
     cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
               and any(o.lemma_.lower() == "death" for o in c.children)]
     cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
@@ -568,8 +569,8 @@ def attach_figure(tokens, v: Vocab):
     nominal = _nominal(tokens)
     inside = tokens.start <= nominal.i < tokens.end
     found = None
-    if nominal.i == tokens.end and v.kind(nominal, v.adjectives, v.nouns):
-        found = v.kind(nominal, v.adjectives, v.nouns), nominal  # "Three Dead, Two Hurt"
+    if nominal.i == tokens.end and nominal.pos_ != "NOUN" and v.kind(nominal, v.adjectives):
+        found = v.kind(nominal, v.adjectives), nominal  # "Three Dead, Two Hurt"
     found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
                       if c.dep_ in ("amod", "acl", "oprd", "appos", "advmod", "relcl")
                       and c.i > nominal.i)
@@ -676,7 +677,8 @@ def _of_victim(tok, v: Vocab):
     noun = tok.head.head
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return None
-    if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+    aged = any(c.lower_ == "old" for c in tok.children)  # "4-year-old Ana Reyes"
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "") and not aged:
         return None
     if tok.pos_ == "NOUN" and (tok.lemma_.lower() in v.data["non_people"] or tok.lemma_.lower() not in
                                v.data["person_nouns"]):
