@@ -362,7 +362,8 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     mention.vague = is_vague(figure)
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
-    mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background)
+    mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
+        or _told_as_cause(tokens.root, v) or _wider_total(tokens)
     return mention
 
 
@@ -662,6 +663,20 @@ def _one_victim(tok, v: Vocab) -> bool:
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
 
 
+def _told_as_cause(tok, v: Vocab) -> bool:
+    """"in retaliation for the killing of two leaders": deaths told as the cause of this event."""
+    return any(a.lemma_.lower() in v.data["cause_nouns"] for a in tok.ancestors)
+
+
+def _wider_total(tokens) -> bool:
+    """"one of three officers killed that day", "five of dozens of bodies": the figure is a wider total."""
+    doc = tokens.doc
+    if tokens.start < 2 or doc[tokens.start - 1].lower_ != "of":
+        return False
+    before = doc[tokens.start - 2]
+    return before.like_num or before.lower_ in ("one", "two", "three", "four", "five")
+
+
 def _aged(tok) -> bool:
     """"19-year-old" standing alone for a person (no noun after it)."""
     doc = tok.doc
@@ -675,6 +690,8 @@ def _of_victim(tok, v: Vocab):
     if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
         return None
     noun = tok.head.head
+    if _told_as_cause(noun, v):
+        return None
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return None
     aged = any(c.lower_ == "old" for c in tok.children)  # "4-year-old Ana Reyes"
