@@ -656,6 +656,8 @@ def _one_victim(tok, v: Vocab) -> bool:
     if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns):
         return False
     if tok.pos_ == "PROPN":
+        if tok.text.isupper() and len(tok.text) > 1:
+            return False  # a dateline ("MYRTLE CREEK, Ore. —"), not a victim
         if tok.ent_type_ == "NORP":  # "an Israeli was killed", "shot the Palestinian"
             return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
         return tok.ent_type_ in ("PERSON", "")
@@ -740,7 +742,10 @@ def _implied_subjects(sent, v: Vocab, taken):
         if found is None or found[0] in ("displaced", "casualties"):
             continue
         span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.tag_ != "PRP" else tok.doc[tok.i:tok.i + 1]
-        if any(s < span.end_char and span.start_char < e for s, e in taken):
+        counted = [c for c in anchor.children if c.i < anchor.i and c.lower_ in ("both", "all")]
+        # "Both Bass and the baby were dead": the figure counts them already
+        if any(s < span.end_char and span.start_char < e for s, e in taken) or any(
+                s <= c.idx < e for c in counted for s, e in taken):
             continue
         yield found[0], span, found[1], span
 
