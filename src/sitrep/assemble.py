@@ -401,6 +401,11 @@ class Assembler:
                 out.setdefault(id(min(same, key=lambda p: p[0])[1]), []).append(cm)
                 continue
             before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
+            if not before:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
+                after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
+                if after and min(after, key=lambda p: p[0])[0] - cm.sentence[1] < 400:
+                    out.setdefault(id(min(after, key=lambda p: p[0])[1]), []).append(cm)
+                    continue
             if before:
                 end, c = max(before, key=lambda p: p[0])
                 gap = cm.sentence[0] - end
