@@ -502,8 +502,9 @@ def _verb_kind(verb, v: Vocab, role: str):
              and not (c.dep_ == "ccomp" and role == "nsubj")]  # "the group said [12 were killed]"
     cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
               and any(o.lemma_.lower() == "death" for o in c.children)]
-    cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
-              for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
+    if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
+        cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
+                  for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
     if role == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return None
     if role in _SUBJ and verb.lemma_.lower() not in _INTRANSITIVE and role != "nsubjpass":
