@@ -410,7 +410,7 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
             and (nxt is None or nxt.text in (",", ")", ".") or nxt.is_space)):
         return False  # "Ryan Welch, 4," is an age
     head = last.head if last.dep_ in ("nummod", "quantmod") else None
-    for noun in (head, nxt):
+    for noun in (head, nxt if nxt is None or nxt.dep_ != "compound" else None):  # "two truck drivers"
         if noun is not None and noun.pos_ in ("NOUN", "PROPN") and (
             noun.lemma_.lower() in v.data["non_people"] or noun.lower_ in v.data["non_people"]
         ):
