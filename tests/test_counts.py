@@ -212,6 +212,12 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
         ("The man shot his wife and then turned the gun on himself.", [("shot", 1), ("killed", 1)]),
         # wounds told without a verb of hurting
         ("The victim was taken to the hospital with a gunshot wound.", [("injured", 1)]),
+        # a compound before the victims is not what is counted
+        ("Two truck drivers were killed in the ambush.", [("killed", 2)]),
+        # lives lost, a body found, a titled victim
+        ("Two soldiers lost their lives in the blast.", [("killed", 2)]),
+        ("His body was found in a ditch the next morning.", [("killed", 1)]),
+        ("The town Councilman for Ribera, Tomas Vidal, was shot and killed by gunmen.", [("killed", 1)]),
     ],
 )
 def test_local_news_phrases(language, text, expected):

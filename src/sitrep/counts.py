@@ -505,6 +505,9 @@ def _verb_kind(verb, v: Vocab, role: str):
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
         cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
+    if role == "nsubj" and verb.lemma_.lower() == "lose" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
+        return "killed", verb  # "two soldiers lost their lives"
     if role == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return None
     if role in _SUBJ and verb.lemma_.lower() not in _INTRANSITIVE and role != "nsubjpass":
@@ -659,6 +662,8 @@ def _one_victim(tok, v: Vocab) -> bool:
     if tok.pos_ == "PROPN":
         if tok.text.isupper() and len(tok.text) > 1:
             return False  # a dateline ("MYRTLE CREEK, Ore. —"), not a victim
+        if tok.lemma_.lower() in v.data["person_nouns"] or tok.lemma_.lower() in v.data["title_nouns"]:
+            return True  # "The Party Councilman for X, Jose Villamil, was shot and killed"
         if tok.ent_type_ == "NORP":  # "an Israeli was killed", "shot the Palestinian"
             return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
         return tok.ent_type_ in ("PERSON", "")
@@ -730,8 +735,25 @@ def implied_ones(sent, v: Vocab, taken):
         yield found[0], span, found[1], span
 
 
+def _found_body(tok, v: Vocab):
+    """"His body was found in the river": one dead, told by the finding of a body."""
+    if tok.lemma_.lower() != "body" or tok.tag_ != "NN" or _of_object(tok) is not None:
+        return None
+    if tok.dep_ not in ("nsubjpass", "dobj") or tok.head.lemma_.lower() not in v.data["finding_verbs"]:
+        return None
+    if not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None
+    return "killed", tok.head
+
+
 def _implied_subjects(sent, v: Vocab, taken):
     for tok in sent:
+        body = _found_body(tok, v)
+        if body is not None:
+            span = tok.doc[tok.left_edge.i:tok.i + 1]
+            if not any(s < span.end_char and span.start_char < e for s, e in taken):
+                yield body[0], span, body[1], span
+            continue
         if not _one_victim(tok, v):
             continue
         anchor = tok
