@@ -214,6 +214,9 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
         ("The victim was taken to the hospital with a gunshot wound.", [("injured", 1)]),
         # a compound before the victims is not what is counted
         ("Two truck drivers were killed in the ambush.", [("killed", 2)]),
+        # a toll that did not happen
+        ("The kidnappers threatened to kill the engineer.", []),
+        ("Rebels attempted to assassinate the governor on Monday.", []),
         # lives lost, a body found, a titled victim
         ("Two soldiers lost their lives in the blast.", [("killed", 2)]),
         ("His body was found in a ditch the next morning.", [("killed", 1)]),

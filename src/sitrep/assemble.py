@@ -440,8 +440,7 @@ class Assembler:
         if coded:
             return coded[:1]
         useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
-        if any(not cm.background for cm in useful):  # a running total is not this event's toll
-            useful = [cm for cm in useful if not cm.background]
+        useful = [cm for cm in useful if not cm.background]  # a running total is not this event's toll
         if not useful:
             return []
         figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}

@@ -290,6 +290,8 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
             mentions.append(mention)
             taken.append(mention.number_span)
     for kind, tokens, trig, victims in implied_ones(sent, v, taken):
+        if unreal(trig, v):
+            continue
         mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v)
         mention.implied = True
         mentions.append(mention)
@@ -355,6 +357,8 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if attached is None:
         return None
     kind, trig, victims, part = attached
+    if unreal(trig, v):
+        return None
     part = part or _degree_part(tokens, kind, before, v)
     mention = _mention(doc, sent, kind, number, tokens, trig, victims, v)
     mention.number_span = (start, end)
@@ -426,6 +430,18 @@ def first_before(tokens) -> str:
 def _is_small(tokens) -> bool:
     number = parse_number(tokens.text)
     return number is not None and number[0] < 1000
+
+
+def unreal(trig, v: Vocab) -> bool:
+    """"threatened to kill al-Yusufi", "attempted to assassinate": a toll that did not happen."""
+    tok = trig
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in v.data["unreal_verbs"]:
+            return True
+    return False
 
 
 def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v) -> CountMention:
