@@ -214,6 +214,9 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
         ("The victim was taken to the hospital with a gunshot wound.", [("injured", 1)]),
         # a compound before the victims is not what is counted
         ("Two truck drivers were killed in the ambush.", [("killed", 2)]),
+        # one victim named before a figure is one more
+        ("Toddler shooting leaves 4-year-old, 2 others shot on Main Street", [("shot", 1), ("shot", 2)]),
+        ("Boy, Two Adults Injured in Park Shooting", [("injured", 1), ("injured", 2)]),
         # a toll that did not happen
         ("The kidnappers threatened to kill the engineer.", []),
         ("Rebels attempted to assassinate the governor on Monday.", []),
@@ -233,6 +236,11 @@ def test_a_degree_after_a_toll_is_a_part(language):
     whole = [m for m in mentions if not m.part]
     assert [(m.kind, m.count) for m in whole] == [("injured", 7)]
     assert any(m.part and m.count == 3 for m in mentions)
+
+
+def test_a_degree_after_those_shot_is_a_part(language):
+    mentions = find_counts(language("Five shot, two critically injured, outside a club"))
+    assert [(m.kind, m.count) for m in mentions if not m.part] == [("shot", 5)]
 
 
 def test_a_running_total_is_background(language):

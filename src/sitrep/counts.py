@@ -60,6 +60,7 @@ class Vocab:
     self_kill: list[re.Pattern]
     killer_included: list[re.Pattern]
     background: list[re.Pattern]
+    leading_one: re.Pattern
 
     def kind(self, token, *tables: dict[str, str]) -> str | None:
         for table in tables:
@@ -120,6 +121,7 @@ def vocab() -> Vocab:
         self_kill=[re.compile(p, re.IGNORECASE) for p in data["self_kill"]],
         killer_included=[re.compile(p, re.IGNORECASE) for p in data["killer_included"]],
         background=[re.compile(p, re.IGNORECASE) for p in data["background"]],
+        leading_one=re.compile(data["leading_one"], re.IGNORECASE),
     )
 
 
@@ -296,7 +298,26 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         mention.implied = True
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
+    mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     return mentions
+
+
+def _leading_ones(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"2-year-old, 3 others shot", "Child, Three Adults Injured": one victim named before a figure
+    and joined to it by a comma or "and" is one more of the same kind."""
+    out = []
+    for m in [m for m in mentions if not m.part and not m.coded and m.claim.count > 0]:
+        before = text[:m.number_span[0] - bounds[0]]
+        match = v.leading_one.search(before)
+        if match is None:
+            continue
+        span = (bounds[0] + match.start(1), bounds[0] + match.end(1))
+        if any(o.number_span[0] < span[1] and span[0] < o.number_span[1] for o in mentions):
+            continue
+        claim = Claim(count=1, low=1, high=1, victims=match.group(1), source=m.claim.source,
+                      evidence=Span(start=span[0], end=m.claim.evidence.end))
+        out.append(CountMention(m.kind, claim, span, bounds, m.trigger, implied=True))
+    return out
 
 
 def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -392,7 +413,8 @@ def _degree_part(tokens, kind: str, before, v: Vocab) -> bool:
         return False
     if nxt.lower_ not in v.data["degree_adverbs"]:
         return False
-    return any(m.kind == kind and not m.part and m.number_span[1] <= tokens.start_char for m in before)
+    kinds = (kind, "shot") if kind in ("injured", "killed") else (kind,)  # "Four shot, two critically injured"
+    return any(m.kind in kinds and not m.part and m.number_span[1] <= tokens.start_char for m in before)
 
 
 def _people_figure(doc, tokens, v: Vocab) -> bool:
