@@ -159,7 +159,6 @@ class Speakers:
 
     def resolve(self, tok) -> Speaker | None:
         v = vocab()
-        doc = tok.doc
         low = tok.lower_
         if tok.pos_ == "PRON":
             if low in v.pronouns and self.named:
@@ -183,7 +182,6 @@ class Speakers:
                         return Speaker(phrase.text, known.name, known.role, known.evidence)
             text = phrase.text.strip()
             return self._note(Speaker(text, text, _apposition(tok), (phrase.start_char, phrase.end_char)))
-        del doc
         return None
 
     def _note(self, speaker: Speaker) -> Speaker:
