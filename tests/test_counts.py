@@ -217,6 +217,8 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
         # one victim named before a figure is one more
         ("Toddler shooting leaves 4-year-old, 2 others shot on Main Street", [("shot", 1), ("shot", 2)]),
         ("Boy, Two Adults Injured in Park Shooting", [("injured", 1), ("injured", 2)]),
+        # "both" counts the victims named beside it
+        ("Karl Dorn and his son were both killed in the attack.", [("killed", 2)]),
         # a toll that did not happen
         ("The kidnappers threatened to kill the engineer.", []),
         ("Rebels attempted to assassinate the governor on Monday.", []),
@@ -236,6 +238,11 @@ def test_a_degree_after_a_toll_is_a_part(language):
     whole = [m for m in mentions if not m.part]
     assert [(m.kind, m.count) for m in whole] == [("injured", 7)]
     assert any(m.part and m.count == 3 for m in mentions)
+
+
+def test_a_fourth_victim_is_one_more(language):
+    mentions = find_counts(language("Three guards were killed in the raid. A fourth guard died in hospital."))
+    assert [(m.count, m.also) for m in mentions] == [(3, False), (1, True)]
 
 
 def test_a_degree_after_those_shot_is_a_part(language):

@@ -107,11 +107,13 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         if mention is not None:
             mentions.append(mention)
             taken.append(mention.number_span)
+    grouped = {m.kind for m in mentions if text_of(doc)[m.number_span[0]:m.number_span[1]].lower() in ("both", "all")}
     for kind, tokens, trig, victims in implied_ones(sent, v, taken):
-        if unreal(trig, v):
+        if unreal(trig, v) or kind in grouped:  # "X and his son were both killed": the figure counts them
             continue
         mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v)
         mention.implied = True
+        mention.also = mention.also or (kind == "killed" and _one_more(tokens))
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
@@ -268,6 +270,13 @@ def first_before(tokens) -> str:
 def _is_small(tokens) -> bool:
     number = parse_number(tokens.text)
     return number is not None and number[0] < 1000
+
+
+def _one_more(tokens) -> bool:
+    """"A fourth missionary died": one victim beyond those counted before."""
+    first = tokens[0]
+    return first.lower_ in ("a", "an") and len(tokens) > 1 and tokens[1].lower_ in (
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 def unreal(trig, v: Vocab) -> bool:
