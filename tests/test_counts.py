@@ -217,6 +217,9 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
         # one victim named before a figure is one more
         ("Toddler shooting leaves 4-year-old, 2 others shot on Main Street", [("shot", 1), ("shot", 2)]),
         ("Boy, Two Adults Injured in Park Shooting", [("injured", 1), ("injured", 2)]),
+        # headline style without a determiner
+        ("Teen, 16, dead after shooting in Elm Park", [("killed", 1)]),
+        ("Man dies after being shot outside a bar", [("killed", 1)]),
         # "both" counts the victims named beside it
         ("Karl Dorn and his son were both killed in the attack.", [("killed", 2)]),
         # a toll that did not happen

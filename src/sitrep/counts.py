@@ -117,7 +117,22 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
+    mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     return mentions
+
+
+def _terse_ones(sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """Headline style with no determiner the parser can use: "Teen, 17, dead in accidental shooting"."""
+    out = []
+    for match in v.terse_one.finditer(text):
+        span = (bounds[0] + match.start(1), bounds[0] + match.end())
+        if any(m.kind == "killed" and m.claim.evidence.start < span[1] and span[0] < m.claim.evidence.end
+               for m in mentions):
+            continue
+        claim = Claim(count=1, low=1, high=1, victims=match.group(1), evidence=Span(start=span[0], end=span[1]))
+        trig = (bounds[0] + match.start(2), bounds[0] + match.end(2))
+        out.append(CountMention("killed", claim, span, bounds, trig, implied=True))
+    return out
 
 
 def _leading_ones(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:

@@ -36,6 +36,7 @@ class Vocab:
     killer_included: list[re.Pattern]
     background: list[re.Pattern]
     leading_one: re.Pattern
+    terse_one: re.Pattern
 
     def kind(self, token, *tables: dict[str, str]) -> str | None:
         for table in tables:
@@ -97,6 +98,7 @@ def vocab() -> Vocab:
         killer_included=[re.compile(p, re.IGNORECASE) for p in data["killer_included"]],
         background=[re.compile(p, re.IGNORECASE) for p in data["background"]],
         leading_one=re.compile(data["leading_one"], re.IGNORECASE),
+        terse_one=re.compile(data["terse_one"], re.IGNORECASE),
     )
 
 
