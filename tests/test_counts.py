@@ -329,3 +329,13 @@ def test_every_claim_on_an_event_holds_its_number(extract_doc, template, n, m):
         for counts in (ev.fatalities, ev.injured):
             for claim in counts.claims if counts else []:
                 assert str(claim.count) in text[claim.evidence.start:claim.evidence.end]
+
+
+def test_and_others_is_at_least_one_more(extract_doc):
+    text = ("A rocket attack on the air base in Kirkuk killed a contractor on Monday; one soldier and others "
+            "were wounded.")
+    ev = next(e for e in extract_doc(text, published="2024-03-06").events if e.injured)
+    claim = ev.injured.claims[0]
+    assert (claim.count, claim.high, claim.total) == (1, None, 2)
+    assert ev.injured.best == 2
+    assert "one" in text[claim.evidence.start:claim.evidence.end]

@@ -213,10 +213,13 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     kind, trig, victims, part = attached
     if unreal(trig, v):
         return None
+    more = _and_others(tokens, number)
     part = part or _degree_part(tokens, kind, before, v)
     mention = _mention(doc, sent, kind, number, tokens, trig, victims, v)
     mention.number_span = (start, end)
     mention.part = part
+    if more is not None:  # the figure stays as stated; the toll it implies is its total, with no ceiling
+        mention.claim = mention.claim.model_copy(update={"total": more, "high": None})
     mention.vague = is_vague(figure)
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
@@ -285,6 +288,16 @@ def first_before(tokens) -> str:
 def _is_small(tokens) -> bool:
     number = parse_number(tokens.text)
     return number is not None and number[0] < 1000
+
+
+def _and_others(tokens, number: Number) -> int | None:
+    """"one soldier and others were wounded": at least one more than the figure (None where no "others")."""
+    nominal = _nominal(tokens)
+    others = [c for c in nominal.children if c.dep_ == "conj" and c.lower_ == "others"
+              and not any(g.dep_ in ("nummod", "quantmod") for g in c.children)]
+    if not others:
+        return None
+    return (number[1] if number[1] is not None else number[0]) + 1
 
 
 def _one_more(tokens) -> bool:
@@ -670,7 +683,7 @@ def as_parts(claims: list[Claim]) -> list[Claim]:
     every claim's evidence holds its own number while the event counts the whole."""
     if len(claims) < 2:
         return list(claims)
-    total = sum(claim_floor(c) for c in claims)
+    total = sum(_figure(c) for c in claims)
     return [c.model_copy(update={"total": total}) for c in claims]
 
 

@@ -73,7 +73,8 @@ class Claim(Model):
     source: str | None = Field(None, description="who says so; null = the publisher")
     total: int | None = Field(None, description="the figure this claim gives the event once combined, when that "
                               "differs from the number stated: the sum of a toll told in parts (\"4 soldiers and 2 "
-                              "civilians\"), or those shot less those killed; the event's best/low/high use it")
+                              "civilians\"), those shot less those killed, or one more than the figure for \"one soldier and others\"; "
+                              "the event's best/low/high use it")
     evidence: Span
 
 
