@@ -188,3 +188,154 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
     assert [c.count for c in parts] == [4, 2] and {c.total for c in parts} == {6}
     counts = summarise(parts)
     assert (counts.best, counts.low, counts.high, counts.disputed) == (6, 6, 6, False)
+
+
+# --------------------------------------------------------------------------
+# phrases of local crime news and wire copy (the project's own sentences)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a headline toll: the word after the figure decides its kind
+        ("Four Dead, Three Hurt In Riverside Shooting", [("killed", 4), ("injured", 3)]),
+        # a victim told by age alone
+        ("A 19-year-old was shot and killed Sunday night, police said.", [("killed", 1)]),
+        # a victim hanging on a noun of death
+        ("A man was charged in the shooting death of 4-year-old Ana Reyes.", [("killed", 1)]),
+        ("Police recovered the body of a man from the canal.", [("killed", 1)]),
+        # a nationality standing for one person
+        ("A soldier shot and killed the Palestinian at the gate.", [("killed", 1)]),
+        # a day of a date is not a figure; the pronoun is the farmer again
+        ("Gunmen abducted a farmer on 14 May and killed him.", [("killed", 1)]),
+        # the killer's own death is one more
+        ("The man shot his wife and then turned the gun on himself.", [("shot", 1), ("killed", 1)]),
+        # wounds told without a verb of hurting
+        ("The victim was taken to the hospital with a gunshot wound.", [("injured", 1)]),
+        # a compound before the victims is not what is counted
+        ("Two truck drivers were killed in the ambush.", [("killed", 2)]),
+        # one victim named before a figure is one more
+        ("Toddler shooting leaves 4-year-old, 2 others shot on Main Street", [("shot", 1), ("shot", 2)]),
+        ("Boy, Two Adults Injured in Park Shooting", [("injured", 1), ("injured", 2)]),
+        # headline style without a determiner
+        ("Teen, 16, dead after shooting in Elm Park", [("killed", 1)]),
+        ("Man dies after being shot outside a bar", [("killed", 1)]),
+        # "both" counts the victims named beside it
+        ("Karl Dorn and his son were both killed in the attack.", [("killed", 2)]),
+        # a toll that did not happen
+        ("The kidnappers threatened to kill the engineer.", []),
+        ("Rebels attempted to assassinate the governor on Monday.", []),
+        # lives lost, a body found, a titled victim
+        ("Two soldiers lost their lives in the blast.", [("killed", 2)]),
+        ("His body was found in a ditch the next morning.", [("killed", 1)]),
+        ("The town Councilman for Ribera, Tomas Vidal, was shot and killed by gunmen.", [("killed", 1)]),
+    ],
+)
+def test_local_news_phrases(language, text, expected):
+    found = [(m.kind, m.claim.count) for m in find_counts(language(text)) if not m.part]
+    assert sorted(found) == sorted(expected)
+
+
+def test_a_degree_after_a_toll_is_a_part(language):
+    mentions = find_counts(language("Seven wounded, 3 critically, in a shooting near the mall"))
+    whole = [m for m in mentions if not m.part]
+    assert [(m.kind, m.count) for m in whole] == [("injured", 7)]
+    assert any(m.part and m.count == 3 for m in mentions)
+
+
+def test_a_fourth_victim_is_one_more(language):
+    mentions = find_counts(language("Three guards were killed in the raid. A fourth guard died in hospital."))
+    assert [(m.count, m.also) for m in mentions] == [(3, False), (1, True)]
+
+
+def test_a_degree_after_those_shot_is_a_part(language):
+    mentions = find_counts(language("Five shot, two critically injured, outside a club"))
+    assert [(m.kind, m.count) for m in mentions if not m.part] == [("shot", 5)]
+
+
+def test_a_running_total_is_background(language):
+    text = "The insurgency that has been underway since 2004 has killed more than 900 people."
+    assert all(m.background for m in find_counts(language(text)) if m.count == 900)
+
+
+def test_killer_in_the_toll_is_marked(language):
+    mentions = find_counts(language("Police said 5 people were dead, including the gunman."))
+    assert [m.includes_killer for m in mentions if m.count == 5] == [True]
+
+
+# --------------------------------------------------------------------------
+# counts on events (the whole pipeline)
+
+
+def _best(event, field):
+    counts = getattr(event, field)
+    return counts.best if counts else None
+
+
+def test_each_attack_keeps_its_own_dead(extract_doc):
+    text = ("Gunmen killed three villagers in Ghazni on Monday.\n\n"
+            "In a separate attack in Kandahar, a roadside bomb killed two police officers on Tuesday.")
+    events = extract_doc(text, published="2024-03-06").events
+    tolls = sorted(_best(e, "fatalities") for e in events if e.fatalities)
+    assert tolls == [2, 3]
+
+
+def test_a_toll_from_last_year_stays_out(extract_doc):
+    text = ("Gunmen killed two shopkeepers in Ghazni on Monday, police said.\n\n"
+            "Attacks in the province have killed more than 400 people since 2019.")
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert _best(first, "fatalities") == 2
+
+
+def test_murder_suicide_counts_the_killer(extract_doc):
+    text = ("Man kills wife, then himself\n\n"
+            "Police said a 41-year-old man shot and killed his wife at their home in Dayton on Sunday "
+            "and then turned the gun on himself.")
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert _best(first, "fatalities") == 2
+
+
+def test_others_also_shot_are_injured(extract_doc):
+    text = ("A man was shot and killed outside a bar in Dayton early Sunday, police said. "
+            "Three other people were also shot and taken to hospital.")
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert _best(first, "fatalities") == 1
+    assert _best(first, "injured") == 3
+
+
+def test_disagreeing_claimants_are_kept_and_disputed(extract_doc):
+    text = ("An air strike hit a fuel depot near Idlib on Thursday. The monitoring group said 12 people "
+            "were killed. The state news agency said 9 people were killed in the strike.")
+    ev = next(e for e in extract_doc(text, published="2024-03-08").events if e.fatalities)
+    assert (ev.fatalities.best, ev.fatalities.low, ev.fatalities.high) == (9, 9, 12)
+    assert ev.fatalities.disputed
+    assert {c.source for c in ev.fatalities.claims} == {"The monitoring group", "The state news agency"} or \
+        len({c.source for c in ev.fatalities.claims}) == 2
+
+
+_EVENT_TEMPLATES = [
+    "Gunmen killed {n} villagers in Ghazni on Monday, police said.",
+    "A bomb exploded at a market in Kandahar on Monday, killing {n} people and wounding {m}.",
+    "{n} soldiers were killed and {m} injured when rebels attacked a checkpoint in Kunduz on Monday.",
+]
+
+
+@settings(max_examples=15, deadline=None)
+@given(template=st.sampled_from(_EVENT_TEMPLATES),
+       n=st.integers(min_value=2, max_value=900), m=st.integers(min_value=2, max_value=900))
+def test_every_claim_on_an_event_holds_its_number(extract_doc, template, n, m):
+    text = template.format(n=n, m=m)
+    for ev in extract_doc(text, published="2024-03-06").events:
+        for counts in (ev.fatalities, ev.injured):
+            for claim in counts.claims if counts else []:
+                assert str(claim.count) in text[claim.evidence.start:claim.evidence.end]
+
+
+def test_and_others_is_at_least_one_more(extract_doc):
+    text = ("A rocket attack on the air base in Kirkuk killed a contractor on Monday; one soldier and others "
+            "were wounded.")
+    ev = next(e for e in extract_doc(text, published="2024-03-06").events if e.injured)
+    claim = ev.injured.claims[0]
+    assert (claim.count, claim.high, claim.total) == (1, None, 2)
+    assert ev.injured.best == 2
+    assert "one" in text[claim.evidence.start:claim.evidence.end]

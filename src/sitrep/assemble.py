@@ -324,6 +324,11 @@ def _lead_key(m: Mention):
     return (m.weak, not m.category.is_violent, not m.specific, m.start)
 
 
+def _includes_killer(extra: CountMention, toll: list[CountMention]) -> bool:
+    """"5 dead, including the gunman": the killer's own death is already in the toll."""
+    return extra.own and any(m.includes_killer for m in toll)
+
+
 class Assembler:
     """Builds the event records of one article."""
 
@@ -441,6 +446,7 @@ class Assembler:
         out: dict[int, list[CountMention]] = {}
         countable = [(c, m) for c in clusters for m in c.mentions
                      if m.category.is_violent or m.category.key in COUNTED_KEYS]
+        orphans: list[CountMention] = []
         for cm in counts:
             pos = cm.number_span[0]
             same = [(abs(m.start - pos), c) for c, m in countable if m.sent.start_char <= pos < m.sent.end_char]
@@ -448,12 +454,35 @@ class Assembler:
                 out.setdefault(id(min(same, key=lambda p: p[0])[1]), []).append(cm)
                 continue
             before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
+            if not before:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
+                after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
+                if after and min(after, key=lambda p: p[0])[0] - cm.sentence[1] < 400:
+                    out.setdefault(id(min(after, key=lambda p: p[0])[1]), []).append(cm)
+                    continue
             if before:
                 end, c = max(before, key=lambda p: p[0])
                 gap = cm.sentence[0] - end
                 if gap < 400:
                     out.setdefault(id(c), []).append(cm)
+                    continue
+            orphans.append(cm)
+        self._adopt_orphans(countable, orphans, out)
         return out
+
+    @staticmethod
+    def _adopt_orphans(countable, orphans: list[CountMention], out: dict[int, list[CountMention]]) -> None:
+        """A toll told far from any event mention ("He died at the hospital." three paragraphs on) goes to
+        the article's lede event (its earliest violent mention) where that event has no toll of the kind
+        told in its own sentences and the article tells only one violent event."""
+        violent = {id(c): c for c, m in countable if m.category.is_violent}
+        if len(violent) != 1 or not orphans:
+            return
+        (cid, c), = violent.items()
+        start = c.first.start
+        have = {cm.kind for cm in out.get(cid, []) if not cm.part}
+        for cm in orphans:
+            if cm.number_span[0] > start and cm.kind not in have:
+                out.setdefault(cid, []).append(cm)
 
     @staticmethod
     def _tally(counts: list[CountMention], kind: str) -> list[Claim]:
@@ -464,16 +493,34 @@ class Assembler:
         if coded:
             return coded[:1]
         useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
+        useful = [cm for cm in useful if not cm.background]  # a running total is not this event's toll
         if not useful:
             return []
-        per_source: dict[str | None, list[Claim]] = {}
+        figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}
+        if figured:  # a figure outweighs victims told one by one in sentences without one
+            useful = [cm for cm in useful if not cm.implied or cm.also or cm.sentence in figured]
+        per_source: dict[str | None, list[CountMention]] = {}
         first: dict[str | None, tuple[int, int]] = {}
+        extra: list[CountMention] = []
         for cm in sorted(useful, key=lambda cm: cm.sentence):
             src = cm.claim.source
+            if cm.also and src not in first and per_source:
+                extra.append(cm)  # victims beyond the toll, whoever tells them, add to every claimant's toll
+                continue
             first.setdefault(src, cm.sentence)
-            if cm.sentence == first[src] or cm.also:
-                per_source.setdefault(src, []).append(cm.claim)
-        return [claim for claims in per_source.values() for claim in as_parts(claims)]
+            if cm.sentence == first[src]:
+                per_source.setdefault(src, []).append(cm)
+            elif cm.also:
+                extra.append(cm)
+        owns = [m for m in extra if m.own]
+        extra = [m for m in extra if not m.own] + owns[:1]  # the killer dies once, however often told
+        out = []
+        for mentions in per_source.values():
+            told = {m.number_span for m in mentions}
+            own = [m for m in extra if m.number_span not in told and not _includes_killer(m, mentions)
+                   and not (m.own and any(t.own for t in mentions))]
+            out.extend(as_parts([m.claim for m in mentions + own]))
+        return out
 
     def _injured_from_shot(self, counts: list[CountMention], killed: list[Claim]) -> list[Claim]:
         """"Five people were shot, two fatally": those shot and not killed were hurt."""
@@ -481,6 +528,9 @@ class Assembler:
         if not shot:
             return []
         dead = max((c.total if c.total is not None else c.count for c in killed), default=0)
+        beyond = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.kind == "shot" and cm.also}
+        if all((c.evidence.start, c.evidence.end) in beyond for c in shot):
+            dead = 0  # "three others were also shot": hit besides the dead
         out = []
         for c in shot:  # each figure as stated; its total is the hurt it implies
             hurt = (c.total if c.total is not None else c.count) - dead

@@ -518,5 +518,39 @@ def explain(text, as_json):
     click.echo(render.explanation(found))
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              help="table: one line per statement; jsonl: one line per statement with the article id.")
+@click.option("--claims", "claims_only", is_flag=True,
+              help="Only claims of responsibility, denials and accusations.")
+def quotes(paths, fmt, claims_only):
+    """List who said what in articles: quotes and reported statements, with speaker, role and claim type.
+
+    \b
+    Examples:
+      sitrep quotes article.txt
+      sitrep quotes articles.jsonl --claims --format jsonl
+    """
+    import json
+
+    from .api import extract_files
+
+    dropped = 0
+    try:
+        for doc in extract_files(list(paths)):
+            dropped += doc.error is not None
+            if fmt == "table":
+                click.echo(render.statements_table(doc, claims_only))
+                continue
+            for s in doc.statements:
+                if s.claim or not claims_only:
+                    click.echo(json.dumps({"id": doc.id, **s.model_dump(mode="json")}, ensure_ascii=False))
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    sys.exit(errors.EXIT_SOME_DROPPED if dropped else errors.EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -27,191 +27,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-import yaml
-
-from .record import Claim, Counts, Span
 from .nlp import text_of
+from .numbers import Number, Vocab, is_vague, parse_number, vocab
+from .record import Claim, Counts, Span
+
+__all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
 KINDS = ("killed", "injured", "abducted", "arrested", "displaced", "missing")
 EXTRA_KINDS = ("shot", "casualties")  # hit by gunfire; killed and injured together
-
-Number = tuple[int, int | None, int | None]
-
-
-# --------------------------------------------------------------------------
-# vocabulary
-
-
-@dataclass(frozen=True)
-class Vocab:
-    data: dict
-    units: dict[str, int]
-    tens: dict[str, int]
-    scales: dict[str, int]
-    verbs: dict[str, str]
-    nouns: dict[str, str]
-    adjectives: dict[str, str]
-    figure_re: re.Pattern
-    zero: list[tuple[re.Pattern, list[str]]]
-    coding: list[re.Pattern]
-
-    def kind(self, token, *tables: dict[str, str]) -> str | None:
-        for table in tables:
-            for key in (token.lemma_.lower(), token.lower_):
-                if key in table:
-                    return table[key]
-        return None
-
-
-def _by_kind(kinds: dict, part: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for kind, words in kinds.items():
-        for word in words.get(part) or []:
-            table.setdefault(word, kind)
-    return table
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _figure_pattern(data: dict) -> re.Pattern:
-    nw = data["number_words"]
-    word = _alternation([*nw["units"], *nw["tens"], *nw["scales"]])
-    single = (
-        rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+(?:{_alternation(nw['scales'])}))?"
-        rf"|(?:{word})(?:(?:-|\s+|\s+and\s+)(?:{word}))*"
-    )
-    amounts = _alternation(
-        [*data["word_amounts"], *data["vague_amounts"], *data["indefinite_amounts"]]
-    )
-    bounds = _alternation([w for ws in data["bounds"].values() for w in ws])
-    figure = rf"(?:{single})"
-    ranged = rf"(?:between\s+{figure}\s+and\s+{figure}|{figure}(?:\s*(?:-|–|to|or)\s*{figure})?)"
-    return re.compile(
-        rf"\b(?:(?:{bounds})\s+)?(?:{ranged}|(?:{amounts}))(?![\w])", re.IGNORECASE
-    )
-
-
-@lru_cache(maxsize=1)
-def vocab() -> Vocab:
-    """The vocabulary of data/counts.yaml, loaded once."""
-    text = resources.files("sitrep").joinpath("data/counts.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    nw = data["number_words"]
-    kinds = data["kinds"]
-    return Vocab(
-        data=data,
-        units=nw["units"],
-        tens=nw["tens"],
-        scales=nw["scales"],
-        verbs=_by_kind(kinds, "verbs"),
-        nouns=_by_kind(kinds, "nouns"),
-        adjectives=_by_kind(kinds, "adjectives"),
-        figure_re=_figure_pattern(data),
-        zero=[(re.compile(z["pattern"], re.IGNORECASE), z["kinds"]) for z in data["zero_patterns"]],
-        coding=[re.compile(p, re.IGNORECASE) for p in data["coding_notes"]],
-    )
-
-
-# --------------------------------------------------------------------------
-# parse_number
-
-
-def _words_value(text: str, v: Vocab) -> int | None:
-    total, current, seen = 0, 0, False
-    for part in re.split(r"[\s-]+", text):
-        if part in ("and", ""):
-            continue
-        if part in v.units or part in v.tens:
-            current += v.units.get(part, 0) + v.tens.get(part, 0)
-        elif part in v.scales:
-            scale = v.scales[part]
-            current = max(current, 1) * scale
-            if scale >= 1000:
-                total, current = total + current, 0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
-
-
-def _single(text: str, v: Vocab) -> tuple[int, str] | None:
-    """One figure and how it reads: exact, vague or indefinite."""
-    text = text.strip().lower()
-    match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(\w+))?", text)
-    if match:
-        scale = v.scales.get(match.group(2) or "", 1) if match.group(2) else 1
-        if match.group(2) and match.group(2) not in v.scales:
-            return None
-        return int(match.group(1).replace(",", "")) * scale, "exact"
-    text = re.sub(r"\s+of$", "", text)
-    data = v.data
-    for table, how in (("word_amounts", "exact"), ("vague_amounts", "vague"),
-                       ("indefinite_amounts", "indefinite")):
-        for key, value in data[table].items():
-            if text == key or text == re.sub(r"\s+of$", "", key):
-                return value, how
-    value = _words_value(text, v)
-    return (value, "exact") if value is not None else None
-
-
-def _split_bound(text: str, v: Vocab) -> tuple[str | None, str]:
-    for kind, words in v.data["bounds"].items():
-        for word in sorted(words, key=len, reverse=True):
-            if text.startswith(word + " ") and _single_or_range(text[len(word) + 1:], v):
-                return kind, text[len(word) + 1:]
-    return None, text
-
-
-def _single_or_range(text: str, v: Vocab) -> tuple[int, int | None] | None:
-    """(low, high) of a figure or a range; high None for a plural amount."""
-    one = _single(text, v)
-    if one is not None:
-        value, how = one
-        return (value, value) if how == "exact" else (value, None)
-    match = re.fullmatch(r"between\s+(.+?)\s+and\s+(.+)", text) or re.fullmatch(
-        r"(.+?)\s*(?:-|–|\bto\b|\bor\b)\s*(.+)", text
-    )
-    if not match:
-        return None
-    low, high = _single(match.group(1), v), _single(match.group(2), v)
-    if low is None or high is None or low[1] != "exact" or high[1] != "exact":
-        return None
-    return (min(low[0], high[0]), max(low[0], high[0]))
-
-
-def parse_number(text: str) -> Number | None:
-    """(count, low, high) of a figure as news writes it, or None.
-
-    See the module docstring for the conventions on bounds and vague amounts.
-    """
-    v = vocab()
-    text = re.sub(r"\s+", " ", text.strip().lower())
-    bound, rest = _split_bound(text, v)
-    span = _single_or_range(rest, v)
-    if span is None:
-        return None
-    low, high = span
-    if bound == "low":
-        return low, low, None
-    if bound == "high":
-        return (high if high is not None else low), None, (high if high is not None else low)
-    if bound == "about":
-        return low, None, None
-    return low, low, high
-
-
-def is_vague(text: str) -> bool:
-    """True for an indefinite amount ("several", "a few") with no figure."""
-    v = vocab()
-    _, rest = _split_bound(re.sub(r"\s+", " ", text.strip().lower()), v)
-    one = _single(rest, v)
-    return one is not None and one[1] == "indefinite"
-
 
 # --------------------------------------------------------------------------
 # mentions
@@ -230,6 +54,10 @@ class CountMention:
     vague: bool = False  # an indefinite amount ("several")
     coded: bool = False  # a publisher's coding note ("Fatalities coded as 0")
     also: bool = False  # "N were also killed": victims beyond those told before
+    implied: bool = False  # one victim told without a figure ("a driver was killed")
+    includes_killer: bool = False  # "5 dead, including the gunman"
+    own: bool = False  # the killer's own death ("then killed himself")
+    background: bool = False  # a running total over a period ("since 2004 more than 2000 have died")
 
     @property
     def count(self) -> int:
@@ -279,9 +107,67 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         if mention is not None:
             mentions.append(mention)
             taken.append(mention.number_span)
+    grouped = {m.kind for m in mentions if text_of(doc)[m.number_span[0]:m.number_span[1]].lower() in ("both", "all")}
     for kind, tokens, trig, victims in implied_ones(sent, v, taken):
-        mentions.append(_mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v))
+        if unreal(trig, v) or kind in grouped:  # "X and his son were both killed": the figure counts them
+            continue
+        mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v)
+        mention.implied = True
+        mention.also = mention.also or (kind == "killed" and _one_more(tokens))
+        mentions.append(mention)
+    mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
+    mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
+    mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     return mentions
+
+
+def _terse_ones(sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """Headline style with no determiner the parser can use: "Teen, 17, dead in accidental shooting"."""
+    out = []
+    for match in v.terse_one.finditer(text):
+        span = (bounds[0] + match.start(1), bounds[0] + match.end())
+        if any(m.kind == "killed" and m.claim.evidence.start < span[1] and span[0] < m.claim.evidence.end
+               for m in mentions):
+            continue
+        claim = Claim(count=1, low=1, high=1, victims=match.group(1), evidence=Span(start=span[0], end=span[1]))
+        trig = (bounds[0] + match.start(2), bounds[0] + match.end(2))
+        out.append(CountMention("killed", claim, span, bounds, trig, implied=True))
+    return out
+
+
+def _leading_ones(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"2-year-old, 3 others shot", "Child, Three Adults Injured": one victim named before a figure
+    and joined to it by a comma or "and" is one more of the same kind."""
+    out = []
+    for m in [m for m in mentions if not m.part and not m.coded and m.claim.count > 0]:
+        before = text[:m.number_span[0] - bounds[0]]
+        match = v.leading_one.search(before)
+        if match is None:
+            continue
+        span = (bounds[0] + match.start(1), bounds[0] + match.end(1))
+        if any(o.number_span[0] < span[1] and span[0] < o.number_span[1] for o in mentions):
+            continue
+        claim = Claim(count=1, low=1, high=1, victims=match.group(1), source=m.claim.source,
+                      evidence=Span(start=span[0], end=m.claim.evidence.end))
+        out.append(CountMention(m.kind, claim, span, bounds, m.trigger, implied=True))
+    return out
+
+
+def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"then turned the gun on himself": the killer's own death, a victim beyond those counted."""
+    out = []
+    for pattern in v.self_kill:
+        for match in pattern.finditer(text):
+            span = (bounds[0] + match.start(), bounds[0] + match.end())
+            if any(m.kind == "killed" and m.also and m.number_span[0] < span[1] and span[0] < m.number_span[1]
+                   for m in mentions):
+                continue
+            claim = Claim(count=1, low=1, high=1, victims=None, source=None, evidence=Span(start=span[0], end=span[1]))
+            tokens = doc.char_span(*span, alignment_mode="expand")
+            if tokens is not None:
+                claim.source = claimant(sent, tokens.root, v)
+            out.append(CountMention("killed", claim, span, bounds, span, also=True, own=True))
+    return out
 
 
 def _coding_notes(text: str, bounds, v: Vocab) -> list[CountMention]:
@@ -325,10 +211,20 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if attached is None:
         return None
     kind, trig, victims, part = attached
+    if unreal(trig, v):
+        return None
+    more = _and_others(tokens, number)
+    part = part or _degree_part(tokens, kind, before, v)
     mention = _mention(doc, sent, kind, number, tokens, trig, victims, v)
     mention.number_span = (start, end)
     mention.part = part
+    if more is not None:  # the figure stays as stated; the toll it implies is its total, with no ceiling
+        mention.claim = mention.claim.model_copy(update={"total": more, "high": None})
     mention.vague = is_vague(figure)
+    rest = text_of(doc)[end:sent.end_char]
+    mention.includes_killer = any(p.match(rest) for p in v.killer_included)
+    mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
+        or _told_as_cause(tokens.root, v) or _wider_total(tokens)
     return mention
 
 
@@ -344,6 +240,19 @@ def _part_of(tokens, before, v: Vocab):
     return last.kind, trig, _victims(tokens, nominal, trig, v), True
 
 
+def _degree_part(tokens, kind: str, before, v: Vocab) -> bool:
+    """"Nine wounded, 2 critically": a figure told by its degree after a count of the same kind is a part."""
+    doc = tokens.doc
+    nxt = doc[tokens.end] if tokens.end < len(doc) else None
+    prev = doc[tokens.start - 1] if tokens.start > 0 else None
+    if nxt is None or prev is None or prev.text not in (",", "(", "--", "—", "–"):
+        return False
+    if nxt.lower_ not in v.data["degree_adverbs"]:
+        return False
+    kinds = (kind, "shot") if kind in ("injured", "killed") else (kind,)  # "Four shot, two critically injured"
+    return any(m.kind in kinds and not m.part and m.number_span[1] <= tokens.start_char for m in before)
+
+
 def _people_figure(doc, tokens, v: Vocab) -> bool:
     """False for ages, times, dates, money, measures and counted things."""
     last = tokens[-1]
@@ -352,6 +261,8 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         if not (last.ent_type_ == "DATE" and _is_small(tokens)):
             return False
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in v.data["months"] or first_before(tokens) in v.data["months"]:
+        return False  # "on 21 August", "March 3"
     after = text_of(doc)[tokens.end_char:tokens.end_char + 12].lower()
     for word in v.data["non_people_after"]:
         if re.match(rf"[\s-]*{re.escape(word)}(?![a-z])", after):
@@ -361,7 +272,7 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
             and (nxt is None or nxt.text in (",", ")", ".") or nxt.is_space)):
         return False  # "Ryan Welch, 4," is an age
     head = last.head if last.dep_ in ("nummod", "quantmod") else None
-    for noun in (head, nxt):
+    for noun in (head, nxt if nxt is None or nxt.dep_ != "compound" else None):  # "two truck drivers"
         if noun is not None and noun.pos_ in ("NOUN", "PROPN") and (
             noun.lemma_.lower() in v.data["non_people"] or noun.lower_ in v.data["non_people"]
         ):
@@ -369,9 +280,43 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     return True
 
 
+def first_before(tokens) -> str:
+    """The word just before a figure, lower-cased ("" at the start)."""
+    return tokens.doc[tokens.start - 1].lower_ if tokens.start > 0 else ""
+
+
 def _is_small(tokens) -> bool:
     number = parse_number(tokens.text)
     return number is not None and number[0] < 1000
+
+
+def _and_others(tokens, number: Number) -> int | None:
+    """"one soldier and others were wounded": at least one more than the figure (None where no "others")."""
+    nominal = _nominal(tokens)
+    others = [c for c in nominal.children if c.dep_ == "conj" and c.lower_ == "others"
+              and not any(g.dep_ in ("nummod", "quantmod") for g in c.children)]
+    if not others:
+        return None
+    return (number[1] if number[1] is not None else number[0]) + 1
+
+
+def _one_more(tokens) -> bool:
+    """"A fourth missionary died": one victim beyond those counted before."""
+    first = tokens[0]
+    return first.lower_ in ("a", "an") and len(tokens) > 1 and tokens[1].lower_ in (
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def unreal(trig, v: Vocab) -> bool:
+    """"threatened to kill al-Yusufi", "attempted to assassinate": a toll that did not happen."""
+    tok = trig
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in v.data["unreal_verbs"]:
+            return True
+    return False
 
 
 def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v) -> CountMention:
@@ -385,9 +330,10 @@ def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v) -> Count
                   source=claimant(sent, trig, v), evidence=ev)
     also = any(t.lower_ in ("also", "too", "additional", "another") for t in
                [*trig.children, *tokens.doc[tokens.start:tokens.end + 2]])
+    own = kind == "killed" and any(t.lower_ in ("himself", "herself") for t in tokens)  # the killer's own death
     return CountMention(kind, claim, (tokens.start_char, tokens.end_char),
                         (sent.start_char, sent.end_char), (trig.idx, trig.idx + len(trig)),
-                        also=also)
+                        also=also or own, own=own)
 
 
 # --------------------------------------------------------------------------
@@ -443,9 +389,16 @@ def _best(candidates):
 def _verb_kind(verb, v: Vocab, role: str):
     """Kind and trigger of the predicate a counted noun is an argument of."""
     cands = [(v.kind(c, v.adjectives, v.verbs), c) for c in verb.children
-             if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")]
+             if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")
+             and not (c.dep_ == "ccomp" and role == "nsubj")]  # "the group said [12 were killed]"
     cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
               and any(o.lemma_.lower() == "death" for o in c.children)]
+    if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
+        cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
+                  for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
+    if role == "nsubj" and verb.lemma_.lower() == "lose" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
+        return "killed", verb  # "two soldiers lost their lives"
     if role == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return None
     if role in _SUBJ and verb.lemma_.lower() not in _INTRANSITIVE and role != "nsubjpass":
@@ -511,7 +464,10 @@ def attach_figure(tokens, v: Vocab):
     """(kind, trigger token, victims span or None, part) for a figure, or None."""
     nominal = _nominal(tokens)
     inside = tokens.start <= nominal.i < tokens.end
-    found = _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
+    found = None
+    if nominal.i == tokens.end and nominal.pos_ != "NOUN" and v.kind(nominal, v.adjectives):
+        found = v.kind(nominal, v.adjectives), nominal  # "Three Dead, Two Hurt"
+    found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
                       if c.dep_ in ("amod", "acl", "oprd", "appos", "advmod", "relcl")
                       and c.i > nominal.i)
     anchor = nominal
@@ -588,19 +544,107 @@ def _one_victim(tok, v: Vocab) -> bool:
         return False
     if tok.tag_ == "PRP":
         return tok.lower_ in _ONE_PRONOUNS
+    if _aged(tok):
+        return True  # "a 19-year-old was shot"
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return False
     if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns):
         return False
     if tok.pos_ == "PROPN":
+        if tok.text.isupper() and len(tok.text) > 1:
+            return False  # a dateline ("MYRTLE CREEK, Ore. —"), not a victim
+        if tok.lemma_.lower() in v.data["person_nouns"] or tok.lemma_.lower() in v.data["title_nouns"]:
+            return True  # "The Party Councilman for X, Jose Villamil, was shot and killed"
+        if tok.ent_type_ == "NORP":  # "an Israeli was killed", "shot the Palestinian"
+            return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
         return tok.ent_type_ in ("PERSON", "")
     dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
 
 
+def _told_as_cause(tok, v: Vocab) -> bool:
+    """"in retaliation for the killing of two leaders": deaths told as the cause of this event."""
+    return any(a.lemma_.lower() in v.data["cause_nouns"] for a in tok.ancestors)
+
+
+def _wider_total(tokens) -> bool:
+    """"one of three officers killed that day", "five of dozens of bodies": the figure is a wider total."""
+    doc = tokens.doc
+    if tokens.start < 2 or doc[tokens.start - 1].lower_ != "of":
+        return False
+    before = doc[tokens.start - 2]
+    return before.like_num or before.lower_ in ("one", "two", "three", "four", "five")
+
+
+def _aged(tok) -> bool:
+    """"19-year-old" standing alone for a person (no noun after it)."""
+    doc = tok.doc
+    return (tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-"
+            and doc[tok.i - 2].lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days")
+            and tok.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"))
+
+
+def _of_victim(tok, v: Vocab):
+    """"the shooting death of 2-year-old Amy Lowe", "the fatal shooting of a man": one victim of a noun."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
+        return None
+    noun = tok.head.head
+    if _told_as_cause(noun, v):
+        return None
+    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
+        return None
+    aged = any(c.lower_ == "old" for c in tok.children)  # "4-year-old Ana Reyes"
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "") and not aged:
+        return None
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in v.data["non_people"] or tok.lemma_.lower() not in
+                               v.data["person_nouns"]):
+        return None
+    kind = v.kind(noun, v.data["of_nouns"])
+    if kind == "shot" and any(c.lower_ in ("fatal", "deadly") for c in noun.children):
+        kind = "killed"
+    return (kind, noun) if kind else None
+
+
 def implied_ones(sent, v: Vocab, taken):
-    """Victims told without a figure: "a driver was killed" counts one."""
+    """Victims told without a figure: "a driver was killed", "the death of Amy Lowe" count one each; a
+    pronoun ("killed him") counts only where no victim is named beside it."""
+    subjects = list(_implied_subjects(sent, v, taken))
+    named = {s[0] for s in subjects if s[1].root.tag_ != "PRP"}
+    for found in subjects:
+        pron = found[1].root
+        alone = pron.dep_ != "conj" and not any(c.dep_ == "conj" for c in pron.children)
+        if pron.tag_ == "PRP" and alone and found[0] in named:
+            continue  # "kidnapped a farmer and killed him": one victim
+        yield found
     for tok in sent:
+        found = _of_victim(tok, v)
+        if found is None:
+            continue
+        span = tok.doc[tok.left_edge.i:tok.i + 1]
+        if any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        yield found[0], span, found[1], span
+
+
+def _found_body(tok, v: Vocab):
+    """"His body was found in the river": one dead, told by the finding of a body."""
+    if tok.lemma_.lower() != "body" or tok.tag_ != "NN" or _of_object(tok) is not None:
+        return None
+    if tok.dep_ not in ("nsubjpass", "dobj") or tok.head.lemma_.lower() not in v.data["finding_verbs"]:
+        return None
+    if not any(c.dep_ in ("det", "poss") for c in tok.children):
+        return None
+    return "killed", tok.head
+
+
+def _implied_subjects(sent, v: Vocab, taken):
+    for tok in sent:
+        body = _found_body(tok, v)
+        if body is not None:
+            span = tok.doc[tok.left_edge.i:tok.i + 1]
+            if not any(s < span.end_char and span.start_char < e for s, e in taken):
+                yield body[0], span, body[1], span
+            continue
         if not _one_victim(tok, v):
             continue
         anchor = tok
@@ -612,7 +656,10 @@ def implied_ones(sent, v: Vocab, taken):
         if found is None or found[0] in ("displaced", "casualties"):
             continue
         span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.tag_ != "PRP" else tok.doc[tok.i:tok.i + 1]
-        if any(s < span.end_char and span.start_char < e for s, e in taken):
+        counted = [c for c in anchor.children if c.i < anchor.i and c.lower_ in ("both", "all")]
+        # "Both Bass and the baby were dead": the figure counts them already
+        if any(s < span.end_char and span.start_char < e for s, e in taken) or any(
+                s <= c.idx < e for c in counted for s, e in taken):
             continue
         yield found[0], span, found[1], span
 
@@ -636,7 +683,7 @@ def as_parts(claims: list[Claim]) -> list[Claim]:
     every claim's evidence holds its own number while the event counts the whole."""
     if len(claims) < 2:
         return list(claims)
-    total = sum(claim_floor(c) for c in claims)
+    total = sum(_figure(c) for c in claims)
     return [c.model_copy(update={"total": total}) for c in claims]
 
 

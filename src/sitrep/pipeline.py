@@ -25,7 +25,7 @@ from . import clean as clean_stage
 from . import counts as counts_stage
 from . import dates as dates_stage
 from . import events as events_stage
-from . import gazetteer, language, lexicon, nlp, places as places_stage, roles as roles_stage
+from . import gazetteer, language, lexicon, nlp, places as places_stage, quotes as quotes_stage, roles as roles_stage
 from .article import Article, Dropped
 from .assemble import Assembler
 from .errors import InputTooLarge, InternalError, SitrepError
@@ -51,6 +51,7 @@ def stage_versions() -> dict[str, str]:
         "events": events_stage.VERSION,
         "roles": roles_stage.VERSION,
         "classify": f"{classify.VERSION}-{classify.load().digest[:8]}",
+        "quotes": quotes_stage.VERSION,
     }
 
 
@@ -168,6 +169,7 @@ class Pipeline:
         out.events = self.assembler.events(doc, a, mentions, place_mentions, times, counts)
         out.places = [p.as_place() for p in place_mentions]
         out.times = times
+        out.statements = [s for s in quotes_stage.find_statements(doc) if not _skipped(s.content.start, skip)]
         return out
 
 

@@ -75,7 +75,8 @@ class Claim(Model):
     source: str | None = Field(None, description="who says so; null = the publisher")
     total: int | None = Field(None, description="the figure this claim gives the event once combined, when that "
                               "differs from the number stated: the sum of a toll told in parts (\"4 soldiers and 2 "
-                              "civilians\"), or those shot less those killed; the event's best/low/high use it")
+                              "civilians\"), those shot less those killed, or one more than the figure for \"one soldier and others\"; "
+                              "the event's best/low/high use it")
     evidence: Span
 
 
@@ -155,6 +156,21 @@ class Error(Model):
     hint: str | None = None
 
 
+class Statement(Model):
+    """A quote or reported statement: who said what, and where the text says so."""
+
+    form: Literal["direct", "indirect"] = Field(description="direct: in quotation marks; indirect: reported")
+    text: str = Field(description="what is said: the quoted words, or the reported clause")
+    speaker: str | None = Field(None, description="who says it, resolved through the text (\"he\" -> \"John Kirby\")")
+    speaker_text: str | None = Field(None, description="the words that name the speaker where the statement is told")
+    speaker_role: str | None = Field(None, description="the speaker's office or trade, where the text gives it")
+    speaker_evidence: Span | None = Field(None, description="where the resolved speaker is named")
+    claim: Literal["responsibility", "denial", "accusation"] | None = Field(
+        None, description="a claim of responsibility, a denial or an accusation; null for other statements")
+    content: Span = Field(description="the span of ``text``")
+    evidence: Span = Field(description="the sentence that tells the statement")
+
+
 class Document(Model):
     """One output line: an input article and what sitrep found in it."""
 
@@ -168,6 +184,7 @@ class Document(Model):
     events: list[Event] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     times: list[Time] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list, description="quotes and reported statements")
     removed: list[Removed] = Field(default_factory=list)
     error: Error | None = None
     pipeline: str | None = None

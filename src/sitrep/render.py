@@ -179,3 +179,25 @@ def explanation(found) -> str:
                  "features  " + ", ".join(f"{f} {w:+.2f}" for f, w in e.features)]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def statements_table(doc: Document, claims_only: bool = False) -> str:
+    """A readable block of one document's quotes and statements: speaker, role, claim type, words."""
+    head = f"{doc.id}" + (f" — {doc.title}" if doc.title else "")
+    lines = [head]
+    if doc.error:
+        lines.append(f"  dropped: {doc.error.code} {doc.error.reason}")
+        return "\n".join(lines)
+    rows = [s for s in doc.statements if s.claim or not claims_only]
+    if not rows:
+        lines.append("  no statements found")
+    for s in rows:
+        who = s.speaker or "(unattributed)"
+        if s.speaker_text and s.speaker_text != s.speaker:
+            who += f' ("{s.speaker_text}")'
+        if s.speaker_role:
+            who += f", {s.speaker_role}"
+        mark = f"[{s.claim}] " if s.claim else ""
+        words = s.text if s.form == "indirect" else f"\u201c{s.text}\u201d"
+        lines.append(f"  {who}: {mark}{words}  @{s.evidence.start}-{s.evidence.end}")
+    return "\n".join(lines)
