@@ -82,3 +82,8 @@ def test_a_base_named_after_a_town_is_near_that_town(extract_doc):
 def test_a_statement_is_not_placed_in_the_town_the_report_is_filed_from(extract_doc):
     doc = extract_doc("KABUL — The foreign minister rejected the proposal on Monday.", published="2024-03-05")
     assert all(e.location is None for e in doc.events if e.acled is None)
+
+
+def test_a_name_that_is_only_a_kind_word_does_not_break_the_article(extract_doc):
+    doc = extract_doc("The Department said two people were shot in the County on Friday.", published="2024-03-04")
+    assert doc.error is None

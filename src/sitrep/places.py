@@ -535,7 +535,7 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
     name, kind = looked
     within = {q.country for q in qualifiers}
     options = [(e, False) for e in cands if not within or e.country in within]
-    if not options and name.split()[-1].lower() not in SECOND_LEVEL_WORDS:
+    if not options and name.split() and name.split()[-1].lower() not in SECOND_LEVEL_WORDS:
         # A near spelling in the article's countries; never for a county, which the gazetteer lacks and
         # whose name is often a town's elsewhere ("Jay County" is not Jay).
         near = within or set(ctx.countries)
