@@ -106,6 +106,7 @@ class ActorInfo:
     key: str | None = None  # the entry's key: an agent key ("military") or a group's name
     party: bool = False  # a political party: its members act as protesters or rioters
     person: bool = False  # a named person (a leader): acts for their country's state
+    generic: bool = False  # a generic agent ("gunmen"), not a named group or person
 
 
 @dataclass(frozen=True)
@@ -430,6 +431,27 @@ def ties() -> dict[str, str]:
     return {" ".join(k): v for k, v in load().ties.items()}
 
 
+def entry_named(name: str) -> Entry | None:
+    """The entry a canonical name was made from: a group's or person's name, or an agent's
+    name with its country filled in ("Rioters (Bangladesh)" -> the rioters agent)."""
+    d = load()
+    for e in reversed(d.entries):
+        if not e.generic and e.name == name:
+            return e
+    for e in d.entries:
+        if e.generic and (e.name == name or _template_re(e.template).fullmatch(name)):
+            return e
+    return None
+
+
+@lru_cache(maxsize=256)
+def _template_re(template: str | None) -> re.Pattern:
+    if not template:
+        return re.compile(r"(?!)")
+    parts = re.split(r"\{(?:country|the_country)\}", template)
+    return re.compile(".+".join(re.escape(p) for p in parts))
+
+
 def country_of(text: str) -> Country | None:
     """The country a name, alias, demonym or institution stands for.
 
@@ -481,10 +503,11 @@ def lookup(text: str, country: str | None = None) -> ActorInfo | None:
         elif country is None and e.kind != "external" and e.template and "{" in e.template:
             country = d.countries.get(context.upper()) if context else None
         return ActorInfo(e.named(country), country.iso3 if country else None, e.kind, e.inter, matched, backer,
-                         key=e.key)
+                         key=e.key, generic=True)
     if in_head and via.end == cut:  # a country alone: its government, or its metonym's agent
         e = d.agent_by_key[via.target.agent or "government"]
-        return ActorInfo(e.named(country), country.iso3, e.kind, e.inter, via.target.alias, backer, key=e.key)
+        return ActorInfo(e.named(country), country.iso3, e.kind, e.inter, via.target.alias, backer, key=e.key,
+                         generic=True)
     return None
 
 

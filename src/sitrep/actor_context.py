@@ -1,0 +1,211 @@
+"""An event's parties in their context: what the dictionary alone cannot say.
+
+:mod:`sitrep.actors` answers "what does this mention name?". This module
+answers the questions that need the article and the event:
+
+- :func:`resolve` — a pronoun or "the group" stands for the actor named
+  before it; a generic agent takes the country where the event is
+  ("security forces" in a report about Kabul are Afghan).
+- :func:`code_for_event` — ACLED codes some actors by what they do: those
+  who demonstrate are protesters (6), those who riot or wreck are rioters
+  (5), whoever they are; a party's members act as protesters or rioters with
+  the party as associated actor; a government or leader that orders
+  violence is coded as its military. An event whose parse names no
+  initiator takes one from its sentences, else ACLED's default for an
+  unnamed perpetrator.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as DocSpan
+
+from . import actors
+from .actors import ActorInfo
+from .lexicon import Category
+from .record import Actor, Span
+from .roles import Role
+
+VERSION = "actor-context-1"
+
+# Pronouns that stand for a group, for a person, and nouns that re-name a named group.
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "it", "its"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "movement", "faction", "militia", "network"}
+# How far back (in sentences) a pronoun or "the group" looks for what it stands for.
+LOOKBACK_SENTENCES = 3
+
+# ACLED codes those who demonstrate as protesters (6) and those who riot as rioters (5), whoever they are.
+CROWDS = {"protest": 6, "protest_intervention": 6, "labour_strike": 6, "hunger_strike": 6, "riot": 5, "mob": 5}
+CROWD_KIND = {5: "rioters", 6: "protesters"}
+CROWD_AGENT = {5: "rioters", 6: "protesters"}
+# Events whose unnamed perpetrator ACLED codes as an unidentified armed group (3).
+UNNAMED_ARMED = {"ied", "grenade", "suicide", "attack_civ", "abduction", "shelling", "sexual"}
+# Heads of noun phrases that report rather than act ("Taliban sources said").
+REPORTING_HEADS = {"source", "spokesman", "spokesperson", "statement", "report", "media", "agency", "news",
+                   "channel", "website", "claim", "observatory", "monitor"}
+
+
+# ---------------------------------------------------------------- resolution of one mention
+
+
+def resolve(role: Role, country: str | None = None) -> ActorInfo | None:
+    """What a role's words name, in context: pronouns and "the group" through what they stand for."""
+    text = role.text.strip()
+    low = text.lower()
+    words = low.split()
+    if low in GROUP_PRONOUNS or low in PERSON_PRONOUNS or (
+            len(words) == 2 and words[0] in {"the", "this", "that"} and words[1] in GROUP_NOUNS):
+        return antecedent(role.head.doc, role.start, low)
+    return actors.lookup(text, country=country)
+
+
+def antecedent(doc: Doc, before: int, word: str) -> ActorInfo | None:
+    """The nearest actor named before character ``before`` that ``word`` can stand for.
+
+    "the group" stands for a named group (or an unknown named organisation);
+    "they"/"their" for any actor that is not a civilian; "he"/"she" for a
+    named person.
+    """
+    sent = doc.char_span(before, before, alignment_mode="expand")
+    first_sent = None
+    if sent is not None and len(sent):
+        sents = list(doc.sents)
+        idx = next((i for i, s in enumerate(sents) if s.start <= sent.start < s.end), 0)
+        first_sent = sents[max(0, idx - LOOKBACK_SENTENCES + 1)].start_char
+    lo = first_sent or 0
+    candidates = _mentions(doc, lo, before)
+    for span in reversed(candidates):
+        info = actors.lookup(span.text)
+        if word in PERSON_PRONOUNS:
+            if info is not None and info.person:
+                return info
+            continue
+        group_noun = word.split()[-1] in GROUP_NOUNS
+        if info is None:
+            if group_noun and span.label_ == "ORG":
+                return unknown_group(span.text, None)  # "a group called X ... the group"
+            continue
+        if info.inter == 7 or info.person or (group_noun and info.generic):
+            continue
+        return info
+    return None
+
+
+def _mentions(doc: Doc, lo: int, hi: int) -> list[DocSpan]:
+    """Named entities and noun chunks between two character offsets, in text order."""
+    spans = [e for e in doc.ents if lo <= e.start_char and e.end_char <= hi]
+    try:
+        spans += [c for c in doc.noun_chunks if lo <= c.start_char and c.end_char <= hi]
+    except ValueError:  # no parse
+        pass
+    return sorted(spans, key=lambda s: (s.end_char, s.start_char))
+
+
+def unknown_group(name: str, country: str | None) -> ActorInfo:
+    """A named group the dictionary lacks: still a group (ACLED's default for one is a political militia)."""
+    return ActorInfo(name=name, country=country, kind="political militia", inter=3, matched=name, key=None)
+
+
+# ---------------------------------------------------------------- coding by what the event is
+
+
+def code_for_event(cat: Category, parties: list[Actor], sentences: list[DocSpan], trigger: Span, trigger_text: str,
+                   country: str | None) -> list[Actor]:
+    """The parties of one event, coded as ACLED codes them for an event of this category."""
+    out = [_recode(cat, a, country) if a.role == "initiator" else a for a in parties]
+    if not any(a.role == "initiator" for a in out):
+        out = _fill_initiator(cat, out, sentences, trigger, trigger_text, country)
+    return out
+
+
+def _named(kind_key: str, country: str | None) -> str:
+    entry = actors.load().agent_by_key[kind_key]
+    return entry.named(actors.get_country(country) if country else None)
+
+
+def _crowd(a: Actor, inter: int, country: str | None, assoc: list[str] | None) -> Actor:
+    home = a.country if a.kind not in (None, "state", "external") and a.country else country
+    return a.model_copy(update={"inter": inter, "kind": CROWD_KIND[inter], "country": home,
+                                "name": _named(CROWD_AGENT[inter], home), "associated": assoc or None})
+
+
+def _recode(cat: Category, a: Actor, country: str | None) -> Actor:
+    """One initiator coded for its event: crowds, party members, civilians who attack, leaders who order."""
+    entry = actors.entry_named(a.name) if a.name else None
+    party = entry is not None and entry.party
+    assoc = [a.name] if (party or (entry is not None and not entry.generic and a.inter in (2, 3, 4))) else None
+    crowd = CROWDS.get(cat.key)
+    if crowd is not None:
+        if a.inter in (None, 2, 3, 4, 5, 6, 7):
+            return _crowd(a, crowd, country, assoc)
+        return a
+    wrecks = cat.key == "destroy"
+    if cat.is_violent or wrecks:
+        if party or a.inter in (6, 7):
+            return _crowd(a, 5, country, assoc)  # civilians and party members who attack or wreck riot
+        if wrecks and entry is not None and entry.key == "unidentified":
+            return _crowd(a, 5, country, None)  # unnamed people who burn and vandalise
+        if cat.is_violent and a.kind == "state" and entry is not None and (entry.person or entry.key == "government"):
+            home = a.country
+            return a.model_copy(update={"name": _named("military", home) if home else a.name})
+    return a
+
+
+def _fill_initiator(cat: Category, parties: list[Actor], sentences: list[DocSpan], trigger: Span,
+                    trigger_text: str, country: str | None) -> list[Actor]:
+    """An event whose parse names no initiator: one named in its sentences, else ACLED's default."""
+    crowd = CROWDS.get(cat.key)
+    if crowd is not None:
+        lead = Actor(role="initiator", text=trigger_text, name=_named(CROWD_AGENT[crowd], country),
+                     country=country, kind=CROWD_KIND[crowd], inter=crowd, evidence=trigger)
+        return [lead, *parties]
+    if not (cat.is_violent or cat.key == "destroy"):
+        return parties
+    found = _named_in(sentences, parties, country)
+    if found is not None:
+        return [_recode(cat, found, country), *parties]
+    targets = [a for a in parties if a.role == "target" and a.inter not in (None, 7)]
+    if cat.key == "clash" and len(targets) >= 2:
+        other = targets[-1]  # "X were killed in clashes with Y": Y is the side the report names as opponent
+        rest = [a for a in parties if a is not other]
+        return [other.model_copy(update={"role": "initiator"}), *rest]
+    if cat.key in UNNAMED_ARMED:
+        lead = Actor(role="initiator", text=trigger_text, name=_named("unidentified", country), country=country,
+                     kind="political militia", inter=3, evidence=trigger)
+        return [lead, *parties]
+    if cat.key == "destroy":
+        lead = Actor(role="initiator", text=trigger_text, name=_named("rioters", country), country=country,
+                     kind="rioters", inter=5, evidence=trigger)
+        return [lead, *parties]
+    return parties
+
+
+def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | None) -> Actor | None:
+    """The first armed or state actor an event's sentences name outside its targets ("a Taliban-planted IED")."""
+    taken = [(a.evidence.start, a.evidence.end) for a in parties]
+    best: tuple[int, Actor] | None = None
+    for sent in sentences:
+        for chunk in _mentions(sent.doc, sent.start_char, sent.end_char):
+            if any(s < chunk.end_char and chunk.start_char < e for s, e in taken):
+                continue
+            if chunk.root.lemma_.lower() in REPORTING_HEADS or _after_according(chunk):
+                continue
+            if chunk.label_ == "GPE" or chunk.root.ent_type_ == "GPE":
+                continue  # a country or town named alone says where, not who
+            info = actors.lookup(chunk.text, country=country)
+            if info is None or info.inter in (5, 6, 7) or info.person or info.key == "government":
+                continue
+            rank = 0 if info.matched[:1].isupper() else 1
+            a = Actor(role="initiator", text=chunk.text, name=info.name, country=info.country, kind=info.kind,
+                      inter=8 if info.kind == "state" and country and info.country and info.country != country
+                      else info.inter,
+                      evidence=Span(start=chunk.start_char, end=chunk.end_char))
+            if best is None or rank < best[0]:
+                best = (rank, a)
+    return best[1] if best else None
+
+
+def _after_according(chunk: DocSpan) -> bool:
+    """"according to Taliban sources": a claimant, not a party."""
+    doc = chunk.doc
+    i = chunk.start
+    return i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "according"
