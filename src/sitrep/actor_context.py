@@ -39,6 +39,18 @@ CROWD_KIND = {5: "rioters", 6: "protesters"}
 CROWD_AGENT = {5: "rioters", 6: "protesters"}
 # Events whose unnamed perpetrator ACLED codes as an unidentified armed group (3).
 UNNAMED_ARMED = {"ied", "grenade", "suicide", "attack_civ", "abduction", "shelling", "sexual"}
+MEMBER_HEADS = {"member", "activist", "supporter", "worker", "leader", "cadre", "militant", "fighter", "man", "men",
+                "student", "youth", "group", "faction", "wing", "unit", "volunteer", "follower", "employee"}
+NEGATIONS = {"no", "none", "nobody", "neither"}
+# Words that say what kind of group an unknown name is.
+REBEL_WORDS = {"liberation", "tigers", "mujahideen", "mujahidin", "insurgents", "insurgent", "rebels", "rebel",
+               "separatists", "separatist", "guerrillas", "jihadist", "jihadists", "emirate", "caliphate"}
+MILITIA_WORDS = {"militia", "militias", "militiamen", "brigade", "brigades", "battalion", "custodians", "guards",
+                 "sena", "gunmen", "militants", "fighters", "armed", "force", "forces"}
+PARTY_WORDS = {"party", "league", "congress", "dal", "morcha", "samaj", "alliance"}
+CIVIL_WORDS = {"union", "unions", "association", "committee", "forum", "federation", "council", "samiti", "samity",
+               "sangsad", "vedike", "parishad", "society", "workers", "employees", "teachers", "students",
+               "traders", "chamber", "organisation", "organization", "sangathan", "manch", "coalition"}
 # Heads of noun phrases that report rather than act ("Taliban sources said").
 REPORTING_HEADS = {"source", "spokesman", "spokesperson", "statement", "report", "media", "agency", "news",
                    "channel", "website", "claim", "observatory", "monitor"}
@@ -55,7 +67,55 @@ def resolve(role: Role, country: str | None = None) -> ActorInfo | None:
     if low in GROUP_PRONOUNS or low in PERSON_PRONOUNS or (
             len(words) == 2 and words[0] in {"the", "this", "that"} and words[1] in GROUP_NOUNS):
         return antecedent(role.head.doc, role.start, low)
-    return actors.lookup(text, country=country)
+    if words and words[0] in NEGATIONS:
+        return None  # "no group has claimed it": nobody
+    called = _called(role.head)
+    if called is not None:  # "a vague group called the Custodians of Blood"
+        return actors.lookup(called, country=country) or unknown_group(called, country, f"{text} {called}")
+    info = actors.lookup(text, country=country)
+    if info is None:
+        org = _org_in(role)
+        if org is not None:
+            info = actors.lookup(org, country=country) or unknown_group(org, country, text)
+    return info
+
+
+def _called(head) -> str | None:
+    """The name in "a group called X", "an outfit known as X", "a militia named X"."""
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in {"call", "name", "know", "dub"}:
+            continue
+        for c in acl.children:
+            if c.dep_ in {"oprd", "attr", "dobj", "xcomp"}:
+                return _clip(c)
+            if c.dep_ == "prep" and c.lower_ == "as":
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs:
+                    return _clip(objs[0])
+    return None
+
+
+def _clip(tok) -> str:
+    words = [t for t in tok.subtree if not t.is_punct or t.text in "-'"]
+    while words and words[0].lower_ in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(t.text for t in words) if words else tok.text
+
+
+def _org_in(role: Role) -> str | None:
+    """A named organisation inside a role's words that the dictionary does not know."""
+    doc = role.head.doc
+    head = role.head
+    if head.ent_type_ != "ORG" and head.lemma_.lower() not in MEMBER_HEADS:
+        return None  # "the Irbil base": a place or thing named after one, not a group
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and role.start <= ent.start_char and ent.end_char <= role.end:
+            name = ent.text.strip()
+            while name.lower().startswith("the "):
+                name = name[4:]
+            if any(ch.isupper() for ch in name) and not any(w in REPORTING_HEADS for w in name.lower().split()):
+                return name
+    return None
 
 
 def antecedent(doc: Doc, before: int, word: str) -> ActorInfo | None:
@@ -100,9 +160,21 @@ def _mentions(doc: Doc, lo: int, hi: int) -> list[DocSpan]:
     return sorted(spans, key=lambda s: (s.end_char, s.start_char))
 
 
-def unknown_group(name: str, country: str | None) -> ActorInfo:
-    """A named group the dictionary lacks: still a group (ACLED's default for one is a political militia)."""
-    return ActorInfo(name=name, country=country, kind="political militia", inter=3, matched=name, key=None)
+def unknown_group(name: str, country: str | None, description: str | None = None) -> ActorInfo:
+    """A named group the dictionary lacks: still a group, with its kind and country read from how the
+    report describes it ("a vague group called X", "X militants", "the X Workers' Union")."""
+    words = set(actors.tokens((description or "") + " " + name.lower()))
+    words = {w.lower() for w in words}
+    kind, party = "political militia", False
+    if words & REBEL_WORDS:
+        kind = "rebel"
+    elif words & PARTY_WORDS:
+        party = True
+    elif words & CIVIL_WORDS and not words & MILITIA_WORDS:
+        kind = "civilians"
+    home = actors.country_of(description or name)
+    return ActorInfo(name=name, country=home.iso3 if home else country, kind=kind, inter=actors.KIND_INTER[kind],
+                     matched=name, key=None, party=party)
 
 
 # ---------------------------------------------------------------- coding by what the event is

@@ -467,9 +467,8 @@ class Assembler:
     def _actors(self, c: Cluster, location: Location | None) -> list[Actor]:
         out, seen = [], set()
         roles = list(c.roles)
-        for r in list(roles):
-            if r.role == "target":
-                roles.extend(facility_users(r, self.lex))
+        users = [u for r in roles if r.role == "target" for u in facility_users(r, self.lex)]
+        roles = [r for r in roles if r.role == "initiator"] + users + [r for r in roles if r.role == "target"]
         violent = c.lead.category.is_violent
         event_words = {m.head.i for m in c.mentions}
         home = location.country if location else None
@@ -486,6 +485,8 @@ class Assembler:
                 continue  # "two missiles landed", "the barrage struck": the means or the event, not the actor
             if info is None and not violent and r.role == "target" and not _actor_like(r):
                 continue  # "denied all contact": what is rejected, not a party
+            if info is None and r.role == "initiator" and not _actor_like(r):
+                continue  # "another bus also torched": a thing read as the subject, not a party
             seen.add((r.role, text.lower()))
             inter = info.inter if info else None
             if info and info.kind == "state" and info.country and location and location.country \

@@ -50,7 +50,8 @@ class Role:
 
 
 OF_HEADS = {"force", "member", "supporter", "ministry", "minister", "army", "people", "province", "governor",
-            "fighter", "militant", "group", "leader", "commander", "government", "president", "head", "chief"}
+            "fighter", "militant", "group", "leader", "commander", "government", "president", "head", "chief",
+            "faction", "wing", "activist", "worker", "cadre", "unit", "man", "youth", "follower", "student"}
 
 
 def np_bounds(tok: Token) -> tuple[int, int]:
@@ -113,7 +114,7 @@ def _dateline(tok: Token) -> bool:
 
 
 QUANTITY_HEADS = {"number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "band",
-                  "handful", "score", "scores", "couple", "unit", "convoy", "team", "squad"}
+                  "handful", "score", "scores", "couple", "unit", "convoy", "team", "squad", "gang"}
 
 
 def _through_quantity(tok: Token) -> Token:
@@ -237,14 +238,24 @@ def mention_roles(m: Mention, lex: Lexicon) -> list[Role]:
 
 
 def facility_users(target: Role, lex: Lexicon) -> list[Role]:
-    """Those a struck facility belongs to ("a checkpoint used by X, including Y and Z" -> X, Y, Z)."""
-    out = []
+    """Those a struck facility belongs to ("a checkpoint used by X, including Y and Z" -> Y, Z, X).
+
+    The groups named after "including" come first: they are the named owners; the "including" phrase
+    may hang on the facility or on the noun that governs it.
+    """
+    out: list[Role] = []
+    users = False
     for tok in target.head.subtree:
         if tok.dep_ == "acl" and lemma_of(tok) in {"use", "run", "control", "hold", "occupy", "belong", "operate"}:
             for agent in _prep_objects(tok, {"by", "to"}):
-                group = [agent]
+                users = True
+                named = []
                 for inc in agent.subtree:
                     if inc.dep_ == "prep" and inc.lower_ == "including":
-                        group.extend(_child(inc, "pobj"))
-                out.extend(_make("target", group, lex))
+                        named.extend(_child(inc, "pobj"))
+                out.extend(_make("target", named, lex) + _make("target", [agent], lex))
+    if users and not any(r.head.pos_ == "PROPN" for r in out):
+        for inc in target.head.children:
+            if inc.dep_ == "prep" and inc.lower_ == "including":
+                out[:0] = _make("target", _child(inc, "pobj"), lex)
     return out
