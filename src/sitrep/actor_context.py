@@ -37,8 +37,12 @@ LOOKBACK_SENTENCES = 3
 CROWDS = {"protest": 6, "protest_intervention": 6, "labour_strike": 6, "hunger_strike": 6, "riot": 5, "mob": 5}
 CROWD_KIND = {5: "rioters", 6: "protesters"}
 CROWD_AGENT = {5: "rioters", 6: "protesters"}
+# Events in which a party's members act as its armed wing (a political militia, 3), not as rioters.
+ARMED_PARTY = {"ied", "grenade", "suicide", "shelling", "air"}
 # Events whose unnamed perpetrator ACLED codes as an unidentified armed group (3).
 UNNAMED_ARMED = {"ied", "grenade", "suicide", "attack_civ", "abduction", "shelling", "sexual"}
+PLACE_HEADS = {"station", "office", "post", "outpost", "camp", "base", "headquarters", "building", "house", "compound",
+               "checkpoint", "barracks", "court", "premises", "area", "village", "district", "town", "city"}
 MEMBER_HEADS = {"member", "activist", "supporter", "worker", "leader", "cadre", "militant", "fighter", "man", "men",
                 "student", "youth", "group", "faction", "wing", "unit", "volunteer", "follower", "employee"}
 NEGATIONS = {"no", "none", "nobody", "neither"}
@@ -59,6 +63,15 @@ REPORTING_HEADS = {"source", "spokesman", "spokesperson", "statement", "report",
 # ---------------------------------------------------------------- resolution of one mention
 
 
+def not_a_party(role: Role) -> bool:
+    """Words in a role's place that name nobody: "no group" (has claimed it); a place as initiator ("the police
+    station" read as the subject). A place as target stands for those in it ("an attack on a police post")."""
+    words = role.text.strip().lower().split()
+    if words and words[0] in NEGATIONS:
+        return True
+    return role.role == "initiator" and role.head.lemma_.lower() in PLACE_HEADS
+
+
 def resolve(role: Role, country: str | None = None) -> ActorInfo | None:
     """What a role's words name, in context: pronouns and "the group" through what they stand for."""
     text = role.text.strip()
@@ -67,17 +80,27 @@ def resolve(role: Role, country: str | None = None) -> ActorInfo | None:
     if low in GROUP_PRONOUNS or low in PERSON_PRONOUNS or (
             len(words) == 2 and words[0] in {"the", "this", "that"} and words[1] in GROUP_NOUNS):
         return antecedent(role.head.doc, role.start, low)
-    if words and words[0] in NEGATIONS:
-        return None  # "no group has claimed it": nobody
     called = _called(role.head)
     if called is not None:  # "a vague group called the Custodians of Blood"
         return actors.lookup(called, country=country) or unknown_group(called, country, f"{text} {called}")
     info = actors.lookup(text, country=country)
+    head = role.head
+    if info is not None and info.generic and head.pos_ == "PROPN" and head.text[:1].isupper() \
+            and head.lower_ not in info.matched.lower().split() and _capitalised(role, info.matched):
+        info = None  # "the Manipur Naga People's Front": a name with a common word inside, not "people"
     if info is None:
         org = _org_in(role)
         if org is not None:
             info = actors.lookup(org, country=country) or unknown_group(org, country, text)
     return info
+
+
+def _capitalised(role: Role, matched: str) -> bool:
+    """Are the words that matched written with capitals in the text, as inside a name?"""
+    words = set(matched.lower().split())
+    span = role.head.doc.char_span(role.start, role.end, alignment_mode="expand")
+    toks = [t for t in span or () if actors.tokens(t.text) and actors.tokens(t.text)[0].lower() in words]
+    return bool(toks) and all(t.text[:1].isupper() for t in toks)
 
 
 def _called(head) -> str | None:
@@ -144,7 +167,7 @@ def antecedent(doc: Doc, before: int, word: str) -> ActorInfo | None:
             if group_noun and span.label_ == "ORG":
                 return unknown_group(span.text, None)  # "a group called X ... the group"
             continue
-        if info.inter == 7 or info.person or (group_noun and info.generic):
+        if info.person or (group_noun and (info.generic or info.inter == 7)):
             continue
         return info
     return None
@@ -210,8 +233,12 @@ def _recode(cat: Category, a: Actor, country: str | None) -> Actor:
         if a.inter in (None, 2, 3, 4, 5, 6, 7):
             return _crowd(a, crowd, country, assoc)
         return a
+    if cat.key == "protest_force" and a.inter in (None, 2, 3, 4, 5, 7):
+        return _crowd(a, 6, country, assoc)  # the protesters of a protest met with force
     wrecks = cat.key == "destroy"
     if cat.is_violent or wrecks:
+        if party and cat.key in ARMED_PARTY:
+            return a  # a party's bombs or guns: its armed wing, a political militia
         if party or a.inter in (6, 7):
             return _crowd(a, 5, country, assoc)  # civilians and party members who attack or wreck riot
         if wrecks and entry is not None and entry.key == "unidentified":

@@ -476,6 +476,8 @@ class Assembler:
             text = r.text.strip()
             if not text or (r.role, text.lower()) in seen:
                 continue
+            if actor_context.not_a_party(r):
+                continue
             info = actor_context.resolve(r, home)
             if info is None and text.lower() in PRONOUNS:
                 continue
