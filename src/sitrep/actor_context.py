@@ -79,7 +79,7 @@ def resolve(role: Role, country: str | None = None) -> ActorInfo | None:
     words = low.split()
     if low in GROUP_PRONOUNS or low in PERSON_PRONOUNS or (
             len(words) == 2 and words[0] in {"the", "this", "that"} and words[1] in GROUP_NOUNS):
-        return antecedent(role.head.doc, role.start, low)
+        return antecedent(role.head.doc, role.start, low, country)
     called = _called(role.head)
     if called is not None:  # "a vague group called the Custodians of Blood"
         return actors.lookup(called, country=country) or unknown_group(called, country, f"{text} {called}")
@@ -101,6 +101,14 @@ def _capitalised(role: Role, matched: str) -> bool:
     span = role.head.doc.char_span(role.start, role.end, alignment_mode="expand")
     toks = [t for t in span or () if actors.tokens(t.text) and actors.tokens(t.text)[0].lower() in words]
     return bool(toks) and all(t.text[:1].isupper() for t in toks)
+
+
+def _bare(name: str) -> str:
+    """A name without its article: "the Custodians of Blood" -> "Custodians of Blood"."""
+    name = name.strip()
+    while name.lower().startswith("the "):
+        name = name[4:].strip()
+    return name
 
 
 def _called(head) -> str | None:
@@ -133,15 +141,13 @@ def _org_in(role: Role) -> str | None:
         return None  # "the Irbil base": a place or thing named after one, not a group
     for ent in doc.ents:
         if ent.label_ == "ORG" and role.start <= ent.start_char and ent.end_char <= role.end:
-            name = ent.text.strip()
-            while name.lower().startswith("the "):
-                name = name[4:]
+            name = _bare(ent.text)
             if any(ch.isupper() for ch in name) and not any(w in REPORTING_HEADS for w in name.lower().split()):
                 return name
     return None
 
 
-def antecedent(doc: Doc, before: int, word: str) -> ActorInfo | None:
+def antecedent(doc: Doc, before: int, word: str, country: str | None = None) -> ActorInfo | None:
     """The nearest actor named before character ``before`` that ``word`` can stand for.
 
     "the group" stands for a named group (or an unknown named organisation);
@@ -165,7 +171,7 @@ def antecedent(doc: Doc, before: int, word: str) -> ActorInfo | None:
         group_noun = word.split()[-1] in GROUP_NOUNS
         if info is None:
             if group_noun and span.label_ == "ORG":
-                return unknown_group(span.text, None)  # "a group called X ... the group"
+                return unknown_group(_bare(span.text), country)  # "a group called X ... the group"
             continue
         if info.person or (group_noun and (info.generic or info.inter == 7)):
             continue
@@ -227,7 +233,8 @@ def _recode(cat: Category, a: Actor, country: str | None) -> Actor:
     """One initiator coded for its event: crowds, party members, civilians who attack, leaders who order."""
     entry = actors.entry_named(a.name) if a.name else None
     party = entry is not None and entry.party
-    assoc = [a.name] if (party or (entry is not None and not entry.generic and a.inter in (2, 3, 4))) else None
+    named = a.name is not None and (entry is None or not (entry.generic or entry.person))
+    assoc = [a.name] if named and a.inter != 1 else None  # the group or party the crowd acts for
     crowd = CROWDS.get(cat.key)
     if crowd is not None:
         if a.inter in (None, 2, 3, 4, 5, 6, 7):
@@ -308,3 +315,33 @@ def _after_according(chunk: DocSpan) -> bool:
     doc = chunk.doc
     i = chunk.start
     return i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "according"
+
+
+# ---------------------------------------------------------------- unknown actors
+
+
+def is_unknown(actor: Actor) -> bool:
+    """A named actor the dictionary does not hold (its name is its own words, not a dictionary name)."""
+    return bool(actor.name) and actors.entry_named(actor.name) is None and actors.lookup(actor.name) is None
+
+
+def unknown_actors(documents) -> list[dict]:
+    """Named actors found in documents that the dictionary lacks, most frequent first.
+
+    Each: ``{name, kind, inter, country, count, example}`` where ``example`` is
+    the words of one mention; ready to be written into a user actor file.
+    """
+    seen: dict[str, dict] = {}
+    for doc in documents:
+        for ev in doc.events:
+            for a in ev.actors:
+                names = [a.name] + list(a.associated or [])
+                for i, name in enumerate(names):
+                    probe = a if i == 0 else a.model_copy(update={"name": name})
+                    if not is_unknown(probe):
+                        continue
+                    row = seen.setdefault(name, {"name": name, "kind": a.kind if i == 0 else None,
+                                                 "inter": a.inter if i == 0 else None, "country": a.country,
+                                                 "count": 0, "example": a.text})
+                    row["count"] += 1
+    return sorted(seen.values(), key=lambda r: (-r["count"], r["name"]))
