@@ -41,6 +41,12 @@ CROWD_AGENT = {5: "rioters", 6: "protesters"}
 ARMED_PARTY = {"ied", "grenade", "suicide", "shelling", "air"}
 # Events whose unnamed perpetrator ACLED codes as an unidentified armed group (3).
 UNNAMED_ARMED = {"ied", "grenade", "suicide", "attack_civ", "abduction", "shelling", "sexual"}
+NOT_GROUP_ENTS = {"GPE", "LOC", "PERSON", "DATE", "TIME", "FAC", "NORP"}
+# Words that make a capitalised name the name of a group.
+GROUP_NAME_WORDS = {"brigade", "brigades", "front", "army", "movement", "party", "league", "union", "association",
+                    "committee", "council", "organisation", "organization", "force", "forces", "battalion", "group",
+                    "sena", "dal", "tigers", "mujahideen", "jamaat", "lashkar", "harakat", "ansar", "jaish", "tehreek",
+                    "tehrik", "militia", "federation", "forum", "alliance", "congress", "samiti", "sangh", "parishad"}
 PLACE_HEADS = {"station", "office", "post", "outpost", "camp", "base", "headquarters", "building", "house", "compound",
                "checkpoint", "barracks", "court", "premises", "area", "village", "district", "town", "city"}
 MEMBER_HEADS = {"member", "activist", "supporter", "worker", "leader", "cadre", "militant", "fighter", "man", "men",
@@ -88,11 +94,26 @@ def resolve(role: Role, country: str | None = None) -> ActorInfo | None:
     if info is not None and info.generic and head.pos_ == "PROPN" and head.text[:1].isupper() \
             and head.lower_ not in info.matched.lower().split() and _capitalised(role, info.matched):
         info = None  # "the Manipur Naga People's Front": a name with a common word inside, not "people"
-    if info is None:
-        org = _org_in(role)
+    if info is None or (info.generic and info.inter in (2, 3, 7)):
+        org = _org_in(role) or _group_name_in(role)
         if org is not None:
             info = actors.lookup(org, country=country) or unknown_group(org, country, text)
     return info
+
+
+def _group_name_in(role: Role) -> str | None:
+    """A capitalised name with a word for a group in it ("Fighters of the Jade Lantern Brigade")."""
+    span = role.head.doc.char_span(role.start, role.end, alignment_mode="expand")
+    run: list = []
+    for tok in list(span or ()) + [None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_GROUP_ENTS:
+            run.append(tok)
+            continue
+        words = {t.lower_ for t in run}
+        if len(run) >= 2 and words & GROUP_NAME_WORDS:
+            return " ".join(t.text for t in run)
+        run = []
+    return None
 
 
 def _capitalised(role: Role, matched: str) -> bool:
@@ -112,8 +133,10 @@ def _bare(name: str) -> str:
 
 
 def _called(head) -> str | None:
-    """The name in "a group called X", "an outfit known as X", "a militia named X"."""
-    for acl in head.children:
+    """The name in "a group called X", "an outfit known as X", "(fighters of) a militia named X"."""
+    nouns = [head] + [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]
+    for acl in (c for n in nouns for c in n.children):
         if acl.dep_ != "acl" or acl.lemma_.lower() not in {"call", "name", "know", "dub"}:
             continue
         for c in acl.children:

@@ -26,13 +26,16 @@ VICTIM_VERBS = {"come", "suffer", "survive", "face", "sustain", "endure", "die",
 LIGHT_VERBS = {"carry", "launch", "conduct", "order", "stage", "mount", "execute", "claim", "take", "perform",
                "hold", "unleash", "organise", "organize", "lead", "authorize", "authorise", "approve", "begin",
                "start", "continue", "step", "wage", "call", "announce", "sign", "reach", "make", "issue", "arrive",
-               "pay", "hold", "impose", "slap", "announce", "deliver", "provide", "send"}
+               "pay", "hold", "impose", "slap", "announce", "deliver", "provide", "send", "bring", "observe",
+               "enforce", "stag"}  # "stag": the small model's lemma of "staged"
 # Verbs whose subject is an attack and whose object is what it hit ("the strike destroyed a school").
 IMPACT_VERBS = {"kill", "hit", "target", "destroy", "damage", "injure", "wound", "strike", "reach", "land", "level",
                 "flatten", "wreck", "claim", "leave", "rock", "tear", "struck"}
 SUBJECTS = {"nsubj", "csubj"}
 # Verbs of fighting whose "with" phrase names the other side.
 FOUGHT_WITH = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "trade"}
+# Verbs of talking whose "with" phrase names the other party ("spoke by phone with X").
+TALKED_WITH = {"speak", "talk", "meet", "confer", "consult", "negotiate", "discuss", "hold", "call", "chat"}
 NP_LEFT = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "punct", "advmod", "predet", "npadvmod"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"}
 
@@ -191,8 +194,8 @@ def verb_roles(verb: Token, lex: Lexicon) -> list[Role]:
         objects = [o for o in _child(verb, "dobj") if lemma_of(o) not in lex.word_set("weapons")]
         targets = objects or [t for t in _prep_objects(verb, {"on", "against", "at", "upon", "into"})
                                if t.ent_type_ not in NOT_ACTORS]  # not "on Sunday"
-        if not targets and lemma_of(verb) in FOUGHT_WITH:
-            targets = _prep_objects(verb, {"with"})  # "soldiers clashed with rebels"
+        if not targets and lemma_of(verb) in FOUGHT_WITH | TALKED_WITH:
+            targets = _prep_objects(verb, {"with"})  # "soldiers clashed with rebels", "spoke with X"
     return _make("initiator", initiators, lex) + _make("target", targets, lex)
 
 
