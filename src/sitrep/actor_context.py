@@ -47,6 +47,12 @@ GROUP_NAME_WORDS = {"brigade", "brigades", "front", "army", "movement", "party",
                     "committee", "council", "organisation", "organization", "force", "forces", "battalion", "group",
                     "sena", "dal", "tigers", "mujahideen", "jamaat", "lashkar", "harakat", "ansar", "jaish", "tehreek",
                     "tehrik", "militia", "federation", "forum", "alliance", "congress", "samiti", "sangh", "parishad"}
+# Words that make a capitalised name the name of a thing or place, not of a group.
+NOT_GROUP_WORDS = {"bill", "ordinance", "act", "law", "policy", "road", "highway", "street", "school", "college",
+                   "university", "estate", "hospital", "system", "enclave", "jayanti", "festival", "day", "market",
+                   "bazaar", "station", "airport", "stadium", "hotel", "temple", "mosque", "church", "bridge",
+                   "rpg", "rpgs", "ied", "ieds", "humvee", "humvees", "apc", "apcs", "ak", "board", "court", "news",
+                   "tv", "radio", "channel", "agency", "bank", "company", "ltd", "limited", "factory", "mill"}
 PLACE_HEADS = {"station", "office", "post", "outpost", "camp", "base", "headquarters", "building", "house", "compound",
                "checkpoint", "barracks", "court", "premises", "area", "village", "district", "town", "city"}
 MEMBER_HEADS = {"member", "activist", "supporter", "worker", "leader", "cadre", "militant", "fighter", "man", "men",
@@ -165,6 +171,8 @@ def _org_in(role: Role) -> str | None:
     for ent in doc.ents:
         if ent.label_ == "ORG" and role.start <= ent.start_char and ent.end_char <= role.end:
             name = _bare(ent.text)
+            if set(name.lower().replace("-", " ").split()) & NOT_GROUP_WORDS:
+                continue  # "the Land Acquisition Ordinance", "Jahangirnagar University", "RPG"
             if any(ch.isupper() for ch in name) and not any(w in REPORTING_HEADS for w in name.lower().split()):
                 return name
     return None
