@@ -300,6 +300,10 @@ def _fill_initiator(cat: Category, parties: list[Actor], sentences: list[DocSpan
     found = _named_in(sentences, parties, country)
     if found is not None:
         return [_recode(cat, found, country), *parties]
+    if cat.key == "clash":  # "workers were injured in a clash with police": the workers are the other side
+        found = _named_in(sentences, parties, country, crowds=True)
+        if found is not None:
+            return [_recode(cat, found, country), *parties]
     targets = [a for a in parties if a.role == "target" and a.inter not in (None, 7)]
     if cat.key == "clash" and len(targets) >= 2:
         other = targets[-1]  # "X were killed in clashes with Y": Y is the side the report names as opponent
@@ -316,8 +320,9 @@ def _fill_initiator(cat: Category, parties: list[Actor], sentences: list[DocSpan
     return parties
 
 
-def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | None) -> Actor | None:
-    """The first armed or state actor an event's sentences name outside its targets ("a Taliban-planted IED")."""
+def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | None, crowds: bool = False) -> Actor | None:
+    """The first armed or state actor an event's sentences name outside its targets ("a Taliban-planted IED");
+    with ``crowds``, civilians, protesters and rioters too (the other side of a clash)."""
     taken = [(a.evidence.start, a.evidence.end) for a in parties]
     best: tuple[int, Actor] | None = None
     for sent in sentences:
@@ -329,7 +334,7 @@ def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | Non
             if chunk.label_ == "GPE" or chunk.root.ent_type_ == "GPE":
                 continue  # a country or town named alone says where, not who
             info = actors.lookup(chunk.text, country=country)
-            if info is None or info.inter in (5, 6, 7) or info.person or info.key == "government":
+            if info is None or (info.inter in (5, 6, 7) and not crowds) or info.person or info.key == "government":
                 continue
             rank = 0 if info.matched[:1].isupper() else 1
             a = Actor(role="initiator", text=chunk.text, name=info.name, country=info.country, kind=info.kind,

@@ -205,8 +205,13 @@ def noun_roles(noun: Token, lex: Lexicon) -> list[Role]:
     pair: list[Role] = []
     if between:  # "a call between X and Y": X initiates, Y is the other party; "talks with X": X is the target
         parties = _expand(between[0])
+        mutual = any(p.dep_ == "prep" and p.lower_ in {"between", "among"} and between[0].head.i == p.i
+                     for p in noun.children)
         if len(parties) > 1 and not initiators:
             pair = _make("initiator", parties[:1], lex, expand=False) + _make("target", parties[1:], lex, expand=False)
+        elif mutual and not initiators and between[0].tag_ in {"NNS", "NNPS"}:
+            # "a clash between two rival groups": one plural party is both sides
+            pair = _make("initiator", between, lex, expand=False) + _make("target", between, lex, expand=False)
         else:
             pair = _make("target", between, lex)
     targets = _prep_objects(noun, {"on", "against", "at", "upon", "targeting"})
