@@ -37,6 +37,8 @@ LOOKBACK_SENTENCES = 3
 CROWDS = {"protest": 6, "protest_intervention": 6, "labour_strike": 6, "hunger_strike": 6, "riot": 5, "mob": 5}
 CROWD_KIND = {5: "rioters", 6: "protesters"}
 CROWD_AGENT = {5: "rioters", 6: "protesters"}
+# Coercion that, done by a party or a crowd rather than a state, is a form of protest (a blockade).
+CIVIL_COERCION = {"repress"}
 # Events in which a party's members act as its armed wing (a political militia, 3), not as rioters.
 ARMED_PARTY = {"ied", "grenade", "suicide", "shelling", "air"}
 # Events whose unnamed perpetrator ACLED codes as an unidentified armed group (3).
@@ -271,6 +273,8 @@ def _recode(cat: Category, a: Actor, country: str | None) -> Actor:
         if a.inter in (None, 2, 3, 4, 5, 6, 7):
             return _crowd(a, crowd, country, assoc)
         return a
+    if cat.key in CIVIL_COERCION and (party or a.inter in (5, 6, 7)):
+        return _crowd(a, 6, country, assoc)  # a blockade a party enforces is a protest (PLOVER: by non-state actors)
     if cat.key == "protest_force" and a.inter in (None, 2, 3, 4, 5, 7):
         return _crowd(a, 6, country, assoc)  # the protesters of a protest met with force
     wrecks = cat.key == "destroy"

@@ -201,6 +201,9 @@ def verb_roles(verb: Token, lex: Lexicon) -> list[Role]:
 
 def noun_roles(noun: Token, lex: Lexicon) -> list[Role]:
     initiators = _prep_objects(noun, {"by", "from"}) + _child(noun, "poss")
+    for acl in _child(noun, "acl"):  # "a blockade enforced by X", "a landmine planted by X"
+        if acl.tag_ == "VBN" and lemma_of(acl) not in {"use", "run", "control", "hold", "occupy", "belong", "operate"}:
+            initiators += _prep_objects(acl, {"by"})
     between = _prep_objects(noun, {"between", "with", "among"})
     pair: list[Role] = []
     if between:  # "a call between X and Y": X initiates, Y is the other party; "talks with X": X is the target
