@@ -118,7 +118,7 @@ def _group_name_in(role: Role) -> str | None:
             run.append(tok)
             continue
         words = {t.lower_ for t in run}
-        if len(run) >= 2 and words & GROUP_NAME_WORDS:
+        if len(run) >= 2 and words & GROUP_NAME_WORDS and not words & NOT_GROUP_WORDS:
             return " ".join(t.text for t in run)
         run = []
     return None
@@ -158,10 +158,14 @@ def _called(head) -> str | None:
 
 
 def _clip(tok) -> str:
-    words = [t for t in tok.subtree if not t.is_punct or t.text in "-'"]
-    while words and words[0].lower_ in {"the", "a", "an"}:
-        words = words[1:]
-    return " ".join(t.text for t in words) if words else tok.text
+    """The words a token heads, as written, without a leading article or trailing punctuation."""
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    while lo < hi and doc[lo].lower_ in {"the", "a", "an"}:
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo:hi + 1].text
 
 
 def _org_in(role: Role) -> str | None:
@@ -184,16 +188,14 @@ def antecedent(doc: Doc, before: int, word: str, country: str | None = None) -> 
     """The nearest actor named before character ``before`` that ``word`` can stand for.
 
     "the group" stands for a named group (or an unknown named organisation);
-    "they"/"their" for any actor that is not a civilian; "he"/"she" for a
-    named person.
+    "they"/"their" for any actor but a person; "he"/"she" for a named person.
+    Only the last few sentences are searched.
     """
-    sent = doc.char_span(before, before, alignment_mode="expand")
-    first_sent = None
-    if sent is not None and len(sent):
-        sents = list(doc.sents)
-        idx = next((i for i, s in enumerate(sents) if s.start <= sent.start < s.end), 0)
-        first_sent = sents[max(0, idx - LOOKBACK_SENTENCES + 1)].start_char
-    lo = first_sent or 0
+    try:
+        starts = [s.start_char for s in doc.sents if s.start_char <= before]
+    except ValueError:  # no sentence boundaries
+        starts = []
+    lo = starts[max(0, len(starts) - LOOKBACK_SENTENCES)] if starts else 0
     candidates = _mentions(doc, lo, before)
     for span in reversed(candidates):
         info = actors.lookup(span.text)
