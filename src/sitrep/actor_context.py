@@ -59,6 +59,7 @@ PLACE_HEADS = {"station", "office", "post", "outpost", "camp", "base", "headquar
                "checkpoint", "barracks", "court", "premises", "area", "village", "district", "town", "city"}
 MEMBER_HEADS = {"member", "activist", "supporter", "worker", "leader", "cadre", "militant", "fighter", "man", "men",
                 "student", "youth", "group", "faction", "wing", "unit", "volunteer", "follower", "employee"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NEGATIONS = {"no", "none", "nobody", "neither"}
 # Words that say what kind of group an unknown name is.
 REBEL_WORDS = {"liberation", "tigers", "mujahideen", "mujahidin", "insurgents", "insurgent", "rebels", "rebel",
@@ -197,6 +198,9 @@ def antecedent(doc: Doc, before: int, word: str, country: str | None = None) -> 
         starts = []
     lo = starts[max(0, len(starts) - LOOKBACK_SENTENCES)] if starts else 0
     candidates = _mentions(doc, lo, before)
+    if word in GROUP_PRONOUNS | PERSON_PRONOUNS:  # "they" most often stands for a subject named before
+        candidates = [c for c in candidates if c.root.dep_ not in SUBJECT_DEPS] + \
+                     [c for c in candidates if c.root.dep_ in SUBJECT_DEPS]
     for span in reversed(candidates):
         info = actors.lookup(span.text)
         if word in PERSON_PRONOUNS:
@@ -248,6 +252,10 @@ def code_for_event(cat: Category, parties: list[Actor], sentences: list[DocSpan]
                    country: str | None) -> list[Actor]:
     """The parties of one event, coded as ACLED codes them for an event of this category."""
     out = [_recode(cat, a, country) if a.role == "initiator" else a for a in parties]
+    if cat.key in CROWDS:  # the police at a protest intervene: they are its target, never its crowd
+        out = [a.model_copy(update={"role": "target"}) if a.role == "initiator" and a.inter in (1, 8) else a
+               for a in out]
+        out.sort(key=lambda a: a.role != "initiator")
     if not any(a.role == "initiator" for a in out):
         out = _fill_initiator(cat, out, sentences, trigger, trigger_text, country)
     return out
