@@ -1,6 +1,8 @@
 """The actor dictionary: data integrity and lookups of hand-written mentions."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sitrep import actors
@@ -357,3 +359,34 @@ def test_cli_lists_unknown_groups(tmp_path):
 
     groups = yaml.safe_load(as_yaml.output)["groups"]
     assert any(g["name"] == "Jade Lantern Brigade" and g["aliases"] for g in groups)
+
+
+# ---------------------------------------------------------------- the worked example's actors
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "airstrike-report.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not beside the repository")
+def test_worked_example_actors():
+    import sitrep
+
+    events = sitrep.extract(SEED.read_text(encoding="utf-8"), published="2021-02-26")
+
+    def first(e, role):
+        return next(a for a in e.actors if a.role == role)
+
+    strike = events[0]
+    assert (first(strike, "initiator").country, first(strike, "initiator").inter) == ("USA", 8)
+    assert "United States" in first(strike, "initiator").name
+    targets = [a.name for a in strike.actors if a.role == "target"]
+    assert targets[:2] == ["Kataib Hezbollah", "Kataib Sayyid al-Shuhada"]
+    shelling = [e for e in events if e.acled and e.acled.sub_event_type.startswith("Shelling")]
+    irbil = next(e for e in shelling if "Irbil" in (e.location.text if e.location else ""))
+    assert first(irbil, "initiator").name == "Saraya Awliya al-Dam"
+    for e in shelling:
+        if e is not irbil:  # Balad and Baghdad: nobody named, an unidentified armed group
+            assert first(e, "initiator").inter == 3 and "Unidentified" in first(e, "initiator").name
+    call = next(e for e in events if e.type == "CONSULT")
+    assert (first(call, "initiator").name, first(call, "initiator").country) == ("Joe Biden", "USA")
+    assert first(call, "target").country == "IRQ"
+    assert not any("IRIB" in a.text for e in events for a in e.actors if a.role == "initiator")

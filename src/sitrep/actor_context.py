@@ -53,7 +53,7 @@ GROUP_NAME_WORDS = {"brigade", "brigades", "front", "army", "movement", "party",
 NOT_GROUP_WORDS = {"bill", "ordinance", "act", "law", "policy", "road", "highway", "street", "school", "college",
                    "university", "estate", "hospital", "system", "enclave", "jayanti", "festival", "day", "market",
                    "bazaar", "station", "airport", "stadium", "hotel", "temple", "mosque", "church", "bridge",
-                   "rpg", "rpgs", "ied", "ieds", "humvee", "humvees", "apc", "apcs", "ak", "board", "court", "news",
+                   "base", "airbase", "embassy", "consulate", "rpg", "rpgs", "ied", "ieds", "humvee", "humvees", "apc", "apcs", "ak", "board", "court", "news",
                    "tv", "radio", "channel", "agency", "bank", "company", "ltd", "limited", "factory", "mill"}
 PLACE_HEADS = {"station", "office", "post", "outpost", "camp", "base", "headquarters", "building", "house", "compound",
                "checkpoint", "barracks", "court", "premises", "area", "village", "district", "town", "city"}
@@ -350,6 +350,8 @@ def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | Non
             info = actors.lookup(chunk.text, country=country)
             if info is None or (info.inter in (5, 6, 7) and not crowds) or info.person or info.key == "government":
                 continue
+            if info.generic and info.inter not in (5, 6, 7) and actors.lookup(chunk.text).country is None:
+                continue  # "the country's fighter jets": a generic force needs its own nationality to be the actor
             rank = 0 if info.matched[:1].isupper() else 1
             a = Actor(role="initiator", text=chunk.text, name=info.name, country=info.country, kind=info.kind,
                       inter=8 if info.kind == "state" and country and info.country and info.country != country
