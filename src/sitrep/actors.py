@@ -15,6 +15,7 @@ so the words "is", "us" and "let" never name an actor.
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
@@ -102,6 +103,10 @@ class ActorInfo:
     inter: int
     matched: str
     backer: str | None = None
+    key: str | None = None  # the entry's key: an agent key ("military") or a group's name
+    party: bool = False  # a political party: its members act as protesters or rioters
+    person: bool = False  # a named person (a leader): acts for their country's state
+    generic: bool = False  # a generic agent ("gunmen"), not a named group or person
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,9 @@ class Entry:
     country: str | None = None
     template: str | None = None
     note: str | None = None
+    party: bool = False
+    person: bool = False
+    source: str = "actors.yaml"
 
     def named(self, country: Country | None) -> str:
         if self.template and country is not None:
@@ -267,20 +275,21 @@ def _country(raw: dict) -> Country:
                         hint="every country needs iso3, iso2, name, capital and point") from exc
 
 
-def _entry(raw: dict, generic: bool) -> Entry:
+def _entry(raw: dict, generic: bool, source: str = "actors.yaml", person: bool = False) -> Entry:
     try:
-        kind, inter = raw["kind"], int(raw["inter"])
+        kind, inter = raw.get("kind", "state" if person else None), int(raw.get("inter", 1 if person else 0))
         name = raw["bare"] if generic else raw["name"]
         entry = Entry(
             key=raw["key"] if generic else raw["name"], name=name, kind=kind, inter=inter,
             aliases=tuple(raw["aliases"]), generic=generic, country=raw.get("country"),
             template=raw.get("name") if generic else None, note=raw.get("note"),
+            party=bool(raw.get("party", False)), person=person, source=source,
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise DataError(f"actors.yaml: the entry {raw!r:.60} is malformed ({exc})",
+        raise DataError(f"{source}: the entry {raw!r:.60} is malformed ({exc})",
                         hint="every actor needs a name, kind, inter and aliases") from exc
     if KIND_INTER.get(kind) != inter:
-        raise DataError(f"actors.yaml: {entry.name!r} has kind {kind!r} but inter {inter}",
+        raise DataError(f"{source}: {entry.name!r} has kind {kind!r} but inter {inter}",
                         hint=f"kinds and codes go together: {KIND_INTER}")
     return entry
 
@@ -299,23 +308,37 @@ def _index_countries(d: Dictionary, raw: list[dict]) -> None:
         d.capitals.add(c.capital.name, country=c)
 
 
-def _index_actors(d: Dictionary, data: dict) -> None:
-    for raw in data.get("agents", ()):
-        e = _entry(raw, generic=True)
-        d.entries.append(e)
+def _index_actors(d: Dictionary, data: dict, source: str = "actors.yaml") -> None:
+    """Add one actor file's entries; a later file (a user's) overrides an earlier one's entry of the same key."""
+    for raw in data.get("agents") or ():
+        e = _entry(raw, generic=True, source=source)
+        _replace(d, e)
         d.agent_by_key[e.key] = e
-    for raw in data.get("groups", ()):
-        e = _entry(raw, generic=False)
-        if e.country is not None and e.country not in d.countries:
-            raise DataError(f"actors.yaml: {e.name!r} has unknown country {e.country!r}",
-                            hint="use an ISO3 code listed in countries.yaml")
-        d.entries.append(e)
+    for section, person in (("groups", False), ("people", True)):
+        for raw in data.get(section) or ():
+            e = _entry(raw, generic=False, source=source, person=person)
+            if e.country is not None and e.country not in d.countries:
+                raise DataError(f"{source}: {e.name!r} has unknown country {e.country!r}",
+                                hint="use an ISO3 code listed in countries.yaml")
+            _replace(d, e)
     for alias, tie in (data.get("ties") or {}).items():
         d.ties[_target_tokens(alias)[0]] = tie["owner"]
+
+
+def _replace(d: Dictionary, e: Entry) -> None:
+    d.entries[:] = [old for old in d.entries if old.key != e.key or old.generic != e.generic]
+    d.entries.append(e)
+
+
+def _index_aliases(d: Dictionary) -> None:
     claims = _claims(d)
+    users = {e.key for e in d.entries if e.source != "actors.yaml"}
     for key, owners in claims.items():
         if len(owners) > 1:
             owner = d.ties.get(key)
+            mine = owners & users
+            if owner not in owners and len(mine) == 1:
+                d.ties[key] = owner = next(iter(mine))  # a user's file wins over the package's
             if owner not in owners:
                 raise DataError(f"the alias {' '.join(key)!r} is claimed by {sorted(owners)}",
                                 hint="add it to 'ties' in actors.yaml with one owner, or drop it")
@@ -339,11 +362,36 @@ def _claims(d: Dictionary) -> dict[tuple[str, ...], set[str]]:
     return claims
 
 
-@lru_cache(maxsize=1)
-def _load() -> Dictionary:
+ENV_VAR = "SITREP_ACTORS"
+
+
+def user_files() -> list[str]:
+    """The user's actor files: ``$SITREP_ACTORS``, paths separated by the OS path separator."""
+    raw = os.environ.get(ENV_VAR, "")
+    return [p for p in raw.split(os.pathsep) if p.strip()]
+
+
+def _read_user_yaml(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"the actor file {path} named in ${ENV_VAR} cannot be read ({exc})",
+                        hint=f"fix the file or the path in ${ENV_VAR}") from exc
+    if not isinstance(data, dict):
+        raise DataError(f"the actor file {path} is not a mapping",
+                        hint="write 'groups:', 'people:' or 'agents:' lists as in docs/configuration.md")
+    return data
+
+
+@lru_cache(maxsize=4)
+def _load(files: tuple[str, ...] = ()) -> Dictionary:
     d = Dictionary()
     _index_countries(d, _read_yaml("countries.yaml").get("countries") or [])
     _index_actors(d, _read_yaml("actors.yaml"))
+    for path in files:
+        _index_actors(d, _read_user_yaml(path), source=path)
+    _index_aliases(d)
     return d
 
 
@@ -353,7 +401,7 @@ _lock = threading.Lock()
 def load() -> Dictionary:
     """The dictionary, read on first use and shared afterwards."""
     with _lock:
-        return _load()
+        return _load(tuple(user_files()))
 
 
 # ---------------------------------------------------------------- public API
@@ -383,6 +431,27 @@ def ties() -> dict[str, str]:
     return {" ".join(k): v for k, v in load().ties.items()}
 
 
+def entry_named(name: str) -> Entry | None:
+    """The entry a canonical name was made from: a group's or person's name, or an agent's
+    name with its country filled in ("Rioters (Bangladesh)" -> the rioters agent)."""
+    d = load()
+    for e in reversed(d.entries):
+        if not e.generic and e.name == name:
+            return e
+    for e in d.entries:
+        if e.generic and (e.name == name or _template_re(e.template).fullmatch(name)):
+            return e
+    return None
+
+
+@lru_cache(maxsize=256)
+def _template_re(template: str | None) -> re.Pattern:
+    if not template:
+        return re.compile(r"(?!)")
+    parts = re.split(r"\{(?:country|the_country)\}", template)
+    return re.compile(".+".join(re.escape(p) for p in parts))
+
+
 def country_of(text: str) -> Country | None:
     """The country a name, alias, demonym or institution stands for.
 
@@ -398,7 +467,7 @@ def country_of(text: str) -> Country | None:
     return best[0].target.country if best else None
 
 
-def lookup(text: str) -> ActorInfo | None:
+def lookup(text: str, country: str | None = None) -> ActorInfo | None:
     """The actor a mention names, or None when the dictionary does not know it.
 
     Order: a named group (longest alias first); else a generic agent with the
@@ -406,8 +475,11 @@ def lookup(text: str) -> ActorInfo | None:
     a place after a preposition ("protesters in Kabul"); else the generic
     agent alone; else a country alone stands for its government. A country
     that backs the actor ("Iranian-backed militias") goes to ``backer``, not
-    ``country``.
+    ``country``. ``country`` (ISO3) is the nationality from context (where the
+    event is) given to a generic agent that names none: "security forces" in
+    a report about Kabul are Afghan; foreign and international agents keep none.
     """
+    context = country
     toks = _strip_leading(tokens(text))
     if not toks:
         return None
@@ -418,7 +490,8 @@ def lookup(text: str) -> ActorInfo | None:
     group = _best(d.groups.find(toks, fold_case=fold))
     if group is not None:
         e = group.target.entry
-        return ActorInfo(e.name, e.country, e.kind, e.inter, group.target.alias, backer)
+        return ActorInfo(e.name, e.country, e.kind, e.inter, group.target.alias, backer,
+                         key=e.key, party=e.party, person=e.person)
     cut = _head_end(toks)
     agent = _head_agent(d.agents.find(toks, fold_case=fold), cut)
     country, via, in_head = _nationality(toks, nationals, d, cut, fold)
@@ -427,10 +500,14 @@ def lookup(text: str) -> ActorInfo | None:
         matched = agent.target.alias
         if in_head:
             matched = " ".join(toks[min(via.start, agent.start) : max(via.end, agent.end)])
-        return ActorInfo(e.named(country), country.iso3 if country else None, e.kind, e.inter, matched, backer)
+        elif country is None and e.kind != "external" and e.template and "{" in e.template:
+            country = d.countries.get(context.upper()) if context else None
+        return ActorInfo(e.named(country), country.iso3 if country else None, e.kind, e.inter, matched, backer,
+                         key=e.key, generic=True)
     if in_head and via.end == cut:  # a country alone: its government, or its metonym's agent
         e = d.agent_by_key[via.target.agent or "government"]
-        return ActorInfo(e.named(country), country.iso3, e.kind, e.inter, via.target.alias, backer)
+        return ActorInfo(e.named(country), country.iso3, e.kind, e.inter, via.target.alias, backer, key=e.key,
+                         generic=True)
     return None
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from . import actors, gazetteer
+from . import actor_context, actors, gazetteer
 from .article import Article
 from .counts import CountMention, as_parts, summarise
 from .dates import vocabulary as dates_vocabulary
@@ -232,30 +232,6 @@ def _location_of(said: PlaceMention, at: PlaceMention, precision: int, note: str
                     note=note, evidence=Span(start=said.start, end=said.end))
 
 
-# ACLED codes those who demonstrate as protesters (6) and those who riot as rioters (5), whoever they are.
-CROWDS = {"protest": (6, "Protesters"), "protest_intervention": (6, "Protesters"), "labour_strike": (6, "Protesters"),
-          "hunger_strike": (6, "Protesters"), "riot": (5, "Rioters"), "mob": (5, "Rioters")}
-
-
-def _crowd_parties(cat, actors_: list[Actor], lead: Mention) -> list[Actor]:
-    """The crowd of a protest or riot is its initiator: civilians or unknown groups who march are protesters.
-    A protest that names no one still has protesters, and its trigger ("demonstrated") is the evidence."""
-    crowd = CROWDS.get(cat.key)
-    if crowd is None:
-        return actors_
-    inter, name = crowd
-    out = []
-    for a in actors_:
-        if a.role == "initiator" and a.inter in (None, 7):
-            a = a.model_copy(update={"inter": inter, "name": a.name or name,
-                                     "kind": "protesters" if inter == 6 else "rioters"})
-        out.append(a)
-    if not any(a.role == "initiator" for a in out):
-        out.insert(0, Actor(role="initiator", text=lead.text, name=name, kind="protesters" if inter == 6 else "rioters",
-                            inter=inter, evidence=Span(start=lead.start, end=lead.end)))
-    return out
-
-
 def _actor_like(r: Role) -> bool:
     """A party to an event: a named entity or a word for people or organisations."""
     if r.head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
@@ -264,13 +240,14 @@ def _actor_like(r: Role) -> bool:
 
 
 def _rank(a: Actor) -> int:
-    """Order of initiators: named armed groups, then states and others known, then the unknown; a country
-    in the possessive ("Iraq's attacks") last, as it often names where rather than who."""
+    """Order of initiators: named armed groups, then generic armed agents, then states and others known, then
+    the unknown; a country in the possessive ("Iraq's attacks") last, as it often names where rather than who."""
     if a.inter in (2, 3, 4):
-        return 0
+        entry = actors.entry_named(a.name) if a.name else None
+        return 0 if entry is not None and not entry.generic else 1
     if a.inter is not None and a.text.lower() != (a.country or "").lower() and not a.text.endswith("'s"):
-        return 1
-    return 2 if a.inter is not None else 3
+        return 2
+    return 3 if a.inter is not None else 4
 
 
 def _time_linked(m: Mention, t: Time) -> bool:
@@ -544,7 +521,9 @@ class Assembler:
         location = self._location(c, places)
         actors_ = self._actors(c, location)
         cat = self._retype(c, cat, actors_, counts)
-        actors_ = _crowd_parties(cat, actors_, c.lead)
+        actors_ = actor_context.code_for_event(
+            cat, actors_, sorted({m.sent for m in c.mentions}, key=lambda s: s.start), Span(start=lead.start, end=lead.end),
+            lead.text, location.country if location else None)
         date = self._date(c, times, article.published)
         fat = self._tally(counts, "killed")
         inj = self._tally(counts, "injured") or self._injured_from_shot(counts, fat)
@@ -591,22 +570,28 @@ class Assembler:
     def _actors(self, c: Cluster, location: Location | None) -> list[Actor]:
         out, seen = [], set()
         roles = list(c.roles)
-        for r in list(roles):
-            if r.role == "target":
-                roles.extend(facility_users(r, self.lex))
+        users = [u for r in roles if r.role == "target" for u in facility_users(r, self.lex)]
+        roles = [r for r in roles if r.role == "initiator"] + users + [r for r in roles if r.role == "target"]
         violent = c.lead.category.is_violent
         event_words = {m.head.i for m in c.mentions}
+        home = location.country if location else None
         for r in roles:
             text = r.text.strip()
-            if not text or text.lower() in PRONOUNS or (r.role, text.lower()) in seen:
+            if not text or (r.role, text.lower()) in seen:
                 continue
-            info = actors.lookup(text)
+            if actor_context.not_a_party(r):
+                continue
+            info = actor_context.resolve(r, home)
+            if info is None and text.lower() in PRONOUNS:
+                continue
             named = info is not None and (info.matched or "")[:1].isupper()
             if r.role == "initiator" and ((r.head.i in event_words and not named) or (
                     info is None and r.head.lemma_.lower() in self.lex.word_set("weapons"))):
                 continue  # "two missiles landed", "the barrage struck": the means or the event, not the actor
             if info is None and not violent and r.role == "target" and not _actor_like(r):
                 continue  # "denied all contact": what is rejected, not a party
+            if info is None and r.role == "initiator" and not _actor_like(r):
+                continue  # "another bus also torched": a thing read as the subject, not a party
             seen.add((r.role, text.lower()))
             inter = info.inter if info else None
             if info and info.kind == "state" and info.country and location and location.country \

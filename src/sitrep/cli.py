@@ -550,6 +550,90 @@ def quotes(paths, fmt, claims_only):
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
     sys.exit(errors.EXIT_SOME_DROPPED if dropped else errors.EXIT_OK)
+# ---------------------------------------------------------------- sitrep actors
+
+
+@main.group(invoke_without_command=True)
+@click.option("--unknown", "unknown", multiple=True, metavar="PATH",
+              help="List the named actors found in these inputs that the dictionary lacks (repeatable).")
+@click.option("--yaml", "as_yaml", is_flag=True, help="With --unknown: print them as entries for a user actor file.")
+@click.pass_context
+def actors(ctx, unknown, as_yaml):
+    """The actor dictionary: look a name up, or list the unknown groups in some inputs.
+
+    \b
+    Examples:
+      sitrep actors lookup "Kata'ib Hizballah"
+      sitrep actors lookup "security forces" --country AFG
+      sitrep actors --unknown articles.jsonl --yaml > my-actors.yaml
+    User dictionary files are named in $SITREP_ACTORS (see docs/configuration.md).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if not unknown:
+        click.echo(ctx.get_help())
+        return
+    from .actor_context import unknown_actors
+    from .api import extract_files
+
+    try:
+        rows = unknown_actors(extract_files(list(unknown)))
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    click.echo(_unknown_yaml(rows) if as_yaml else _unknown_table(rows), nl=False)
+
+
+def _unknown_table(rows) -> str:
+    if not rows:
+        return "no unknown named actors\n"
+    lines = [f"{'count':>5}  {'inter':>5}  {'kind':<18}  {'country':<7}  name"]
+    for r in rows:
+        lines.append(f"{r['count']:>5}  {r['inter'] or '':>5}  {r['kind'] or '':<18}  {r['country'] or '':<7}  {r['name']}")
+    return "\n".join(lines) + "\n"
+
+
+def _unknown_yaml(rows) -> str:
+    import yaml
+
+    groups = [{"name": r["name"], "country": r["country"], "kind": r["kind"] or "political militia",
+               "inter": r["inter"] or 3, "aliases": [r["name"]]} for r in rows]
+    head = "# Unknown named actors found by `sitrep actors --unknown`: check each kind and code, then\n" \
+           "# name this file in $SITREP_ACTORS.\n"
+    return head + yaml.safe_dump({"groups": groups}, sort_keys=False, allow_unicode=True)
+
+
+@actors.command("lookup")
+@click.argument("name")
+@click.option("--country", metavar="ISO3", default=None,
+              help="Country where the event is: the nationality of a generic agent that names none.")
+def actors_lookup(name, country):
+    """What the dictionary makes of NAME: canonical actor, country, kind and ACLED inter code.
+
+    Exits 1 when NAME is not in the dictionary (and says how it would be read).
+    """
+    from . import actors as dictionary
+    from .actor_context import unknown_group
+
+    try:
+        info = dictionary.lookup(name, country=country)
+    except SitrepError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    if info is None:
+        guess = unknown_group(name, country)
+        click.echo(f"{name!r} is not in the dictionary; read as an unknown group: kind {guess.kind}, "
+                   f"inter {guess.inter}, country {guess.country or '-'}")
+        sys.exit(errors.EXIT_SOME_DROPPED)
+    entry = dictionary.entry_named(info.name)
+    click.echo(f"name:     {info.name}\ncountry:  {info.country or '-'}\nkind:     {info.kind}\n"
+               f"inter:    {info.inter}\nmatched:  {info.matched}")
+    if info.backer:
+        click.echo(f"backer:   {info.backer}")
+    if entry is not None:
+        click.echo(f"source:   {entry.source}")
+        if entry.note:
+            click.echo(f"note:     {entry.note}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,9 +18,10 @@ import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from pathlib import Path
 from dataclasses import dataclass
 
-from . import classify
+from . import actor_context, actors, classify
 from . import clean as clean_stage
 from . import counts as counts_stage
 from . import dates as dates_stage
@@ -52,7 +53,22 @@ def stage_versions() -> dict[str, str]:
         "roles": roles_stage.VERSION,
         "classify": f"{classify.VERSION}-{classify.load().digest[:8]}",
         "quotes": quotes_stage.VERSION,
+        "actors": actor_context.VERSION + _user_actors_tag(),
     }
+
+
+def _user_actors_tag() -> str:
+    """"-user-<digest>" when $SITREP_ACTORS adds actor files: they change what the pipeline codes."""
+    files = actors.user_files()
+    if not files:
+        return ""
+    h = hashlib.sha256()
+    for path in files:
+        try:
+            h.update(Path(path).read_bytes())
+        except OSError:
+            h.update(path.encode())  # unreadable: actors.py reports it when the dictionary loads
+    return "-user-" + h.hexdigest()[:8]
 
 
 def data_digest() -> str:

@@ -43,6 +43,9 @@ class Actor(Model):
     country: str | None = Field(None, description="ISO 3166-1 alpha-3")
     kind: str | None = None
     inter: int | None = Field(None, ge=1, le=8, description="ACLED interaction code")
+    associated: list[str] | None = Field(
+        None, description="ACLED's associated actors: named groups the actor acts for or belongs to "
+                          "(the party whose supporters protest), kept apart from the actor itself")
     evidence: Span
 
 

@@ -18,7 +18,7 @@ from .events import Mention, governing_verb, lemma_of
 from .lexicon import Lexicon
 from .nlp import text_of
 
-VERSION = "roles-1"
+VERSION = "roles-2"
 
 # Verbs whose subject suffers what their object names ("came under fire", "suffered casualties").
 VICTIM_VERBS = {"come", "suffer", "survive", "face", "sustain", "endure", "die", "witness"}
@@ -26,13 +26,16 @@ VICTIM_VERBS = {"come", "suffer", "survive", "face", "sustain", "endure", "die",
 LIGHT_VERBS = {"carry", "launch", "conduct", "order", "stage", "mount", "execute", "claim", "take", "perform",
                "hold", "unleash", "organise", "organize", "lead", "authorize", "authorise", "approve", "begin",
                "start", "continue", "step", "wage", "call", "announce", "sign", "reach", "make", "issue", "arrive",
-               "pay", "hold", "impose", "slap", "announce", "deliver", "provide", "send"}
+               "pay", "hold", "impose", "slap", "announce", "deliver", "provide", "send", "bring", "observe",
+               "enforce", "stag"}  # "stag": the small model's lemma of "staged"
 # Verbs whose subject is an attack and whose object is what it hit ("the strike destroyed a school").
 IMPACT_VERBS = {"kill", "hit", "target", "destroy", "damage", "injure", "wound", "strike", "reach", "land", "level",
                 "flatten", "wreck", "claim", "leave", "rock", "tear", "struck"}
 SUBJECTS = {"nsubj", "csubj"}
 # Verbs of fighting whose "with" phrase names the other side.
 FOUGHT_WITH = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "trade"}
+# Verbs of talking whose "with" phrase names the other party ("spoke by phone with X").
+TALKED_WITH = {"speak", "talk", "meet", "confer", "consult", "negotiate", "discuss", "hold", "call", "chat"}
 NP_LEFT = {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "punct", "advmod", "predet", "npadvmod"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"}
 
@@ -50,7 +53,8 @@ class Role:
 
 
 OF_HEADS = {"force", "member", "supporter", "ministry", "minister", "army", "people", "province", "governor",
-            "fighter", "militant", "group", "leader", "commander", "government", "president", "head", "chief"}
+            "fighter", "militant", "group", "leader", "commander", "government", "president", "head", "chief",
+            "faction", "wing", "activist", "worker", "cadre", "unit", "man", "youth", "follower", "student"}
 
 
 def np_bounds(tok: Token) -> tuple[int, int]:
@@ -113,7 +117,7 @@ def _dateline(tok: Token) -> bool:
 
 
 QUANTITY_HEADS = {"number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "band",
-                  "handful", "score", "scores", "couple", "unit", "convoy", "team", "squad"}
+                  "handful", "score", "scores", "couple", "unit", "convoy", "team", "squad", "gang"}
 
 
 def _through_quantity(tok: Token) -> Token:
@@ -190,19 +194,27 @@ def verb_roles(verb: Token, lex: Lexicon) -> list[Role]:
         objects = [o for o in _child(verb, "dobj") if lemma_of(o) not in lex.word_set("weapons")]
         targets = objects or [t for t in _prep_objects(verb, {"on", "against", "at", "upon", "into"})
                                if t.ent_type_ not in NOT_ACTORS]  # not "on Sunday"
-        if not targets and lemma_of(verb) in FOUGHT_WITH:
-            targets = _prep_objects(verb, {"with"})  # "soldiers clashed with rebels"
+        if not targets and lemma_of(verb) in FOUGHT_WITH | TALKED_WITH:
+            targets = _prep_objects(verb, {"with"})  # "soldiers clashed with rebels", "spoke with X"
     return _make("initiator", initiators, lex) + _make("target", targets, lex)
 
 
 def noun_roles(noun: Token, lex: Lexicon) -> list[Role]:
     initiators = _prep_objects(noun, {"by", "from"}) + _child(noun, "poss")
+    for acl in _child(noun, "acl"):  # "a blockade enforced by X", "a landmine planted by X"
+        if acl.tag_ == "VBN" and lemma_of(acl) not in {"use", "run", "control", "hold", "occupy", "belong", "operate"}:
+            initiators += _prep_objects(acl, {"by"})
     between = _prep_objects(noun, {"between", "with", "among"})
     pair: list[Role] = []
     if between:  # "a call between X and Y": X initiates, Y is the other party; "talks with X": X is the target
         parties = _expand(between[0])
+        mutual = any(p.dep_ == "prep" and p.lower_ in {"between", "among"} and between[0].head.i == p.i
+                     for p in noun.children)
         if len(parties) > 1 and not initiators:
             pair = _make("initiator", parties[:1], lex, expand=False) + _make("target", parties[1:], lex, expand=False)
+        elif mutual and not initiators and between[0].tag_ in {"NNS", "NNPS"}:
+            # "a clash between two rival groups": one plural party is both sides
+            pair = _make("initiator", between, lex, expand=False) + _make("target", between, lex, expand=False)
         else:
             pair = _make("target", between, lex)
     targets = _prep_objects(noun, {"on", "against", "at", "upon", "targeting"})
@@ -237,14 +249,24 @@ def mention_roles(m: Mention, lex: Lexicon) -> list[Role]:
 
 
 def facility_users(target: Role, lex: Lexicon) -> list[Role]:
-    """Those a struck facility belongs to ("a checkpoint used by X, including Y and Z" -> X, Y, Z)."""
-    out = []
+    """Those a struck facility belongs to ("a checkpoint used by X, including Y and Z" -> Y, Z, X).
+
+    The groups named after "including" come first: they are the named owners; the "including" phrase
+    may hang on the facility or on the noun that governs it.
+    """
+    out: list[Role] = []
+    users = False
     for tok in target.head.subtree:
         if tok.dep_ == "acl" and lemma_of(tok) in {"use", "run", "control", "hold", "occupy", "belong", "operate"}:
             for agent in _prep_objects(tok, {"by", "to"}):
-                group = [agent]
+                users = True
+                named = []
                 for inc in agent.subtree:
                     if inc.dep_ == "prep" and inc.lower_ == "including":
-                        group.extend(_child(inc, "pobj"))
-                out.extend(_make("target", group, lex))
+                        named.extend(_child(inc, "pobj"))
+                out.extend(_make("target", named, lex) + _make("target", [agent], lex))
+    if users and not any(r.head.pos_ == "PROPN" for r in out):
+        for inc in target.head.children:
+            if inc.dep_ == "prep" and inc.lower_ == "including":
+                out[:0] = _make("target", _child(inc, "pobj"), lex)
     return out
