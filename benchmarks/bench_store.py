@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -57,26 +58,35 @@ def drop_pg(base: str, url: str) -> None:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
-def bench(records: list[dict], urls: dict[str, str], tmp: Path) -> dict:
+def bench(records: list[dict], urls: dict[str, str], tmp: Path, repeats: int = 3) -> dict:
     pipeline = get_pipeline()
     articles = [article_from_text(r["text"], id=r["id"], published=r.get("published")) for r in records]
     list(pipeline.process_many(articles[:16]))  # warm-up: lazily loaded data, gazetteer store
-    t0 = time.perf_counter()
-    docs = list(pipeline.process_many(articles))
-    t_extract = time.perf_counter() - t0
+    extract_times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        docs = list(pipeline.process_many(articles))
+        extract_times.append(time.perf_counter() - t0)
+    t_extract = statistics.median(extract_times)
     for doc, art in zip(docs, articles):
         doc.text = art.text
     inp = tmp / "articles.jsonl"
     write_jsonl(records, inp)
+    with open_store(str(tmp / "warm-up.db")) as store:  # warm-up as for extraction: lazily loaded word lists
+        for doc in docs[:16]:
+            store_document(store, doc)
     out = {"articles": len(records), "events": sum(len(d.events) for d in docs), "words": words([a.text for a in articles]),
            "extract_s": round(t_extract, 2), "stores": {}}
     for name, make_url in urls.items():
-        with open_store(make_url()) as store:
-            t0 = time.perf_counter()
-            for doc in docs:
-                store_document(store, doc)
-            t_store = time.perf_counter() - t0
-            counts = store.counts()
+        store_times = []
+        for _ in range(repeats):  # each into a fresh store; the median is reported
+            with open_store(make_url()) as store:
+                t0 = time.perf_counter()
+                for doc in docs:
+                    store_document(store, doc)
+                store_times.append(time.perf_counter() - t0)
+                counts = store.counts()
+        t_store = statistics.median(store_times)
         with open_store(make_url()) as store:
             t0 = time.perf_counter()
             ingest([str(inp)], store)
@@ -93,6 +103,7 @@ def bench(records: list[dict], urls: dict[str, str], tmp: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=200, help="articles (default 200)")
+    ap.add_argument("--repeats", type=int, default=3, help="timed runs of extraction and of each store; medians (default 3)")
     ap.add_argument("--pg", default=os.environ.get("SITREP_TEST_PG"), help="PostgreSQL URL (a schema is made per run)")
     ap.add_argument("--input", type=Path, help="a JSONL of articles (id, text, published) instead of the GVA texts")
     args = ap.parse_args(argv)
@@ -109,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.pg:
             urls["postgresql"] = lambda: made.append(fresh_pg(args.pg)) or made[-1]
         try:
-            res = bench(records, urls, Path(tmp))
+            res = bench(records, urls, Path(tmp), args.repeats)
         finally:
             for url in made:
                 drop_pg(args.pg, url)

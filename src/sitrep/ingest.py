@@ -164,16 +164,30 @@ def _leave(tx, doc: Document, gone: set[str]) -> set[str]:
     return touched
 
 
+def _member_keys(sig) -> list[str]:
+    """The keys a stored member is found by: its blocks ("USA|7391", for the unknown-country search), and
+    each block with each of its heaviest words ("USA|7391#harlan"), which is how candidates are looked up."""
+    blocks = list(sig.block_keys())
+    return blocks + [f"{k}#{w}" for k in blocks for w in incidents.index_words(sig)]
+
+
 def _candidate_keys(tx, sigs: dict) -> set[str]:
-    """The block keys whose stored members the new events must meet. An event of unknown country meets every
-    country's events of its time buckets, and an event of a known country meets those of unknown country."""
+    """The keys whose stored members the new events must meet: their blocks with their heaviest words (the
+    Clusterer compares an event only with those sharing such a word). An event of unknown country meets
+    every country's events of its time buckets, and one of a known country meets those of unknown country."""
     unknown = incidents.config().unknown_country
-    keys = {k for s in sigs.values() for k in s.block_keys()}
-    buckets = {k.split("|", 1)[1] for k in keys if "|" in k}
-    blind = {k.split("|", 1)[1] for k in keys if k.startswith(unknown + "|")}
-    if blind:
-        keys |= tx.block_keys_in(blind)
-    return keys | {f"{unknown}|{b}" for b in buckets}
+    out: set[str] = set()
+    for sig in sigs.values():
+        blocks = set(sig.block_keys())
+        buckets = {k.split("|", 1)[1] for k in blocks if "|" in k}
+        blind = {b for b in buckets if f"{unknown}|{b}" in blocks}
+        if blind:
+            blocks |= tx.block_keys_in(blind)
+        blocks |= {f"{unknown}|{b}" for b in buckets}
+        words = incidents.index_words(sig)
+        # an event with no distinctive word (no text) meets its whole blocks
+        out.update(f"{k}#{w}" for k in blocks for w in words) if words else out.update(blocks)
+    return out
 
 
 def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> tuple[set[str], dict[str, list[str]]]:
@@ -190,7 +204,7 @@ def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> tuple[set[str]
     history, touched = [], set()
     for ev_id, sig in sigs.items():
         if ev_id in member_of:  # kept by a re-extraction: its membership stands, its signature is refreshed
-            tx.set_member(ev_id, member_of[ev_id], sig.to_dict(), sig.block_keys())
+            tx.set_member(ev_id, member_of[ev_id], sig.to_dict(), _member_keys(sig))
             touched.add(member_of[ev_id])
             continue
         history.extend(clusterer.add(ev_id, sig)[1])
@@ -202,7 +216,7 @@ def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> tuple[set[str]
         if sig is None:  # a stored member whose incident was merged into another
             tx.set_member(ev_id, inc, None, None)
         else:
-            tx.set_member(ev_id, inc, sig.to_dict(), sig.block_keys(), new=True)
+            tx.set_member(ev_id, inc, sig.to_dict(), _member_keys(sig), new=True)
         touched |= {inc, before.get(ev_id)} - {None}
     _mark_merges(tx, clusterer, before)
     tx.add_history(history, doc.article_id)

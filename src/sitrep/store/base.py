@@ -153,10 +153,11 @@ class Transaction:
         """Incidents with a member sharing one of ``block_keys``: {incident_id: [(event_id, signature dict)]}."""
         rows: set[tuple[str, str, str]] = set()
         for chunk in _chunks(sorted(set(block_keys))):
+            cond, params = self.store.in_list("b.block_key", chunk)
             rows.update(self.rows(
                 "SELECT m.incident_id, m.event_id, m.signature FROM incident_members m WHERE m.incident_id IN"
                 " (SELECT i.incident_id FROM member_blocks b JOIN incident_members i ON i.event_id = b.event_id"
-                f" WHERE b.block_key IN ({_marks(chunk)}))", chunk))
+                f" WHERE {cond})", params))
         out: dict[str, list[tuple[str, dict]]] = {}
         for inc, ev, sig in sorted(rows):
             out.setdefault(inc, []).append((ev, json.loads(sig)))
@@ -166,8 +167,8 @@ class Transaction:
         """The stored block keys of these time buckets, whatever their country ("IRQ|7391", "?|7391")."""
         out: set[str] = set()
         for b in set(buckets):
-            out.update(k for (k,) in self.rows("SELECT DISTINCT block_key FROM member_blocks WHERE block_key LIKE ?",
-                                               (f"%|{b}",)))
+            out.update(k for (k,) in self.rows("SELECT DISTINCT block_key FROM member_blocks WHERE block_key LIKE ?"
+                                               " AND block_key NOT LIKE ?", (f"%|{b}", "%#%")))
         return out
 
     def set_member(self, event_id: str, incident_id: str, signature: dict | None, block_keys: list[str] | None,
@@ -189,8 +190,7 @@ class Transaction:
             self.execute("DELETE FROM member_blocks WHERE event_id = ?", [event_id])
         keys = sorted(set(block_keys or []))
         if keys:  # one statement for all keys: a round trip less per key on a server
-            self.execute("INSERT INTO member_blocks (block_key, event_id) VALUES "
-                         + ", ".join("(?, ?)" for _ in keys), [x for key in keys for x in (key, event_id)])
+            self.execute(*self.store.blocks_insert(event_id, keys))
 
     def remove_member(self, event_id: str) -> str | None:
         row = self.rows("SELECT incident_id FROM incident_members WHERE event_id = ?", [event_id])
@@ -322,6 +322,15 @@ class SqlStore:
 
     def params(self, params: Iterable) -> tuple:
         return tuple(params)
+
+    def in_list(self, column: str, values: list) -> tuple[str, list]:
+        """``column IN (...)`` and its parameters (a server backend may use one array parameter instead)."""
+        return f"{column} IN ({_marks(values)})", list(values)
+
+    def blocks_insert(self, event_id: str, keys: list[str]) -> tuple[str, list]:
+        """The statement that stores a member's block keys, in one round trip."""
+        return ("INSERT INTO member_blocks (block_key, event_id) VALUES " + ", ".join("(?, ?)" for _ in keys),
+                [x for key in keys for x in (key, event_id)])
 
     def sql(self, text: str) -> str:
         return text if self.placeholder == "?" else text.replace("?", self.placeholder)
