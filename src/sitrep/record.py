@@ -140,8 +140,6 @@ class Time(Model):
     value: str | None = None
     precision: Literal["day", "week", "month", "year"] | None = None
     resolved: bool = False
-    attributive: bool = Field(False, description="the name describes someone or something (\"Russian troops\", "
-                              "\"U.S. targets\", \"London-based\") rather than saying where something happened")
     note: str | None = Field(None, description="why it is unresolved, where it is")
 
 
