@@ -272,3 +272,17 @@ def test_a_demand_in_a_hypothetical_is_no_event(extract_doc):
 ])
 def test_who_died_decides_attack_or_clash(extract_doc, text, acled):
     assert acled in [e.acled.sub_event_type for e in extract_doc(text).events if e.acled], kinds(extract_doc(text))
+
+
+def test_an_arrest_at_a_protest_comes_after_the_protest(extract_doc):
+    doc = extract_doc("Police arrested 20 activists as they brought out a procession in the town on Sunday.",
+                      published="2015-01-05")
+    assert doc.events[0].acled is not None and doc.events[0].acled.event_type == "Protests"
+    assert any(e.acled and e.acled.sub_event_type == "Arrests" for e in doc.events[1:])
+
+
+@pytest.mark.parametrize("text", ["Transport workers observed a day-long strike across the district on Monday.",
+                                  "Traders enforced an indefinite strike in the market town on Monday."])
+def test_a_strike_by_workers_or_traders_is_a_labour_strike(extract_doc, text):
+    doc = extract_doc(text, published="2015-01-05")
+    assert doc.events and doc.events[0].type == "PROTEST"

@@ -220,6 +220,11 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
     return best
 
 
+# How far an arrest made at a protest falls behind that protest in the salience order (ACLED codes the
+# protest, "with intervention"; the arrest stays as its own event after it).
+ARREST_AT_PROTEST = 4.0
+
+
 def _abbreviation(text: str) -> bool:
     return len(text) <= 5 and text.endswith(".")
 
@@ -410,10 +415,14 @@ class Assembler:
     # -- records -------------------------------------------------------------
     def _records(self, doc, article, clusters, places, times, counts) -> list[Event]:
         attached = self._attach_counts(clusters, counts)
+        protest_sents = {m.sent.start for c in clusters if c.lead.category.plover == "PROTEST" for m in c.mentions}
         scored = []
         for c in clusters:
             ev = self._record(doc, article, c, places, times, attached.get(id(c), []))
-            scored.append((self._salience(c, ev), ev))
+            score = self._salience(c, ev)
+            if c.lead.category.key == "arrest" and any(m.sent.start in protest_sents for m in c.mentions):
+                score -= ARREST_AT_PROTEST  # an arrest at a protest is the protest's intervention: the protest leads
+            scored.append((score, ev))
         scored.sort(key=lambda p: -p[0])
         return [ev for _, ev in scored]
 
