@@ -286,3 +286,9 @@ def test_an_arrest_at_a_protest_comes_after_the_protest(extract_doc):
 def test_a_strike_by_workers_or_traders_is_a_labour_strike(extract_doc, text):
     doc = extract_doc(text, published="2015-01-05")
     assert doc.events and doc.events[0].type == "PROTEST"
+
+
+def test_demonstrators_who_turn_violent_make_a_violent_demonstration(extract_doc):
+    doc = extract_doc("Opposition activists vandalised several vehicles during a procession in the town on Sunday.",
+                      published="2015-01-05")
+    assert ("PROTEST", "Violent demonstration") in kinds(doc), kinds(doc)

@@ -572,6 +572,8 @@ class Assembler:
             text = " ".join(m.sent.text.lower() for m in c.mentions)
             if any(w in text for w in lex.word_set("protest_force")):
                 return lex.category("protest_force")
+            if any(w in text for w in lex.word_set("protest_riot")):
+                return lex.category("riot")
             if any(w in text for w in lex.word_set("protest_intervention")):
                 return lex.category("protest_intervention")
         return cat

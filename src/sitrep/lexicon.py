@@ -112,7 +112,7 @@ def parse(data: dict) -> Lexicon:
             multi.setdefault(r.lemma.split()[0], []).append(r)
     for first in multi:  # longest phrases first
         multi[first].sort(key=lambda r: -len(r.lemma.split()))
-    word_lists = ("victims", "armed", "protest_intervention", "protest_force", "reporting",
+    word_lists = ("victims", "armed", "protest_intervention", "protest_force", "protest_riot", "reporting",
                   "irrealis_heads", "modals", "irrealis_modifiers", "irrealis_nouns", "reporters", "weapons",
                   "intent_modals", "intent_heads", "intent_verbs")
     words = {name: frozenset(str(w).lower() for w in data.get(name, ())) for name in word_lists}
