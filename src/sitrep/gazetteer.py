@@ -296,18 +296,23 @@ class Gazetteer:
         return bool(self.candidates(name))
 
 
+def _stored_digest(path: Path) -> str | None:
+    """The digest a store was built with (raises sqlite3.DatabaseError for a file that is no store)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = db.execute("SELECT v FROM meta WHERE k = 'digest'").fetchone()
+    finally:
+        db.close()
+    return row[0] if row else None
+
+
 def _valid(path: Path, city_set: str) -> bool:
     if not path.exists():
         return False
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = db.execute("SELECT v FROM meta WHERE k = 'digest'").fetchone()
-        finally:
-            db.close()
+        return _stored_digest(path) == digest(city_set)
     except sqlite3.DatabaseError:
         return False
-    return row is not None and row[0] == digest(city_set)
 
 
 _lock = threading.Lock()
@@ -331,15 +336,11 @@ def open_store(city_set: str = CITY_SET, path: Path | None = None) -> Gazetteer:
 def open_imported(path: Path) -> Gazetteer:
     """A store built by ``sitrep gazetteer import``; never rebuilt, as its source is the user's dump."""
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = db.execute("SELECT v FROM meta WHERE k = 'digest'").fetchone()
-        finally:
-            db.close()
+        stored = _stored_digest(path)
     except sqlite3.DatabaseError as exc:
         raise DataError(f"SITREP_GAZETTEER={path} is not a gazetteer store ({exc})",
                         hint="build one with `sitrep gazetteer import DUMP --output PATH`") from exc
-    if row is None or row[0] != IMPORTED:
+    if stored != IMPORTED:
         raise DataError(f"SITREP_GAZETTEER={path} was not built by `sitrep gazetteer import`",
                         hint="unset SITREP_GAZETTEER to use the packaged gazetteer")
     return Gazetteer(path)
