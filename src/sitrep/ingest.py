@@ -18,6 +18,7 @@ from datetime import date
 from . import incidents
 from .article import Article, Dropped
 from .errors import StoreError, StoreWriteError, label_for
+from .gazetteer import country_codes
 from .record import Document, Error
 from .render import document_dict
 from .store import Store
@@ -182,11 +183,10 @@ def _candidate_keys(tx, sigs: dict) -> set[str]:
         buckets = {k.split("|", 1)[1] for k in blocks if "|" in k}
         blind = {b for b in buckets if f"{unknown}|{b}" in blocks}
         if blind:
-            blocks |= tx.block_keys_in(blind)
+            blocks |= tx.block_keys_in(blind, country_codes())
         blocks |= {f"{unknown}|{b}" for b in buckets}
-        words = incidents.index_words(sig)
-        # an event with no distinctive word (no text) meets its whole blocks
-        out.update(f"{k}#{w}" for k in blocks for w in words) if words else out.update(blocks)
+        # an event with no distinctive word (no text) has no candidates: the Clusterer finds them by words
+        out.update(f"{k}#{w}" for k in blocks for w in incidents.index_words(sig))
     return out
 
 
@@ -198,7 +198,10 @@ def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> tuple[set[str]
     # event ids derive from the article's hash: only a re-extraction can find its events already in incidents
     member_of = tx.memberships(sigs) if old_ids else {}
     clusterer, before = incidents.Clusterer(), {}
-    for inc, members in tx.candidates(_candidate_keys(tx, sigs)).items():
+    text = incidents.config().text  # only members the Clusterer would compare are worth reading
+    found = tx.candidates(_candidate_keys(tx, sigs), min_words=int(text["min_shared_index_terms"]),
+                          max_postings=int(text["max_postings"]))
+    for inc, members in found.items():
         clusterer.load(inc, [(ev, incidents.Signature.from_dict(sig)) for ev, sig in members])
         before.update((ev, inc) for ev, _ in members)
     history, touched = [], set()

@@ -149,26 +149,53 @@ class Transaction:
                                  chunk))
         return out
 
-    def candidates(self, block_keys: Iterable[str]) -> dict[str, list[tuple[str, dict]]]:
-        """Incidents with a member sharing one of ``block_keys``: {incident_id: [(event_id, signature dict)]}."""
+    def candidates(self, block_keys: Iterable[str], min_words: int = 1,
+                   max_postings: int | None = None) -> dict[str, list[tuple[str, dict]]]:
+        """The members that share ``block_keys``, by incident: {incident_id: [(event_id, signature dict)]}.
+
+        With ``min_words``, only members sharing keys of that many distinct words ("USA|7391#harlan" and
+        "USA|7392#harlan" are one word), not counting keys that more than ``max_postings`` members hold: the
+        matcher compares only such members, so the others need not be read (a merge moves them all, see
+        mark_merged). That filter needs every key in one statement; beyond the driver's parameter limit the
+        keys go in chunks and every member of a matching incident is read instead.
+        """
+        keys = sorted(set(block_keys))
+        if not keys:
+            return {}
+        chunks = [keys] if len(keys) <= MAX_PARAMS else list(_chunks(keys))
         rows: set[tuple[str, str, str]] = set()
-        for chunk in _chunks(sorted(set(block_keys))):
-            cond, params = self.store.in_list("b.block_key", chunk)
-            rows.update(self.rows(
-                "SELECT m.incident_id, m.event_id, m.signature FROM incident_members m WHERE m.incident_id IN"
-                " (SELECT i.incident_id FROM member_blocks b JOIN incident_members i ON i.event_id = b.event_id"
-                f" WHERE {cond})", params))
+        for chunk in chunks:
+            cond, params = self.store.in_list("block_key", chunk)
+            if len(chunks) == 1 and (min_words > 1 or max_postings):
+                word = self.store.key_word("h.block_key")
+                busy = "" if not max_postings else (
+                    " WHERE h.block_key NOT IN (SELECT block_key FROM hits GROUP BY block_key HAVING COUNT(*) > ?)")
+                params += [max_postings] if max_postings else []
+                sql = (f"WITH hits AS (SELECT block_key, event_id FROM member_blocks WHERE {cond})"
+                       " SELECT m.incident_id, m.event_id, m.signature FROM incident_members m WHERE m.event_id IN"
+                       f" (SELECT h.event_id FROM hits h{busy} GROUP BY h.event_id"
+                       f" HAVING COUNT(DISTINCT {word}) >= ?)")
+                params.append(min_words)
+            else:
+                sql = ("SELECT m.incident_id, m.event_id, m.signature FROM incident_members m WHERE m.incident_id IN"
+                       " (SELECT i.incident_id FROM member_blocks b JOIN incident_members i ON i.event_id = b.event_id"
+                       f" WHERE b.{cond})")
+            rows.update(self.rows(sql, params))
         out: dict[str, list[tuple[str, dict]]] = {}
         for inc, ev, sig in sorted(rows):
             out.setdefault(inc, []).append((ev, json.loads(sig)))
         return out
 
-    def block_keys_in(self, buckets: Iterable[str]) -> set[str]:
-        """The stored block keys of these time buckets, whatever their country ("IRQ|7391", "?|7391")."""
+    def block_keys_in(self, buckets: Iterable[str], countries: Iterable[str]) -> set[str]:
+        """The stored block keys of these time buckets and countries ("IRQ|7391", "?|7391").
+
+        Looked up key by key in the primary key's index: the cost does not grow with the store.
+        """
+        keys = sorted({f"{c}|{b}" for b in buckets for c in countries})
         out: set[str] = set()
-        for b in set(buckets):
-            out.update(k for (k,) in self.rows("SELECT DISTINCT block_key FROM member_blocks WHERE block_key LIKE ?"
-                                               " AND block_key NOT LIKE ?", (f"%|{b}", "%#%")))
+        for chunk in _chunks(keys, MAX_PARAMS):
+            cond, params = self.store.in_list("block_key", chunk)
+            out.update(k for (k,) in self.rows(f"SELECT DISTINCT block_key FROM member_blocks WHERE {cond}", params))
         return out
 
     def set_member(self, event_id: str, incident_id: str, signature: dict | None, block_keys: list[str] | None,
@@ -206,6 +233,8 @@ class Transaction:
                          [at, e["action"], e["incident"], e.get("event"), e.get("into"), article_id])
 
     def mark_merged(self, incident_id: str, into: str) -> None:
+        """The incident was merged into ``into``: so are its members (also those the matcher did not read)."""
+        self.execute("UPDATE incident_members SET incident_id = ? WHERE incident_id = ?", [into, incident_id])
         self.execute("UPDATE incidents SET merged_into = ?, updated_at = ? WHERE incident_id = ?",
                      [into, now(), incident_id])
 
@@ -257,6 +286,10 @@ def incident_columns(members: list[dict], summary: dict | None) -> dict:
         "fatalities_best": best, "actors": "|" + "|".join(sorted(names)) + "|",
         "record": json.dumps(summary, ensure_ascii=False, default=str) if summary is not None else None,
     }
+
+
+# Bound parameters one statement may carry (SQLite's default limit is 32766 since 3.32; PostgreSQL's 65535).
+MAX_PARAMS = 30_000
 
 
 def _marks(items) -> str:
@@ -326,6 +359,10 @@ class SqlStore:
     def in_list(self, column: str, values: list) -> tuple[str, list]:
         """``column IN (...)`` and its parameters (a server backend may use one array parameter instead)."""
         return f"{column} IN ({_marks(values)})", list(values)
+
+    def key_word(self, column: str) -> str:
+        """SQL for the word of a member block key ("USA|7391#harlan" -> "harlan")."""
+        return f"substr({column}, instr({column}, '#') + 1)"
 
     def blocks_insert(self, event_id: str, keys: list[str]) -> tuple[str, list]:
         """The statement that stores a member's block keys, in one round trip."""

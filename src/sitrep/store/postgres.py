@@ -18,6 +18,9 @@ class PostgresStore(SqlStore):
         """PostgreSQL text cannot hold NUL: plain columns get U+FFFD (the JSON records keep the exact text)."""
         return tuple(p.replace("\x00", "\ufffd") if isinstance(p, str) else p for p in params)
 
+    def key_word(self, column: str) -> str:
+        return f"split_part({column}, '#', 2)"
+
     def connect(self):
         try:
             import psycopg
