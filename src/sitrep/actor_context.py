@@ -256,6 +256,10 @@ def code_for_event(cat: Category, parties: list[Actor], sentences: list[DocSpan]
         out = [a.model_copy(update={"role": "target"}) if a.role == "initiator" and a.inter in (1, 8) else a
                for a in out]
         out.sort(key=lambda a: a.role != "initiator")
+        crowd = next((a for a in out if a.role == "target" and a.inter == CROWDS[cat.key]), None)
+        if crowd is not None and not any(a.role == "initiator" for a in out):
+            # "police arrested 30 protesters": the protesters are the protest's crowd, the police its target
+            out = [crowd.model_copy(update={"role": "initiator"})] + [a for a in out if a is not crowd]
     if not any(a.role == "initiator" for a in out):
         out = _fill_initiator(cat, out, sentences, trigger, trigger_text, country)
     return out

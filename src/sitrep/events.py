@@ -158,6 +158,8 @@ def _category_of(rule: TriggerRule, tok: Token, lex: Lexicon) -> Category | None
         return None
     if rule.unless and near & rule.unless:
         return None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "went on strike", "called for a strike": a sense
+        near |= {lemma_of(tok.head.head), tok.head.head.lower_}  # may be told by the verb behind the preposition
     for sense in rule.senses:
         if near & sense.cues:
             return lex.category(sense.category)
@@ -178,8 +180,12 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+# Words that negate; the small model sometimes labels a capitalised acronym ("YSR Congress") "neg".
+NEGATORS = {"not", "n't", "never", "no", "nt", "neither", "nor", "without"}
+
+
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    return any(c.dep_ == "neg" and c.lower_ in NEGATORS for c in tok.children)
 
 
 def _has_modal(verb: Token, lex: Lexicon) -> bool:
