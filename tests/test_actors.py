@@ -296,6 +296,11 @@ SENTENCES = [
     # workers who go on strike are protesters, not a party to an armed clash
     ("Sanitation workers in Jaipur went on strike on Monday over unpaid wages.",
      [("initiator", 6, "IND", "Protesters", None)]),
+    # villagers who fight over land are communal militias; a crowd that kills suspected thieves is a vigilante group
+    ("Two men were hurt in Comilla on Friday when villagers fought with neighbours over a land dispute.",
+     [("initiator", 4, "BGD", "Communal", None)]),
+    ("A mob beat two suspected cattle thieves to death in a village near Rangpur on Sunday.",
+     [("initiator", 4, "BGD", "Vigilante", None)]),
 ]
 
 

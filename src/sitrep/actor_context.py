@@ -16,6 +16,9 @@ answers the questions that need the article and the event:
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span as DocSpan
 
 from . import actors
@@ -262,7 +265,44 @@ def code_for_event(cat: Category, parties: list[Actor], sentences: list[DocSpan]
             out = [crowd.model_copy(update={"role": "initiator"})] + [a for a in out if a is not crowd]
     if not any(a.role == "initiator" for a in out):
         out = _fill_initiator(cat, out, sentences, trigger, trigger_text, country)
-    return out
+    return _identity_crowds(cat, out, sentences, country)
+
+
+@lru_cache(maxsize=1)
+def _context_cues() -> dict[str, re.Pattern]:
+    """The cue lists of ``actors.yaml``'s ``context`` section, each as one whole-word pattern."""
+    raw = actors._read_yaml("actors.yaml").get("context") or {}
+    return {k: re.compile(r"\b(?:" + "|".join(re.escape(str(w).lower()) for w in v) + r")\b") for k, v in raw.items()}
+
+
+def _identity_crowds(cat: Category, parties: list[Actor], sentences: list[DocSpan], country: str | None) -> list[Actor]:
+    """Unnamed crowds ACLED codes as identity militias (4): villagers who fight over land or a feud are
+    communal militias, on both sides of the clash; a crowd that beats or kills suspected thieves is a
+    vigilante group."""
+    if not (cat.is_violent or cat.key in ("riot", "mob")):
+        return parties
+    lead = next((a for a in parties if a.role == "initiator"), None)
+    if lead is None or lead.associated or lead.inter not in (3, 5, 7):
+        return parties
+    entry = actors.entry_named(lead.name) if lead.name else None
+    if entry is not None and not entry.generic:
+        return parties  # a named group keeps its own code
+    cues = _context_cues()
+    victims = " ".join(a.text.lower() for a in parties if a.role == "target")
+    if lead.inter in (5, 7) and cues["vigilante_targets"].search(victims):
+        return [_as_identity(a, "vigilantes", country) if a is lead else a for a in parties]
+    text = " ".join(s.text.lower() for s in sentences)
+    if cues["communal_disputes"].search(text):
+        both = cat.key in ("clash", "riot", "mob")  # a fight between two sides: both are communal militias
+        return [_as_identity(a, "communal_militia", country)
+                if a is lead or (both and a.role == "target" and a.inter in (5, 7) and not a.associated) else a
+                for a in parties]
+    return parties
+
+
+def _as_identity(a: Actor, key: str, country: str | None) -> Actor:
+    home = a.country or country
+    return a.model_copy(update={"inter": 4, "kind": "identity militia", "country": home, "name": _named(key, home)})
 
 
 def _named(kind_key: str, country: str | None) -> str:
