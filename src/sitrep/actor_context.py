@@ -35,6 +35,8 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "movement", "faction", "militia", "network"}
 # How far back (in sentences) a pronoun or "the group" looks for what it stands for.
 LOOKBACK_SENTENCES = 3
+# How far after a protest (in sentences) the state force that met it is looked for.
+FOLLOWING_SENTENCES = 2
 
 # ACLED codes those who demonstrate as protesters (6) and those who riot as rioters (5), whoever they are.
 CROWDS = {"protest": 6, "protest_intervention": 6, "labour_strike": 6, "hunger_strike": 6, "riot": 5, "mob": 5}
@@ -265,7 +267,50 @@ def code_for_event(cat: Category, parties: list[Actor], sentences: list[DocSpan]
             out = [crowd.model_copy(update={"role": "initiator"})] + [a for a in out if a is not crowd]
     if not any(a.role == "initiator" for a in out):
         out = _fill_initiator(cat, out, sentences, trigger, trigger_text, country)
+    if not any(a.role == "target" for a in out):
+        out = _fill_target(cat, out, sentences, country)
     return _identity_crowds(cat, out, sentences, country)
+
+
+def _fill_target(cat: Category, parties: list[Actor], sentences: list[DocSpan], country: str | None) -> list[Actor]:
+    """An event whose parse names no target: the state forces who met a protest or riot ("the protesters were
+    baton-charged by police"), or whoever a violent event's sentences name as hurt or met besides its initiator
+    ("a bomb went off in the market, injuring five people")."""
+    crowd = cat.key in CROWDS or cat.key == "protest_force"
+    if not (crowd or cat.is_violent):
+        return parties
+    taken = [(a.evidence.start, a.evidence.end) for a in parties]
+    names = {a.name for a in parties if a.name}
+    if crowd and sentences:  # the police who met a protest are often told of in the sentences after it
+        last = max(s.end_char for s in sentences)
+        after = [s for s in sentences[0].doc.sents if s.start_char >= last][:FOLLOWING_SENTENCES]
+        sentences = [*sentences, *after]
+    for sent in sentences:
+        for chunk in _mentions(sent.doc, sent.start_char, sent.end_char):
+            if any(s < chunk.end_char and chunk.start_char < e for s, e in taken):
+                continue
+            if chunk.root.lemma_.lower() in REPORTING_HEADS or _after_according(chunk) or _reports(chunk):
+                continue
+            if chunk.label_ == "GPE" or chunk.root.ent_type_ == "GPE":
+                continue
+            info = actors.lookup(chunk.text, country=country)
+            if info is None or info.person or info.name in names:
+                continue
+            if crowd and not (info.kind == "state" and info.key in ("police", "military")):
+                continue  # a protest's other side is the state force that met it
+            if not crowd and info.inter not in (1, 2, 3, 4, 7):
+                continue
+            inter = 8 if info.kind == "state" and country and info.country and info.country != country else info.inter
+            return [*parties, Actor(role="target", text=chunk.text, name=info.name, country=info.country,
+                                    kind=info.kind, inter=inter, evidence=Span(start=chunk.start_char, end=chunk.end_char))]
+    return parties
+
+
+def _reports(chunk: DocSpan) -> bool:
+    """"police said": the subject of a reporting verb tells of the event, it is not a party to it."""
+    root = chunk.root
+    return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in {"say", "tell", "report", "confirm", "add",
+                                                                      "claim", "state", "note", "quote", "allege"}
 
 
 @lru_cache(maxsize=1)
@@ -358,8 +403,9 @@ def _fill_initiator(cat: Category, parties: list[Actor], sentences: list[DocSpan
     found = _named_in(sentences, parties, country)
     if found is not None:
         return [_recode(cat, found, country), *parties]
-    if cat.key == "clash":  # "workers were injured in a clash with police": the workers are the other side
-        found = _named_in(sentences, parties, country, crowds=True)
+    if cat.key in ("clash", "attack_civ"):  # "workers were injured in a clash with police": the workers are the other side
+        # in an attack on civilians, only a crowd named as such ("blockade supporters"): other civilians are victims
+        found = _named_in(sentences, parties, country, crowds=(5, 6, 7) if cat.key == "clash" else (5, 6))
         if found is not None:
             return [_recode(cat, found, country), *parties]
     targets = [a for a in parties if a.role == "target" and a.inter not in (None, 7)]
@@ -378,9 +424,10 @@ def _fill_initiator(cat: Category, parties: list[Actor], sentences: list[DocSpan
     return parties
 
 
-def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | None, crowds: bool = False) -> Actor | None:
+def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | None,
+              crowds: tuple[int, ...] = ()) -> Actor | None:
     """The first armed or state actor an event's sentences name outside its targets ("a Taliban-planted IED");
-    with ``crowds``, civilians, protesters and rioters too (the other side of a clash)."""
+    with ``crowds``, those codes of civilians (7), protesters (6) and rioters (5) too (the other side of a clash)."""
     taken = [(a.evidence.start, a.evidence.end) for a in parties]
     best: tuple[int, Actor] | None = None
     for sent in sentences:
@@ -392,7 +439,8 @@ def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | Non
             if chunk.label_ == "GPE" or chunk.root.ent_type_ == "GPE":
                 continue  # a country or town named alone says where, not who
             info = actors.lookup(chunk.text, country=country)
-            if info is None or (info.inter in (5, 6, 7) and not crowds) or info.person or info.key == "government":
+            if info is None or (info.inter in (5, 6, 7) and info.inter not in crowds) or info.person \
+                    or info.key == "government":
                 continue
             if info.generic and info.inter not in (5, 6, 7) and actors.lookup(chunk.text).country is None:
                 continue  # "the country's fighter jets": a generic force needs its own nationality to be the actor

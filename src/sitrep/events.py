@@ -158,8 +158,9 @@ def _category_of(rule: TriggerRule, tok: Token, lex: Lexicon) -> Category | None
         return None
     if rule.unless and near & rule.unless:
         return None
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "went on strike", "called for a strike": a sense
-        near |= {lemma_of(tok.head.head), tok.head.head.lower_}  # may be told by the verb behind the preposition
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "went on strike", "called for a strike": a sense may
+        # be told by the verb behind the preposition, or by the preposition itself ("on strike")
+        near |= {lemma_of(tok.head.head), tok.head.head.lower_, f"{tok.head.lower_} {lemma_of(tok)}"}
     for sense in rule.senses:
         if near & sense.cues:
             return lex.category(sense.category)
