@@ -27,7 +27,7 @@ from .lexicon import Category
 from .record import Actor, Span
 from .roles import Role
 
-VERSION = "actor-context-1"
+VERSION = "actor-context-2"
 
 # Pronouns that stand for a group, for a person, and nouns that re-name a named group.
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "it", "its"}

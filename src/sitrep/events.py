@@ -25,7 +25,9 @@ COOPERATIVE = {"AID", "COOPERATE", "SUPPORT"}
 NOT_TRIGGER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON", "GPE"}
 # Words that introduce an earlier or other event as the cause or background of the one reported.
 ANTECEDENT_WORDS = {"after", "following", "before", "since", "response", "retaliation", "revenge", "reprisal",
-                    "amid", "despite", "like", "similar"}
+                    "amid", "despite", "like", "similar",
+                    # what a protest is against: "a protest against the killing", "condemning the murder of"
+                    "against", "condemn", "denounce", "protest", "mourn"}
 
 
 @dataclass

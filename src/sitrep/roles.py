@@ -18,7 +18,7 @@ from .events import Mention, governing_verb, lemma_of
 from .lexicon import Lexicon
 from .nlp import text_of
 
-VERSION = "roles-2"
+VERSION = "roles-3"
 
 # Verbs whose subject suffers what their object names ("came under fire", "suffered casualties").
 VICTIM_VERBS = {"come", "suffer", "survive", "face", "sustain", "endure", "die", "witness"}
