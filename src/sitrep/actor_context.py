@@ -301,8 +301,9 @@ def _fill_target(cat: Category, parties: list[Actor], sentences: list[DocSpan], 
             if not crowd and info.inter not in (1, 2, 3, 4, 7):
                 continue
             inter = 8 if info.kind == "state" and country and info.country and info.country != country else info.inter
-            return [*parties, Actor(role="target", text=chunk.text, name=info.name, country=info.country,
-                                    kind=info.kind, inter=inter, evidence=Span(start=chunk.start_char, end=chunk.end_char))]
+            found = Actor(role="target", text=chunk.text, name=info.name, country=info.country, kind=info.kind,
+                          inter=inter, evidence=Span(start=chunk.start_char, end=chunk.end_char))
+            return [*parties, found]
     return parties
 
 
@@ -403,7 +404,7 @@ def _fill_initiator(cat: Category, parties: list[Actor], sentences: list[DocSpan
     found = _named_in(sentences, parties, country)
     if found is not None:
         return [_recode(cat, found, country), *parties]
-    if cat.key in ("clash", "attack_civ"):  # "workers were injured in a clash with police": the workers are the other side
+    if cat.key in ("clash", "attack_civ"):  # "workers were hurt in a clash with police": the workers are the other side
         # in an attack on civilians, only a crowd named as such ("blockade supporters"): other civilians are victims
         found = _named_in(sentences, parties, country, crowds=(5, 6, 7) if cat.key == "clash" else (5, 6))
         if found is not None:

@@ -237,8 +237,8 @@ def noun_roles(noun: Token, lex: Lexicon) -> list[Role]:
         elif vlemma in WIELD_VERBS and noun.dep_ == "dobj" and not initiators:
             initiators += [s for s in _subject(verb) if not is_reporter(s, lex)]
             if not targets:
-                targets += [t for t in _prep_objects(verb, {"at", "on", "upon", "into", "towards", "toward", "targeting"})
-                            if t.ent_type_ not in NOT_ACTORS]
+                aimed = _prep_objects(verb, {"at", "on", "upon", "into", "towards", "toward", "targeting"})
+                targets += [t for t in aimed if t.ent_type_ not in NOT_ACTORS]
     return _make("initiator", initiators, lex) + pair + _make("target", targets, lex)
 
 
