@@ -287,6 +287,20 @@ SENTENCES = [
     ("Fighters of a little-known group called the Silver Crescent Front attacked an army post in Kunar province "
      "on Sunday, killing four soldiers.",
      [("initiator", 3, "AFG", "Silver Crescent Front", None)]),
+    # the one who throws a bomb is its initiator, and the bus it is thrown at its target
+    ("Unidentified rioters hurled two crude bombs at a passenger bus in Rajshahi on Tuesday night.",
+     [("initiator", 5, "BGD", "Rioters", None), ("target", 7, "BGD", "Civilians", None)]),
+    # those arrested at a protest are its crowd; the police who arrest them are its target
+    ("Police arrested forty protesters outside the secretariat in Chennai on Monday.",
+     [("initiator", 6, "IND", "Protesters", None), ("target", 1, "IND", "Police", None)]),
+    # workers who go on strike are protesters, not a party to an armed clash
+    ("Sanitation workers in Jaipur went on strike on Monday over unpaid wages.",
+     [("initiator", 6, "IND", "Protesters", None)]),
+    # villagers who fight over land are communal militias; a crowd that kills suspected thieves is a vigilante group
+    ("Two men were hurt in Comilla on Friday when villagers fought with neighbours over a land dispute.",
+     [("initiator", 4, "BGD", "Communal", None)]),
+    ("A mob beat two suspected cattle thieves to death in a village near Rangpur on Sunday.",
+     [("initiator", 4, "BGD", "Vigilante", None)]),
 ]
 
 

@@ -23,7 +23,8 @@ from sitrep import cli, errors, render
 from sitrep.errors import ModelError
 
 GOOD = "Gunmen killed six villagers in the north on Saturday, police said.\n"
-ARREST = "Police arrested ten protesters in the capital on Friday, witnesses said.\n"
+# an arrest of armed suspects (arrested protesters would make a protest with intervention, as ACLED codes it)
+ARREST = "Police arrested ten suspected militants in the capital on Friday, witnesses said.\n"
 THURSDAY = "Rebels attacked an army convoy near the border on Thursday, killing two soldiers.\n"
 FRENCH = ("Des hommes armés ont attaqué un poste de police dans le nord du pays jeudi, tuant deux agents, "
           "selon les autorités locales qui ont ouvert une enquête.\n")

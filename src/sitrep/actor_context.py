@@ -16,6 +16,9 @@ answers the questions that need the article and the event:
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span as DocSpan
 
 from . import actors
@@ -24,7 +27,7 @@ from .lexicon import Category
 from .record import Actor, Span
 from .roles import Role
 
-VERSION = "actor-context-1"
+VERSION = "actor-context-2"
 
 # Pronouns that stand for a group, for a person, and nouns that re-name a named group.
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "it", "its"}
@@ -32,6 +35,8 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 GROUP_NOUNS = {"group", "outfit", "organisation", "organization", "movement", "faction", "militia", "network"}
 # How far back (in sentences) a pronoun or "the group" looks for what it stands for.
 LOOKBACK_SENTENCES = 3
+# How far after a protest (in sentences) the state force that met it is looked for.
+FOLLOWING_SENTENCES = 2
 
 # ACLED codes those who demonstrate as protesters (6) and those who riot as rioters (5), whoever they are.
 CROWDS = {"protest": 6, "protest_intervention": 6, "labour_strike": 6, "hunger_strike": 6, "riot": 5, "mob": 5}
@@ -256,9 +261,94 @@ def code_for_event(cat: Category, parties: list[Actor], sentences: list[DocSpan]
         out = [a.model_copy(update={"role": "target"}) if a.role == "initiator" and a.inter in (1, 8) else a
                for a in out]
         out.sort(key=lambda a: a.role != "initiator")
+        crowd = next((a for a in out if a.role == "target" and a.inter == CROWDS[cat.key]), None)
+        if crowd is not None and not any(a.role == "initiator" for a in out):
+            # "police arrested 30 protesters": the protesters are the protest's crowd, the police its target
+            out = [crowd.model_copy(update={"role": "initiator"})] + [a for a in out if a is not crowd]
     if not any(a.role == "initiator" for a in out):
         out = _fill_initiator(cat, out, sentences, trigger, trigger_text, country)
-    return out
+    if not any(a.role == "target" for a in out):
+        out = _fill_target(cat, out, sentences, country)
+    return _identity_crowds(cat, out, sentences, country)
+
+
+def _fill_target(cat: Category, parties: list[Actor], sentences: list[DocSpan], country: str | None) -> list[Actor]:
+    """An event whose parse names no target: the state forces who met a protest or riot ("the protesters were
+    baton-charged by police"), or whoever a violent event's sentences name as hurt or met besides its initiator
+    ("a bomb went off in the market, injuring five people")."""
+    crowd = cat.key in CROWDS or cat.key == "protest_force"
+    if not (crowd or cat.is_violent):
+        return parties
+    taken = [(a.evidence.start, a.evidence.end) for a in parties]
+    names = {a.name for a in parties if a.name}
+    if crowd and sentences:  # the police who met a protest are often told of in the sentences after it
+        last = max(s.end_char for s in sentences)
+        after = [s for s in sentences[0].doc.sents if s.start_char >= last][:FOLLOWING_SENTENCES]
+        sentences = [*sentences, *after]
+    for sent in sentences:
+        for chunk in _mentions(sent.doc, sent.start_char, sent.end_char):
+            if any(s < chunk.end_char and chunk.start_char < e for s, e in taken):
+                continue
+            if chunk.root.lemma_.lower() in REPORTING_HEADS or _after_according(chunk) or _reports(chunk):
+                continue
+            if chunk.label_ == "GPE" or chunk.root.ent_type_ == "GPE":
+                continue
+            info = actors.lookup(chunk.text, country=country)
+            if info is None or info.person or info.name in names:
+                continue
+            if crowd and not (info.kind == "state" and info.key in ("police", "military")):
+                continue  # a protest's other side is the state force that met it
+            if not crowd and info.inter not in (1, 2, 3, 4, 7):
+                continue
+            inter = 8 if info.kind == "state" and country and info.country and info.country != country else info.inter
+            found = Actor(role="target", text=chunk.text, name=info.name, country=info.country, kind=info.kind,
+                          inter=inter, evidence=Span(start=chunk.start_char, end=chunk.end_char))
+            return [*parties, found]
+    return parties
+
+
+def _reports(chunk: DocSpan) -> bool:
+    """"police said": the subject of a reporting verb tells of the event, it is not a party to it."""
+    root = chunk.root
+    return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in {"say", "tell", "report", "confirm", "add",
+                                                                      "claim", "state", "note", "quote", "allege"}
+
+
+@lru_cache(maxsize=1)
+def _context_cues() -> dict[str, re.Pattern]:
+    """The cue lists of ``actors.yaml``'s ``context`` section, each as one whole-word pattern."""
+    raw = actors._read_yaml("actors.yaml").get("context") or {}
+    return {k: re.compile(r"\b(?:" + "|".join(re.escape(str(w).lower()) for w in v) + r")\b") for k, v in raw.items()}
+
+
+def _identity_crowds(cat: Category, parties: list[Actor], sentences: list[DocSpan], country: str | None) -> list[Actor]:
+    """Unnamed crowds ACLED codes as identity militias (4): villagers who fight over land or a feud are
+    communal militias, on both sides of the clash; a crowd that beats or kills suspected thieves is a
+    vigilante group."""
+    if not (cat.is_violent or cat.key in ("riot", "mob")):
+        return parties
+    lead = next((a for a in parties if a.role == "initiator"), None)
+    if lead is None or lead.associated or lead.inter not in (3, 5, 7):
+        return parties
+    entry = actors.entry_named(lead.name) if lead.name else None
+    if entry is not None and not entry.generic:
+        return parties  # a named group keeps its own code
+    cues = _context_cues()
+    victims = " ".join(a.text.lower() for a in parties if a.role == "target")
+    if lead.inter in (5, 7) and cues["vigilante_targets"].search(victims):
+        return [_as_identity(a, "vigilantes", country) if a is lead else a for a in parties]
+    text = " ".join(s.text.lower() for s in sentences)
+    if cues["communal_disputes"].search(text):
+        both = cat.key in ("clash", "riot", "mob")  # a fight between two sides: both are communal militias
+        return [_as_identity(a, "communal_militia", country)
+                if a is lead or (both and a.role == "target" and a.inter in (5, 7) and not a.associated) else a
+                for a in parties]
+    return parties
+
+
+def _as_identity(a: Actor, key: str, country: str | None) -> Actor:
+    home = a.country or country
+    return a.model_copy(update={"inter": 4, "kind": "identity militia", "country": home, "name": _named(key, home)})
 
 
 def _named(kind_key: str, country: str | None) -> str:
@@ -314,8 +404,9 @@ def _fill_initiator(cat: Category, parties: list[Actor], sentences: list[DocSpan
     found = _named_in(sentences, parties, country)
     if found is not None:
         return [_recode(cat, found, country), *parties]
-    if cat.key == "clash":  # "workers were injured in a clash with police": the workers are the other side
-        found = _named_in(sentences, parties, country, crowds=True)
+    if cat.key in ("clash", "attack_civ"):  # "workers were hurt in a clash with police": the workers are the other side
+        # in an attack on civilians, only a crowd named as such ("blockade supporters"): other civilians are victims
+        found = _named_in(sentences, parties, country, crowds=(5, 6, 7) if cat.key == "clash" else (5, 6))
         if found is not None:
             return [_recode(cat, found, country), *parties]
     targets = [a for a in parties if a.role == "target" and a.inter not in (None, 7)]
@@ -334,9 +425,10 @@ def _fill_initiator(cat: Category, parties: list[Actor], sentences: list[DocSpan
     return parties
 
 
-def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | None, crowds: bool = False) -> Actor | None:
+def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | None,
+              crowds: tuple[int, ...] = ()) -> Actor | None:
     """The first armed or state actor an event's sentences name outside its targets ("a Taliban-planted IED");
-    with ``crowds``, civilians, protesters and rioters too (the other side of a clash)."""
+    with ``crowds``, those codes of civilians (7), protesters (6) and rioters (5) too (the other side of a clash)."""
     taken = [(a.evidence.start, a.evidence.end) for a in parties]
     best: tuple[int, Actor] | None = None
     for sent in sentences:
@@ -348,7 +440,8 @@ def _named_in(sentences: list[DocSpan], parties: list[Actor], country: str | Non
             if chunk.label_ == "GPE" or chunk.root.ent_type_ == "GPE":
                 continue  # a country or town named alone says where, not who
             info = actors.lookup(chunk.text, country=country)
-            if info is None or (info.inter in (5, 6, 7) and not crowds) or info.person or info.key == "government":
+            if info is None or (info.inter in (5, 6, 7) and info.inter not in crowds) or info.person \
+                    or info.key == "government":
                 continue
             if info.generic and info.inter not in (5, 6, 7) and actors.lookup(chunk.text).country is None:
                 continue  # "the country's fighter jets": a generic force needs its own nationality to be the actor

@@ -566,6 +566,8 @@ class Assembler:
                          for w in cm.claim.victims.lower().split()}
             if words & lex.word_set("victims") and not words & lex.word_set("armed"):
                 return lex.category("attack_civ")
+        if cat.key == "arrest" and any(a.role == "target" and a.inter == 6 for a in actors_):
+            return lex.category("protest_intervention")  # "police arrested 30 protesters": a protest, intervened in
         if cat.key == "territory_ns" and any(a.role == "initiator" and a.inter == 1 for a in actors_):
             return lex.category("territory_gov")
         if cat.key == "protest":

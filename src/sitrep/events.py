@@ -25,7 +25,9 @@ COOPERATIVE = {"AID", "COOPERATE", "SUPPORT"}
 NOT_TRIGGER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON", "GPE"}
 # Words that introduce an earlier or other event as the cause or background of the one reported.
 ANTECEDENT_WORDS = {"after", "following", "before", "since", "response", "retaliation", "revenge", "reprisal",
-                    "amid", "despite", "like", "similar"}
+                    "amid", "despite", "like", "similar",
+                    # what a protest is against: "a protest against the killing", "condemning the murder of"
+                    "against", "condemn", "denounce", "protest", "mourn"}
 
 
 @dataclass
@@ -158,6 +160,9 @@ def _category_of(rule: TriggerRule, tok: Token, lex: Lexicon) -> Category | None
         return None
     if rule.unless and near & rule.unless:
         return None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "went on strike", "called for a strike": a sense may
+        # be told by the verb behind the preposition, or by the preposition itself ("on strike")
+        near |= {lemma_of(tok.head.head), tok.head.head.lower_, f"{tok.head.lower_} {lemma_of(tok)}"}
     for sense in rule.senses:
         if near & sense.cues:
             return lex.category(sense.category)
@@ -178,8 +183,12 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+# Words that negate; the small model sometimes labels a capitalised acronym ("YSR Congress") "neg".
+NEGATORS = {"not", "n't", "never", "no", "nt", "neither", "nor", "without"}
+
+
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    return any(c.dep_ == "neg" and c.lower_ in NEGATORS for c in tok.children)
 
 
 def _has_modal(verb: Token, lex: Lexicon) -> bool:

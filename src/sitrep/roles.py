@@ -18,7 +18,7 @@ from .events import Mention, governing_verb, lemma_of
 from .lexicon import Lexicon
 from .nlp import text_of
 
-VERSION = "roles-2"
+VERSION = "roles-3"
 
 # Verbs whose subject suffers what their object names ("came under fire", "suffered casualties").
 VICTIM_VERBS = {"come", "suffer", "survive", "face", "sustain", "endure", "die", "witness"}
@@ -28,6 +28,9 @@ LIGHT_VERBS = {"carry", "launch", "conduct", "order", "stage", "mount", "execute
                "start", "continue", "step", "wage", "call", "announce", "sign", "reach", "make", "issue", "arrive",
                "pay", "hold", "impose", "slap", "announce", "deliver", "provide", "send", "bring", "observe",
                "enforce", "stag"}  # "stag": the small model's lemma of "staged"
+# Verbs of wielding a weapon: the subject is the initiator, the "at"/"on" phrase the target ("activists hurled
+# crude bombs at a bus", "miscreants blasted bombs in front of the office").
+WIELD_VERBS = {"hurl", "throw", "lob", "blast", "plant", "detonate", "explode", "hurled", "fling", "toss", "use"}
 # Verbs whose subject is an attack and whose object is what it hit ("the strike destroyed a school").
 IMPACT_VERBS = {"kill", "hit", "target", "destroy", "damage", "injure", "wound", "strike", "reach", "land", "level",
                 "flatten", "wreck", "claim", "leave", "rock", "tear", "struck"}
@@ -231,6 +234,11 @@ def noun_roles(noun: Token, lex: Lexicon) -> list[Role]:
             targets += subj
         elif vlemma in LIGHT_VERBS and not initiators and not pair:
             initiators += [s for s in _subject(verb) if not is_reporter(s, lex)]
+        elif vlemma in WIELD_VERBS and noun.dep_ == "dobj" and not initiators:
+            initiators += [s for s in _subject(verb) if not is_reporter(s, lex)]
+            if not targets:
+                aimed = _prep_objects(verb, {"at", "on", "upon", "into", "towards", "toward", "targeting"})
+                targets += [t for t in aimed if t.ent_type_ not in NOT_ACTORS]
     return _make("initiator", initiators, lex) + pair + _make("target", targets, lex)
 
 
