@@ -336,3 +336,9 @@ def test_announcements_halts_and_attempts_are_typed(extract_doc, text, plover):
 def test_a_planned_attack_is_still_not_an_attack(extract_doc):
     doc = extract_doc("The militants will try to attack the base next week, officials warned.", published="2024-03-04")
     assert not any(e.acled for e in doc.events), kinds(doc)
+
+
+def test_a_shooting_stays_ahead_of_the_arrest_made_for_it(extract_doc):
+    doc = extract_doc("Man arrested in fatal shooting outside bar\n\nPolice have arrested a local man in connection "
+                      "with a shooting that left two men dead outside a bar on Saturday.", published="2024-03-04")
+    assert doc.events and doc.events[0].type == "ASSAULT", kinds(doc)

@@ -230,6 +230,9 @@ SUBORDINATE = 3.0
 # (a clause marked otherwise, "as they marched", "while ...", tells the same scene)
 SETTING_MARKS = {"after", "since", "before", "following"}
 PEER_DEPS = {"conj", "nsubj", "nsubjpass", "csubj", "agent"}
+# Events that follow the one they govern rather than frame it: "police arrested a man in the fatal shooting"
+# reports the shooting's aftermath, and the shooting stays the news.
+AFTERMATH_KEYS = {"arrest"}
 
 
 def told_within(m: Mention, governors: set[int]) -> bool:
@@ -782,7 +785,8 @@ class Assembler:
             return False
         for m in strong:
             governors = {o.head.i for other in clusters if other is not c for o in other.mentions
-                         if not o.weak and not o.background and o.sent.start == m.sent.start}
+                         if not o.weak and not o.background and o.sent.start == m.sent.start
+                         and o.category.key not in AFTERMATH_KEYS}
             if not told_within(m, governors):
                 return False
         return True
