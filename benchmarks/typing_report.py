@@ -173,7 +173,11 @@ def main() -> None:
              "Made by `python benchmarks/typing_report.py`; the figures follow the scorer's reading (ACLED: the",
              "first event with an ACLED sub-event type, else the first event; PLOVER: the first event).",
              "The dev sets measure only: the classifier",
-             "is trained on the project's own reports (src/sitrep/data/training/).", ""]
+             "is trained on the project's own reports (src/sitrep/data/training/), and `confidence` is calibrated on",
+             "those reports run through the pipeline with models that did not see them, weighted to the news mix of",
+             "ACLED types in src/sitrep/data/training/calibration.yaml (docs/configuration.md, \"How `confidence` is",
+             "calibrated\"). A well-calibrated `confidence` has, in each bin below, a mean close to the share right;",
+             "ECE is the events-weighted mean gap.", ""]
     summary = ["| set | figure | lexicon alone | lexicon + classifier |", "| --- | --- | --- | --- |"]
     body: list[str] = []
     total_time = class_time = 0.0

@@ -306,3 +306,53 @@ def test_demonstrators_who_turn_violent_make_a_violent_demonstration(extract_doc
     doc = extract_doc("Opposition activists vandalised several vehicles during a procession in the town on Sunday.",
                       published="2015-01-05")
     assert ("PROTEST", "Violent demonstration") in kinds(doc), kinds(doc)
+
+
+# --- which event a sentence tells as its news (salience) ------------------------------------------
+
+@pytest.mark.parametrize("text, first", [
+    ("The government lifted the curfew in the province where rioters had killed three people last month.",
+     "CONCEDE"),
+    ("The parliament demanded that the neighbouring state admit its soldiers had shot the fishermen.", "REQUEST"),
+    ("Donor countries halted their aid to the government a week after troops shelled the rebel town.",
+     "SANCTION"),
+])
+def test_an_event_told_inside_another_follows_it(extract_doc, text, first):
+    doc = extract_doc(text, published="2024-03-04")
+    assert doc.events and doc.events[0].type == first, kinds(doc)
+
+
+def test_the_subject_of_an_event_is_part_of_it_not_its_setting(extract_doc):
+    doc = extract_doc("Two roadside bombs planted by the militants destroyed an army truck on Monday, killing four "
+                      "soldiers.", published="2024-03-04")
+    acled = [e for e in doc.events if e.acled]
+    assert acled and acled[0].acled.sub_event_type == "Remote explosive/landmine/IED", kinds(doc)
+
+
+# --- what an actor announces, halts or attempts ---------------------------------------------------
+
+@pytest.mark.parametrize("text, plover", [
+    ("The rebels said they will release the hostages on Sunday.", "AGREE"),
+    ("The army is willing to withdraw its troops from the border villages, the minister said.", "AGREE"),
+    ("The agency said it will withdraw its inspectors from the country next week.", "THREATEN"),
+    ("Donor countries halted their aid to the government on Monday.", "SANCTION"),
+    ("The envoys ended their mediation efforts between the two factions on Friday.", "SANCTION"),
+    ("Gunmen tried to assassinate the provincial governor on Tuesday.", "ASSAULT"),
+    ("State hackers tried to hack the phones of exiled reporters, a rights group said.", "COERCE"),
+    ("The teachers' union called off its strike on Thursday after talks with the ministry.", "CONCEDE"),
+    ("The government complained to the United Nations over the air raids on its border villages.", "ACCUSE"),
+])
+def test_announcements_halts_and_attempts_are_typed(extract_doc, text, plover):
+    doc = extract_doc(text, published="2024-03-04")
+    assert doc.events and doc.events[0].type == plover, kinds(doc)
+
+
+def test_a_planned_attack_is_still_not_an_attack(extract_doc):
+    doc = extract_doc("The militants will try to attack the base next week, officials warned.", published="2024-03-04")
+    assert not any(e.acled for e in doc.events), kinds(doc)
+
+
+def test_a_shooting_stays_ahead_of_the_arrest_made_for_it(extract_doc):
+    doc = extract_doc("Man arrested in fatal shooting outside bar\n\nPolice have arrested a local man in connection "
+                      "with a shooting that left two men dead outside a bar on Saturday.", published="2024-03-04")
+    assert doc.events and doc.events[0].type == "ASSAULT", kinds(doc)

@@ -223,6 +223,36 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
 # How far an arrest made at a protest falls behind that protest in the salience order (ACLED codes the
 # protest, "with intervention"; the arrest stays as its own event after it).
 ARREST_AT_PROTEST = 4.0
+# How far an event told inside another event's clause falls behind it ("Serbia lifted the curfew in the province
+# where 28 were killed in riots", "Italy suspended air links a day after a jet shot down a helicopter"): the
+# governing event is the sentence's news, the other its setting.
+SUBORDINATE = 3.0
+# (a clause marked otherwise, "as they marched", "while ...", tells the same scene)
+SETTING_MARKS = {"after", "since", "before", "following"}
+PEER_DEPS = {"conj", "nsubj", "nsubjpass", "csubj", "agent"}
+# Events that follow the one they govern rather than frame it: "police arrested a man in the fatal shooting"
+# reports the shooting's aftermath, and the shooting stays the news.
+AFTERMATH_KEYS = {"arrest"}
+
+
+def told_within(m: Mention, governors: set[int]) -> bool:
+    """Is the mention told inside the clause of another event of its sentence (whose head tokens are
+    ``governors``): under that event's word in the parse, or in a clause that sets the scene ("after ...",
+    "since ...")? Coordinated events ("abducted and killed") are peers, and the subject of an event is part of it
+    ("two IEDs destroyed the vehicles"), not its setting."""
+    if not governors:
+        return False
+    node = m.head
+    while node.head.i != node.i:
+        if node.dep_ in PEER_DEPS:
+            return False
+        marks = [c.lower_ for c in node.children if c.dep_ == "mark"] if node.dep_ == "advcl" else []
+        if marks:  # "after the clashes ..." sets the scene; "as they marched ..." is the same scene
+            return any(w in SETTING_MARKS for w in marks)
+        node = node.head
+        if node.i in governors:
+            return True
+    return False
 
 
 def _abbreviation(text: str) -> bool:
@@ -420,6 +450,8 @@ class Assembler:
         for c in clusters:
             ev = self._record(doc, article, c, places, times, attached.get(id(c), []))
             score = self._salience(c, ev)
+            if self._told_within_another(c, clusters):
+                score -= SUBORDINATE
             if c.lead.category.key == "arrest" and any(m.sent.start in protest_sents for m in c.mentions):
                 score -= ARREST_AT_PROTEST  # an arrest at a protest is the protest's intervention: the protest leads
             scored.append((score, ev))
@@ -746,6 +778,20 @@ class Assembler:
         score += 0.1 * bool(location) + 0.1 * bool(date)
         score += 0.05 * min(3, len(c.mentions) - 1)
         return round(min(0.95, score), 2)
+
+    @staticmethod
+    def _told_within_another(c: Cluster, clusters: list[Cluster]) -> bool:
+        """Is every strong mention of the event told inside the clause of another event of its sentence?"""
+        strong = [m for m in c.mentions if not m.weak]
+        if not strong:
+            return False
+        for m in strong:
+            governors = {o.head.i for other in clusters if other is not c for o in other.mentions
+                         if not o.weak and not o.background and o.sent.start == m.sent.start
+                         and o.category.key not in AFTERMATH_KEYS}
+            if not told_within(m, governors):
+                return False
+        return True
 
     @staticmethod
     def _salience(c: Cluster, ev: Event) -> float:

@@ -13,7 +13,9 @@ type (plus "NONE"). Combined (see ``Classifier.apply`` and data/classify.yaml):
   first sentence when the classifier is sure it reports a non-violent political
   event ("Denmark accepted a formula for ending the dispute");
 - every mention gets a calibrated ``confidence``: the probability that its type
-  is right, from a calibrator fitted on held-out training reports.
+  is right, from a calibrator fitted on held-out training reports run through
+  the whole pipeline, weighted to how common each kind of event is in the news
+  (data/training/calibration.yaml).
 
 The model is plain data (data/classifier.npz: vocabulary, coefficients, the
 calibration and the sha256 of the training files), loaded without pickle.
@@ -192,18 +194,20 @@ class Model:
 
 
 def confidence_inputs(pred: Prediction, plover: str, acled: str | None, rule_plover: str | None,
-                      rule_acled: str | None, by_classifier: bool) -> list[float]:
-    """What the confidence calibrator reads: whether the classifier's likeliest PLOVER type is the final one and
-    the rules' one, whether the classifier typed it and whether the rules found an ACLED event.
+                      by_classifier: bool, specific: bool) -> list[float]:
+    """What the confidence calibrator reads of one typed mention: whether each head's likeliest type is the
+    final one (and, for PLOVER, the rules' one), the probabilities each head gives the final types, whether
+    the classifier typed it, whether it is an ACLED event and whether a specific word typed it (not a
+    generic fighting word).
 
-    Discrete on purpose: the classifier's raw probabilities are sharp on text like its training reports and
-    far less so on news, so a calibrator reading them carried that overconfidence over. The ACLED head's
-    agreement is left out for the same reason: on ACLED's own summaries it disagreed with a right rule type
-    on nearly half the events (measured in docs/typing-report.md); ``acled`` is kept in the signature for
-    the explanation and for later inputs."""
+    The calibrator is fitted on the project's own held-out reports run through the whole pipeline
+    (sitrep.train), so these read the mention as the pipeline types it."""
     top_pl = max(pred.plover, key=pred.plover.get)
+    top_ac = max(pred.acled, key=pred.acled.get)
+    final_acled = acled or NONE
     return [float(top_pl == plover), float(top_pl == (rule_plover or NO_EVENT)), float(by_classifier),
-            float(rule_acled is not None)]
+            float(acled is not None), float(top_ac == final_acled), pred.plover.get(plover, 0.0),
+            pred.acled.get(final_acled, 0.0), float(specific)]
 
 
 @dataclass(frozen=True)
@@ -296,11 +300,15 @@ class Classifier:
         return kept
 
     def _score(self, m: Mention, pred: Prediction, rule, by_cls: bool) -> None:
-        cat = m.category
-        inputs = confidence_inputs(pred, cat.plover, cat.acled[1] if cat.acled else None, rule.plover,
-                                   rule.acled[1] if rule.acled else None, by_cls)
         m.prediction = pred
-        m.confidence = round(self.model.confidence(inputs), 3)
+        m.confidence = round(self.model.confidence(self.inputs(m, pred, rule, by_cls)), 3)
+
+    @staticmethod
+    def inputs(m: Mention, pred: Prediction, rule, by_cls: bool) -> list[float]:
+        """The calibrator's inputs for a typed mention (``rule``: the category the rules gave it)."""
+        cat = m.category
+        return confidence_inputs(pred, cat.plover, cat.acled[1] if cat.acled else None, rule.plover, by_cls,
+                                 m.specific)
 
     def propose(self, doc: Doc, skip=()) -> list[Mention]:
         """An event for a short report in which the rules found none: its first sentence, when the classifier

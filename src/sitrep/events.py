@@ -21,6 +21,9 @@ CONTENT_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 # Dependency labels through which a noun mention hangs off the verb that governs it.
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "dative", "oprd"}
 COOPERATIVE = {"AID", "COOPERATE", "SUPPORT"}
+# What an actor may announce it will do that makes the announcement an agreement, not a threat ("will release
+# the hostages", "is willing to withdraw its troops"); anything else announced is a threat.
+YIELDING = COOPERATIVE | {"AGREE", "CONSULT", "CONCEDE"}
 # Entity labels a trigger word never carries ("March" the month, "Strike" in a person's name).
 NOT_TRIGGER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON", "GPE"}
 # Words that introduce an earlier or other event as the cause or background of the one reported.
@@ -238,12 +241,20 @@ def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
         parent = node.head
         if node.dep_ == "ccomp" and lemma_of(parent) in lex.word_set("reporting"):
             break  # "X said militants attacked ..." reports a fact
+        if _attempted(parent, category, lex):
+            break  # "tried to hack", "attempted to assassinate": a hostile act attempted is one that happened
         if lemma_of(parent) in heads or _has_modal(parent, lex) or _negated(parent):
             return f"governed by '{parent.text}'"
         node = parent
     if lemma_of(verb) in heads and verb.i != tok.i and _complement_of(tok, verb):
         return f"object of '{verb.text}'"
     return None
+
+
+def _attempted(head: Token, category: Category, lex: Lexicon) -> bool:
+    """An attempt at force or coercion, itself told as done (not "will try", "did not try")."""
+    return (category.plover in {"ASSAULT", "COERCE"} and lemma_of(head) in lex.word_set("attempt_heads")
+            and not _negated(head) and not _has_modal(head, lex) and not _conditional(head))
 
 
 def announced_intent(tok: Token, lex: Lexicon) -> bool:
@@ -266,6 +277,15 @@ def announced_intent(tok: Token, lex: Lexicon) -> bool:
         if lemma_of(node) in lex.word_set("intent_heads"):
             return not _negated(node) and not _has_modal_of(node, {"could", "might", "may", "should", "must"})
     return False
+
+
+def _yields(category: Category, tok: Token, lex: Lexicon) -> bool:
+    """Is announcing this act an agreement rather than a threat? Giving, cooperating, conceding, and pulling
+    forces or settlers off ground ("is willing to withdraw its troops") are; pulling out inspectors,
+    peacekeepers or aid workers is a threat."""
+    if category.plover == "RETREAT":
+        return not (neighbourhood(tok) & lex.word_set("withdrawn_help"))
+    return category.plover in YIELDING
 
 
 def _has_modal_of(verb: Token, words: set[str]) -> bool:
@@ -307,7 +327,7 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
                 category, typed_by = lex.category("demand"), "modality"
             elif reason and (reason == "intent" or announced_intent(head, lex)):
                 # "X will send aid" is an agreement; "X will impose sanctions" a threat: the statement is the event.
-                category = lex.category("agree" if category.plover in COOPERATIVE | {"AGREE", "CONSULT"} else "threaten")
+                category = lex.category("agree" if _yields(category, head, lex) else "threaten")
                 typed_by = "modality"
             elif reason == "negated" and category.plover in {"AGREE", "CONCEDE"} and head.pos_ == "VERB":
                 category, typed_by = lex.category("reject"), "modality"  # "will not accept", "did not agree"

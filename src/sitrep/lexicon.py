@@ -114,7 +114,7 @@ def parse(data: dict) -> Lexicon:
         multi[first].sort(key=lambda r: -len(r.lemma.split()))
     word_lists = ("victims", "armed", "protest_intervention", "protest_force", "protest_riot", "reporting",
                   "irrealis_heads", "modals", "irrealis_modifiers", "irrealis_nouns", "reporters", "weapons",
-                  "intent_modals", "intent_heads", "intent_verbs")
+                  "intent_modals", "intent_heads", "intent_verbs", "withdrawn_help", "attempt_heads")
     words = {name: frozenset(str(w).lower() for w in data.get(name, ())) for name in word_lists}
     return Lexicon(categories, single, multi, modes, words, dict(data.get("summaries", {})))
 

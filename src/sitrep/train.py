@@ -11,10 +11,11 @@ with fixed seeds throughout:
 1. holds out a fifth of each class's hand-written reports (one of five folds);
 2. fits a logistic regression per head (ACLED sub-event type, PLOVER type) on
    the rest and fits each head's temperature on the held-out reports;
-   types every hand-written report with a model that did not see it (five
-   folds), combines with the rules exactly as the pipeline does and fits the
-   confidence calibrator on those;
-3. refits both heads on all reports and writes the arrays, the temperatures,
+3. runs every hand-written report through the whole pipeline with a model that
+   did not see it (five folds) and fits the confidence calibrator on the first
+   event of each, weighted so that the ACLED classes count as often as they
+   occur in the news (data/training/calibration.yaml);
+4. refits both heads on all reports and writes the arrays, the temperatures,
    the calibrator and the training data's sha256 to data/classifier.npz.
 
 Needs scikit-learn (pinned in the ``train`` and ``test`` extras); running sitrep
@@ -38,6 +39,7 @@ SEED = 13
 C = 8.0  # inverse regularisation, chosen with --compare on the held-out split
 MIN_COUNT = 2  # a feature must occur in this many reports to enter the vocabulary
 OUT = Path(__file__).resolve().parent / classify.MODEL_FILE
+N_INPUTS = 8  # len(classify.confidence_inputs(...))
 
 
 @dataclass
@@ -118,16 +120,6 @@ def split(rows: list[Row], seed: int = SEED, fold: int = 0, folds: int = 5) -> t
     return sorted(train + fixed), sorted(held)
 
 
-def cross_scored(rows: list[Row], folds: int = 5) -> list:
-    """Every hand-written report typed by a model that did not see it (one model per fold), as the pipeline
-    combines it: what the confidence calibrator is fitted on."""
-    scored = []
-    for k in range(folds):
-        train, held = split(rows, fold=k, folds=folds)
-        scored += combined([rows[i] for i in held], build(rows, train))
-    return scored
-
-
 def vocabulary(rows: list[Row], min_count: int = MIN_COUNT) -> list[str]:
     counts: dict[str, int] = {}
     for r in rows:
@@ -186,44 +178,99 @@ def fit_temperature(head: Head, rows: list[Row], model_index: dict[str, int], go
     return best
 
 
-def combined(rows: list[Row], model: Model) -> list[tuple[list[float], bool, str, str]]:
-    """Each held-out report as the pipeline would type it: (calibrator inputs, correct, plover, acled) for
-    every report that yields an event."""
-    lex = lexicon.load()
-    cl = classify.Classifier(lex, model)
-    out = []
-    for r in rows:
-        pred = model.predict(r.features)
-        m = r.mention
-        if m is not None:
-            key, by_cls = cl.decide(m, pred)
-            rule = m.category
-            cat = lex.category(key)
-        else:
-            top, p_top = max(pred.plover.items(), key=lambda p: p[1])
-            s = cl.settings
-            if top in s.keep or top == NO_EVENT or top not in s.default_category or p_top < s.propose_min \
-                    or max(pred.acled, key=pred.acled.get) != NONE:
+TICKET = 1e-6  # the confidence step a recording classifier hands out (far below any calibrated confidence)
+
+
+class _Recording(classify.Classifier):
+    """The pipeline's classifier with a fold model, giving each mention a ticket as its confidence (a tiny
+    number unique to the mention) and keeping the calibrator inputs behind each ticket: the confidence an
+    event ends up with then names the mention that typed it."""
+
+    def __init__(self, lex, model: Model):
+        super().__init__(lex, model)
+        self.asked: list[list[float]] = []
+
+    def _score(self, m, pred, rule, by_cls):
+        m.prediction = pred
+        self.asked.append(self.inputs(m, pred, rule, by_cls))
+        m.confidence = len(self.asked) * TICKET
+
+    def inputs_of(self, confidence: float) -> list[float] | None:
+        n = round(confidence / TICKET)
+        return self.asked[n - 1] if 0 < n <= len(self.asked) and confidence < 0.01 else None
+
+
+@dataclass
+class Scored:
+    inputs: list[float]
+    ok: bool  # the report's first event has its PLOVER type and its ACLED sub-event type (or none)
+    acled: str  # the report's gold ACLED class
+
+
+def pipeline_scored(rows: list[Row], folds: int = 5) -> list[Scored]:
+    """Every hand-written report run through the whole pipeline with a model that did not see it (one model
+    per fold); for each report that yields an event, the calibrator inputs of its first event and whether
+    that event is typed right. This is what the confidence calibrator is fitted on: the type an event ends
+    with (after roles, victims and salience) is what its confidence must speak for."""
+    from .pipeline import Pipeline
+    from .read import article_from_text
+
+    pipe = Pipeline()
+    out: list[Scored] = []
+    for k in range(folds):
+        train, held = split(rows, fold=k, folds=folds)
+        rec = _Recording(pipe.lex, build(rows, train))
+        pipe.classifier = pipe.assembler.classifier = rec
+        articles = [article_from_text(rows[i].example.text, id=f"train-{i}") for i in held]
+        for i, doc in zip(held, pipe.process_many(articles)):
+            ev = doc.events[0] if doc.events else None
+            inputs = rec.inputs_of(ev.confidence) if ev is not None else None
+            if inputs is None:  # no event, or one the classifier did not score
                 continue
-            cat = lex.category(s.default_category[top])
-            rule, by_cls = cat, True
-        acled = cat.acled[1] if cat.acled else NONE
-        inputs = classify.confidence_inputs(pred, cat.plover, cat.acled[1] if cat.acled else None, rule.plover,
-                                            rule.acled[1] if rule.acled else None, by_cls)
-        ok = cat.plover == r.example.plover and acled == r.example.acled
-        out.append((inputs, ok, cat.plover, acled))
+            ex = rows[i].example
+            acled = ev.acled.sub_event_type if ev.acled and ev.acled.sub_event_type else NONE
+            out.append(Scored(inputs, ev.type == ex.plover and acled == ex.acled, ex.acled))
     return out
 
 
-def fit_calibrator(scored) -> np.ndarray:
+def news_weights(scored: list[Scored]) -> np.ndarray:
+    """A weight per scored report that turns the training mix of ACLED classes into the news mix
+    (data/training/calibration.yaml); non-ACLED reports weigh one, ACLED reports keep their total weight."""
+    path = next(p for p in classify.training_files() if p.name == "calibration.yaml")
+    share = {str(k): float(v) for k, v in yaml.safe_load(path.read_text(encoding="utf-8"))["acled_share"].items()}
+    acled = [s.acled for s in scored if s.acled != NONE]
+    counts = {c: acled.count(c) for c in set(acled)}
+    total_share = sum(share.get(c, 0.0) for c in counts) or 1.0
+    w = np.ones(len(scored))
+    for n, s in enumerate(scored):
+        if s.acled != NONE:
+            w[n] = len(acled) * (share.get(s.acled, 0.0) / total_share) / counts[s.acled]
+    return w
+
+
+def fit_calibrator(scored: list[Scored], weights: np.ndarray) -> np.ndarray:
     from sklearn.linear_model import LogisticRegression
 
-    X = np.array([s[0] for s in scored])
-    y = np.array([s[1] for s in scored])
+    X = np.array([s.inputs for s in scored])
+    y = np.array([s.ok for s in scored])
     if len(set(y)) < 2:
         return np.array([0.0] * X.shape[1] + [2.0])
-    clf = LogisticRegression(C=1.0, max_iter=2000, random_state=SEED).fit(X, y)
+    clf = LogisticRegression(C=1.0, max_iter=5000, random_state=SEED).fit(X, y, sample_weight=weights)
     return np.concatenate([clf.coef_[0], clf.intercept_])
+
+
+def reliability(scored: list[Scored], weights: np.ndarray, calibration: np.ndarray) -> str:
+    """Weighted expected calibration error of the fitted calibrator on the reports it was fitted on."""
+    conf = np.array([1 / (1 + np.exp(-(np.dot(calibration[:-1], s.inputs) + calibration[-1]))) for s in scored])
+    ok = np.array([s.ok for s in scored], dtype=float)
+    ece = 0.0
+    for lo, hi in zip([0, .2, .4, .6, .8, .9], [.2, .4, .6, .8, .9, 1.01]):
+        inbin = (conf >= lo) & (conf < hi)
+        if inbin.any():
+            wb = weights[inbin]
+            ece += wb.sum() / weights.sum() * abs(np.average(conf[inbin], weights=wb) - np.average(ok[inbin], weights=wb))
+    return f"weighted share right {np.average(ok, weights=weights):.3f}, mean confidence " \
+           f"{np.average(conf, weights=weights):.3f}, ECE {ece:.3f}"
 
 
 def build(rows: list[Row], train: list[int], c: float = C, kind: str = "logreg",
@@ -236,7 +283,7 @@ def build(rows: list[Row], train: list[int], c: float = C, kind: str = "logreg",
     index = {f: i for i, f in enumerate(vocab)}
     X = matrix(part, index)
     heads = {h: as_head(fit_head(X, [getattr(r.example, h) for r in part], c, kind)) for h in HEADS}
-    return Model(vocab, heads, np.array([0.0] * 4 + [0.0]), "")
+    return Model(vocab, heads, np.zeros(N_INPUTS + 1), "")
 
 
 def accuracy(model: Model, rows: list[Row], head: str) -> float:
@@ -298,13 +345,15 @@ def main(argv: list[str] | None = None) -> int:
     hrows = [rows[i] for i in held]
     temps = {h: fit_temperature(model.heads[h], hrows, model.index, [getattr(r.example, h) for r in hrows])
              for h in HEADS}
-    scored = cross_scored(rows)
-    calibration = fit_calibrator(scored)
+    scored = pipeline_scored(rows)
+    weights = news_weights(scored)
+    calibration = fit_calibrator(scored, weights)
     pl, ac = rule_accuracy(hrows)
-    both = sum(s[1] for s in scored) / max(1, len(scored))
+    both = sum(s.ok for s in scored) / max(1, len(scored))
     print(f"held out: rules plover {pl:.3f} acled {ac:.3f}; classifier plover {accuracy(model, hrows, 'plover'):.3f}"
           f" acled {accuracy(model, hrows, 'acled'):.3f}")
-    print(f"combined, 5 folds of hand-written reports: events right {both:.3f} ({len(scored)} events)")
+    print(f"pipeline, 5 folds of hand-written reports: first events right {both:.3f} ({len(scored)} events); "
+          f"calibrator: {reliability(scored, weights, calibration)}")
     final = build(rows, list(range(len(rows))))
     for h in HEADS:
         final.heads[h].temperature = temps[h]
