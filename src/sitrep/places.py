@@ -429,6 +429,8 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
             score += 8.0
     if kind is None and e.kind == "admin1" and e.country in towns:
         score -= 1.0  # a bare name is a town more often than the province named after it
+    elif kind is None and e.kind == "admin2" and e.country in towns:
+        score -= 3.0  # and more often than the county or district, whose towns' people its population sums
     if kind == "province":
         score += 4.0 if e.kind == "admin1" else -1.0
     elif kind == "district" and e.kind == "admin2":
@@ -464,6 +466,8 @@ def _firm(cands: list[Entry]) -> Entry | None:
     best = max(cands, key=lambda e: (e.kind != "city", e.population))
     if best.kind == "city" and best.population < 1_000_000:
         return None
+    if best.kind == "admin2":  # a county is firm where the name is its alone ("Kanawha County")
+        return best if len(cands) == 1 else None
     if best.kind == "admin1" and not any(e.kind != "city" for e in cands if e is not best):
         return best  # a province of places.yaml or a US state
     rivals = [e.population for e in cands if e.country != best.country]
@@ -484,12 +488,32 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
                  and p.country.iso3 not in ctx.countries]
         if local:  # "Georgia" in an article about Atlanta and Ohio: the US state, not the country
             p.entry, p.country = max(local, key=lambda e: ctx.countries[e.country]), None
+    qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
     for p in todo:
-        qualifiers = _qualifier(p, by_start, gaz)
-        p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualifiers, ctx, gaz)
-        p.within = _widest(qualifiers, p.entry)
+        p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualified[id(p)], ctx, gaz)
+    wider = _regional(todo, qualified, ctx)
+    if wider is not None:  # again, now knowing the states and counties the article's places lie in
+        for p in todo:
+            if not qualified[id(p)]:
+                p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], [], wider, gaz)
+    for p in todo:
+        p.within = _widest(qualified[id(p)], p.entry)
     _inherit_within(doc, places)
     places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
+
+
+def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], ctx: Context) -> Context | None:
+    """The context widened by the provinces (states) that the first choices place the article in: a state or
+    county named ("Tarrant County"), a town qualified by its state ("Arlington, Texas"). Local news names its
+    region that way and leaves its towns bare; None where nothing is learnt."""
+    admin1 = set(ctx.admin1)
+    for p in todo:
+        e = p.entry
+        if e is None or not (e.kind in {"admin1", "admin2"} or qualified[id(p)]):
+            continue
+        if e.admin1:
+            admin1.add((e.country, e.admin1))
+    return None if admin1 == ctx.admin1 else Context(ctx.countries, admin1)
 
 
 def _doubtful(p: PlaceMention, looked) -> bool:
