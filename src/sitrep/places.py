@@ -266,6 +266,8 @@ MAX_WORDS = 3
 GAZ_LOCATIVE = LOCATIVE | {"over", "beyond", "between", "along"}
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 CENTRE_WORDS = {"center", "centre", "capital", "centers", "centres"}
+# A town whose name no other state has says alone which state the article is about if it is this big.
+REGION_TOWN_MIN = 50_000
 # A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
 NAMED_TOWN_MIN = 5000
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
@@ -494,28 +496,38 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
     for p in todo:
         p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualified[id(p)], ctx, gaz)
-    wider = _regional(todo, qualified, ctx)
+    wider = _regional(todo, qualified, cands, ctx)
     if wider is not None:  # again, now knowing the states and counties the article's places lie in
         for p in todo:
             if not qualified[id(p)]:
                 p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], [], wider, gaz)
+        for p in places:  # "Georgia" beside "Barrow County" and "Northeast Georgia": the state
+            inside = [e for e in states.get(id(p)) or [] if (e.country, e.admin1) in wider.admin1]
+            if p.country is not None and inside:
+                p.entry, p.country = inside[0], None
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
     _inherit_within(doc, places)
     places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
 
 
-def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], ctx: Context) -> Context | None:
+def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands: dict[int, list[Entry]],
+              ctx: Context) -> Context | None:
     """The context widened by the provinces (states) that the first choices place the article in: a state or
-    county named ("Tarrant County"), a town qualified by its state ("Arlington, Texas"). Local news names its
-    region that way and leaves its towns bare; None where nothing is learnt."""
+    county named ("Tarrant County"), a town qualified by its state ("Arlington, Texas"), and towns whose name only
+    one state has ("Shreveport"; a small one only with another beside it). Local news names its region that
+    way and leaves its other towns bare ("Mansfield"); None where nothing is learnt."""
     admin1 = set(ctx.admin1)
+    unique: dict[tuple[str, str], dict[str, int]] = {}
     for p in todo:
         e = p.entry
-        if e is None or not (e.kind in {"admin1", "admin2"} or qualified[id(p)]):
+        if e is None or not e.admin1:
             continue
-        if e.admin1:
+        if e.kind in {"admin1", "admin2"} or qualified[id(p)]:
             admin1.add((e.country, e.admin1))
+        elif len({(c.country, c.admin1) for c in cands[id(p)]}) == 1:
+            unique.setdefault((e.country, e.admin1), {})[e.name] = 2 if e.population >= REGION_TOWN_MIN else 1
+    admin1 |= {k for k, towns in unique.items() if sum(towns.values()) >= 2}
     return None if admin1 == ctx.admin1 else Context(ctx.countries, admin1)
 
 
