@@ -169,6 +169,37 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     out.extend(_gazetteer_places(doc, skip, out, gaz))
     out.sort(key=lambda p: p.start)
     resolve(doc, out, gaz)
+    out.extend(_echoes(doc, out, skip))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _echoes(doc: Doc, found: list[PlaceMention], skip) -> list[PlaceMention]:
+    """Other occurrences of a name the article already uses as a resolved place, where the model missed them
+    ("Fargo Mayor ...", "Torrington firefighters"): one name, one place within one article. Listed as
+    attributes (the name often qualifies a person or an office) unless a locative preposition leads it."""
+    text = text_of(doc)
+    named: dict[str, PlaceMention] = {}
+    for p in found:
+        if p.resolved and p.label != "NORP" and not p.dateline and p.text[:1].isupper() and len(p.text) > 2:
+            named.setdefault(p.text, p)
+    if not named:
+        return []
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+                         + r")(?![\w-])")
+    out: list[PlaceMention] = []
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        src = named[m.group(0)]
+        placed = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE  # "in Lombard": where, not whose
+        out.append(PlaceMention(a, b, m.group(0), span.root, "ECHO", src.country, hint=src.hint,
+                                attributive=not placed, entry=src.entry, within=src.within))
     return out
 
 
