@@ -129,7 +129,8 @@ def _with_name_tail(doc: Doc, end: int) -> Token:
 def _glued_start(doc: Doc, start: int) -> int:
     """Extend a name to the left over words joined to it by hyphens: "Sar-e-[Pul]"."""
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha \
+            and not (doc[start - 2].is_upper and len(doc[start - 2]) > 1):  # not a party's "DFL-"
         start -= 2
     return start
 
@@ -137,7 +138,8 @@ def _glued_start(doc: Doc, start: int) -> int:
 def _glued_end(doc: Doc, end: int) -> int:
     """Extend a name to the right over words joined to it by hyphens: "[Sar]-e-Pul"."""
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha \
+            and (doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in PARTICLES):  # not "Atlanta-based"
         end += 2
     return end
 
@@ -253,6 +255,12 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             if ent.label_ in {"ORG", "FAC"}:
                 out.extend(_place_in_name(doc, ent, gaz))
             continue
+        if ent.label_ == "FAC" and country is None:
+            county = [p for p in _place_in_name(doc, ent, gaz) if p.text.split()[-1].lower() in SECOND_LEVEL_WORDS]
+            if county:  # "the Henderson County Jail" is in Henderson County
+                county[0].attributive, county[0].label = False, "GPE"
+                out.extend(county)
+                continue
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
         start = doc[first].idx
         end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
@@ -278,8 +286,8 @@ def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
         start, end = head[0].idx, _end_char(head[-1])
         name = text_of(doc)[start:end]
         country = actors.country_of(name) if country_name(name) else None
-        if country is None and not any(e.kind == "admin1" or e.kind == "city" and e.population >= NAMED_TOWN_MIN
-                                       for e in gaz.candidates(name)):
+        if country is None and not any(e.kind in {"admin1", "admin2"} or e.kind == "city"
+                                       and e.population >= NAMED_TOWN_MIN for e in gaz.candidates(name)):
             continue
         return [PlaceMention(start, end, name, head[-1], "ORG", country, attributive=True)]
     return []
