@@ -512,8 +512,9 @@ def _firm(cands: list[Entry]) -> Entry | None:
         return None
     if best.kind == "admin2":  # a county is firm where the name is its alone ("Kanawha County")
         return best if len(cands) == 1 else None
-    if best.kind == "admin1" and not any(e.kind != "city" for e in cands if e is not best):
-        return best  # a province of places.yaml or a US state
+    if best.kind == "admin1" and not any(e.kind != "city" or e.country != best.country for e in cands
+                                         if e is not best):
+        return best  # a province or state no other country's place is named after
     rivals = [e.population for e in cands if e.country != best.country]
     return best if not rivals or best.population >= 10 * max(rivals) else None
 
