@@ -484,8 +484,17 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
     return score - (3.0 if loose else 0.0)
 
 
+@lru_cache(maxsize=1)
+def _country_cues() -> dict[str, re.Pattern]:
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/country_cues.yaml").read_text("utf-8"))
+    return {iso3: re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in cues) + r")\b", re.I)
+            for iso3, cues in (raw.get("cues") or {}).items()}
+
+
 def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention, Entry]]) -> Context:
-    countries: dict[str, float] = {}
+    text = text_of(doc)
+    # "the 5400 block of Elm Avenue", "the sheriff's office": a country's local news that never names it
+    countries: dict[str, float] = {iso3: 1.0 for iso3, cue in _country_cues().items() if cue.search(text)}
     admin1: set[tuple[str, str]] = set()
     for p in places:
         if p.country is not None and p.label != "NORP":  # demonyms count below, at half weight
