@@ -163,6 +163,13 @@ def _attributive(doc: Doc, ent, country) -> bool:
     return nxt is not None and nxt.text == "-" and nxt.whitespace_ == ""
 
 
+def led_by_locative(p: PlaceMention) -> bool:
+    """Does a locative preposition lead the name ("in Feni")?"""
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+
+
 def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazetteer | None = None) -> list[PlaceMention]:
     """Every place name of the text, resolved where the gazetteer and the context allow."""
     gaz = gaz or gazetteer.default()
