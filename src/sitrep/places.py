@@ -225,14 +225,22 @@ def _dateline_rules() -> tuple[re.Pattern, frozenset[str]]:
     return pattern, frozenset(w.lower() for w in raw["not_places"])
 
 
+# A wire dateline in title case: "Sunamganj, Jan 2 (UNB) -", "Lahore, March 3:" opening the text or a line.
+WIRE_DATELINE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),[ ]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]+\d{1,2}\b")
+
+
 def _dateline_places(doc: Doc, skip) -> list[PlaceMention]:
-    """Place names that open a paragraph in capitals before a dash: the dateline of a story."""
+    """Place names that open a paragraph in capitals before a dash, or a wire's "Town, Jan 2": the dateline of
+    a story."""
     pattern, not_places = _dateline_rules()
     text = text_of(doc)
     out: list[PlaceMention] = []
-    for m in pattern.finditer(text):
+    for m in [*pattern.finditer(text), *WIRE_DATELINE.finditer(text)]:
         start, end = m.span("name")
-        if any(a <= start < b for a, b in skip) or m["name"].lower() in not_places or len(m["name"]) < 3:
+        if any(a <= start < b for a, b in skip) or m["name"].lower() in not_places | NOT_NAMES \
+                or len(m["name"]) < 3:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
@@ -304,7 +312,10 @@ def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
 # Words that say what kind of place a name is: "Nijrab district", "Helmand province".
 ADMIN_WORDS = {"district": "district", "districts": "district", "province": "province", "provinces": "province",
                "governorate": "province", "region": "province", "state": "province",
-               "city": "city", "town": "city", "village": "city", "villages": "city", "area": "city"}
+               "city": "city", "town": "city", "village": "city", "villages": "city", "area": "city",
+               # South Asian subdivisions of a district, each named after its chief town
+               "upazila": "district", "upazilas": "district", "tehsil": "district", "taluk": "district",
+               "mandal": "district", "thana": "district"}
 NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
@@ -511,6 +522,10 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
             c = actors.country_of(ent.text)
             if c is not None:
                 countries[c.iso3] = countries.get(c.iso3, 0) + 0.5
+        elif ent.label_ in {"ORG", "PERSON"}:  # "Jubo Dal", "the BNP": a named group of one country
+            info = actors.lookup(ent.text)
+            if info is not None and info.country and not info.generic and info.backer is None:
+                countries[info.country] = countries.get(info.country, 0) + 0.5
     for _, e in firm:
         countries[e.country] = countries.get(e.country, 0) + 1
         if e.admin1:
