@@ -323,6 +323,8 @@ MAX_WORDS = 3
 GAZ_LOCATIVE = LOCATIVE | {"over", "beyond", "between", "along"}
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 CENTRE_WORDS = {"center", "centre", "capital", "centers", "centres"}
+# Words of the names of a town's parts: "the East Side", "Old Town", "Downtown".
+QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", "new"}
 # A town whose name no other state has says alone which state the article is about if it is this big.
 REGION_TOWN_MIN = 50_000
 # A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
@@ -602,6 +604,14 @@ def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands
     return None if admin1 == ctx.admin1 else Context(ctx.countries, admin1)
 
 
+def _quarter(name: str) -> bool:
+    """Is the name that of a part of any town ("the West End", "Downtown", "Old Town", "South Side")? Every
+    town has one, and a gazetteer's namesake elsewhere is no answer."""
+    words = [w.lower() for w in name.split() if w.lower() != "the"]
+    return bool(words) and all(w in QUARTER_WORDS | DIRECTIONS for w in words) \
+        and any(w in QUARTER_WORDS - {"old", "new"} for w in words)
+
+
 def _doubtful(p: PlaceMention, looked) -> bool:
     """An unresolved name that is probably no place: one taken only because the gazetteer knew it, or one
     the model calls an organisation or person ("according to NY Times") with no kind word or province."""
@@ -643,6 +653,8 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
             ctx: Context, gaz) -> tuple[Entry | None, str | None]:
     """The candidate that fits the name's qualifier and the article's places best, or why none does."""
     name, kind = looked
+    if _quarter(name):
+        return None, "a part of a town ('the East Side', 'Old Town'), not a town"
     within = {q.country for q in qualifiers}
     options = [(e, False) for e in cands if not within or e.country in within]
     if not options and name.split() and name.split()[-1].lower() not in SECOND_LEVEL_WORDS:
