@@ -657,9 +657,11 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
         return None, "a part of a town ('the East Side', 'Old Town'), not a town"
     within = {q.country for q in qualifiers}
     options = [(e, False) for e in cands if not within or e.country in within]
-    if not options and name.split() and name.split()[-1].lower() not in SECOND_LEVEL_WORDS:
-        # A near spelling in the article's countries; never for a county, which the gazetteer lacks and
-        # whose name is often a town's elsewhere ("Jay County" is not Jay).
+    if not options and name.split() and name.split()[-1].lower() not in SECOND_LEVEL_WORDS \
+            and (kind is not None or within or p.label not in {"PERSON", "ORG"}):
+        # A near spelling in the article's countries; never for a county, whose name is often a town's
+        # elsewhere ("Jay County" is not Jay), nor for a name the model calls a person's or an organisation's
+        # with nothing to say it is a place ("Glen Meier" is no Glenmora).
         near = within or set(ctx.countries)
         options = [(e, True) for e in gaz.candidates(name, loose=True) if e.country in near]
     if not options:
