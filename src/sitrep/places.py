@@ -323,6 +323,9 @@ MAX_WORDS = 3
 GAZ_LOCATIVE = LOCATIVE | {"over", "beyond", "between", "along"}
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 CENTRE_WORDS = {"center", "centre", "capital", "centers", "centres"}
+# What a province the article's other places lie in adds to a candidate there (a province the text names
+# as context adds 2.5).
+REGION_WEIGHT = 1.5
 # Words of the names of a town's parts: "the East Side", "Old Town", "Downtown".
 QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", "new"}
 # A town whose name no other state has says alone which state the article is about if it is this big.
@@ -412,6 +415,7 @@ class Context:
 
     countries: dict[str, float]
     admin1: set[tuple[str, str]]
+    region: frozenset[tuple[str, str]] = frozenset()  # provinces the article's other places lie in
 
     def weight(self, e: Entry) -> float:
         score = 0.0
@@ -419,6 +423,8 @@ class Context:
             score += 2.0 + min(self.countries[e.country], 3.0)
         if e.admin1 and (e.country, e.admin1) in self.admin1:
             score += 2.5
+        elif e.admin1 and (e.country, e.admin1) in self.region:
+            score += REGION_WEIGHT  # less than a province the text names: Atlanta is still Atlanta, Georgia
         return score
 
 
@@ -575,7 +581,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
             if not qualified[id(p)]:
                 p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], [], wider, gaz)
         for p in places:  # "Georgia" beside "Barrow County" and "Northeast Georgia": the state
-            inside = [e for e in states.get(id(p)) or [] if (e.country, e.admin1) in wider.admin1]
+            inside = [e for e in states.get(id(p)) or [] if (e.country, e.admin1) in wider.admin1 | wider.region]
             if p.country is not None and inside:
                 p.entry, p.country = inside[0], None
     for p in todo:
@@ -601,7 +607,7 @@ def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands
         elif len({(c.country, c.admin1) for c in cands[id(p)]}) == 1:
             unique.setdefault((e.country, e.admin1), {})[e.name] = 2 if e.population >= REGION_TOWN_MIN else 1
     admin1 |= {k for k, towns in unique.items() if sum(towns.values()) >= 2}
-    return None if admin1 == ctx.admin1 else Context(ctx.countries, admin1)
+    return None if admin1 == ctx.admin1 else Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1))
 
 
 def _quarter(name: str) -> bool:
