@@ -122,3 +122,48 @@ def test_a_country_name_that_is_a_us_state_follows_the_article(parse, gaz):
 def test_the_name_as_written_comes_before_its_parts(parse, gaz, name, iso3):
     p = resolved(parse, gaz, f"The storm reached {name} on Tuesday.")[name]
     assert p.iso3 == iso3 and p.entry.name == name
+
+
+def test_second_level_divisions_have_points(gaz):
+    counties = [e for e in gaz.candidates("Kanawha County") if e.kind == "admin2"]
+    assert [(e.country, e.admin1) for e in counties] == [("USA", "West Virginia")]
+    assert km(counties[0].lat, counties[0].lon, 38.35, -81.63) < 60  # around Charleston, its seat
+
+
+def test_every_country_has_named_provinces(gaz):
+    assert any(e.kind == "admin1" and e.country == "PAK" for e in gaz.candidates("Khyber Pakhtunkhwa"))
+    assert any(e.kind == "admin1" and e.country == "IND" for e in gaz.candidates("Telangana"))
+
+
+def test_a_bare_name_is_the_town_not_the_county(parse, gaz):
+    p = resolved(parse, gaz, "Firefighters were called to a barn in Baldwin, New York.")["Baldwin"]
+    assert p.entry.kind == "city"
+
+
+def test_a_county_named_in_the_article_picks_the_state_of_its_towns(parse, gaz):
+    text = ("Deputies of the Tarrant County sheriff's office were called to a house. "
+            "The man was later taken to a hospital in Arlington.")
+    p = resolved(parse, gaz, text)["Arlington"]
+    assert p.entry.admin1 == "Texas"
+
+
+def test_other_mentions_of_a_resolved_name_are_the_same_place(parse, gaz):
+    text = "A fire broke out in Fargo on Monday. Fargo firefighters put it out within an hour."
+    found = [p for p in places.find_places(parse(text), gaz=gaz) if p.text == "Fargo"]
+    assert len(found) == 2 and all(p.entry is not None and p.entry.admin1 == "North Dakota" for p in found)
+    assert found[1].attributive  # "Fargo firefighters": whose, not where
+
+
+def test_a_part_of_a_town_is_no_town_elsewhere(parse, gaz):
+    found = resolved(parse, gaz, "Two men were shot on the East Side early Sunday, police in Columbus said.")
+    assert not any(p.resolved for t, p in found.items() if "East Side" in t)
+
+
+def test_local_news_that_never_names_its_country_stays_in_it(parse, gaz):
+    text = "A man was shot in the 1200 block of Main Street in Chester, the county sheriff's office said."
+    assert resolved(parse, gaz, text)["Chester"].iso3 == "USA"
+
+
+def test_a_wire_dateline_in_title_case_is_a_place(parse, gaz):
+    found = resolved(parse, gaz, "Sylhet, Jan 4 (Wire) - Two buses were set on fire during a strike.")
+    assert found["Sylhet"].dateline and found["Sylhet"].iso3 == "BGD"

