@@ -546,6 +546,8 @@ def _one_victim(tok, v: Vocab) -> bool:
         return tok.lower_ in _ONE_PRONOUNS
     if _aged(tok):
         return True  # "a 19-year-old was shot"
+    if tok.tag_ == "JJ" and tok.ent_type_ == "NORP" and tok.dep_ != "conj":  # "shot dead an Israeli"
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return False
     if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns):
@@ -557,9 +559,16 @@ def _one_victim(tok, v: Vocab) -> bool:
             return True  # "The Party Councilman for X, Jose Villamil, was shot and killed"
         if tok.ent_type_ == "NORP":  # "an Israeli was killed", "shot the Palestinian"
             return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
-        return tok.ent_type_ in ("PERSON", "")
+        return tok.ent_type_ in ("PERSON", "") or _titled(tok, v)
     dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
+
+
+def _titled(tok, v: Vocab) -> bool:
+    """A name the parser took for an organisation, told with a person's title beside it ("Nusee Yako, a
+    religious teacher", "Rashid, director of ...")."""
+    words = v.data["person_nouns"] + v.data["title_nouns"]
+    return any(c.dep_ == "appos" and c.lemma_.lower() in words for c in tok.children)
 
 
 def _told_as_cause(tok, v: Vocab) -> bool:
@@ -617,13 +626,40 @@ def implied_ones(sent, v: Vocab, taken):
             continue  # "kidnapped a farmer and killed him": one victim
         yield found
     for tok in sent:
-        found = _of_victim(tok, v)
+        found = _of_victim(tok, v) or _modified_victim(tok, v)
         if found is None:
             continue
         span = tok.doc[tok.left_edge.i:tok.i + 1]
         if any(s < span.end_char and span.start_char < e for s, e in taken):
             continue
         yield found[0], span, found[1], span
+
+
+_RELATIVE = ("who", "that")
+
+
+def _modified_victim(tok, v: Vocab):
+    """One victim told by a clause or an adjective on a person noun: "a 4-year-old girl who was shot", "a
+    man who died", "5-year-old girl accidentally shot by her brother", "the injured child"."""
+    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
+        return None
+    aged = any(c.lower_ == "old" for c in tok.children)
+    if not (tok.lemma_.lower() in v.data["person_nouns"] or tok.ent_type_ == "PERSON" or aged):
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ in v.data["part_cues"]:
+        return None  # "including a man who was shot": a part of a toll told beside it
+    for c in tok.children:
+        found = None
+        subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in _RELATIVE]
+        if c.dep_ == "relcl" and subjects:
+            found = _verb_kind(c, v, subjects[0].dep_)
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in c.children):
+            found = _verb_kind(c, v, "nsubjpass")
+        elif c.dep_ == "amod" and c.i < tok.i and c.lower_ in ("injured", "wounded"):
+            found = "injured", c
+        if found is not None and found[0] in ("killed", "injured", "shot") and not unreal(found[1], v):
+            return found
+    return None
 
 
 def _found_body(tok, v: Vocab):

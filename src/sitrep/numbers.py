@@ -39,8 +39,15 @@ class Vocab:
     terse_one: re.Pattern
 
     def kind(self, token, *tables: dict[str, str]) -> str | None:
+        """The kind a trigger word names; a phrasal verb ("gunned down", "shot dead") by its particle first."""
+        lemma = token.lemma_.lower()
+        doc = token.doc
+        after = [c for c in token.children if c.dep_ in ("prt", "advmod", "acomp", "oprd") and c.i > token.i]
+        if token.i + 1 < len(doc):
+            after.append(doc[token.i + 1])  # "shot dead two robbers", "dead" misread as the robbers' adjective
+        phrasal = [f"{lemma} {c.lower_}" for c in after]
         for table in tables:
-            for key in (token.lemma_.lower(), token.lower_):
+            for key in (*phrasal, lemma, token.lower_):
                 if key in table:
                     return table[key]
         return None
