@@ -214,6 +214,8 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if unreal(trig, v):
         return None
     more = _and_others(tokens, number)
+    if part and not any(m.kind == kind and not m.part and m.claim.count > 0 for m in before):
+        part = False  # "shot six people, killing four of them": a part of another kind's toll counts its own kind
     part = part or _degree_part(tokens, kind, before, v)
     mention = _mention(doc, sent, kind, number, tokens, trig, victims, v)
     mention.number_span = (start, end)
@@ -271,6 +273,8 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     if (first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ in ("PROPN", "NOUN")
             and (nxt is None or nxt.text in (",", ")", ".") or nxt.is_space)):
         return False  # "Ryan Welch, 4," is an age
+    if last.dep_ in ("nummod", "quantmod", "amod") and last.head.lemma_.lower() == "wound":
+        return False  # "a single gunshot wound", "two stab wounds": wounds, not people
     head = last.head if last.dep_ in ("nummod", "quantmod") else None
     for noun in (head, nxt if nxt is None or nxt.dep_ != "compound" else None):  # "two truck drivers"
         if noun is not None and noun.pos_ in ("NOUN", "PROPN") and (
@@ -485,7 +489,18 @@ def attach_figure(tokens, v: Vocab):
     if found is None:
         return None
     kind, trig = found
-    return kind, trig, _victims(tokens, nominal, trig, v), _is_part(tokens, nominal, v)
+    part = _is_part(tokens, nominal, v) or _of_the_same(tokens, kind, v)
+    return kind, trig, _victims(tokens, nominal, trig, v), part
+
+
+def _of_the_same(tokens, kind: str, v: Vocab) -> bool:
+    """"Two of the injured skateboarders were ...", "one of the dead": a part of a toll of the same kind told
+    before ("Two of the wounded died" counts the dead, not a part)."""
+    obj = _of_object(tokens[-1])
+    if obj is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+        return False
+    words = [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
+    return any(v.kind(w, v.adjectives, v.nouns) == kind for w in words)
 
 
 def _victims(tokens, nominal, trig, v: Vocab):
