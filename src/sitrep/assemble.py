@@ -497,6 +497,8 @@ class Assembler:
             return coded[:1]
         useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
         useful = [cm for cm in useful if not cm.background]  # a running total is not this event's toll
+        if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
+            useful = [cm for cm in useful if not cm.bomber]
         if not useful:
             return []
         figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}

@@ -58,6 +58,7 @@ class CountMention:
     includes_killer: bool = False  # "5 dead, including the gunman"
     own: bool = False  # the killer's own death ("then killed himself")
     background: bool = False  # a running total over a period ("since 2004 more than 2000 have died")
+    bomber: bool = False  # a suicide bomber's own death, the toll only where no other death is told
 
     @property
     def count(self) -> int:
@@ -116,6 +117,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         mention.also = mention.also or (kind == "killed" and _one_more(tokens))
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
+    mentions.extend(_bomber_deaths(sent, text, bounds, v, mentions))
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     return mentions
@@ -168,6 +170,26 @@ def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountM
                 claim.source = claimant(sent, tokens.root, v)
             out.append(CountMention("killed", claim, span, bounds, span, also=True, own=True))
     return out
+
+
+def _bomber_deaths(sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"A suicide bomber blew himself up": the bomber's death, one killed (``bomber``), once a sentence."""
+    if any(m.kind == "killed" and m.own for m in mentions):
+        return []  # "killing himself and two policemen": the figure or the self-kill tells it already
+    for pattern in v.suicide_bomber:
+        match = pattern.search(text)
+        if match is None or unreal_text(text[:match.start()]):
+            continue
+        span = (bounds[0] + match.start(), bounds[0] + match.end())
+        claim = Claim(count=1, low=1, high=1, evidence=Span(start=span[0], end=span[1]))
+        return [CountMention("killed", claim, span, bounds, span, implied=True, bomber=True)]
+    return []
+
+
+def unreal_text(before: str) -> bool:
+    """"before he could blow himself up", "tried to": the act did not happen."""
+    return re.search(r"\b(?:could|would|tried to|attempt(?:ed|ing)? to|planned to|before he|before she)\s*$",
+                     before.strip(), re.IGNORECASE) is not None
 
 
 def _coding_notes(text: str, bounds, v: Vocab) -> list[CountMention]:

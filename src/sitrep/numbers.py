@@ -33,6 +33,7 @@ class Vocab:
     zero: list[tuple[re.Pattern, list[str]]]
     coding: list[re.Pattern]
     self_kill: list[re.Pattern]
+    suicide_bomber: list[re.Pattern]
     killer_included: list[re.Pattern]
     background: list[re.Pattern]
     leading_one: re.Pattern
@@ -102,6 +103,7 @@ def vocab() -> Vocab:
         zero=[(re.compile(z["pattern"], re.IGNORECASE), z["kinds"]) for z in data["zero_patterns"]],
         coding=[re.compile(p, re.IGNORECASE) for p in data["coding_notes"]],
         self_kill=[re.compile(p, re.IGNORECASE) for p in data["self_kill"]],
+        suicide_bomber=[re.compile(p, re.IGNORECASE) for p in data["suicide_bomber"]],
         killer_included=[re.compile(p, re.IGNORECASE) for p in data["killer_included"]],
         background=[re.compile(p, re.IGNORECASE) for p in data["background"]],
         leading_one=re.compile(data["leading_one"], re.IGNORECASE),
