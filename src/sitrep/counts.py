@@ -238,7 +238,7 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     more = _and_others(tokens, number)
     if part and not any(m.kind == kind and not m.part and m.claim.count > 0 for m in before):
         part = False  # "shot six people, killing four of them": a part of another kind's toll counts its own kind
-    part = part or _degree_part(tokens, kind, before, v)
+    part = part or _of_the_same(tokens, kind, v) or _degree_part(tokens, kind, before, v)
     mention = _mention(doc, sent, kind, number, tokens, trig, victims, v)
     mention.number_span = (start, end)
     mention.part = part
@@ -511,8 +511,7 @@ def attach_figure(tokens, v: Vocab):
     if found is None:
         return None
     kind, trig = found
-    part = _is_part(tokens, nominal, v) or _of_the_same(tokens, kind, v)
-    return kind, trig, _victims(tokens, nominal, trig, v), part
+    return kind, trig, _victims(tokens, nominal, trig, v), _is_part(tokens, nominal, v)
 
 
 def _of_the_same(tokens, kind: str, v: Vocab) -> bool:
