@@ -477,12 +477,30 @@ def _window_kind(tokens, v: Vocab):
         if tok.like_num or tok.is_punct and tok.text not in ("-",):
             break
         kind = v.kind(tok, v.adjectives, v.verbs, v.nouns)
-        if kind:
-            return kind, tok
+        if kind:  # "both shot and killed": the verb joined to it may tell more
+            return _best([(kind, tok)] + [(v.kind(c, v.verbs, v.adjectives), c) for c in tok.children
+                                          if c.dep_ == "conj" and c.pos_ == "VERB"])
     if tokens.start > 0:
         prev = doc[tokens.start - 1]
         if prev.tag_ in ("VBG", "VBD") and v.kind(prev, v.verbs):
             return v.kind(prev, v.verbs), prev
+    return None
+
+
+def _shared_verb_kind(anchor, v: Vocab):
+    """Victims joined to the ones a verb is told of: "killed along with two of his guards", "killing him and two
+    of his guards" (the figure read as the verb's conjunct), "the driver was killed, as were three officers"."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "with":
+        verb = head.head.head if head.head.lower_ in ("along", "together") else head.head
+        if verb.pos_ == "VERB" and head.head.lower_ in ("along", "together") or head.i > 0 and \
+                anchor.doc[head.i - 1].lower_ in ("along", "together"):
+            return _verb_kind(verb, v, "nsubjpass")
+    if anchor.dep_ == "conj" and head.pos_ == "VERB" and anchor.pos_ == "NUM" and v.kind(head, v.verbs):
+        return _verb_kind(head, v, "dobj")
+    if anchor.dep_ in _SUBJ and head.lemma_ == "be" and head.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        return _verb_kind(head.head, v, "nsubjpass")
     return None
 
 
@@ -501,6 +519,8 @@ def attach_figure(tokens, v: Vocab):
         anchor = anchor.head
     if found is None and anchor.dep_ in _ROLES and anchor.head.pos_ in ("VERB", "AUX", "ADJ"):
         found = _verb_kind(anchor.head, v, anchor.dep_)
+    if found is None:
+        found = _shared_verb_kind(anchor, v)
     if found is None and not inside and v.kind(nominal, v.nouns):
         found = v.kind(nominal, v.nouns), nominal
     if found is None:
@@ -674,6 +694,16 @@ def implied_ones(sent, v: Vocab, taken):
 _RELATIVE = ("who", "that")
 
 
+def _possessed(tok) -> bool:
+    """"his driver", "their son": a person told by whose they are, not one more description of the same one."""
+    return any(c.dep_ == "poss" for c in tok.children)
+
+
+def _counted(tok) -> bool:
+    """A noun with a figure on it ("Two officers, A and B, were killed"): the figure counts its apposed names."""
+    return any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
+
+
 def _modified_victim(tok, v: Vocab):
     """One victim told by a clause or an adjective on a person noun: "a 4-year-old girl who was shot", "a
     man who died", "5-year-old girl accidentally shot by her brother", "the injured child"."""
@@ -722,6 +752,8 @@ def _implied_subjects(sent, v: Vocab, taken):
         anchor = tok
         while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "PRON"):
             anchor = anchor.head
+            if anchor.dep_ == "appos" and _possessed(tok) and not _counted(anchor.head):
+                anchor = anchor.head  # "Sykes, the ambassador, and his driver": through the apposition
         if anchor.dep_ not in ("nsubjpass", "nsubj", "dobj") or anchor.head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         found = _verb_kind(anchor.head, v, anchor.dep_)
