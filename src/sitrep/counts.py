@@ -118,6 +118,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
     mentions.extend(_bomber_deaths(sent, text, bounds, v, mentions))
+    mentions.extend(_pronoun_tolls(doc, sent, v, mentions))
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     return mentions
@@ -169,6 +170,34 @@ def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountM
             if tokens is not None:
                 claim.source = claimant(sent, tokens.root, v)
             out.append(CountMention("killed", claim, span, bounds, span, also=True, own=True))
+    return out
+
+
+def _pronoun_tolls(doc, sent, v: Vocab, mentions) -> list[CountMention]:
+    """"fired on a taxi carrying two police officers, killing them": "them" counts the people the figure
+    before it in the sentence names."""
+    out = []
+    for tok in sent:
+        if tok.lower_ != "them" or tok.dep_ != "dobj" or not v.kind(tok.head, v.verbs):
+            continue
+        kind = v.kind(tok.head, v.verbs)
+        if kind not in ("killed", "injured", "shot") or unreal(tok.head, v):
+            continue
+        figures = [t for t in sent if t.i < tok.i and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
+                   and t.head.lemma_.lower() not in v.data["non_people"]]
+        if not figures:
+            continue
+        fig = figures[-1]
+        number = parse_number(fig.text)
+        span = (fig.idx, fig.idx + len(fig.text))
+        if number is None or any(m.number_span[0] < span[1] and span[0] < m.number_span[1] for m in mentions):
+            continue
+        victims = doc[fig.i:fig.head.i + 1]
+        trig = tok.head
+        claim = Claim(count=number[0], low=number[1], high=number[2], victims=victims.text,
+                      source=claimant(sent, trig, v),
+                      evidence=Span(start=fig.idx, end=max(tok.idx + len(tok.text), trig.idx + len(trig.text))))
+        out.append(CountMention(kind, claim, span, (sent.start_char, sent.end_char), (trig.idx, trig.idx + len(trig))))
     return out
 
 
@@ -381,7 +410,10 @@ def _nominal(tokens):
     if last.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and not (
         tokens.start <= last.head.i < tokens.end
     ):
-        return last.head
+        head = last.head
+        while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "Three ... Croatian emigre leaders": the figure hangs on a modifier of the noun
+        return head
     return last
 
 
@@ -509,6 +541,8 @@ def attach_figure(tokens, v: Vocab):
     nominal = _nominal(tokens)
     inside = tokens.start <= nominal.i < tokens.end
     found = None
+    if not inside and nominal.lemma_.lower() in ("body", "corpse"):
+        found = "killed", nominal  # "Sixteen bodies, all shot in the head, were found"
     if nominal.i == tokens.end and nominal.pos_ != "NOUN" and v.kind(nominal, v.adjectives):
         found = v.kind(nominal, v.adjectives), nominal  # "Three Dead, Two Hurt"
     found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
