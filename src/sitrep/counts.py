@@ -364,9 +364,11 @@ def _one_more(tokens) -> bool:
 
 def unreal(trig, v: Vocab) -> bool:
     """"threatened to kill al-Yusufi", "attempted to assassinate": a toll that did not happen."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "should") for c in trig.children):
+        return True  # "he will soon be killed"
     tok = trig
     for _ in range(3):
-        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+        if tok.dep_ not in ("xcomp", "conj", "acl") or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.lemma_.lower() in v.data["unreal_verbs"]:
