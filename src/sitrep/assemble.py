@@ -536,6 +536,9 @@ class Assembler:
             return []
         killed = self._tally([cm for cm in counts if not cm.own], "killed")
         dead = max((c.total if c.total is not None else c.count for c in killed), default=0)
+        told = {(c.evidence.start, c.evidence.end) for c in killed}
+        if any(cm.includes_killer and (cm.claim.evidence.start, cm.claim.evidence.end) in told for cm in counts):
+            dead -= 1  # "5 dead, including the gunman": he was not one of those he shot
         beyond = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.kind == "shot" and cm.also}
         if all((c.evidence.start, c.evidence.end) in beyond for c in shot):
             dead = 0  # "three others were also shot": hit besides the dead
