@@ -413,7 +413,8 @@ def _nominal(tokens):
         tokens.start <= last.head.i < tokens.end
     ):
         head = last.head
-        while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ in ("nummod", "quantmod") for c in head.head.children):
             head = head.head  # "Three ... Croatian emigre leaders": the figure hangs on a modifier of the noun
         return head
     return last
