@@ -229,6 +229,19 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
         ("Two soldiers lost their lives in the blast.", [("killed", 2)]),
         ("His body was found in a ditch the next morning.", [("killed", 1)]),
         ("The town Councilman for Ribera, Tomas Vidal, was shot and killed by gunmen.", [("killed", 1)]),
+        # one victim told by a clause on a person noun
+        ("A 4-year-old girl who was shot in the leg is in stable condition.", [("shot", 1)]),
+        ("Officers found the injured boy behind the store.", [("injured", 1)]),
+        # phrasal verbs of killing
+        ("Militants gunned down eleven farmers near the village.", [("killed", 11)]),
+        ("Soldiers shot dead two smugglers at the border.", [("killed", 2)]),
+        # a wound is not a person
+        ("He died of a single gunshot wound at the hospital.", [("killed", 1)]),
+        # a suicide bomber's own death
+        ("A suicide bomber blew himself up outside the court.", [("killed", 1)]),
+        ("Guards stopped the man before he could blow himself up.", []),
+        # a part of another kind's toll counts its own kind
+        ("A man shot five people at the party, killing three of them.", [("shot", 5), ("killed", 3)]),
     ],
 )
 def test_local_news_phrases(language, text, expected):
@@ -339,3 +352,36 @@ def test_and_others_is_at_least_one_more(extract_doc):
     assert (claim.count, claim.high, claim.total) == (1, None, 2)
     assert ev.injured.best == 2
     assert "one" in text[claim.evidence.start:claim.evidence.end]
+
+
+def test_a_part_of_the_same_kind_stays_a_part(language):
+    doc = language("The shooting left one man dead and six injured. Two of the injured teens were treated at the scene.")
+    parts = [(m.kind, m.claim.count) for m in find_counts(doc) if m.part]
+    assert parts == [("injured", 2)]
+
+
+def test_those_shot_besides_the_dead_are_all_hurt(extract_doc):
+    text = ("Police say four teenagers were shot, one fatally, in Riverton on Friday. "
+            "The three others who were shot had injuries that were not life threatening.")
+    first = extract_doc(text, published="2024-03-09").events[0]
+    assert (_best(first, "fatalities"), _best(first, "injured")) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        ("A suicide bomber detonated his vest at a checkpoint in Kandahar on Monday, wounding four guards.", 1, 4),
+        ("A suicide bomber detonated his vest at a market in Kandahar on Monday, killing six people.", 6, None),
+    ],
+)
+def test_a_suicide_bomber_is_the_toll_only_where_none_is_told(extract_doc, text, killed, hurt):
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert (_best(first, "fatalities"), _best(first, "injured")) == (killed, hurt)
+
+
+def test_a_street_in_the_town_is_the_same_shooting(extract_doc):
+    text = ("Two Dead, Two Hurt In Riverton Shooting\n\n"
+            "Two people were killed and two others injured in a shooting in Riverton late Sunday.\n\n"
+            "Officers found the victims near Maple Street Park after the shooting, police said.")
+    events = [e for e in extract_doc(text, published="2024-03-04").events if e.type == "ASSAULT"]
+    assert (_best(events[0], "fatalities"), _best(events[0], "injured")) == (2, 2)

@@ -100,16 +100,23 @@ class Where:
     sites: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     hinted: set[str] = field(default_factory=set)  # a demonym on the mention: "the East Syrian bombing"
+    towns: set[str] = field(default_factory=set)  # the sites that name a town, not a street or park in one
 
     def add(self, other: "Where") -> None:
         self.sites |= other.sites
         self.countries |= other.countries
         self.hinted |= other.hinted
+        self.towns |= other.towns
+
+    def copy(self) -> "Where":
+        return Where(set(self.sites), set(self.countries), set(self.hinted), set(self.towns))
 
     def conflicts(self, other: "Where") -> bool:
+        """Another country, or another town. A street, park or estate ("Kelly's Ferry Road", "Douglass
+        Park") may lie in the town named beside it, so only towns exclude each other."""
         if self.countries and other.countries and not self.countries & other.countries:
             return True
-        return bool(self.sites and other.sites and not self.sites & other.sites)
+        return bool(self.towns and other.towns and not self.towns & other.towns)
 
     def overlap(self, other: "Where") -> int:
         mine, theirs = self.countries | self.hinted, other.countries | other.hinted
@@ -119,9 +126,16 @@ class Where:
 SITE_ENTS = {"GPE", "LOC", "FAC", "ORG"}
 
 
-def _site_words(tokens) -> set[str]:
-    """Proper-noun words of place and facility names ("Irbil", "Balad"), without country names."""
-    out = set()
+# Words that make a name a place inside a town: a street, a park, a housing estate.
+LOCAL_SITE_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "boulevard", "blvd", "court",
+                    "place", "way", "highway", "park", "gardens", "garden", "valley", "heights", "homes", "apartments",
+                    "square", "plaza", "mall", "center", "centre", "club", "bar", "lounge", "motel", "hotel", "inn"}
+
+
+def _site_words(tokens) -> tuple[set[str], set[str]]:
+    """Proper-noun words of place and facility names ("Irbil", "Balad"), without country names; and those
+    of them that name a town the gazetteer knows (not a street, park or estate named after one)."""
+    out, towns = set(), set()
     for t in tokens:
         if t.pos_ != "PROPN" or t.ent_type_ not in SITE_ENTS or t.lower_ in GENERIC_SITE_WORDS:
             continue
@@ -131,7 +145,10 @@ def _site_words(tokens) -> set[str]:
         if ent is not None and country_name(ent.text):
             continue
         out.add(t.lower_)
-    return out
+        if len(t.text) > 2 and not any(w.lower_.strip(".") in LOCAL_SITE_WORDS for w in (ent if ent is not None else [t])) \
+                and any(e.kind == "city" for e in gazetteer.default().candidates(t.text)):
+            towns.add(t.lower_)
+    return out, towns
 
 
 def _entity_of(t):
@@ -161,7 +178,7 @@ def where_of(m: Mention, roles: list[Role], places: list[PlaceMention]) -> Where
             w.countries.add(p.country.iso3)
         elif p.country is None:
             toks.extend(doc.char_span(p.start, p.end, alignment_mode="expand") or [])
-    w.sites = _site_words(toks)
+    w.sites, w.towns = _site_words(toks)
     for t in own:
         if t.ent_type_ == "NORP" or t.pos_ in {"ADJ", "PROPN"}:
             country = actors.country_of(t.text)
@@ -399,7 +416,7 @@ class Assembler:
                             home = g
                             break
                 if home is None:
-                    local.append(([m], Where(set(w.sites), set(w.countries), set(w.hinted))))
+                    local.append(([m], w.copy()))
                 else:
                     home.append(m)
                     next(gw for g, gw in local if g is home).add(w)
@@ -517,6 +534,8 @@ class Assembler:
             return coded[:1]
         useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
         useful = [cm for cm in useful if not cm.background]  # a running total is not this event's toll
+        if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
+            useful = [cm for cm in useful if not cm.bomber]
         if not useful:
             return []
         figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}
@@ -545,18 +564,25 @@ class Assembler:
             out.extend(as_parts([m.claim for m in mentions + own]))
         return out
 
-    def _injured_from_shot(self, counts: list[CountMention], killed: list[Claim]) -> list[Claim]:
-        """"Five people were shot, two fatally": those shot and not killed were hurt."""
+    def _injured_from_shot(self, counts: list[CountMention]) -> list[Claim]:
+        """"Five people were shot, two fatally": those shot and not killed were hurt. The killer's own death
+        ("then turned the gun on himself") is not one of those he shot; "three others were shot" are hit
+        besides the dead."""
         shot = self._tally(counts, "shot")
         if not shot:
             return []
+        killed = self._tally([cm for cm in counts if not cm.own], "killed")
         dead = max((c.total if c.total is not None else c.count for c in killed), default=0)
+        told = {(c.evidence.start, c.evidence.end) for c in killed}
+        if any(cm.includes_killer and (cm.claim.evidence.start, cm.claim.evidence.end) in told for cm in counts):
+            dead -= 1  # "5 dead, including the gunman": he was not one of those he shot
         beyond = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.kind == "shot" and cm.also}
         if all((c.evidence.start, c.evidence.end) in beyond for c in shot):
             dead = 0  # "three others were also shot": hit besides the dead
         out = []
         for c in shot:  # each figure as stated; its total is the hurt it implies
-            hurt = (c.total if c.total is not None else c.count) - dead
+            others = c.victims is not None and any(w in ("other", "others") for w in c.victims.lower().split())
+            hurt = (c.total if c.total is not None else c.count) - (0 if others else dead)
             if hurt > 0:
                 out.append(c.model_copy(update={"total": hurt}))
         return out
@@ -572,7 +598,7 @@ class Assembler:
             lead.text, location.country if location else None)
         date = self._date(c, times, article.published)
         fat = self._tally(counts, "killed")
-        inj = self._tally(counts, "injured") or self._injured_from_shot(counts, fat)
+        inj = self._tally(counts, "injured") or self._injured_from_shot(counts)
         evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in c.mentions})
         sources = [article.outlet] if article.outlet else []
         for cl in fat + inj:

@@ -58,6 +58,7 @@ class CountMention:
     includes_killer: bool = False  # "5 dead, including the gunman"
     own: bool = False  # the killer's own death ("then killed himself")
     background: bool = False  # a running total over a period ("since 2004 more than 2000 have died")
+    bomber: bool = False  # a suicide bomber's own death, the toll only where no other death is told
 
     @property
     def count(self) -> int:
@@ -116,6 +117,8 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         mention.also = mention.also or (kind == "killed" and _one_more(tokens))
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
+    mentions.extend(_bomber_deaths(sent, text, bounds, v, mentions))
+    mentions.extend(_pronoun_tolls(doc, sent, v, mentions))
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     return mentions
@@ -170,6 +173,54 @@ def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountM
     return out
 
 
+def _pronoun_tolls(doc, sent, v: Vocab, mentions) -> list[CountMention]:
+    """"fired on a taxi carrying two police officers, killing them": "them" counts the people the figure
+    before it in the sentence names."""
+    out = []
+    for tok in sent:
+        if tok.lower_ != "them" or tok.dep_ != "dobj" or not v.kind(tok.head, v.verbs):
+            continue
+        kind = v.kind(tok.head, v.verbs)
+        if kind not in ("killed", "injured", "shot") or unreal(tok.head, v):
+            continue
+        figures = [t for t in sent if t.i < tok.i and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
+                   and t.head.lemma_.lower() not in v.data["non_people"]]
+        if not figures:
+            continue
+        fig = figures[-1]
+        number = parse_number(fig.text)
+        span = (fig.idx, fig.idx + len(fig.text))
+        if number is None or any(m.number_span[0] < span[1] and span[0] < m.number_span[1] for m in mentions):
+            continue
+        victims = doc[fig.i:fig.head.i + 1]
+        trig = tok.head
+        claim = Claim(count=number[0], low=number[1], high=number[2], victims=victims.text,
+                      source=claimant(sent, trig, v),
+                      evidence=Span(start=fig.idx, end=max(tok.idx + len(tok.text), trig.idx + len(trig.text))))
+        out.append(CountMention(kind, claim, span, (sent.start_char, sent.end_char), (trig.idx, trig.idx + len(trig))))
+    return out
+
+
+def _bomber_deaths(sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"A suicide bomber blew himself up": the bomber's death, one killed (``bomber``), once a sentence."""
+    if any(m.kind == "killed" and m.own for m in mentions):
+        return []  # "killing himself and two policemen": the figure or the self-kill tells it already
+    for pattern in v.suicide_bomber:
+        match = pattern.search(text)
+        if match is None or unreal_text(text[:match.start()]):
+            continue
+        span = (bounds[0] + match.start(), bounds[0] + match.end())
+        claim = Claim(count=1, low=1, high=1, evidence=Span(start=span[0], end=span[1]))
+        return [CountMention("killed", claim, span, bounds, span, implied=True, bomber=True)]
+    return []
+
+
+def unreal_text(before: str) -> bool:
+    """"before he could blow himself up", "tried to": the act did not happen."""
+    return re.search(r"\b(?:could|would|tried to|attempt(?:ed|ing)? to|planned to|before he|before she)\s*$",
+                     before.strip(), re.IGNORECASE) is not None
+
+
 def _coding_notes(text: str, bounds, v: Vocab) -> list[CountMention]:
     out = []
     for pattern in v.coding:
@@ -214,7 +265,9 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if unreal(trig, v):
         return None
     more = _and_others(tokens, number)
-    part = part or _degree_part(tokens, kind, before, v)
+    if part and not any(m.kind == kind and not m.part and m.claim.count > 0 for m in before):
+        part = False  # "shot six people, killing four of them": a part of another kind's toll counts its own kind
+    part = part or _of_the_same(tokens, kind, v) or _degree_part(tokens, kind, before, v)
     mention = _mention(doc, sent, kind, number, tokens, trig, victims, v)
     mention.number_span = (start, end)
     mention.part = part
@@ -271,6 +324,8 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     if (first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ in ("PROPN", "NOUN")
             and (nxt is None or nxt.text in (",", ")", ".") or nxt.is_space)):
         return False  # "Ryan Welch, 4," is an age
+    if last.dep_ in ("nummod", "quantmod", "amod") and last.head.lemma_.lower() == "wound":
+        return False  # "a single gunshot wound", "two stab wounds": wounds, not people
     head = last.head if last.dep_ in ("nummod", "quantmod") else None
     for noun in (head, nxt if nxt is None or nxt.dep_ != "compound" else None):  # "two truck drivers"
         if noun is not None and noun.pos_ in ("NOUN", "PROPN") and (
@@ -309,9 +364,11 @@ def _one_more(tokens) -> bool:
 
 def unreal(trig, v: Vocab) -> bool:
     """"threatened to kill al-Yusufi", "attempted to assassinate": a toll that did not happen."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "should") for c in trig.children):
+        return True  # "he will soon be killed"
     tok = trig
     for _ in range(3):
-        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+        if tok.dep_ not in ("xcomp", "conj", "acl") or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.lemma_.lower() in v.data["unreal_verbs"]:
@@ -355,7 +412,11 @@ def _nominal(tokens):
     if last.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and not (
         tokens.start <= last.head.i < tokens.end
     ):
-        return last.head
+        head = last.head
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ in ("nummod", "quantmod") for c in head.head.children):
+            head = head.head  # "Three ... Croatian emigre leaders": the figure hangs on a modifier of the noun
+        return head
     return last
 
 
@@ -451,12 +512,30 @@ def _window_kind(tokens, v: Vocab):
         if tok.like_num or tok.is_punct and tok.text not in ("-",):
             break
         kind = v.kind(tok, v.adjectives, v.verbs, v.nouns)
-        if kind:
-            return kind, tok
+        if kind:  # "both shot and killed": the verb joined to it may tell more
+            return _best([(kind, tok)] + [(v.kind(c, v.verbs, v.adjectives), c) for c in tok.children
+                                          if c.dep_ == "conj" and c.pos_ == "VERB"])
     if tokens.start > 0:
         prev = doc[tokens.start - 1]
         if prev.tag_ in ("VBG", "VBD") and v.kind(prev, v.verbs):
             return v.kind(prev, v.verbs), prev
+    return None
+
+
+def _shared_verb_kind(anchor, v: Vocab):
+    """Victims joined to the ones a verb is told of: "killed along with two of his guards", "killing him and two
+    of his guards" (the figure read as the verb's conjunct), "the driver was killed, as were three officers"."""
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "with":
+        verb = head.head.head if head.head.lower_ in ("along", "together") else head.head
+        if verb.pos_ == "VERB" and head.head.lower_ in ("along", "together") or head.i > 0 and \
+                anchor.doc[head.i - 1].lower_ in ("along", "together"):
+            return _verb_kind(verb, v, "nsubjpass")
+    if anchor.dep_ == "conj" and head.pos_ == "VERB" and anchor.pos_ == "NUM" and v.kind(head, v.verbs):
+        return _verb_kind(head, v, "dobj")
+    if anchor.dep_ in _SUBJ and head.lemma_ == "be" and head.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        return _verb_kind(head.head, v, "nsubjpass")
     return None
 
 
@@ -465,6 +544,8 @@ def attach_figure(tokens, v: Vocab):
     nominal = _nominal(tokens)
     inside = tokens.start <= nominal.i < tokens.end
     found = None
+    if not inside and nominal.lemma_.lower() in ("body", "corpse"):
+        found = "killed", nominal  # "Sixteen bodies, all shot in the head, were found"
     if nominal.i == tokens.end and nominal.pos_ != "NOUN" and v.kind(nominal, v.adjectives):
         found = v.kind(nominal, v.adjectives), nominal  # "Three Dead, Two Hurt"
     found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
@@ -475,6 +556,8 @@ def attach_figure(tokens, v: Vocab):
         anchor = anchor.head
     if found is None and anchor.dep_ in _ROLES and anchor.head.pos_ in ("VERB", "AUX", "ADJ"):
         found = _verb_kind(anchor.head, v, anchor.dep_)
+    if found is None:
+        found = _shared_verb_kind(anchor, v)
     if found is None and not inside and v.kind(nominal, v.nouns):
         found = v.kind(nominal, v.nouns), nominal
     if found is None:
@@ -486,6 +569,16 @@ def attach_figure(tokens, v: Vocab):
         return None
     kind, trig = found
     return kind, trig, _victims(tokens, nominal, trig, v), _is_part(tokens, nominal, v)
+
+
+def _of_the_same(tokens, kind: str, v: Vocab) -> bool:
+    """"Two of the injured skateboarders were ...", "one of the dead": a part of a toll of the same kind told
+    before ("Two of the wounded died" counts the dead, not a part)."""
+    obj = _of_object(tokens[-1])
+    if obj is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+        return False
+    words = [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
+    return any(v.kind(w, v.adjectives, v.nouns) == kind for w in words)
 
 
 def _victims(tokens, nominal, trig, v: Vocab):
@@ -546,6 +639,8 @@ def _one_victim(tok, v: Vocab) -> bool:
         return tok.lower_ in _ONE_PRONOUNS
     if _aged(tok):
         return True  # "a 19-year-old was shot"
+    if tok.tag_ == "JJ" and tok.ent_type_ == "NORP" and tok.dep_ != "conj":  # "shot dead an Israeli"
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return False
     if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns):
@@ -557,9 +652,16 @@ def _one_victim(tok, v: Vocab) -> bool:
             return True  # "The Party Councilman for X, Jose Villamil, was shot and killed"
         if tok.ent_type_ == "NORP":  # "an Israeli was killed", "shot the Palestinian"
             return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
-        return tok.ent_type_ in ("PERSON", "")
+        return tok.ent_type_ in ("PERSON", "") or _titled(tok, v)
     dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
+
+
+def _titled(tok, v: Vocab) -> bool:
+    """A name the parser took for an organisation, told with a person's title beside it ("Nusee Yako, a
+    religious teacher", "Rashid, director of ...")."""
+    words = v.data["person_nouns"] + v.data["title_nouns"]
+    return any(c.dep_ == "appos" and c.lemma_.lower() in words for c in tok.children)
 
 
 def _told_as_cause(tok, v: Vocab) -> bool:
@@ -617,13 +719,50 @@ def implied_ones(sent, v: Vocab, taken):
             continue  # "kidnapped a farmer and killed him": one victim
         yield found
     for tok in sent:
-        found = _of_victim(tok, v)
+        found = _of_victim(tok, v) or _modified_victim(tok, v)
         if found is None:
             continue
         span = tok.doc[tok.left_edge.i:tok.i + 1]
         if any(s < span.end_char and span.start_char < e for s, e in taken):
             continue
         yield found[0], span, found[1], span
+
+
+_RELATIVE = ("who", "that")
+
+
+def _possessed(tok) -> bool:
+    """"his driver", "their son": a person told by whose they are, not one more description of the same one."""
+    return any(c.dep_ == "poss" for c in tok.children)
+
+
+def _counted(tok) -> bool:
+    """A noun with a figure on it ("Two officers, A and B, were killed"): the figure counts its apposed names."""
+    return any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
+
+
+def _modified_victim(tok, v: Vocab):
+    """One victim told by a clause or an adjective on a person noun: "a 4-year-old girl who was shot", "a
+    man who died", "5-year-old girl accidentally shot by her brother", "the injured child"."""
+    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
+        return None
+    aged = any(c.lower_ == "old" for c in tok.children)
+    if not (tok.lemma_.lower() in v.data["person_nouns"] or tok.ent_type_ == "PERSON" or aged):
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ in v.data["part_cues"]:
+        return None  # "including a man who was shot": a part of a toll told beside it
+    for c in tok.children:
+        found = None
+        subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in _RELATIVE]
+        if c.dep_ == "relcl" and subjects:
+            found = _verb_kind(c, v, subjects[0].dep_)
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in c.children):
+            found = _verb_kind(c, v, "nsubjpass")
+        elif c.dep_ == "amod" and c.i < tok.i and c.lower_ in ("injured", "wounded"):
+            found = "injured", c
+        if found is not None and found[0] in ("killed", "injured", "shot") and not unreal(found[1], v):
+            return found
+    return None
 
 
 def _found_body(tok, v: Vocab):
@@ -650,6 +789,8 @@ def _implied_subjects(sent, v: Vocab, taken):
         anchor = tok
         while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "PRON"):
             anchor = anchor.head
+            if anchor.dep_ == "appos" and _possessed(tok) and not _counted(anchor.head):
+                anchor = anchor.head  # "Sykes, the ambassador, and his driver": through the apposition
         if anchor.dep_ not in ("nsubjpass", "nsubj", "dobj") or anchor.head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         found = _verb_kind(anchor.head, v, anchor.dep_)

@@ -33,14 +33,22 @@ class Vocab:
     zero: list[tuple[re.Pattern, list[str]]]
     coding: list[re.Pattern]
     self_kill: list[re.Pattern]
+    suicide_bomber: list[re.Pattern]
     killer_included: list[re.Pattern]
     background: list[re.Pattern]
     leading_one: re.Pattern
     terse_one: re.Pattern
 
     def kind(self, token, *tables: dict[str, str]) -> str | None:
+        """The kind a trigger word names; a phrasal verb ("gunned down", "shot dead") by its particle first."""
+        lemma = token.lemma_.lower()
+        doc = token.doc
+        after = [c for c in token.children if c.dep_ in ("prt", "advmod", "acomp", "oprd") and c.i > token.i]
+        if token.i + 1 < len(doc):
+            after.append(doc[token.i + 1])  # "shot dead two robbers", "dead" misread as the robbers' adjective
+        phrasal = [f"{lemma} {c.lower_}" for c in after]
         for table in tables:
-            for key in (token.lemma_.lower(), token.lower_):
+            for key in (*phrasal, lemma, token.lower_):
                 if key in table:
                     return table[key]
         return None
@@ -95,6 +103,7 @@ def vocab() -> Vocab:
         zero=[(re.compile(z["pattern"], re.IGNORECASE), z["kinds"]) for z in data["zero_patterns"]],
         coding=[re.compile(p, re.IGNORECASE) for p in data["coding_notes"]],
         self_kill=[re.compile(p, re.IGNORECASE) for p in data["self_kill"]],
+        suicide_bomber=[re.compile(p, re.IGNORECASE) for p in data["suicide_bomber"]],
         killer_included=[re.compile(p, re.IGNORECASE) for p in data["killer_included"]],
         background=[re.compile(p, re.IGNORECASE) for p in data["background"]],
         leading_one=re.compile(data["leading_one"], re.IGNORECASE),
