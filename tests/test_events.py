@@ -356,3 +356,28 @@ def test_a_shooting_stays_ahead_of_the_arrest_made_for_it(extract_doc):
     doc = extract_doc("Man arrested in fatal shooting outside bar\n\nPolice have arrested a local man in connection "
                       "with a shooting that left two men dead outside a bar on Saturday.", published="2024-03-04")
     assert doc.events and doc.events[0].type == "ASSAULT", kinds(doc)
+
+
+def test_no_data_file_repeats_a_key():
+    """YAML keeps the last of two equal keys silently: a merge that adds a trigger twice would drop one."""
+    from importlib import resources
+
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            assert key not in seen, f"{node.start_mark}: key {key!r} appears twice"
+            seen.add(key)
+        return loader.construct_mapping(node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    data = resources.files("sitrep").joinpath("data")
+    files = [p for p in data.rglob("*.yaml")] if hasattr(data, "rglob") else []
+    assert files
+    for path in files:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)

@@ -37,7 +37,7 @@ from .errors import DataError
 from .events import Mention, irrealis_reason, lemma_of
 from .lexicon import Lexicon, TriggerRule
 
-VERSION = "classify-1"
+VERSION = "classify-2"
 MODEL_FILE = "data/classifier.npz"
 SETTINGS_FILE = "data/classify.yaml"
 TRAINING_DIR = "data/training"
