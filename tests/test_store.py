@@ -221,6 +221,10 @@ class KeySig:
     def from_dict(cls, d):
         return cls(tuple(d["keys"]), tuple(d["words"]))
 
+    @classmethod
+    def from_json(cls, text):
+        return cls.from_dict(json.loads(text))
+
     def block_keys(self):
         return list(self.keys)
 

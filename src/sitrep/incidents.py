@@ -12,6 +12,7 @@ events. :func:`summarise` turns an incident's members into one incident-level re
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -126,6 +127,12 @@ class Signature:
                    lat=d.get("lat"), lon=d.get("lon"), geo_precision=d.get("geo_precision"),
                    actors=tuple(d.get("actors") or ()), fatalities=d.get("fatalities"),
                    injured=d.get("injured"), terms=dict(d.get("terms") or {}))
+
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def from_json(text: str) -> "Signature":
+        """A stored signature (``to_dict`` as JSON); the same text gives the same shared object (not to be changed)."""
+        return Signature.from_dict(json.loads(text))
 
     def anchors(self) -> list[date]:
         """The dates this event sits at: its publication date, and its own date when precise."""
@@ -362,8 +369,15 @@ class TermStats:
         log_total = math.log(total + 1)
         power = t["idf_power"]
         df = self.df
-        return {w: v * max(0.0, math.log((total + 1) / (df.get(w, 0) + 0.5)) / log_total) ** power
-                for w, v in terms.items()}
+        idf: dict[int, float] = {}  # by document frequency: most words share a few small counts
+        out = {}
+        for w, v in terms.items():
+            n = df.get(w, 0)
+            f = idf.get(n)
+            if f is None:
+                f = idf[n] = max(0.0, math.log((total + 1) / (n + 0.5)) / log_total) ** power
+            out[w] = v * f
+        return out
 
     def to_dict(self) -> dict:
         return {"n": self.n, "df": dict(self.df)}

@@ -202,7 +202,7 @@ def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> tuple[set[str]
     found = tx.candidates(_candidate_keys(tx, sigs), min_words=int(text["min_shared_index_terms"]),
                           max_postings=int(text["max_postings"]))
     for inc, members in found.items():
-        clusterer.load(inc, [(ev, incidents.Signature.from_dict(sig)) for ev, sig in members])
+        clusterer.load(inc, [(ev, incidents.Signature.from_json(sig)) for ev, sig in members])
         before.update((ev, inc) for ev, _ in members)
     history, touched = [], set()
     for ev_id, sig in sigs.items():

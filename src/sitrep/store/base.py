@@ -150,8 +150,8 @@ class Transaction:
         return out
 
     def candidates(self, block_keys: Iterable[str], min_words: int = 1,
-                   max_postings: int | None = None) -> dict[str, list[tuple[str, dict]]]:
-        """The members that share ``block_keys``, by incident: {incident_id: [(event_id, signature dict)]}.
+                   max_postings: int | None = None) -> dict[str, list[tuple[str, str]]]:
+        """The members that share ``block_keys``, by incident: {incident_id: [(event_id, signature JSON)]}.
 
         With ``min_words``, only members sharing keys of that many distinct words ("USA|7391#harlan" and
         "USA|7392#harlan" are one word), not counting keys that more than ``max_postings`` members hold: the
@@ -181,9 +181,9 @@ class Transaction:
                        " (SELECT i.incident_id FROM member_blocks b JOIN incident_members i ON i.event_id = b.event_id"
                        f" WHERE b.{cond})")
             rows.update(self.rows(sql, params))
-        out: dict[str, list[tuple[str, dict]]] = {}
+        out: dict[str, list[tuple[str, str]]] = {}
         for inc, ev, sig in sorted(rows):
-            out.setdefault(inc, []).append((ev, json.loads(sig)))
+            out.setdefault(inc, []).append((ev, sig))
         return out
 
     def block_keys_in(self, buckets: Iterable[str], countries: Iterable[str]) -> set[str]:
