@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import time
 
 import pytest
 
@@ -100,9 +99,7 @@ def test_event_location_carries_coordinates(extract_doc):
 
 def test_store_rebuilds_when_missing_or_stale(tmp_path):
     path = tmp_path / "small.sqlite"
-    t0 = time.perf_counter()
-    store = gazetteer.open_store("cities15000.json", path=path)
-    assert time.perf_counter() - t0 < 30
+    store = gazetteer.open_store("cities15000.json", path=path)  # its speed is measured in bench_gazetteer.py
     assert path.exists() and store.candidates("Kabul")
     path.unlink()
     assert gazetteer.open_store("cities15000.json", path=path).candidates("Kabul")
