@@ -179,6 +179,21 @@ def test_comparisons_stay_within_blocks():
     assert len(set(c.incident_of(f"e{i}") for i in range(30))) == 30
 
 
+def test_an_event_is_compared_with_at_most_max_candidates(monkeypatch):
+    """In a block crowded with alike reports, each new event is compared with the ones sharing most words."""
+    monkeypatch.setitem(incidents.config().text, "max_candidates", 5)
+    c = Clusterer(threshold=2.0)  # nothing joins: every event is compared with those before it
+    common = {"kandahar": 3.0, "arghandab": 3.0}
+    for i in range(20):
+        c.add(f"e{i}", Signature(countries=("AFG",), published="2024-03-08", terms={**common, f"w{i}": 3.0}))
+    assert c.comparisons == sum(min(i, 5) for i in range(20))
+    # the event sharing a third word is among those compared, however many share two
+    c.add("x", Signature(countries=("AFG",), published="2024-03-08", terms={**common, "w3": 3.0}))
+    scores = c._candidates(Signature(countries=("AFG",), published="2024-03-08", terms={**common, "w17": 3.0}),
+                           c.stats.weigh({**common, "w17": 3.0}))
+    assert incidents.incident_id("e17") in scores and len(scores) == 5
+
+
 def test_cluster_documents_groups_reports_in_input_order():
     docs = reports() + [doc("x", "", "2024-03-09", error={"code": "E101", "reason": "empty input"})]
     ids = cluster_documents(docs)

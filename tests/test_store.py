@@ -15,6 +15,7 @@ from sitrep.errors import StoreError
 from sitrep.ingest import store_document
 from sitrep.record import Actor, Claim, Counts, Document, Error, Event, Span
 from sitrep.store import Filters, open_store
+from sitrep.store.base import RecordCache
 
 
 def test_migrations_run_once_and_reopen(store_url):
@@ -353,3 +354,50 @@ def test_an_event_of_unknown_country_meets_stored_events_of_any_country(store):
     for d in (located, blind):
         store_document(store, d.model_copy(update={"text": text}))
     assert len({se.incident_id for se in store.events()}) == 1
+
+
+def test_candidates_are_the_members_sharing_most_words(store, monkeypatch):
+    """With max_members, the store reads back only the members sharing the most words (ties by event id)."""
+    words = {"sha256:w0": ("harlan", "wexford"), "sha256:w1": ("harlan", "wexford", "quarry"),
+             "sha256:w2": ("harlan", "wexford", "quarry", "lintel"), "sha256:w3": ("harlan", "wexford")}
+    monkeypatch.setattr(incidents, "Clusterer", MergeAll)
+    monkeypatch.setattr(incidents, "Signature", KeySig)
+    monkeypatch.setattr(incidents, "signature", lambda doc, ev: KeySig(("K1",), words[doc["article_id"]]))
+    for art in words:
+        store_document(store, make_doc(art))
+    ids = {make_event(art, 0).id: art for art in words}
+    keys = [f"K1#{w}" for w in ("harlan", "wexford", "quarry", "lintel")]
+    with store.transaction() as tx:
+        def read(**kw):
+            kw = {"min_words": 2, **kw}
+            return sorted(ids[ev] for members in tx.candidates(keys, **kw).values() for ev, _ in members)
+
+        assert read() == sorted(words)
+        assert read(max_members=2) == ["sha256:w1", "sha256:w2"]
+        tie = min(["sha256:w0", "sha256:w3"], key=lambda a: make_event(a, 0).id)
+        assert read(max_members=3) == sorted(["sha256:w1", "sha256:w2", tie])
+        assert read(max_members=2, min_words=4) == ["sha256:w2"]
+
+
+def test_incident_members_are_read_again_when_the_record_cache_let_them_go(store):
+    """Decoded records are kept by (event id, pipeline); a cache too small for an incident still reads it whole."""
+    for i in range(3):
+        store_document(store, make_doc(f"sha256:r{i}").model_copy(update={"text": "Wexford Tavern shooting"}))
+    store.records = RecordCache(size=1)
+    incs = {se.incident_id for se in store.events()}
+    with store.transaction() as tx:
+        members = [m for inc in incs for m in tx.incident_members(inc)]
+    assert sorted(m["id"] for m in members) == sorted(make_event(f"sha256:r{i}", 0).id for i in range(3))
+    assert len(store.records._items) == 1
+
+
+def test_planner_statistics_are_refreshed_as_the_store_grows(store, monkeypatch):
+    """After 64, 128, 256, ... writes of one process: a store filled in one run is planned with its real sizes."""
+    calls = []
+    real = store.refresh_statistics
+    monkeypatch.setattr(store, "refresh_statistics", lambda: calls.append(store._writes) or real())
+    store._next_statistics = 2
+    for i in range(9):
+        store_document(store, make_doc(f"sha256:s{i}"))
+    assert calls == [2, 4, 8]
+    assert store.counts()["articles"] == 9

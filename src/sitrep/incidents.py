@@ -110,6 +110,9 @@ class Signature:
     injured: int | None = None
     terms: dict = field(default_factory=dict)  # word -> weight
     _days: tuple = field(default=(), init=False, repr=False, compare=False)  # anchors as day ordinals
+    # derived once, on first use: a stored signature is shared by every article that meets it
+    _keys: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "_days", tuple(d.toordinal() for d in self.anchors()))
@@ -143,8 +146,13 @@ class Signature:
                 out.append(day)
         return out
 
-    def block_keys(self) -> list[str]:
+    def block_keys(self) -> tuple[str, ...]:
         """Country x time-bucket keys; two events that may be one incident share at least one."""
+        if self._keys is None:
+            object.__setattr__(self, "_keys", tuple(self._block_keys()))
+        return self._keys
+
+    def _block_keys(self) -> list[str]:
         cfg = config()
         size = cfg.bucket_days
         buckets = set()
@@ -195,7 +203,7 @@ def text_terms(text: str, limit: int | None = None, skip: frozenset | set = froz
     """
     t = config().text
     rare, cap, name_min = t["rare_zipf"], t["max_weight"], t["name_min_weight"]
-    word_factor, pair_bonus = t["word_factor"], t["name_pair_bonus"]
+    word_factor, pair_bonus, min_length = t["word_factor"], t["name_pair_bonus"], int(t["min_length"])
     weights: dict[str, float] = {}
     prev: tuple[str, float, int] | None = None  # the name just before, for "first last" pairs
     for m in _WORD.finditer(text or ""):
@@ -205,20 +213,22 @@ def text_terms(text: str, limit: int | None = None, skip: frozenset | set = froz
             if int(raw) < 1900 or int(raw) > 2100:  # a house or block number, not a year
                 weights[raw] = max(weights.get(raw, 0.0), t["number_weight"])
             continue
-        word = raw.lower().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) < t["min_length"] or word in skip:
+        word, w = _token(raw, rare, cap, min_length)
+        if word is None or word in skip:
             continue
-        w = min(cap, rare - _zipf(word))
-        if raw[0].isupper() and (pair_bonus or not _sentence_start(text, m.start())):
-            if not _sentence_start(text, m.start()):
-                w = max(w, name_min)
-            if pair_bonus and last and w > 0 and text[last[2]:m.start()] == " ":
-                pair = f"{last[0]} {word}"
-                weights[pair] = round(max(weights.get(pair, 0.0), min(cap, max(last[1], w) + pair_bonus)), 2)
-            prev = (word, max(w, 0.0), m.end())
-        elif not raw[0].isupper():
+        if raw[0].isupper():
+            at = m.start()
+            first = _sentence_start(text, at)
+            if pair_bonus or not first:
+                if not first:
+                    w = max(w, name_min)
+                if pair_bonus and last and w > 0 and text[last[2]:at] == " ":
+                    pair = f"{last[0]} {word}"
+                    weights[pair] = round(max(weights.get(pair, 0.0), min(cap, max(last[1], w) + pair_bonus)), 2)
+                prev = (word, max(w, 0.0), m.end())
+        elif w <= 0:  # a common word in lower case: nothing to weigh
+            continue
+        else:
             w *= word_factor
         if w > 0 and w > weights.get(word, 0.0):
             weights[word] = round(w, 2)
@@ -226,6 +236,17 @@ def text_terms(text: str, limit: int | None = None, skip: frozenset | set = froz
     if len(weights) > limit:
         weights = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
     return weights
+
+
+@lru_cache(maxsize=200_000)
+def _token(raw: str, rare: float, cap: float, min_length: int) -> tuple[str | None, float]:
+    """A word as weighed (lower case, no possessive) and its rarity weight; None when too short."""
+    word = raw.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < min_length:
+        return None, 0.0
+    return word, min(cap, rare - _zipf(word))
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -468,17 +489,21 @@ def _match(a: Signature, b: Signature, ta: dict, tb: dict, norms: tuple[float, f
 
 # --------------------------------------------------------------------------- clustering
 
-def _index_words(sig: Signature) -> list[str]:
-    """The heaviest words of a signature, those the Clusterer finds candidates by."""
-    t = config().text
-    floor = t["index_min_weight"]
-    words = [w for w, v in sig.terms.items() if v >= floor]
-    return sorted(words, key=lambda w: (-sig.terms[w], w))[:int(t["index_terms"])]
+def _index_words(sig: Signature) -> tuple[str, ...]:
+    """The heaviest words of a signature, those the Clusterer finds candidates by (worked out once per signature)."""
+    words = getattr(sig, "_index", None)
+    if words is None:
+        t = config().text
+        terms, floor = sig.terms, t["index_min_weight"]
+        words = tuple(sorted((w for w, v in terms.items() if v >= floor), key=lambda w: (-terms[w], w))
+                      [:int(t["index_terms"])])
+        object.__setattr__(sig, "_index", words)
+    return words
 
 
-def index_words(sig: Signature) -> list[str]:
+def index_words(sig: Signature) -> tuple[str, ...]:
     """The heaviest words of a signature: an event is compared only with events sharing one of them."""
-    return _index_words(sig) if getattr(sig, "terms", None) else []
+    return _index_words(sig) if getattr(sig, "terms", None) else ()
 
 
 def incident_id(event_id: str) -> str:
@@ -630,7 +655,7 @@ class Clusterer:
     def _candidates(self, sig: Signature, vec: dict) -> dict[str, float]:
         best: dict[str, float] = {}
         t = config().text
-        cap, need = int(t["max_postings"]), int(t["min_shared_index_terms"])
+        cap, need, most = int(t["max_postings"]), int(t["min_shared_index_terms"]), int(t["max_candidates"])
         norm = _norm2(vec)
         blocks = [b for b in map(self._blocks.get, self._lookup_keys(sig)) if b]
         hits: Counter = Counter()
@@ -641,9 +666,10 @@ class Clusterer:
                 if len(postings) <= cap:  # a word that many events of a block share tells little
                     found.update(postings)
             hits.update(found)
-        for other, n in hits.items():
-            if n < need:
-                continue
+        found = [(n, other) for other, n in hits.items() if n >= need]
+        if len(found) > most:  # the events sharing most words; the cost per event stays bounded in a busy block
+            found = sorted(found, key=lambda x: (-x[0], x[1]))[:most]
+        for _, other in found:
             inc = self._incident[other]
             self.comparisons += 1
             s = _match(sig, self._sigs[other], vec, self._vec[other], (norm, self._norm[other]))

@@ -200,7 +200,8 @@ def _cluster(tx, doc: Document, sigs: dict, old_ids: set[str]) -> tuple[set[str]
     clusterer, before = incidents.Clusterer(), {}
     text = incidents.config().text  # only members the Clusterer would compare are worth reading
     found = tx.candidates(_candidate_keys(tx, sigs), min_words=int(text["min_shared_index_terms"]),
-                          max_postings=int(text["max_postings"]))
+                          max_postings=int(text["max_postings"]),
+                          max_members=int(text["max_candidates"]) * len(sigs))
     for inc, members in found.items():
         clusterer.load(inc, [(ev, incidents.Signature.from_json(sig)) for ev, sig in members])
         before.update((ev, inc) for ev, _ in members)

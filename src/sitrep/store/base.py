@@ -149,15 +149,16 @@ class Transaction:
                                  chunk))
         return out
 
-    def candidates(self, block_keys: Iterable[str], min_words: int = 1,
-                   max_postings: int | None = None) -> dict[str, list[tuple[str, str]]]:
+    def candidates(self, block_keys: Iterable[str], min_words: int = 1, max_postings: int | None = None,
+                   max_members: int | None = None) -> dict[str, list[tuple[str, str]]]:
         """The members that share ``block_keys``, by incident: {incident_id: [(event_id, signature JSON)]}.
 
         With ``min_words``, only members sharing keys of that many distinct words ("USA|7391#harlan" and
         "USA|7392#harlan" are one word), not counting keys that more than ``max_postings`` members hold: the
         matcher compares only such members, so the others need not be read (a merge moves them all, see
-        mark_merged). That filter needs every key in one statement; beyond the driver's parameter limit the
-        keys go in chunks and every member of a matching incident is read instead.
+        mark_merged). With ``max_members``, only that many: those sharing the most words (ties by event id).
+        That filter needs every key in one statement; beyond the driver's parameter limit the keys go in
+        chunks and every member of a matching incident is read instead.
         """
         keys = sorted(set(block_keys))
         if not keys:
@@ -165,21 +166,22 @@ class Transaction:
         chunks = [keys] if len(keys) <= MAX_PARAMS else list(_chunks(keys))
         rows: set[tuple[str, str, str]] = set()
         for chunk in chunks:
-            cond, params = self.store.in_list("block_key", chunk)
+            hits, params = self.store.blocks_with_keys(chunk)
             if len(chunks) == 1 and (min_words > 1 or max_postings):
                 word = self.store.key_word("h.block_key")
                 busy = "" if not max_postings else (
                     " WHERE h.block_key NOT IN (SELECT block_key FROM hits GROUP BY block_key HAVING COUNT(*) > ?)")
                 params += [max_postings] if max_postings else []
-                sql = (f"WITH hits AS (SELECT block_key, event_id FROM member_blocks WHERE {cond})"
-                       " SELECT m.incident_id, m.event_id, m.signature FROM incident_members m WHERE m.event_id IN"
-                       f" (SELECT h.event_id FROM hits h{busy} GROUP BY h.event_id"
-                       f" HAVING COUNT(DISTINCT {word}) >= ?)")
-                params.append(min_words)
+                top = "" if not max_members else f" ORDER BY COUNT(DISTINCT {word}) DESC, h.event_id LIMIT ?"
+                sql = (f"WITH hits AS ({hits}),"
+                       f" chosen AS (SELECT h.event_id FROM hits h{busy} GROUP BY h.event_id"
+                       f" HAVING COUNT(DISTINCT {word}) >= ?{top})"
+                       " SELECT m.incident_id, m.event_id, m.signature FROM incident_members m"
+                       " JOIN chosen c ON c.event_id = m.event_id")
+                params += [min_words] + ([max_members] if max_members else [])
             else:
                 sql = ("SELECT m.incident_id, m.event_id, m.signature FROM incident_members m WHERE m.incident_id IN"
-                       " (SELECT i.incident_id FROM member_blocks b JOIN incident_members i ON i.event_id = b.event_id"
-                       f" WHERE b.{cond})")
+                       f" (SELECT i.incident_id FROM ({hits}) b JOIN incident_members i ON i.event_id = b.event_id)")
             rows.update(self.rows(sql, params))
         out: dict[str, list[tuple[str, str]]] = {}
         for inc, ev, sig in sorted(rows):
@@ -194,8 +196,8 @@ class Transaction:
         keys = sorted({f"{c}|{b}" for b in buckets for c in countries})
         out: set[str] = set()
         for chunk in _chunks(keys, MAX_PARAMS):
-            cond, params = self.store.in_list("block_key", chunk)
-            out.update(k for (k,) in self.rows(f"SELECT DISTINCT block_key FROM member_blocks WHERE {cond}", params))
+            hits, params = self.store.blocks_with_keys(chunk)
+            out.update(k for (k,) in self.rows(f"SELECT DISTINCT h.block_key FROM ({hits}) h", params))
         return out
 
     def set_member(self, event_id: str, incident_id: str, signature: dict | None, block_keys: list[str] | None,
@@ -241,13 +243,25 @@ class Transaction:
     def incident_members(self, incident_id: str) -> list[dict]:
         """The current member events of an incident as record dicts, with their article's date, source and outlet."""
         rows = self.rows(
-            "SELECT e.record, a.published, a.source, a.outlet, a.doc_id FROM incident_members m"
+            "SELECT e.event_id, e.pipeline, a.published, a.source, a.outlet, a.doc_id FROM incident_members m"
             " JOIN events e ON e.event_id = m.event_id AND e.current = 1"
             " JOIN articles a ON a.article_id = e.article_id WHERE m.incident_id = ?"
             " ORDER BY COALESCE(a.published, '9999'), e.event_id",
             [incident_id])
-        return [dict(json.loads(rec), published=pub, source=src, outlet=outlet, doc_id=doc)
-                for rec, pub, src, outlet, doc in rows]
+        records = self.store.records
+        missing = [ev for ev, pipeline, *_ in rows if (ev, pipeline) not in records]
+        for chunk in _chunks(missing):  # a large incident is read once; a later report adds only itself
+            for ev, pipeline, rec in self.rows("SELECT event_id, pipeline, record FROM events WHERE current = 1"
+                                               f" AND event_id IN ({_marks(chunk)})", chunk):
+                records.put((ev, pipeline), json.loads(rec))
+        return [dict(records.get((ev, pipeline)) or self._record(ev, pipeline),
+                     published=pub, source=src, outlet=outlet, doc_id=doc)
+                for ev, pipeline, pub, src, outlet, doc in rows]
+
+    def _record(self, event_id: str, pipeline: str) -> dict:
+        """One event record read from the table (when the cache let it go between two reads)."""
+        rec = self.rows("SELECT record FROM events WHERE event_id = ? AND pipeline = ?", [event_id, pipeline])
+        return json.loads(rec[0][0])
 
     def refresh_incident(self, incident_id: str, summarise, members: list[dict] | None = None) -> None:
         """Recompute an incident's summary and filter columns from its current members.
@@ -286,6 +300,35 @@ def incident_columns(members: list[dict], summary: dict | None) -> dict:
         "fatalities_best": best, "actors": "|" + "|".join(sorted(names)) + "|",
         "record": json.dumps(summary, ensure_ascii=False, default=str) if summary is not None else None,
     }
+
+
+class RecordCache:
+    """Decoded event records by (event_id, pipeline), least recently used dropped first.
+
+    A stored record never changes for its id and pipeline (a pipeline extracts an article
+    the same way each time), so what was read once stays true: an incident that a new
+    report joins is summarised without decoding its earlier members again.
+    """
+
+    def __init__(self, size: int = 4096):
+        from collections import OrderedDict
+
+        self.size, self._items = size, OrderedDict()
+
+    def __contains__(self, key) -> bool:
+        return key in self._items
+
+    def get(self, key) -> dict | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key, value: dict) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
 
 
 # Bound parameters one statement may carry (SQLite's default limit is 32766 since 3.32; PostgreSQL's 65535).
@@ -340,6 +383,8 @@ class SqlStore:
 
     def __init__(self, url: str):
         self.url = url
+        self.records = RecordCache()
+        self._writes, self._next_statistics = 0, 64
         self.conn = self.connect()
         self.migrate()
 
@@ -356,9 +401,12 @@ class SqlStore:
     def params(self, params: Iterable) -> tuple:
         return tuple(params)
 
-    def in_list(self, column: str, values: list) -> tuple[str, list]:
-        """``column IN (...)`` and its parameters (a server backend may use one array parameter instead)."""
-        return f"{column} IN ({_marks(values)})", list(values)
+    def blocks_with_keys(self, keys: list[str]) -> tuple[str, list]:
+        """A query of the (block_key, event_id) rows of member_blocks with these keys, and its parameters.
+
+        Each key is looked up in the primary key's index (a server backend may need to say so, see postgres.py).
+        """
+        return f"SELECT block_key, event_id FROM member_blocks WHERE block_key IN ({_marks(keys)})", list(keys)
 
     def key_word(self, column: str) -> str:
         """SQL for the word of a member block key ("USA|7391#harlan" -> "harlan")."""
@@ -417,6 +465,17 @@ class SqlStore:
     def transaction(self) -> Iterator[Transaction]:
         with self._begin() as cur:
             yield Transaction(self, cur)
+        self._writes += 1
+        if self._writes >= self._next_statistics:  # after 64, 128, 256, ... writes: a linear cost in all
+            self._next_statistics *= 2
+            self.refresh_statistics()
+
+    def refresh_statistics(self) -> None:
+        """Bring the query planner's table statistics up to date (a backend whose planner needs them says how).
+
+        A store filled in one run grows from nothing faster than a server's background ANALYZE looks at it;
+        planned with the empty table's statistics, the candidate and member queries scan whole tables.
+        """
 
     # -- reads -----------------------------------------------------------------------
     def _stream(self, sql: str, params: Iterable = ()) -> Iterator[tuple]:

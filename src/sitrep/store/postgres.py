@@ -18,6 +18,17 @@ class PostgresStore(SqlStore):
         """PostgreSQL text cannot hold NUL: plain columns get U+FFFD (the JSON records keep the exact text)."""
         return tuple(p.replace("\x00", "\ufffd") if isinstance(p, str) else p for p in params)
 
+    def refresh_statistics(self) -> None:
+        with self._begin(write=False) as cur:
+            cur.execute("ANALYZE articles, events, incidents, incident_members, member_blocks")
+
+    def blocks_with_keys(self, keys: list[str]) -> tuple[str, list]:
+        """The keys as one array parameter, each looked up through the index (a lateral join): with a long
+        literal list, or a plain join, the planner mis-guesses on a young table (before autovacuum's first ANALYZE)
+        and scans it all; ``OFFSET 0`` keeps the subquery from being flattened into such a join."""
+        return ("SELECT b.block_key, b.event_id FROM unnest(%s::text[]) AS k(key) CROSS JOIN LATERAL"
+                " (SELECT block_key, event_id FROM member_blocks WHERE block_key = k.key OFFSET 0) b", [list(keys)])
+
     def key_word(self, column: str) -> str:
         return f"split_part({column}, '#', 2)"
 
@@ -27,7 +38,12 @@ class PostgresStore(SqlStore):
         except ImportError:  # pragma: no cover - psycopg is a dependency
             raise StoreError("psycopg is not installed", hint="pip install 'psycopg[binary]'") from None
         try:
-            return psycopg.connect(self.url, connect_timeout=10)
+            conn = psycopg.connect(self.url, connect_timeout=10, autocommit=True)
+            # short indexed statements: compiling one (JIT) costs far more than running it, and a young
+            # table's row estimates can make the planner think a query worth compiling
+            conn.execute("SET jit = off")
+            conn.autocommit = False
+            return conn
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {_safe(self.url)}: {str(exc).strip()}",
                              hint="check the server is running and the URL's user, host, port and database") from None
