@@ -87,3 +87,33 @@ def test_a_statement_is_not_placed_in_the_town_the_report_is_filed_from(extract_
 def test_a_name_that_is_only_a_kind_word_does_not_break_the_article(extract_doc):
     doc = extract_doc("The Department said two people were shot in the County on Friday.", published="2024-03-04")
     assert doc.error is None
+
+
+def test_a_persons_surname_told_again_is_no_town(extract_doc):
+    text = ("HOMESTEAD, Fla. – A man was shot in the arm outside a convenience store on Friday night. "
+            "Deputies later arrested Victor Salas Martinez, 31.\n\n"
+            "Martinez told deputies the gun went off by accident.")
+    doc = extract_doc(text, published="2024-03-04")
+    assert not any(p.text == "Martinez" for p in doc.places)
+    where = doc.events[0].location
+    assert where is not None and where.name == "Homestead" and where.admin1 == "Florida"
+
+
+def test_a_surname_led_by_a_locative_stays_a_place(extract_doc):
+    text = ("Police chief Laura Martinez said two men were shot at a park in Martinez on Friday.")
+    doc = extract_doc(text, published="2024-03-04")
+    assert any(p.text == "Martinez" and p.resolved for p in doc.places)
+
+
+def test_a_bare_name_of_another_states_town_takes_the_datelines_town(extract_doc):
+    # "Roosevelt Park" is also a town in Michigan; a New York story's park of that name is in its own town.
+    text = "ROCHESTER, N.Y. – A man was shot and wounded near Roosevelt Park on Sunday night, police said."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Rochester" and where.admin1 == "New York" and where.note
+    assert text[where.evidence.start:where.evidence.end] == "Roosevelt Park"
+
+
+def test_a_town_qualified_by_its_own_state_keeps_that_state(extract_doc):
+    text = "ROCHESTER, N.Y. – Two people were wounded in a shooting in Dayton, Ohio, on Saturday, police said."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Dayton" and where.admin1 == "Ohio"

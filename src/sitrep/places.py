@@ -33,7 +33,7 @@ from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-4"
+VERSION = "places-5"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}
@@ -176,11 +176,31 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     out = _dateline_places(doc, skip)
     out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
     out.extend(_gazetteer_places(doc, skip, out, gaz))
+    people = _people_names(doc)
+    out = [p for p in out if not _a_persons_name(p, people, gaz)]
     out.sort(key=lambda p: p.start)
     resolve(doc, out, gaz)
     out.extend(_echoes(doc, out, skip))
     out.sort(key=lambda p: p.start)
     return out
+
+
+def _people_names(doc: Doc) -> set[str]:
+    """The surnames and given names of the people the text names in full ("Juan Martinez", "Tyrell Hall")."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            names.update(t.text for t in ent if t.text[:1].isupper() and t.is_alpha)
+    return names
+
+
+def _a_persons_name(p: PlaceMention, people: set[str], gaz) -> bool:
+    """A lone name that is part of a person's full name in the same text ("Police arrested Juan Martinez ...
+    Martinez told officers") is that person told again, not the town of the name, unless a locative leads it
+    ("in Martinez"), it is a dateline, or it names a country or a state."""
+    if p.text not in people or p.dateline or p.country is not None or " " in p.text or led_by_locative(p):
+        return False
+    return not any(e.kind in ("country", "admin1") for e in gaz.candidates(p.text))
 
 
 def _echoes(doc: Doc, found: list[PlaceMention], skip) -> list[PlaceMention]:
