@@ -117,3 +117,28 @@ def test_a_town_qualified_by_its_own_state_keeps_that_state(extract_doc):
     text = "ROCHESTER, N.Y. – Two people were wounded in a shooting in Dayton, Ohio, on Saturday, police said."
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.name == "Dayton" and where.admin1 == "Ohio"
+
+
+def test_a_title_case_town_before_a_dash_is_a_dateline(extract_doc):
+    text = ("Man wounded on east side\n\nDetroit — A man was shot in the leg outside a house on Patton Street "
+            "early Friday, police said.")
+    doc = extract_doc(text, published="2024-03-04")
+    assert any(p.text == "Detroit" and p.admin1 == "Michigan" for p in doc.places)
+    where = doc.events[0].location
+    assert where is not None and where.name == "Detroit"
+
+
+def test_a_title_case_word_before_a_dash_that_is_no_town_is_no_dateline(extract_doc):
+    doc = extract_doc("Watch — A man was shot in the leg outside a house early Friday, police said.",
+                      published="2024-03-04")
+    assert not any(p.text == "Watch" for p in doc.places)
+
+
+def test_a_town_before_its_police_tells_the_story_its_town(extract_doc):
+    text = ("Brockton police are looking for a gunman.\n\nA 19-year-old was shot and killed outside an "
+            "apartment building late Saturday.")
+    doc = extract_doc(text, published="2024-03-04")
+    town = next(p for p in doc.places if p.text == "Brockton")
+    assert town.attributive and town.admin1 == "Massachusetts"
+    where = doc.events[0].location
+    assert where is not None and where.name == "Brockton" and where.note

@@ -173,7 +173,7 @@ def led_by_locative(p: PlaceMention) -> bool:
 def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazetteer | None = None) -> list[PlaceMention]:
     """Every place name of the text, resolved where the gazetteer and the context allow."""
     gaz = gaz or gazetteer.default()
-    out = _dateline_places(doc, skip)
+    out = _dateline_places(doc, skip, gaz)
     out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
     out.extend(_gazetteer_places(doc, skip, out, gaz))
     people = _people_names(doc)
@@ -251,16 +251,24 @@ WIRE_DATELINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]+\d{1,2}\b")
 
 
-def _dateline_places(doc: Doc, skip) -> list[PlaceMention]:
-    """Place names that open a paragraph in capitals before a dash, or a wire's "Town, Jan 2": the dateline of
-    a story."""
+# A local paper's dateline in title case: "Detroit — Police said ..." opening the text or a line; taken only
+# where the gazetteer knows the name as a town.
+TITLE_DATELINE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})[ ]+(?:--|[\u2013\u2014])[ ]")
+
+
+def _dateline_places(doc: Doc, skip, gaz=None) -> list[PlaceMention]:
+    """Place names that open a paragraph in capitals before a dash, a wire's "Town, Jan 2", or a town the
+    gazetteer knows in title case before a dash ("Detroit — "): the dateline of a story."""
     pattern, not_places = _dateline_rules()
     text = text_of(doc)
     out: list[PlaceMention] = []
-    for m in [*pattern.finditer(text), *WIRE_DATELINE.finditer(text)]:
+    titled = [m for m in TITLE_DATELINE.finditer(text)
+              if gaz is not None and any(e.kind == "city" for e in gaz.candidates(m["name"]))]
+    for m in [*pattern.finditer(text), *WIRE_DATELINE.finditer(text), *titled]:
         start, end = m.span("name")
         if any(a <= start < b for a, b in skip) or m["name"].lower() in not_places | NOT_NAMES \
-                or len(m["name"]) < 3:
+                or len(m["name"]) < 3 or any(p.start == start for p in out):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
@@ -352,6 +360,11 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 REGION_TOWN_MIN = 50_000
 # A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
 NAMED_TOWN_MIN = 5000
+# Lower-case words after which a town's name qualifies a local body or a resident ("Albuquerque police",
+# "a Brockton man"): the town is an attribute, and tells a local story's town.
+LOCAL_BODY_WORDS = {"police", "officers", "deputies", "detectives", "investigators", "firefighters", "officials",
+                    "authorities", "residents", "man", "woman", "men", "women", "teen", "teens", "boy", "girl",
+                    "resident", "shooting", "shootings", "homicide"}
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 
@@ -415,7 +428,23 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
         out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "GAZ"))
         taken.append((span.start_char, span.end_char))
 
+    def add_local(lo: int, hi: int) -> None:
+        """"Albuquerque police", "a Brockton man": a town that qualifies a local body or a resident, an
+        attribute that tells a local story's town."""
+        span = doc[lo:hi]
+        if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None:
+            return
+        if not any(e.kind in {"admin1", "admin2"} or e.kind == "city" and e.population >= NAMED_TOWN_MIN
+                   for e in gaz.candidates(span.text)):
+            return
+        out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "ORG", attributive=True))
+        taken.append((span.start_char, span.end_char))
+
     for tok in doc:
+        if tok.text in LOCAL_BODY_WORDS and tok.i > 0 and doc[tok.i - 1].ent_type_ not in {"PERSON", "NORP"}:
+            lo = _name_before(doc, tok.i)
+            if lo is not None:
+                add_local(lo, tok.i)
         if tok.lower_ in ADMIN_WORDS and tok.i > 0:
             lo = _name_before(doc, tok.i)
             if lo is not None:
