@@ -142,3 +142,9 @@ def test_a_town_before_its_police_tells_the_story_its_town(extract_doc):
     assert town.attributive and town.admin1 == "Massachusetts"
     where = doc.events[0].location
     assert where is not None and where.name == "Brockton" and where.note
+
+
+def test_a_big_city_named_bare_is_itself_in_a_story_from_another_state(extract_doc):
+    text = "ROCHESTER, N.Y. – A man was shot and killed in Atlanta on Saturday, relatives said."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Atlanta" and where.admin1 == "Georgia"

@@ -324,6 +324,8 @@ def _time_linked(m: Mention, t: Time) -> bool:
 # Countries whose local news a state (province) and its towns place: a bare town of another state there is
 # more likely a street, park or person of that name than the town.
 REGIONAL_COUNTRIES = {"USA"}
+# A town at least this big is itself when named bare, even in a story filed from another state.
+HOME_TOWN_MAX = 100_000
 
 
 def _home_region(places: list[PlaceMention]) -> dict[str, set[tuple[str, str]]]:
@@ -753,10 +755,12 @@ class Assembler:
         e = best.entry
         home = _home_region(places)
         if (e is not None and e.kind == "city" and e.country in home and (e.country, e.admin1) not in home[e.country]
-                and not best.dateline and best.within is None):
-            # A bare town name of another state in a local story that says which state it is in ("Roosevelt
-            # Park" in a Buffalo story is a park, not the Michigan town): the story's own town.
+                and not best.dateline and best.within is None and e.population < HOME_TOWN_MAX):
+            # A bare small-town name of another state in a local story that says which state it is in
+            # ("Roosevelt Park" in a Buffalo story is a park, not the Michigan town): the story's own town. A
+            # city everyone knows ("Atlanta") is itself, wherever the story is filed.
             town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.country in home
+                                        and p.entry.kind in ("city", "admin2")
                                         and (p.entry.country, p.entry.admin1) in home[p.entry.country]], best)
             if town is not None:
                 return _location_of(best, town, precision=max(2, town.precision or 2),
