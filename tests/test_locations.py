@@ -148,3 +148,17 @@ def test_a_big_city_named_bare_is_itself_in_a_story_from_another_state(extract_d
     text = "ROCHESTER, N.Y. – A man was shot and killed in Atlanta on Saturday, relatives said."
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.name == "Atlanta" and where.admin1 == "Georgia"
+
+
+def test_a_surname_after_at_or_before_a_possessive_is_the_person(extract_doc):
+    text = ("Deputies said Carl Vance Denton, 40, was shot at a farm near Jonesborough, Tenn., on Friday. "
+            "A neighbour fired at Denton after an argument, and officers later searched Denton's truck.")
+    doc = extract_doc(text, published="2024-03-04")
+    assert not any(p.text == "Denton" for p in doc.places)
+
+
+def test_a_state_named_alone_takes_the_county_the_report_names_in_it(extract_doc):
+    text = ("Hunter wounded\n\nLAMAR COUNTY – A hunter was shot in the leg on Saturday in rural Texas, "
+            "deputies said.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Lamar County" and where.admin1 == "Texas" and where.precision == 2

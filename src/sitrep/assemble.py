@@ -788,11 +788,15 @@ class Assembler:
                                     note=f"in or near {town.name}, the place the report names nearest it")
         if e is not None and e.kind == "admin1":
             # "in northeastern Pennsylvania" in a story filed from Wilkes-Barre: near the town it names there.
-            town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.kind == "city"
+            # A state named alone in a story that names none of its towns but one of its counties: that county.
+            town = _town_in_context(c, [p for p in places if p.entry is not None
+                                        and (p.entry.kind == "city" or p.entry.kind == "admin2"
+                                             and p.entry.country in REGIONAL_COUNTRIES)
                                         and (p.entry.country, p.entry.admin1) == (e.country, e.admin1)], best)
             if town is not None:
                 return _location_of(best, town, precision=2,
-                                    note=f"near {town.name}, the town in {e.name} the report names")
+                                    note=f"near {town.name}, the {'town' if town.entry.kind == 'city' else 'county'} "
+                                         f"in {e.name} the report names")
         iso3 = best.iso3 or best.hint or (next(iter(c.where.countries)) if len(c.where.countries) == 1 else None)
         return Location(text=best.text, name=best.name, country=iso3, admin1=e.admin1 if e else None,
                         lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,

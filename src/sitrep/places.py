@@ -196,11 +196,19 @@ def _people_names(doc: Doc) -> set[str]:
 
 def _a_persons_name(p: PlaceMention, people: set[str], gaz) -> bool:
     """A lone name that is part of a person's full name in the same text ("Police arrested Juan Martinez ...
-    Martinez told officers") is that person told again, not the town of the name, unless a locative leads it
-    ("in Martinez"), it is a dateline, or it names a country or a state."""
-    if p.text not in people or p.dateline or p.country is not None or " " in p.text or led_by_locative(p):
+    Martinez told officers", "fired at Martinez", "Martinez's home") is that person told again, not the town of
+    the name, unless a preposition that leads towns leads it ("in Martinez") with no possessive after it, it is
+    a dateline, or it names a country or a state."""
+    if p.text not in people or p.dateline or p.country is not None or " " in p.text:
         return False
-    return not any(e.kind in ("country", "admin1") for e in gaz.candidates(p.text))
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or any(e.kind in ("country", "admin1") for e in gaz.candidates(p.text)):
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+        return True  # "in Martinez's home": the person's
+    # "in Martinez": the town; "fired at Martinez", "the death of Martinez": the person
+    return not (span.start > 0 and doc[span.start - 1].lower_ in TOWN_LOCATIVE)
 
 
 def _echoes(doc: Doc, found: list[PlaceMention], skip) -> list[PlaceMention]:
@@ -360,6 +368,8 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 REGION_TOWN_MIN = 50_000
 # A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
 NAMED_TOWN_MIN = 5000
+# Prepositions that lead a town rather than a person ("in Martinez", but "fired at Martinez").
+TOWN_LOCATIVE = {"in", "near", "outside", "inside", "across", "around", "within", "toward", "towards"}
 # Lower-case words after which a town's name qualifies a local body or a resident ("Albuquerque police",
 # "a Brockton man"): the town is an attribute, and tells a local story's town.
 LOCAL_BODY_WORDS = {"police", "officers", "deputies", "detectives", "investigators", "firefighters", "officials",
