@@ -162,3 +162,18 @@ def test_a_state_named_alone_takes_the_county_the_report_names_in_it(extract_doc
             "deputies said.")
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.name == "Lamar County" and where.admin1 == "Texas" and where.precision == 2
+
+
+def test_a_town_and_its_state_in_a_stations_banner_is_a_place(extract_doc):
+    text = "Teen hurt in shooting - KXYZ News 4 - Memphis, Tennessee\n\nA teen was shot and wounded on Friday night."
+    doc = extract_doc(text, published="2024-03-04")
+    assert any(p.text == "Memphis" and p.admin1 == "Tennessee" for p in doc.places)
+    where = doc.events[0].location
+    assert where is not None and where.name == "Memphis"
+
+
+def test_a_town_the_model_calls_a_nationality_before_police_is_a_place(extract_doc):
+    doc = extract_doc("Eureka police are investigating a shooting that wounded a man on Friday.",
+                      published="2024-03-04")
+    town = next(p for p in doc.places if p.text == "Eureka")
+    assert town.attributive and town.country == "USA"

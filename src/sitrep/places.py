@@ -368,6 +368,8 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 REGION_TOWN_MIN = 50_000
 # A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
 NAMED_TOWN_MIN = 5000
+# Countries whose towns are written "Town, State" ("Memphis, Tennessee", "Dayton, Ohio").
+STATE_COUNTRIES = {"USA"}
 # Prepositions that lead a town rather than a person ("in Martinez", but "fired at Martinez").
 TOWN_LOCATIVE = {"in", "near", "outside", "inside", "across", "around", "within", "toward", "towards"}
 # Lower-case words after which a town's name qualifies a local body or a resident ("Albuquerque police",
@@ -438,6 +440,28 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
         out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "GAZ"))
         taken.append((span.start_char, span.end_char))
 
+    def add_town_of_state(comma: int) -> None:
+        """"Memphis, Tennessee" in a station's banner the model read as no place: a town the gazetteer has in
+        the US state named after the comma."""
+        lo = _name_before(doc, comma)
+        if lo is None:
+            return
+        for width in (2, 1):
+            state = doc[comma + 1:comma + 1 + width]
+            if len(state) < width or not state[0].text[:1].isupper():
+                continue
+            states = {e.admin1 for e in gaz.candidates(state.text) if e.kind == "admin1" and e.country in STATE_COUNTRIES}
+            if not states:
+                continue
+            span = doc[lo:comma]
+            if not free(span.start_char, span.end_char):
+                return
+            if any(e.kind == "city" and e.admin1 in states and e.country in STATE_COUNTRIES
+                   for e in gaz.candidates(span.text)):
+                out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "GPE"))
+                taken.append((span.start_char, span.end_char))
+            return
+
     def add_local(lo: int, hi: int) -> None:
         """"Albuquerque police", "a Brockton man": a town that qualifies a local body or a resident, an
         attribute that tells a local story's town."""
@@ -451,10 +475,12 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
         taken.append((span.start_char, span.end_char))
 
     for tok in doc:
-        if tok.text in LOCAL_BODY_WORDS and tok.i > 0 and doc[tok.i - 1].ent_type_ not in {"PERSON", "NORP"}:
+        if tok.text in LOCAL_BODY_WORDS and tok.i > 0 and doc[tok.i - 1].ent_type_ != "PERSON":
             lo = _name_before(doc, tok.i)
             if lo is not None:
                 add_local(lo, tok.i)
+        if tok.text == "," and 0 < tok.i < len(doc) - 1:
+            add_town_of_state(tok.i)
         if tok.lower_ in ADMIN_WORDS and tok.i > 0:
             lo = _name_before(doc, tok.i)
             if lo is not None:
