@@ -52,3 +52,25 @@ def test_an_anaphoric_day_counts_from_the_date_right_after_it(parse):
     text = "Residents cleared debris after a mortar attack in the town the previous night on 9 March."
     found = {t.text: t.value for t in find_times(text, "2021-03-12", parse(text))}
     assert found.get("the previous night") == "2021-03-08", found
+
+
+def test_a_street_block_number_is_no_year(parse):
+    text = "Officers found the car in the 1800 block of Elm Street on Tuesday."
+    found = times(text, "2022-05-06", parse(text))
+    assert "1800" not in found and found.get("Tuesday") == "2022-05-03"
+
+
+@pytest.mark.parametrize("text, when", [
+    ("Three people are dead and two are hurt after a shooting at a bar on Thursday.", "Thursday"),
+    ("A girl is recovering after a shooting at her home on Thursday.", "Thursday"),
+    ("A man faces charges in the shooting of his neighbour on Tuesday evening.", "Tuesday evening"),
+])
+def test_a_past_shooting_on_a_weekday_under_a_present_tense_verb_lies_behind(parse, text, when):
+    # The weekday dates the shooting (a noun), not the present-tense state of the verb above it.
+    found = times(text, "2022-05-06", parse(text))
+    assert found[when] < "2022-05-06", found
+
+
+def test_a_present_tense_plan_still_looks_ahead(parse):
+    text = "The council meets Thursday to discuss the budget."
+    assert times(text, "2022-05-06", parse(text)) == {"Thursday": "2022-05-12"}

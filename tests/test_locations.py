@@ -87,3 +87,93 @@ def test_a_statement_is_not_placed_in_the_town_the_report_is_filed_from(extract_
 def test_a_name_that_is_only_a_kind_word_does_not_break_the_article(extract_doc):
     doc = extract_doc("The Department said two people were shot in the County on Friday.", published="2024-03-04")
     assert doc.error is None
+
+
+def test_a_persons_surname_told_again_is_no_town(extract_doc):
+    text = ("HOMESTEAD, Fla. – A man was shot in the arm outside a convenience store on Friday night. "
+            "Deputies later arrested Victor Salas Martinez, 31.\n\n"
+            "Martinez told deputies the gun went off by accident.")
+    doc = extract_doc(text, published="2024-03-04")
+    assert not any(p.text == "Martinez" for p in doc.places)
+    where = doc.events[0].location
+    assert where is not None and where.name == "Homestead" and where.admin1 == "Florida"
+
+
+def test_a_surname_led_by_a_locative_stays_a_place(extract_doc):
+    text = ("Police chief Laura Martinez said two men were shot at a park in Martinez on Friday.")
+    doc = extract_doc(text, published="2024-03-04")
+    assert any(p.text == "Martinez" and p.resolved for p in doc.places)
+
+
+def test_a_bare_name_of_another_states_town_takes_the_datelines_town(extract_doc):
+    # "Roosevelt Park" is also a town in Michigan; a New York story's park of that name is in its own town.
+    text = "ROCHESTER, N.Y. – A man was shot and wounded near Roosevelt Park on Sunday night, police said."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Rochester" and where.admin1 == "New York" and where.note
+    assert text[where.evidence.start:where.evidence.end] == "Roosevelt Park"
+
+
+def test_a_town_qualified_by_its_own_state_keeps_that_state(extract_doc):
+    text = "ROCHESTER, N.Y. – Two people were wounded in a shooting in Dayton, Ohio, on Saturday, police said."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Dayton" and where.admin1 == "Ohio"
+
+
+def test_a_title_case_town_before_a_dash_is_a_dateline(extract_doc):
+    text = ("Man wounded on east side\n\nDetroit — A man was shot in the leg outside a house on Patton Street "
+            "early Friday, police said.")
+    doc = extract_doc(text, published="2024-03-04")
+    assert any(p.text == "Detroit" and p.admin1 == "Michigan" for p in doc.places)
+    where = doc.events[0].location
+    assert where is not None and where.name == "Detroit"
+
+
+def test_a_title_case_word_before_a_dash_that_is_no_town_is_no_dateline(extract_doc):
+    doc = extract_doc("Watch — A man was shot in the leg outside a house early Friday, police said.",
+                      published="2024-03-04")
+    assert not any(p.text == "Watch" for p in doc.places)
+
+
+def test_a_town_before_its_police_tells_the_story_its_town(extract_doc):
+    text = ("Brockton police are looking for a gunman.\n\nA 19-year-old was shot and killed outside an "
+            "apartment building late Saturday.")
+    doc = extract_doc(text, published="2024-03-04")
+    town = next(p for p in doc.places if p.text == "Brockton")
+    assert town.attributive and town.admin1 == "Massachusetts"
+    where = doc.events[0].location
+    assert where is not None and where.name == "Brockton" and where.note
+
+
+def test_a_big_city_named_bare_is_itself_in_a_story_from_another_state(extract_doc):
+    text = "ROCHESTER, N.Y. – A man was shot and killed in Atlanta on Saturday, relatives said."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Atlanta" and where.admin1 == "Georgia"
+
+
+def test_a_surname_after_at_or_before_a_possessive_is_the_person(extract_doc):
+    text = ("Deputies said Carl Vance Denton, 40, was shot at a farm near Jonesborough, Tenn., on Friday. "
+            "A neighbour fired at Denton after an argument, and officers later searched Denton's truck.")
+    doc = extract_doc(text, published="2024-03-04")
+    assert not any(p.text == "Denton" for p in doc.places)
+
+
+def test_a_state_named_alone_takes_the_county_the_report_names_in_it(extract_doc):
+    text = ("Hunter wounded\n\nLAMAR COUNTY – A hunter was shot in the leg on Saturday in rural Texas, "
+            "deputies said.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Lamar County" and where.admin1 == "Texas" and where.precision == 2
+
+
+def test_a_town_and_its_state_in_a_stations_banner_is_a_place(extract_doc):
+    text = "Teen hurt in shooting - KXYZ News 4 - Memphis, Tennessee\n\nA teen was shot and wounded on Friday night."
+    doc = extract_doc(text, published="2024-03-04")
+    assert any(p.text == "Memphis" and p.admin1 == "Tennessee" for p in doc.places)
+    where = doc.events[0].location
+    assert where is not None and where.name == "Memphis"
+
+
+def test_a_town_the_model_calls_a_nationality_before_police_is_a_place(extract_doc):
+    doc = extract_doc("Eureka police are investigating a shooting that wounded a man on Friday.",
+                      published="2024-03-04")
+    town = next(p for p in doc.places if p.text == "Eureka")
+    assert town.attributive and town.country == "USA"

@@ -112,9 +112,41 @@ def test_an_event_without_a_date_in_its_sentence_takes_the_nearest_recent_one(ex
 
 
 def test_a_date_far_older_than_the_report_is_not_taken_for_the_event(extract_doc):
-    doc = extract_doc("Two men were shot dead outside a bakery.\n\nThe bakery first opened on 3 May 2009.",
-                      published="2024-06-13")
+    text = "Two men were shot dead outside a bakery.\n\nThe bakery first opened on 3 May 2009."
+    doc = extract_doc(text, published="2024-06-13")
+    when = doc.events[0].date
+    # No day of its own: fresh news, dated the day it was published, and said so.
+    assert when is not None and when.value == "2024-06-13" and when.note
+    assert text[when.evidence.start:when.evidence.end] == when.text
+
+
+def test_without_a_publication_date_an_undated_event_has_no_date(extract_doc):
+    doc = extract_doc("Two men were shot dead outside a bakery.")
     assert doc.events[0].date is None
+
+
+def test_the_day_police_spoke_is_not_the_day_of_the_shooting(extract_doc):
+    text = ("A woman was shot and wounded outside a diner, police said Friday.\n\n"
+            "Officers were called there about 11 p.m. Wednesday.")
+    doc = extract_doc(text, published="2023-09-15")
+    when = doc.events[0].date
+    assert when is not None and when.value == "2023-09-13", when
+
+
+def test_a_page_stamp_is_not_the_day_of_the_shooting(extract_doc):
+    text = ("Teen hurt in shooting\n\nPosted: Monday, April 3, 2023\n\n"
+            "A 16-year-old boy was shot in the leg near a park. It happened late Saturday, officers said.")
+    doc = extract_doc(text, published="2023-04-03")
+    when = doc.events[0].date
+    assert when is not None and when.value == "2023-04-01", when
+
+
+def test_a_day_in_the_report_beats_a_year_in_the_events_sentence(extract_doc):
+    text = ("A man was shot and killed at a gas station Sunday night.\n\n"
+            "Officers had been called to the same station for a shooting in 2019.")
+    doc = extract_doc(text, published="2023-04-03")
+    when = doc.events[0].date
+    assert when is not None and when.value == "2023-04-02", when
 
 
 def test_event_ids_are_stable(doc, extract_doc):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from datetime import date
 from dataclasses import dataclass, field
 
@@ -318,6 +319,49 @@ def _time_linked(m: Mention, t: Time) -> bool:
         if verb.pos_ in {"VERB", "AUX"} and m.head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             heads.add(verb.i)
     return any(a.i in heads for a in span.root.ancestors) or span.root.i in heads
+
+
+# Countries whose local news a state (province) and its towns place: a bare town of another state there is
+# more likely a street, park or person of that name than the town.
+REGIONAL_COUNTRIES = {"USA"}
+# A town at least this big is itself when named bare, even in a story filed from another state.
+HOME_TOWN_MAX = 100_000
+
+
+def _home_region(places: list[PlaceMention]) -> dict[str, set[tuple[str, str]]]:
+    """The states a local story says it lies in, by country: those of its dateline, of the states and counties
+    it names, and of the towns it qualifies with their state ("Arlington, Texas")."""
+    home: dict[str, set[tuple[str, str]]] = {}
+    for p in places:
+        e = p.entry
+        if e is None or e.country not in REGIONAL_COUNTRIES or p.attributive or not e.admin1:
+            continue
+        if p.dateline or e.kind in ("admin1", "admin2") or p.within is not None:
+            home.setdefault(e.country, set()).add((e.country, e.admin1))
+    return home
+
+
+def _told_date(doc: Doc, t: Time) -> bool:
+    """Does the date tell when the story was told or followed up rather than when its event happened: a web
+    page's stamp ("Posted: Tuesday, May 5"), or a date hanging on a telling verb ("police said Thursday",
+    "officials Wednesday identified the victim", "arrested him Sunday")?"""
+    vocab = dates_vocabulary()
+    before = text_of(doc)[max(0, t.start - 24):t.start].lower()
+    if re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab.page_stamps) + r")\s*:?\s*(?:on\s+)?$", before):
+        return True
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in vocab.telling_verbs
+        if node.pos_ not in ("ADP",):
+            return False
+    return False
 
 
 def _syntactic_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
@@ -709,6 +753,19 @@ class Assembler:
             return _location_of(town, town, precision=max(2, town.precision or 2),
                                 note="the place the report's nearest lines name; the event's own sentences name none")
         e = best.entry
+        home = _home_region(places)
+        if (e is not None and e.kind == "city" and e.country in home and (e.country, e.admin1) not in home[e.country]
+                and not best.dateline and best.within is None and e.population < HOME_TOWN_MAX):
+            # A bare small-town name of another state in a local story that says which state it is in
+            # ("Roosevelt Park" in a Buffalo story is a park, not the Michigan town): the story's own town. A
+            # city everyone knows ("Atlanta") is itself, wherever the story is filed.
+            town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.country in home
+                                        and p.entry.kind in ("city", "admin2")
+                                        and (p.entry.country, p.entry.admin1) in home[p.entry.country]], best)
+            if town is not None:
+                return _location_of(best, town, precision=max(2, town.precision or 2),
+                                    note=f"in or near {town.name}: the report's places lie in {town.entry.admin1}, "
+                                         f"and the name has no place there")
         if not best.resolved and best.within is not None:
             # A town the gazetteer lacks, named with its province ("X district, Balkh"): the province's point.
             w = best.within
@@ -731,11 +788,15 @@ class Assembler:
                                     note=f"in or near {town.name}, the place the report names nearest it")
         if e is not None and e.kind == "admin1":
             # "in northeastern Pennsylvania" in a story filed from Wilkes-Barre: near the town it names there.
-            town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.kind == "city"
+            # A state named alone in a story that names none of its towns but one of its counties: that county.
+            town = _town_in_context(c, [p for p in places if p.entry is not None
+                                        and (p.entry.kind == "city" or p.entry.kind == "admin2"
+                                             and p.entry.country in REGIONAL_COUNTRIES)
                                         and (p.entry.country, p.entry.admin1) == (e.country, e.admin1)], best)
             if town is not None:
                 return _location_of(best, town, precision=2,
-                                    note=f"near {town.name}, the town in {e.name} the report names")
+                                    note=f"near {town.name}, the {'town' if town.entry.kind == 'city' else 'county'} "
+                                         f"in {e.name} the report names")
         iso3 = best.iso3 or best.hint or (next(iter(c.where.countries)) if len(c.where.countries) == 1 else None)
         return Location(text=best.text, name=best.name, country=iso3, admin1=e.admin1 if e else None,
                         lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,
@@ -765,24 +826,43 @@ class Assembler:
                 linked = _time_linked(m, t)
                 if m.background and not linked:
                     continue
-                key = (not linked, not t.resolved, t.precision != "day", n, abs(t.start - m.start))
+                told = not linked and _told_date(m.head.doc, t)
+                key = (told, t.precision != "day", not linked, not t.resolved, n, abs(t.start - m.start))
                 if best_key is None or key < best_key:
                     best, best_key = t, key
+        if best is None or best_key[0] or best_key[1]:
+            # A date the story was told on ("police said Thursday") or only a month or year: a day-precise date
+            # from around publication near the event's lines says more.
+            near = self._date_in_context(c, times, published, skip=best)
+            if near is not None:
+                best = near
         if best is None:
-            best = self._date_in_context(c, times, published)
-        if best is None:
-            return None
+            return self._publication_day(c, published)
         return EventDate(text=best.text, value=best.value, precision=best.precision,
                          evidence=Span(start=best.start, end=best.end))
 
-    def _date_in_context(self, c: Cluster, times: list[Time], published: date | None) -> Time | None:
+    @staticmethod
+    def _publication_day(c: Cluster, published: date | None) -> EventDate | None:
+        """A report that names no day for its event tells fresh news: the event takes the publication day,
+        noted as such, with the event's word as evidence."""
+        if published is None or not c.lead.category.acled:
+            return None
+        lead = c.lead
+        return EventDate(text=lead.text, value=published.isoformat(), precision="day",
+                         note="the publication day; the report names no day for the event",
+                         evidence=Span(start=lead.start, end=lead.end))
+
+    def _date_in_context(self, c: Cluster, times: list[Time], published: date | None,
+                         skip: Time | None = None) -> Time | None:
         """The day-precise date nearest the event's own mentions, among those no later than the
-        publication and no older than the window that a report of fresh news covers."""
+        publication and no older than the window that a report of fresh news covers; dates the story was
+        told on ("police said Thursday", "Posted: May 5") only where no other is."""
         main = [m for m in c.mentions if not m.background] or c.mentions
         window = dates_vocabulary().event_context_days
+        doc = main[0].head.doc
         best, best_key = None, None
         for t in times:
-            if not (t.resolved and t.precision == "day" and t.value):
+            if not (t.resolved and t.precision == "day" and t.value) or t is skip:
                 continue
             if published is not None:
                 try:
@@ -791,7 +871,7 @@ class Assembler:
                     continue
                 if not 0 <= age <= window:
                     continue
-            key = min(abs(t.start - m.start) for m in main)
+            key = (_told_date(doc, t), min(abs(t.start - m.start) for m in main))
             if best_key is None or key < best_key:
                 best, best_key = t, key
         return best

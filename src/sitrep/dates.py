@@ -55,6 +55,7 @@ import yaml
 from .errors import DataError, MalformedRecord
 from .record import Time
 
+VERSION = "dates-2"
 NO_PUBLISHED = "no publication date"
 
 __all__ = ["find_times", "resolve", "parse_published", "vocabulary", "NO_PUBLISHED"]
@@ -89,6 +90,9 @@ class Vocabulary:
     time_zones: tuple[str, ...]
     future_window_days: int
     event_context_days: int
+    telling_verbs: frozenset[str]
+    page_stamps: tuple[str, ...]
+    not_year_after: tuple[str, ...]
 
 
 def _invert(table: dict) -> dict[str, int]:
@@ -124,6 +128,9 @@ def vocabulary() -> Vocabulary:
             time_zones=tuple(raw["time_zones"]),
             future_window_days=int(raw["future_window_days"]),
             event_context_days=int(raw["event_context_days"]),
+            telling_verbs=frozenset(w.lower() for w in raw["telling_verbs"]),
+            page_stamps=tuple(raw["page_stamps"]),
+            not_year_after=tuple(raw["not_year_after"]),
         )
     except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
         raise DataError(f"the date vocabulary data/dates.yaml is unreadable ({exc})",
@@ -458,21 +465,28 @@ def _future_by_parse(ctx: _Ctx) -> bool | None:
         token = token.head
     if token is not None and token.dep_ in _NOMINAL_DEPS and token.head.pos_ in ("NOUN", "PROPN"):
         return False  # "the August 7 bombings": names a past occasion
-    through_infinitive = False
+    through_infinitive = through_noun = False
     for _ in range(8):
         if token is None or token.head.i == token.i:
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             verdict = _verb_tense(token, through_infinitive)
+            if verdict == "present" and through_noun:
+                # "three are dead after a shooting on Thursday": the date dates the noun's
+                # occasion, not the present-tense verb's state
+                return None
             if verdict != "infinitive":
-                return verdict
+                return verdict == "present" or verdict
             through_infinitive = True
+        elif token.pos_ in ("NOUN", "PROPN"):
+            through_noun = True
     return None
 
 
 def _verb_tense(verb, through_infinitive: bool) -> bool | None | str:
-    """True for a future verb, False for a past one, None when unclear, "infinitive" to look higher."""
+    """True for a future verb, False for a past one, "present" for a present-tense one (news tells what is
+    ahead in it: "meets Friday"), None when unclear, "infinitive" to look higher."""
     cues = vocabulary().future_cues
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     prospective = cues["prospective_verbs"] if through_infinitive else cues["prospective_own_date"]
@@ -483,7 +497,7 @@ def _verb_tense(verb, through_infinitive: bool) -> bool | None | str:
     if verb.tag_ == "VBN" and not auxes:
         return False
     if verb.tag_ == "VBZ" or any(a in cues["present_auxiliaries"] for a in auxes):
-        return True
+        return "present"
     if verb.tag_ == "VB" and "to" in auxes:
         return "infinitive"
     return None
@@ -491,10 +505,12 @@ def _verb_tense(verb, through_infinitive: bool) -> bool | None | str:
 
 def _year_ok(m: re.Match, text: str, lenient: bool) -> bool:
     """A bare four-digit number is a year when its neighbours say so."""
+    after = text[m.end("year"):m.end("year") + 20]
+    if _not_year_after_re().match(after):
+        return False  # "the 1800 block of Elm Street"
     if lenient:
         return True
     before = text[max(0, m.start("year") - 12):m.start("year")]
-    after = text[m.end("year"):m.end("year") + 20]
     if re.search(r"[$£€#\d][\d,.]*\s*$|No\.\s*$", before) or re.match(r"\s*(%|percent|[,.]\d)", after):
         return False
     if m["prep"]:
@@ -503,6 +519,11 @@ def _year_ok(m: re.Match, text: str, lenient: bool) -> bool:
         return True
     # "in 1998," / "1998." / "(1998)" and the year's own noun ("the 2015 deal" is handled above)
     return bool(re.match(r"\s*(['’]s\b|[,.;:)\]]|$|\n)", after)) and not re.search(r"[\d,]\s*$", before)
+
+
+@lru_cache(maxsize=1)
+def _not_year_after_re() -> re.Pattern:
+    return re.compile(r"\s+" + _alt(vocabulary().not_year_after) + r"\b", re.I)
 
 
 def _month_ok(m: re.Match, text: str, lenient: bool) -> bool:

@@ -33,7 +33,7 @@ from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-4"
+VERSION = "places-5"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}
@@ -173,14 +173,42 @@ def led_by_locative(p: PlaceMention) -> bool:
 def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazetteer | None = None) -> list[PlaceMention]:
     """Every place name of the text, resolved where the gazetteer and the context allow."""
     gaz = gaz or gazetteer.default()
-    out = _dateline_places(doc, skip)
+    out = _dateline_places(doc, skip, gaz)
     out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
     out.extend(_gazetteer_places(doc, skip, out, gaz))
+    people = _people_names(doc)
+    out = [p for p in out if not _a_persons_name(p, people, gaz)]
     out.sort(key=lambda p: p.start)
     resolve(doc, out, gaz)
     out.extend(_echoes(doc, out, skip))
     out.sort(key=lambda p: p.start)
     return out
+
+
+def _people_names(doc: Doc) -> set[str]:
+    """The surnames and given names of the people the text names in full ("Juan Martinez", "Tyrell Hall")."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            names.update(t.text for t in ent if t.text[:1].isupper() and t.is_alpha)
+    return names
+
+
+def _a_persons_name(p: PlaceMention, people: set[str], gaz) -> bool:
+    """A lone name that is part of a person's full name in the same text ("Police arrested Juan Martinez ...
+    Martinez told officers", "fired at Martinez", "Martinez's home") is that person told again, not the town of
+    the name, unless a preposition that leads towns leads it ("in Martinez") with no possessive after it, it is
+    a dateline, or it names a country or a state."""
+    if p.text not in people or p.dateline or p.country is not None or " " in p.text:
+        return False
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or any(e.kind in ("country", "admin1") for e in gaz.candidates(p.text)):
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+        return True  # "in Martinez's home": the person's
+    # "in Martinez": the town; "fired at Martinez", "the death of Martinez": the person
+    return not (span.start > 0 and doc[span.start - 1].lower_ in TOWN_LOCATIVE)
 
 
 def _echoes(doc: Doc, found: list[PlaceMention], skip) -> list[PlaceMention]:
@@ -231,16 +259,24 @@ WIRE_DATELINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]+\d{1,2}\b")
 
 
-def _dateline_places(doc: Doc, skip) -> list[PlaceMention]:
-    """Place names that open a paragraph in capitals before a dash, or a wire's "Town, Jan 2": the dateline of
-    a story."""
+# A local paper's dateline in title case: "Detroit — Police said ..." opening the text or a line; taken only
+# where the gazetteer knows the name as a town.
+TITLE_DATELINE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})[ ]+(?:--|[\u2013\u2014])[ ]")
+
+
+def _dateline_places(doc: Doc, skip, gaz=None) -> list[PlaceMention]:
+    """Place names that open a paragraph in capitals before a dash, a wire's "Town, Jan 2", or a town the
+    gazetteer knows in title case before a dash ("Detroit — "): the dateline of a story."""
     pattern, not_places = _dateline_rules()
     text = text_of(doc)
     out: list[PlaceMention] = []
-    for m in [*pattern.finditer(text), *WIRE_DATELINE.finditer(text)]:
+    titled = [m for m in TITLE_DATELINE.finditer(text)
+              if gaz is not None and any(e.kind == "city" for e in gaz.candidates(m["name"]))]
+    for m in [*pattern.finditer(text), *WIRE_DATELINE.finditer(text), *titled]:
         start, end = m.span("name")
         if any(a <= start < b for a, b in skip) or m["name"].lower() in not_places | NOT_NAMES \
-                or len(m["name"]) < 3:
+                or len(m["name"]) < 3 or any(p.start == start for p in out):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
@@ -332,6 +368,15 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 REGION_TOWN_MIN = 50_000
 # A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
 NAMED_TOWN_MIN = 5000
+# Countries whose towns are written "Town, State" ("Memphis, Tennessee", "Dayton, Ohio").
+STATE_COUNTRIES = {"USA"}
+# Prepositions that lead a town rather than a person ("in Martinez", but "fired at Martinez").
+TOWN_LOCATIVE = {"in", "near", "outside", "inside", "across", "around", "within", "toward", "towards"}
+# Lower-case words after which a town's name qualifies a local body or a resident ("Albuquerque police",
+# "a Brockton man"): the town is an attribute, and tells a local story's town.
+LOCAL_BODY_WORDS = {"police", "officers", "deputies", "detectives", "investigators", "firefighters", "officials",
+                    "authorities", "residents", "man", "woman", "men", "women", "teen", "teens", "boy", "girl",
+                    "resident", "shooting", "shootings", "homicide"}
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 
@@ -395,7 +440,47 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
         out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "GAZ"))
         taken.append((span.start_char, span.end_char))
 
+    def add_town_of_state(comma: int) -> None:
+        """"Memphis, Tennessee" in a station's banner the model read as no place: a town the gazetteer has in
+        the US state named after the comma."""
+        lo = _name_before(doc, comma)
+        if lo is None:
+            return
+        for width in (2, 1):
+            state = doc[comma + 1:comma + 1 + width]
+            if len(state) < width or not state[0].text[:1].isupper():
+                continue
+            states = {e.admin1 for e in gaz.candidates(state.text) if e.kind == "admin1" and e.country in STATE_COUNTRIES}
+            if not states:
+                continue
+            span = doc[lo:comma]
+            if not free(span.start_char, span.end_char):
+                return
+            if any(e.kind == "city" and e.admin1 in states and e.country in STATE_COUNTRIES
+                   for e in gaz.candidates(span.text)):
+                out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "GPE"))
+                taken.append((span.start_char, span.end_char))
+            return
+
+    def add_local(lo: int, hi: int) -> None:
+        """"Albuquerque police", "a Brockton man": a town that qualifies a local body or a resident, an
+        attribute that tells a local story's town."""
+        span = doc[lo:hi]
+        if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None:
+            return
+        if not any(e.kind in {"admin1", "admin2"} or e.kind == "city" and e.population >= NAMED_TOWN_MIN
+                   for e in gaz.candidates(span.text)):
+            return
+        out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "ORG", attributive=True))
+        taken.append((span.start_char, span.end_char))
+
     for tok in doc:
+        if tok.text in LOCAL_BODY_WORDS and tok.i > 0 and doc[tok.i - 1].ent_type_ != "PERSON":
+            lo = _name_before(doc, tok.i)
+            if lo is not None:
+                add_local(lo, tok.i)
+        if tok.text == "," and 0 < tok.i < len(doc) - 1:
+            add_town_of_state(tok.i)
         if tok.lower_ in ADMIN_WORDS and tok.i > 0:
             lo = _name_before(doc, tok.i)
             if lo is not None:

@@ -67,6 +67,7 @@ class EventDate(Model):
     text: str
     value: str | None = Field(None, description="ISO date; null when it cannot be resolved")
     precision: Literal["day", "week", "month", "year"] | None = None
+    note: str | None = Field(None, description="how the date was chosen where the text does not state it")
     evidence: Span
 
 
