@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -411,21 +411,32 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
 # -- resolution ------------------------------------------------------------------------
 @dataclass
 class Context:
-    """What the article says of where it is: the countries and provinces it names."""
+    """What the article says of where it is: the countries and provinces it names. ``own`` and ``sources``
+    say which names gave that evidence, so that a name never counts as its own context: "Dublin" said five
+    times is no sign that an Ohio story is about Ireland, nor "Washington" that it is about the state."""
 
     countries: dict[str, float]
     admin1: set[tuple[str, str]]
     region: frozenset[tuple[str, str]] = frozenset()  # provinces the article's other places lie in
+    own: dict[str, dict[str, float]] = field(default_factory=dict)  # name key -> what it adds to countries
+    sources: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # province -> names that place it
 
-    def weight(self, e: Entry) -> float:
+    def weight(self, e: Entry, name: str | None = None) -> float:
         score = 0.0
-        if e.country in self.countries:
-            score += 2.0 + min(self.countries[e.country], 3.0)
-        if e.admin1 and (e.country, e.admin1) in self.admin1:
+        n = self.countries.get(e.country, 0) - self.own.get(name, {}).get(e.country, 0)
+        if n > 0:
+            score += 2.0 + min(n, 3.0)
+        pair = (e.country, e.admin1)
+        if e.admin1 and pair in self.admin1 and self._other(pair, name):
             score += 2.5
-        elif e.admin1 and (e.country, e.admin1) in self.region:
+        elif e.admin1 and pair in self.region and self._other(pair, name):
             score += REGION_WEIGHT  # less than a province the text names: Atlanta is still Atlanta, Georgia
         return score
+
+    def _other(self, pair: tuple[str, str], name: str | None) -> bool:
+        """Does something besides the name itself place the article in the province?"""
+        names = self.sources.get(pair)
+        return names is None or name is None or bool(names - {name})
 
 
 def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
@@ -490,8 +501,8 @@ def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[
 
 
 def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, loose: bool,
-           towns: set[str]) -> float:
-    score = ctx.weight(e) + 0.8 * math.log10(e.population + 1)
+           towns: set[str], name: str | None = None) -> float:
+    score = ctx.weight(e, name) + 0.8 * math.log10(e.population + 1)
     for q in qualifiers:
         if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
             score += 10.0
@@ -522,9 +533,17 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
     # "the 5400 block of Elm Avenue", "the sheriff's office": a country's local news that never names it
     countries: dict[str, float] = {iso3: 1.0 for iso3, cue in _country_cues().items() if cue.search(text)}
     admin1: set[tuple[str, str]] = set()
+    own: dict[str, dict[str, float]] = {}
+    sources: dict[tuple[str, str], set[str]] = {}
+
+    def add(name: str, iso3: str, n: float) -> None:
+        countries[iso3] = countries.get(iso3, 0) + n
+        mine = own.setdefault(gazetteer.key(name), {})
+        mine[iso3] = mine.get(iso3, 0) + n
+
     for p in places:
         if p.country is not None and p.label != "NORP":  # demonyms count below, at half weight
-            countries[p.country.iso3] = countries.get(p.country.iso3, 0) + 1
+            add(p.text, p.country.iso3, 1)
     for ent in doc.ents:
         if ent.label_ == "NORP":  # "Afghan police": a weaker hint, as forces act abroad too
             c = actors.country_of(ent.text)
@@ -534,11 +553,13 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
             info = actors.lookup(ent.text)
             if info is not None and info.country and not info.generic and info.backer is None:
                 countries[info.country] = countries.get(info.country, 0) + 0.5
-    for _, e in firm:
-        countries[e.country] = countries.get(e.country, 0) + 1
+    for p, e in firm:
+        name = _lookup_name(p, gazetteer.default())[0]
+        add(name, e.country, 1)
         if e.admin1:
             admin1.add((e.country, e.admin1))
-    return Context(countries, admin1)
+            sources.setdefault((e.country, e.admin1), set()).add(gazetteer.key(name))
+    return Context(countries, admin1, own=own, sources=sources)
 
 
 def _firm(cands: list[Entry]) -> Entry | None:
@@ -575,7 +596,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
     for p in todo:
         p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualified[id(p)], ctx, gaz)
-    wider = _regional(todo, qualified, cands, ctx)
+    wider = _regional(todo, qualified, cands, ctx, looked)
     if wider is not None:  # again, now knowing the states and counties the article's places lie in
         for p in todo:
             if not qualified[id(p)]:
@@ -591,23 +612,31 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
 
 
 def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands: dict[int, list[Entry]],
-              ctx: Context) -> Context | None:
+              ctx: Context, looked: dict[int, tuple[str, str | None]]) -> Context | None:
     """The context widened by the provinces (states) that the first choices place the article in: a state or
     county named ("Tarrant County"), a town qualified by its state ("Arlington, Texas"), and towns whose name only
     one state has ("Shreveport"; a small one only with another beside it). Local news names its region that
     way and leaves its other towns bare ("Mansfield"); None where nothing is learnt."""
     admin1 = set(ctx.admin1)
+    sources = {k: set(v) for k, v in ctx.sources.items()}
     unique: dict[tuple[str, str], dict[str, int]] = {}
     for p in todo:
         e = p.entry
         if e is None or not e.admin1:
             continue
+        pair, name = (e.country, e.admin1), gazetteer.key(looked[id(p)][0])
         if e.kind in {"admin1", "admin2"} or qualified[id(p)]:
-            admin1.add((e.country, e.admin1))
+            admin1.add(pair)
+            sources.setdefault(pair, set()).add(name)
         elif len({(c.country, c.admin1) for c in cands[id(p)]}) == 1:
-            unique.setdefault((e.country, e.admin1), {})[e.name] = 2 if e.population >= REGION_TOWN_MIN else 1
-    admin1 |= {k for k, towns in unique.items() if sum(towns.values()) >= 2}
-    return None if admin1 == ctx.admin1 else Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1))
+            unique.setdefault(pair, {})[name] = 2 if e.population >= REGION_TOWN_MIN else 1
+    for pair, towns in unique.items():
+        if sum(towns.values()) >= 2:
+            admin1.add(pair)
+            sources.setdefault(pair, set()).update(towns)
+    if admin1 == ctx.admin1:
+        return None
+    return Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1), own=ctx.own, sources=sources)
 
 
 def _quarter(name: str) -> bool:
@@ -679,8 +708,9 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
         if not options:
             return None, "no candidate in the province of its qualifier"
     towns = {e.country for e, _ in options if e.kind == "city"}
-    e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns))
-    if qualifiers or ctx.weight(e) > 0 or e.kind != "city":
+    own = gazetteer.key(name)
+    e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns, own))
+    if qualifiers or ctx.weight(e, own) > 0 or e.kind != "city":
         return e, None
     if ctx.countries:  # a town abroad only where the name is a big city's and no kind word says otherwise
         ok = kind is None and e.population >= 500_000
