@@ -586,7 +586,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     looked = {id(p): _lookup_name(p, gaz) for p in todo}
     cands = {id(p): gaz.candidates(looked[id(p)][0]) for p in todo}
     firm = [(p, e) for p in todo if (e := _firm(cands[id(p)])) is not None]
-    states = {id(p): _states_of(p, gaz) for p in places if p.country is not None and not p.attributive}
+    states = {id(p): _states_of(p, gaz) for p in places if p.country is not None and p.label != "NORP"}
     ctx = _context(doc, [p for p in places if not states.get(id(p))], firm)
     for p in places:
         local = [e for e in states.get(id(p)) or [] if ctx.countries.get(e.country, 0) >= 1
@@ -605,6 +605,10 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
             inside = [e for e in states.get(id(p)) or [] if (e.country, e.admin1) in wider.admin1 | wider.region]
             if p.country is not None and inside:
                 p.entry, p.country = inside[0], None
+    home = wider or ctx
+    for p in places:  # "Palestine" in a story about Anderson County, Texas: the town there
+        if p.country is not None and p.label != "NORP" and (town := _home_town(p, home, gaz)) is not None:
+            p.entry, p.country = town, None
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
     _inherit_within(doc, places)
@@ -671,6 +675,17 @@ def _inherit_within(doc: Doc, places: list[PlaceMention]) -> None:
             p.within = Entry(c.name, "country", c.iso3, None, c.point.lat, c.point.lon, 0, None)
         else:
             p.within = q.within if q.entry is None or q.entry.kind == "city" and q.within else q.entry
+
+
+def _home_town(p: PlaceMention, ctx: Context, gaz) -> Entry | None:
+    """A town of a province the article's other places lie in that bears the name of a country the article
+    has no other word of (no other place, demonym or group there)."""
+    name = gazetteer.key(p.text)
+    if ctx.countries.get(p.country.iso3, 0) - ctx.own.get(name, {}).get(p.country.iso3, 0) > 0:
+        return None
+    towns = [e for e in gaz.candidates(p.text) if e.kind == "city" and gazetteer.key(e.name) == name
+             and (e.country, e.admin1) in ctx.admin1 | ctx.region and ctx._other((e.country, e.admin1), name)]
+    return max(towns, key=lambda e: e.population, default=None)
 
 
 def _states_of(p: PlaceMention, gaz) -> list[Entry]:
