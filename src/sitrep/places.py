@@ -593,6 +593,8 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
                  and p.country.iso3 not in ctx.countries]
         if local:  # "Georgia" in an article about Atlanta and Ohio: the US state, not the country
             p.entry, p.country = max(local, key=lambda e: ctx.countries[e.country]), None
+            ctx.admin1.add((p.entry.country, p.entry.admin1))  # and the state places the article's towns
+            ctx.sources.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(p.text))
     qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
     for p in todo:
         p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualified[id(p)], ctx, gaz)
