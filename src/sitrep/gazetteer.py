@@ -227,7 +227,7 @@ def _build(path: Path, city_set: str) -> None:
                 continue
             lat, lon = d.get("at") or (s[0] / s[2], s[1] / s[2])
             e = Entry(d["name"], "admin1", cc, d["name"], lat, lon, int(s[3]), d.get("geonames_id"))
-            b.add(e, [n for n in (d["name"], *d.get("also", [])) if n.lower() not in subdivisions.BARE_DIRECTIONS])
+            b.add(e, [n for n in (d["name"], *d.get("also", [])) if not subdivisions.bare_direction(n)])
         for dv in districts:
             a1 = admin_names.get((iso3[dv.country], dv.admin1code))
             e = Entry(dv.name, "admin2", iso3[dv.country], a1["name"] if a1 else None, dv.lat, dv.lon,
