@@ -332,6 +332,10 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 REGION_TOWN_MIN = 50_000
 # A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
 NAMED_TOWN_MIN = 5000
+# What each other name the first choices place in a province adds to a candidate there, up to HOME_NAMES names.
+HOME_WEIGHT = 1.5
+HOME_NAMES = 3
+NOT_IN_COUNTRIES = "no candidate in the article's countries"
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 
@@ -420,6 +424,7 @@ class Context:
     region: frozenset[tuple[str, str]] = frozenset()  # provinces the article's other places lie in
     own: dict[str, dict[str, float]] = field(default_factory=dict)  # name key -> what it adds to countries
     sources: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # province -> names that place it
+    home: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # province -> names first placed there
 
     def weight(self, e: Entry, name: str | None = None) -> float:
         score = 0.0
@@ -431,7 +436,8 @@ class Context:
             score += 2.5
         elif e.admin1 and pair in self.region and self._other(pair, name):
             score += REGION_WEIGHT  # less than a province the text names: Atlanta is still Atlanta, Georgia
-        return score
+        others = len(self.home.get(pair, set()) - {name}) if e.admin1 else 0
+        return score + HOME_WEIGHT * min(others, HOME_NAMES)
 
     def _other(self, pair: tuple[str, str], name: str | None) -> bool:
         """Does something besides the name itself place the article in the province?"""
@@ -608,6 +614,11 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
             if p.country is not None and inside:
                 p.entry, p.country = inside[0], None
     home = wider or ctx
+    unplaced = [p for p in todo if p.entry is None and p.note == NOT_IN_COUNTRIES]
+    agreed = _agreed(unplaced, cands, looked, home)
+    if agreed is not None:  # "Hershey", "Palmyra" and "Annville" in a story that names only Lebanon
+        for p in unplaced:
+            p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], [], agreed, gaz)
     for p in places:  # "Palestine" in a story about Anderson County, Texas: the town there
         if p.country is not None and p.label != "NORP" and (town := _home_town(p, home, gaz)) is not None:
             p.entry, p.country = town, None
@@ -640,9 +651,16 @@ def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands
         if sum(towns.values()) >= 2:
             admin1.add(pair)
             sources.setdefault(pair, set()).update(towns)
-    if admin1 == ctx.admin1:
+    home: dict[tuple[str, str], set[str]] = {}
+    for p in todo:  # every name the first choices place somewhere: the article's home state gathers most
+        if p.entry is not None and p.entry.admin1:
+            home.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(looked[id(p)][0]))
+    for pair, names in ctx.sources.items():
+        home.setdefault(pair, set()).update(names)
+    if admin1 == ctx.admin1 and not home:
         return None
-    return Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1), own=ctx.own, sources=sources)
+    return Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1), own=ctx.own, sources=sources,
+                   home=home)
 
 
 def _quarter(name: str) -> bool:
@@ -677,6 +695,27 @@ def _inherit_within(doc: Doc, places: list[PlaceMention]) -> None:
             p.within = Entry(c.name, "country", c.iso3, None, c.point.lat, c.point.lon, 0, None)
         else:
             p.within = q.within if q.entry is None or q.entry.kind == "city" and q.within else q.entry
+
+
+def _agreed(unplaced: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
+            ctx: Context) -> Context | None:
+    """The context widened by a province where two or more of the names that fit none of the article's
+    countries have a town: towns of one county that the article never places, named beside a country it
+    only mentions. None where no province has two."""
+    names: dict[tuple[str, str], set[str]] = {}
+    for p in unplaced:
+        name = gazetteer.key(looked[id(p)][0])
+        for e in cands[id(p)]:
+            if e.kind == "city" and e.admin1 and gazetteer.key(e.name) == name:
+                names.setdefault((e.country, e.admin1), set()).add(name)
+    shared = {pair: found for pair, found in names.items() if len(found) >= 2}
+    if not shared:
+        return None
+    countries = dict(ctx.countries)
+    for country, _ in shared:
+        countries[country] = max(countries.get(country, 0), 1.0)
+    return Context(countries, ctx.admin1, ctx.region | frozenset(shared), own=ctx.own,
+                   sources={**ctx.sources, **shared})
 
 
 def _home_town(p: PlaceMention, ctx: Context, gaz) -> Entry | None:
@@ -733,4 +772,4 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
         ok = kind is None and e.population >= 500_000
     else:
         ok = kind is not None or e.population >= (50_000 if p.label == "GAZ" else 1000)
-    return (e, None) if ok else (None, "no candidate in the article's countries")
+    return (e, None) if ok else (None, NOT_IN_COUNTRIES)
