@@ -766,7 +766,7 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
     towns = {e.country for e, _ in options if e.kind == "city"}
     own = gazetteer.key(name)
     e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns, own))
-    if qualifiers or ctx.weight(e, own) > 0 or e.kind != "city":
+    if qualifiers or ctx.weight(e) > 0 or e.kind != "city":  # its own firm reading may place it
         return e, None
     if ctx.countries:  # a town abroad only where the name is a big city's and no kind word says otherwise
         ok = kind is None and e.population >= 500_000
