@@ -266,6 +266,10 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", country,
                                     attributive=True))
             continue
+        if ent.label_ == "NORP" and country is None and _demonym_of_division(ent.text, gaz):
+            # "Ohioans", "an Ontarian": the people of a state or province, listed like a country's demonym
+            out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", attributive=True))
+            continue
         if not is_place:
             if ent.label_ in {"ORG", "FAC"}:
                 out.extend(_place_in_name(doc, ent, gaz))
@@ -287,6 +291,13 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country)))
     return out
+
+
+def _demonym_of_division(text: str, gaz) -> bool:
+    """Does the text call people after a state or province ("Ohioans")? The gazetteer lists such names with
+    the division (data/places.yaml); a name that is the division's own ("Ohio") is no demonym."""
+    name = gazetteer.key(text)
+    return any(e.kind == "admin1" and gazetteer.key(e.name) != name for e in gaz.candidates(text))
 
 
 def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
