@@ -178,8 +178,41 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     out.extend(_gazetteer_places(doc, skip, out, gaz))
     out.sort(key=lambda p: p.start)
     resolve(doc, out, gaz)
+    out.extend(_home_names(doc, out, skip, gaz))
     out.extend(_echoes(doc, out, skip))
     out.sort(key=lambda p: p.start)
+    return out
+
+
+def _home_names(doc: Doc, found: list[PlaceMention], skip, gaz) -> list[PlaceMention]:
+    """Names the model calls organisations that open with a town or county of the article's home state
+    ("Roselle police", "the Harwinton Senior Center"): where two or more other names place the article in
+    a state, a town of that state named by an organisation is that town. Listed as attributes."""
+    home: dict[tuple[str, str], set[str]] = {}
+    for p in found:
+        if p.entry is not None and p.entry.admin1:
+            home.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(p.text))
+    home = {pair: names for pair, names in home.items() if len(names) >= 2}
+    if not home:
+        return []
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    out: list[PlaceMention] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(ent.start_char < b and a < ent.end_char for a, b in taken):
+            continue
+        toks = [t for t in ent if t.lower_ != "the"]
+        for n in range(min(MAX_WORDS, len(toks)), 0, -1):
+            head = toks[:n]
+            if not all(_capitalised(t) for t in head):
+                continue
+            start, end = head[0].idx, _end_char(head[-1])
+            name = text_of(doc)[start:end]
+            here = [e for e in gaz.candidates(name) if e.kind in {"city", "admin2"} and e.admin1
+                    and (e.country, e.admin1) in home and gazetteer.key(e.name) == gazetteer.key(name)]
+            if here:
+                out.append(PlaceMention(start, end, name, head[-1], "ORG", attributive=True,
+                                        entry=max(here, key=lambda e: (e.kind == "city", e.population))))
+                break
     return out
 
 
