@@ -379,6 +379,10 @@ NAMED_TOWN_MIN = 5000
 # What each other name the first choices place in a province adds to a candidate there, up to HOME_NAMES names.
 HOME_WEIGHT = 1.5
 HOME_NAMES = 3
+# Second-level divisions named together: "Clay and Wilkin counties", "Pleasant and Madison townships".
+DIVISION_PLURALS = {"counties", "parishes", "townships", "boroughs"}
+DIVISION_LIST = re.compile(r"(?:(?:,[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,2})*"
+                           r"[ ]+(?:" + "|".join(DIVISION_PLURALS) + r")\b")
 NOT_IN_COUNTRIES = "no candidate in the article's countries"
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
@@ -444,7 +448,16 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
         taken.append((span.start_char, span.end_char))
 
     for tok in doc:
-        if tok.lower_ in ADMIN_WORDS and tok.i > 0:
+        if tok.lower_ in DIVISION_PLURALS:  # "Barrow, Jackson and Madison counties"
+            end = tok.i
+            while (lo := _name_before(doc, end)) is not None:
+                add(lo, end, loose=False)
+                end = lo
+                while end > 0 and doc[end - 1].lower_ in {",", "and", "or", "&"}:
+                    end -= 1
+                if end == lo:
+                    break
+        elif tok.lower_ in ADMIN_WORDS and tok.i > 0:
             lo = _name_before(doc, tok.i)
             if lo is not None:
                 add(lo, tok.i, loose=True)
@@ -506,6 +519,8 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
     after = doc.char_span(p.end, p.end + 40, alignment_mode="contract") if p.end < len(text_of(doc)) else None
     if kind is None and after is not None and len(after) and after[0].lower_ in ADMIN_WORDS:
         kind = ADMIN_WORDS[after[0].lower_]
+    if kind is None and DIVISION_LIST.match(text_of(doc), p.end):  # "Clay and Wilkin counties"
+        kind = "district"
     before = KIND_OF.search(text_of(doc)[max(0, p.start - 30):p.start])
     if kind is None and before:  # "the town of Sarban"
         kind = ADMIN_WORDS[before.group(1).lower()]
