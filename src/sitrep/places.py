@@ -173,7 +173,7 @@ def led_by_locative(p: PlaceMention) -> bool:
 def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazetteer | None = None) -> list[PlaceMention]:
     """Every place name of the text, resolved where the gazetteer and the context allow."""
     gaz = gaz or gazetteer.default()
-    out = _dateline_places(doc, skip)
+    out = _dateline_places(doc, skip, gaz)
     out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
     out.extend(_gazetteer_places(doc, skip, out, gaz))
     out.sort(key=lambda p: p.start)
@@ -251,10 +251,10 @@ def _dateline_rules() -> tuple[re.Pattern, frozenset[str]]:
     word = r"[A-Z][A-Z.'\u2019-]*[A-Z.]"
     name = rf"{word}(?:[ ]{word}){{0,{int(raw['max_words']) - 1}}}"
     pattern = re.compile(
-        rf"(?:^[ \t]*|(?<=[.!?] ))(?P<name>{name})"     # BUFFALO / WILKES-BARRE / IRON RIVER, opening a
-                                                         # line or following a headline's full stop
+        rf"(?:^[ \t]*|(?<=[.!?] )|(?<=\d{{4}} ))(?P<name>{name})"  # BUFFALO / WILKES-BARRE / IRON RIVER, opening
+                                                         # a line or following a headline's full stop or a byline's year
         r"(?:,[ ](?P<within>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"  # , N.Y. / , Ukraine
-        r"[ ]*(?:\([^()\n]{1,40}\))?[ ]*[-\u2013\u2014]", re.M)  # (AP) –
+        r"[ ]*(?:\([^()\n]{1,40}\))?[ ]*(?:[-\u2013\u2014\x97]|(?P<colon>:))", re.M)  # (AP) – / BEIRUT:
     return pattern, frozenset(w.lower() for w in raw["not_places"])
 
 
@@ -264,7 +264,7 @@ WIRE_DATELINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]+\d{1,2}\b")
 
 
-def _dateline_places(doc: Doc, skip) -> list[PlaceMention]:
+def _dateline_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
     """Place names that open a paragraph in capitals before a dash, or a wire's "Town, Jan 2": the dateline of
     a story."""
     pattern, not_places = _dateline_rules()
@@ -279,6 +279,8 @@ def _dateline_places(doc: Doc, skip) -> list[PlaceMention]:
         if span is None or not len(span):
             continue
         country = actors.country_of(m["name"].title()) if country_name(m["name"].title()) else None
+        if m.groupdict().get("colon") and country is None and not gaz.knows(m["name"]):
+            continue  # "BEIRUT:" is a dateline, "NOTE:" is not
         out.append(PlaceMention(start, end, m["name"], span.root, "GPE", country, dateline=True))
     return out
 
