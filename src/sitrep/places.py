@@ -385,6 +385,8 @@ HOME_NAMES = 3
 DIVISION_PLURALS = {"counties", "parishes", "townships", "boroughs"}
 DIVISION_LIST = re.compile(r"(?:(?:,[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,2})*"
                            r"[ ]+(?:" + "|".join(DIVISION_PLURALS) + r")\b")
+# What a candidate loses where the name is only one of its other names and other candidates bear it.
+OTHER_NAME_PENALTY = 1.0
 NOT_IN_COUNTRIES = "no candidate in the article's countries"
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
@@ -826,7 +828,11 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
             return None, "no candidate in the province of its qualifier"
     towns = {e.country for e, _ in options if e.kind == "city"}
     own = gazetteer.key(name)
-    e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns, own))
+    # A town known by the name only as one of its other names ("Paris", once a Georgia town's) ranks below
+    # the towns the name is the name of (a city that province and city share keeps its place: Chittagong).
+    exact = {e.kind for e, _ in options if gazetteer.key(e.name) == own}
+    e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns, own)
+                   - (OTHER_NAME_PENALTY if o[0].kind in exact and gazetteer.key(o[0].name) != own else 0.0))
     if qualifiers or ctx.weight(e) > 0 or e.kind != "city":  # its own firm reading may place it
         return e, None
     if ctx.countries:  # a town abroad only where the name is a big city's and no kind word says otherwise
