@@ -185,9 +185,10 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
 
 
 def _home_names(doc: Doc, found: list[PlaceMention], skip, gaz) -> list[PlaceMention]:
-    """Names the model calls organisations that open with a town or county of the article's home state
-    ("Roselle police", "the Harwinton Senior Center"): where two or more other names place the article in
-    a state, a town of that state named by an organisation is that town. Listed as attributes."""
+    """Names the model calls organisations, or names before a word for people, that open with a town or
+    county of the article's home state ("the Harwinton Senior Center", "a Clinton couple"): where two or more
+    other names place the article in a state, such a name of a town of that state is that town. Listed as
+    attributes."""
     home: dict[tuple[str, str], set[str]] = {}
     for p in found:
         if p.entry is not None and p.entry.admin1:
@@ -197,8 +198,12 @@ def _home_names(doc: Doc, found: list[PlaceMention], skip, gaz) -> list[PlaceMen
         return []
     taken = [(p.start, p.end) for p in found] + list(skip)
     out: list[PlaceMention] = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or any(ent.start_char < b and a < ent.end_char for a, b in taken):
+    spans = [ent for ent in doc.ents if ent.label_ == "ORG"]
+    for tok in doc:  # "an Alexandria woman", "Clinton residents": whoever the model took the name for
+        if tok.lower_ in RESIDENT_NOUNS and (lo := _name_before(doc, tok.i)) is not None:
+            spans.append(doc[lo:tok.i])
+    for ent in spans:
+        if any(ent.start_char < b and a < ent.end_char for a, b in taken):
             continue
         toks = [t for t in ent if t.lower_ != "the"]
         for n in range(min(MAX_WORDS, len(toks)), 0, -1):
@@ -212,6 +217,7 @@ def _home_names(doc: Doc, found: list[PlaceMention], skip, gaz) -> list[PlaceMen
             if here:
                 out.append(PlaceMention(start, end, name, head[-1], "ORG", attributive=True,
                                         entry=max(here, key=lambda e: (e.kind == "city", e.population))))
+                taken.append((start, end))
                 break
     return out
 
@@ -386,6 +392,9 @@ HOME_NAMES = 3
 DIVISION_PLURALS = {"counties", "parishes", "townships", "boroughs"}
 DIVISION_LIST = re.compile(r"(?:(?:,[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,2})*"
                            r"[ ]+(?:" + "|".join(DIVISION_PLURALS) + r")\b")
+# Words for people or services named after their town: "a Clinton couple", "Roselle police".
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "couple", "family", "resident",
+                  "residents", "native", "natives", "police", "officers", "firefighters", "students", "voters"}
 # What a candidate loses where the name is only one of its other names and other candidates bear it.
 OTHER_NAME_PENALTY = 1.0
 NOT_IN_COUNTRIES = "no candidate in the article's countries"
