@@ -101,3 +101,29 @@ def test_a_name_only_as_another_towns_other_name_ranks_below_the_towns_that_bear
             "Both were held in the Lamar County jail in Paris, Texas.")
     p = first(parse, gaz, text, "Paris")
     assert p.entry is not None and gazetteer.key(p.entry.name) == "paris"
+
+
+def test_a_facility_named_after_a_town_lies_in_it(parse, gaz):
+    text = "Protesters gathered outside Paris City Hall in Paris, Texas, on Thursday evening."
+    p = next(p for p in found(parse, gaz, text) if p.start == text.index("Paris City Hall"))
+    assert p.text == "Paris" and not p.attributive and p.entry is not None and p.entry.admin1 == "Texas"
+
+
+def test_a_town_of_the_home_state_before_a_word_for_its_people(parse, gaz):
+    text = ("A Pleasanton couple was hurt in a crash on Interstate 680 near Dublin, California, police said. "
+            "Officers from Livermore and Hayward, California closed the road.")
+    p = next((p for p in found(parse, gaz, text) if p.text == "Pleasanton"), None)
+    assert p is not None and p.entry is not None and p.entry.admin1 == "California"
+
+
+@pytest.mark.parametrize("text", [
+    "The Jones family moved to a farm last spring.",
+    "A Smith man was fined for speeding.",
+])
+def test_a_word_for_people_after_a_name_no_town_of_the_home_state_adds_nothing(parse, gaz, text):
+    assert not any(p.label == "ORG" and p.attributive and p.resolved for p in found(parse, gaz, text))
+
+
+def test_los_angeles_abbreviated_is_no_louisiana(gaz):
+    best = max(gaz.candidates("L.A."), key=lambda e: e.population if e.kind == "city" else 0)
+    assert best.name == "Los Angeles"
