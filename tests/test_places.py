@@ -103,12 +103,6 @@ def test_a_name_only_as_another_towns_other_name_ranks_below_the_towns_that_bear
     assert p.entry is not None and gazetteer.key(p.entry.name) == "paris"
 
 
-def test_a_facility_named_after_a_town_lies_in_it(parse, gaz):
-    text = "Protesters gathered outside Paris City Hall in Paris, Texas, on Thursday evening."
-    p = next(p for p in found(parse, gaz, text) if p.start == text.index("Paris City Hall"))
-    assert p.text == "Paris" and not p.attributive and p.entry is not None and p.entry.admin1 == "Texas"
-
-
 def test_a_town_of_the_home_state_before_a_word_for_its_people(parse, gaz):
     text = ("A Pleasanton couple was hurt in a crash on Interstate 680 near Dublin, California, police said. "
             "Officers from Livermore and Hayward, California closed the road.")

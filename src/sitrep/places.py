@@ -316,11 +316,10 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
                 out.extend(_place_in_name(doc, ent, gaz))
             continue
         if ent.label_ == "FAC" and country is None:
-            town = [p for p in _place_in_name(doc, ent, gaz) if p.country is not None or any(
-                gazetteer.key(e.name) == gazetteer.key(p.text) for e in gaz.candidates(p.text))]  # not "Hazrat"
-            if town:  # "the Henderson County Jail" is in Henderson County, "Paris City Hall" in Paris
-                town[0].attributive, town[0].label = False, "GPE"
-                out.extend(town)
+            county = [p for p in _place_in_name(doc, ent, gaz) if p.text.split()[-1].lower() in SECOND_LEVEL_WORDS]
+            if county:  # "the Henderson County Jail" is in Henderson County
+                county[0].attributive, county[0].label = False, "GPE"
+                out.extend(county)
                 continue
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
         start = doc[first].idx
