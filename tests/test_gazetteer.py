@@ -164,3 +164,36 @@ def test_local_news_that_never_names_its_country_stays_in_it(parse, gaz):
 def test_a_wire_dateline_in_title_case_is_a_place(parse, gaz):
     found = resolved(parse, gaz, "Sylhet, Jan 4 (Wire) - Two buses were set on fire during a strike.")
     assert found["Sylhet"].dateline and found["Sylhet"].iso3 == "BGD"
+
+
+def test_an_area_of_a_district_is_no_namesake_in_another_province(parse, gaz):
+    ps = resolved(parse, gaz, "Two guards died when gunmen stormed a post in the Qer Awal area of Arghandab "
+                              "district, Kandahar, on Sunday.")
+    assert ps["Arghandab"].iso3 == "AFG" and ps["Arghandab"].entry.admin1 == "Kandahar"
+    area = ps.get("Qer Awal")
+    assert area is None or area.entry is None or area.entry.admin1 == "Kandahar"
+
+
+def test_an_area_of_a_district_is_no_namesake_far_from_it(parse, gaz):
+    ps = resolved(parse, gaz, "A sniper wounded a guard in the Gerdani area of Shindand district, Herat.")
+    town = ps["Shindand"]
+    assert town.resolved and town.entry.admin1 == "Herat"
+    area = ps["Gerdani"]
+    assert not area.resolved and area.within is not None and area.within.name == town.entry.name
+
+
+def test_a_name_run_together_over_of_is_split_before_a_kind_word(parse, gaz):
+    ps = resolved(parse, gaz, "A bomb hit a truck in Ghondi of Garmsir district, Helmand, on Monday.")
+    assert "Garmsir" in ps and ps["Garmsir"].entry.admin1 == "Helmand"
+    assert not any(" of " in t for t in ps)
+
+
+def test_the_other_name_in_brackets_before_district_is_a_place(parse, gaz):
+    ps = resolved(parse, gaz, "Militants clashed with police in Ab Kamari (Sang Atesh) district, Badghis.")
+    centre = ps["Sang Atesh"]
+    assert centre.resolved and centre.entry.admin1 == "Badghis" and centre.precision == 1
+
+
+def test_a_hyphenated_name_keeps_its_glued_particle(parse, gaz):
+    ps = resolved(parse, gaz, "Three men were hurt in the Tor Kala village of Rabat-e Sangi-ye Pain district, Herat.")
+    assert "Rabat-e Sangi-ye Pain" in ps and ps["Rabat-e Sangi-ye Pain"].entry.admin1 == "Herat"

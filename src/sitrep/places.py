@@ -33,7 +33,7 @@ from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-4"
+VERSION = "places-5"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}
@@ -128,11 +128,17 @@ def _with_name_tail(doc: Doc, end: int) -> Token:
 
 def _glued_start(doc: Doc, start: int) -> int:
     """Extend a name to the left over words joined to it by hyphens: "Sar-e-[Pul]"."""
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha \
-            and not (doc[start - 2].is_upper and len(doc[start - 2]) > 1):  # not a party's "DFL-"
-        start -= 2
-    return start
+    while True:
+        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha \
+                and not (doc[start - 2].is_upper and len(doc[start - 2]) > 1):  # not a party's "DFL-"
+            start -= 2
+        elif start >= 3 and doc[start - 1].lower_ in PARTICLES and doc[start - 2].text == "-" \
+                and not doc[start - 2].whitespace_ and not doc[start - 3].whitespace_ \
+                and doc[start - 3].text[:1].isupper() and doc[start - 3].is_alpha:
+            start -= 3  # "[Rabat-e] Sangi": a particle glued to the word before it
+        else:
+            return start
 
 
 def _glued_end(doc: Doc, end: int) -> int:
@@ -276,6 +282,10 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
                 county[0].attributive, county[0].label = False, "GPE"
                 out.extend(county)
                 continue
+        parts = _of_parts(doc, ent) if country is None else []
+        if parts:  # "Ghondi of Garmsir district": a village and the district it lies in, taken as one name
+            out.extend(PlaceMention(a.start_char, a.end_char, a.text, a.root, label, None) for a, label in parts)
+            continue
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
         start = doc[first].idx
         end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
@@ -287,6 +297,17 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country)))
     return out
+
+
+def _of_parts(doc: Doc, ent) -> list:
+    """The two places of a name the model ran together over "of" before a kind word ("[Ghondi of Garmsir]
+    district"): the part and the whole, each with its label; none for any other name."""
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in ADMIN_WORDS:
+        return []
+    of = next((t.i for t in ent[1:-1] if t.lower_ == "of"), None)
+    if of is None or not doc[of + 1].text[:1].isupper():
+        return []
+    return [(doc[ent.start:of], ent.label_), (doc[of + 1:ent.end], "GPE")]
 
 
 def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
@@ -332,6 +353,8 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 REGION_TOWN_MIN = 50_000
 # A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
 NAMED_TOWN_MIN = 5000
+# How far a village or area named as part of a district or town ("X area of Y district") may lie from Y's point.
+PART_KM = 50.0
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 
@@ -396,7 +419,17 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
         taken.append((span.start_char, span.end_char))
 
     for tok in doc:
-        if tok.lower_ in ADMIN_WORDS and tok.i > 0:
+        if tok.lower_ in ADMIN_WORDS and tok.i > 1 and doc[tok.i - 1].text == ")":
+            # "Ab Kamari (Sang Atesh) district": a district and, in brackets, its other name (often its centre)
+            opened = next((j for j in range(tok.i - 2, max(0, tok.i - 7), -1) if doc[j].text == "("), None)
+            if opened is not None:
+                inner = _name_before(doc, tok.i - 1)
+                if inner == opened + 1:
+                    add(inner, tok.i - 1, loose=True)
+                outer = _name_before(doc, opened)
+                if outer is not None:
+                    add(outer, opened, loose=True)
+        elif tok.lower_ in ADMIN_WORDS and tok.i > 0:
             lo = _name_before(doc, tok.i)
             if lo is not None:
                 add(lo, tok.i, loose=True)
@@ -469,6 +502,9 @@ def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[
     doc = p.root.doc
     text = text_of(doc)
     i = p.end
+    m = OTHER_NAME.match(text, i)  # "Ab Kamari (Sang Atesh) district": either name, then the kind word
+    if m:
+        i = m.end()
     for words in (ADMIN_WORDS, CENTRE_WORDS):
         rest = text[i:i + 20].lower()
         word = next((w for w in words if rest.startswith(" " + w) and not rest[len(w) + 1:][:1].isalpha()), None)
@@ -573,6 +609,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
         if local:  # "Georgia" in an article about Atlanta and Ohio: the US state, not the country
             p.entry, p.country = max(local, key=lambda e: ctx.countries[e.country]), None
     qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
+    _share_qualifiers(doc, places, qualified)
     for p in todo:
         p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualified[id(p)], ctx, gaz)
     wider = _regional(todo, qualified, cands, ctx)
@@ -586,8 +623,40 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
                 p.entry, p.country = inside[0], None
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
+    _part_near_whole(doc, places)
     _inherit_within(doc, places)
     places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
+
+
+def _share_qualifiers(doc: Doc, places: list[PlaceMention], qualified: dict[int, list[Entry]]) -> None:
+    """A place named as part of another ("the Qer Awal area of Arghandab district, Kandahar", "Ghondi of Garmsir
+    district, Helmand") lies in the province that qualifies the other: a namesake elsewhere is not meant."""
+    text = text_of(doc)
+    ordered = sorted(places, key=lambda p: p.start)
+    for p, q in reversed(list(zip(ordered, ordered[1:]))):
+        if id(p) in qualified and not qualified[id(p)] and qualified.get(id(q)) \
+                and OF_PLACE.match(text[p.end:q.start]):
+            qualified[id(p)] = [e for e in qualified[id(q)] if e.kind == "admin1"] or qualified[id(q)]
+
+
+def _part_near_whole(doc: Doc, places: list[PlaceMention]) -> None:
+    """A village or area named as part of a district or town ("the Gerdani area of Shindand district") is not a
+    namesake further than :data:`PART_KM` from it: it stays unresolved, within the district."""
+    text = text_of(doc)
+    ordered = sorted(places, key=lambda p: p.start)
+    for p, q in zip(ordered, ordered[1:]):
+        if p.entry is None or q.entry is None or q.entry.kind not in {"city", "admin2"} \
+                or not OF_PLACE.match(text[p.end:q.start]):
+            continue
+        if _km(p.entry, q.entry) > PART_KM:
+            p.entry, p.within = None, q.entry
+            p.note = f"its namesakes lie far from {q.entry.name}, which it is part of"
+
+
+def _km(a: Entry, b: Entry) -> float:
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands: dict[int, list[Entry]],
@@ -627,6 +696,8 @@ def _doubtful(p: PlaceMention, looked) -> bool:
 
 
 KIND_OF = re.compile(r"\b(" + "|".join(ADMIN_WORDS) + r") of (?:the )?$", re.I)
+# A district's other name in brackets after its name, or the bracket that closes the other name itself.
+OTHER_NAME = re.compile(r"\)|[ ]\([^()\n]{1,40}\)")
 OF_PLACE = re.compile(r"^(?: (?:area|village|district|town|city)s?)?(?: cent(?:er|re))? of (?:the )?$", re.I)
 
 
@@ -675,7 +746,8 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
     provinces = {(q.country, q.admin1) for q in qualifiers if q.kind == "admin1"}
     if provinces:
         # "Muqur district, Badghis": a Muqur of another province is a namesake, not the place meant.
-        options = [o for o in options if (o[0].country, o[0].admin1) in provinces or o[0].kind != "city"]
+        options = [o for o in options if (o[0].country, o[0].admin1) in provinces
+                   or o[0].kind not in {"city", "admin2"}]
         if not options:
             return None, "no candidate in the province of its qualifier"
     towns = {e.country for e, _ in options if e.kind == "city"}
