@@ -197,3 +197,10 @@ def test_the_other_name_in_brackets_before_district_is_a_place(parse, gaz):
 def test_a_hyphenated_name_keeps_its_glued_particle(parse, gaz):
     ps = resolved(parse, gaz, "Three men were hurt in the Tor Kala village of Rabat-e Sangi-ye Pain district, Herat.")
     assert "Rabat-e Sangi-ye Pain" in ps and ps["Rabat-e Sangi-ye Pain"].entry.admin1 == "Herat"
+
+
+def test_a_hyphenated_district_is_where_the_event_was(extract_doc):
+    doc = extract_doc("On 6 May 2021, two guards were wounded in the Tor Kala village of Rabat-e Sangi-ye Pain "
+                      "district, Herat, when gunmen attacked their post.")
+    loc = doc.events[0].location
+    assert loc is not None and loc.text == "Rabat-e Sangi-ye Pain" and loc.precision == 1

@@ -158,14 +158,15 @@ def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
-def _attributive(doc: Doc, ent, country) -> bool:
+def _attributive(doc: Doc, ent, country, end: int | None = None) -> bool:
     """A name that describes a thing rather than where something happened: a country as a modifier
     ("U.S. targets", "Iraq's government") or a "London-based" group. A town as a modifier ("the Irbil
     attack") still says where."""
     root = ent.root
     if country is not None and root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.i >= ent.end:
         return True
-    nxt = doc[ent.end] if ent.end < len(doc) else None
+    end = ent.end if end is None else end  # the token after the name as extended ("Sangi" -> "Rabat-e Sangi-ye")
+    nxt = doc[end] if end < len(doc) else None
     return nxt is not None and nxt.text == "-" and nxt.whitespace_ == ""
 
 
@@ -295,8 +296,14 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         if label == "FAC" and doc[ent.end - 1].lower_ in ADMIN_WORDS:
             label = "GPE"  # "Dawlat Shah district": a division the model took for a facility
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
-                                attributive=_attributive(doc, ent, country)))
+                                attributive=_attributive(doc, ent, country, _token_after(doc, end))))
     return out
+
+
+def _token_after(doc: Doc, end_char: int) -> int:
+    """The index of the first token at or after a character offset."""
+    span = doc.char_span(0, end_char, alignment_mode="expand") if end_char > 0 else None
+    return span.end if span is not None else 0
 
 
 def _of_parts(doc: Doc, ent) -> list:
