@@ -41,3 +41,11 @@ def test_a_village_is_not_chosen_for_an_article_about_another_country(parse, gaz
     ps = {p.text: p for p in places.find_places(parse("Police in Ohio said a man was shot in Harkhauli on "
                                                      "Tuesday."), gaz=gaz)}
     assert ps["Harkhauli"].iso3 != "IND"
+
+
+def test_a_village_is_no_namesake_abroad_of_the_articles_other_places(parse, gaz):
+    # Harkhauli is an Indian village; the article's other place is a Bangladeshi town, and no country is named.
+    ps = {p.text: p for p in places.find_places(parse("Two men were hurt in a clash at Harkhauli village under "
+                                                     "Kalihati upazila in Tangail on Friday."), gaz=gaz)}
+    village = next(p for t, p in ps.items() if t.startswith("Harkhauli"))
+    assert ps["Tangail"].iso3 == "BGD" and village.iso3 != "IND"

@@ -628,6 +628,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
             inside = [e for e in states.get(id(p)) or [] if (e.country, e.admin1) in wider.admin1 | wider.region]
             if p.country is not None and inside:
                 p.entry, p.country = inside[0], None
+    _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
     _part_near_whole(doc, places)
@@ -644,6 +645,23 @@ def _share_qualifiers(doc: Doc, places: list[PlaceMention], qualified: dict[int,
         if id(p) in qualified and not qualified[id(p)] and qualified.get(id(q)) \
                 and OF_PLACE.match(text[p.end:q.start]):
             qualified[id(p)] = [e for e in qualified[id(q)] if e.kind == "admin1"] or qualified[id(q)]
+
+
+def _village(e: Entry | None) -> bool:
+    """A village the gazetteer has from a country's post offices (gazetteer_villages.py): a town of no known
+    population and no GeoNames id."""
+    return e is not None and e.kind == "city" and e.population == 0 and e.geonames_id is None
+
+
+def _villages_at_home(places: list[PlaceMention], qualified: dict[int, list[Entry]]) -> None:
+    """A village is not one of another country than the article's other places, whatever its demonyms say
+    ("Indian border guards fired at Pataria village in Kurigram"): a Bangladeshi village is no namesake in
+    India."""
+    homes = {p.iso3 for p in places if p.resolved and not _village(p.entry) and not p.attributive}
+    for p in places:
+        e = p.entry
+        if _village(e) and homes and e.country not in homes and not qualified.get(id(p)):
+            p.entry, p.note = None, "a village of another country than the article's places"
 
 
 def _part_near_whole(doc: Doc, places: list[PlaceMention]) -> None:
