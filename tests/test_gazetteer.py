@@ -204,3 +204,17 @@ def test_a_hyphenated_district_is_where_the_event_was(extract_doc):
                       "district, Herat, when gunmen attacked their post.")
     loc = doc.events[0].location
     assert loc is not None and loc.text == "Rabat-e Sangi-ye Pain" and loc.precision == 1
+
+
+def test_a_town_run_into_a_sites_name_is_a_place(parse, gaz):
+    ps = resolved(parse, gaz, "Members of civil society staged a protest at Supermarket in Islamabad on Friday.")
+    assert ps["Islamabad"].iso3 == "PAK" and ps["Islamabad"].precision == 1
+
+
+def test_a_name_is_a_towns_own_before_another_towns_former_name(parse, gaz):
+    ps = resolved(parse, gaz, "Hundreds marched in Islamabad on Sunday.")
+    assert ps["Islamabad"].iso3 == "PAK"
+
+
+def test_a_tribal_agency_is_a_district(gaz):
+    assert any(e.kind == "admin2" and e.country == "PAK" for e in gaz.candidates("South Waziristan"))

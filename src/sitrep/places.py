@@ -273,6 +273,10 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", country,
                                     attributive=True))
             continue
+        inner = _place_inside(doc, ent, gaz) if ent.label_ in {"ORG", "FAC", "PERSON"} else None
+        if inner is not None:  # "[Supermarket in Islamabad]": the model ran a site and its town together
+            out.append(inner)
+            continue
         if not is_place:
             if ent.label_ in {"ORG", "FAC"}:
                 out.extend(_place_in_name(doc, ent, gaz))
@@ -298,6 +302,20 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country, _token_after(doc, end))))
     return out
+
+
+def _place_inside(doc: Doc, ent, gaz) -> "PlaceMention | None":
+    """The town closing a name the model ran together over a locative preposition ("Supermarket in
+    Islamabad", "the Press Club in Karachi"): a place where the gazetteer knows it."""
+    prep = next((t.i for t in ent[1:-1] if t.lower_ in {"in", "at", "near"}), None)
+    if prep is None or not all(_capitalised(t) or t.lower_ in PARTICLES for t in doc[prep + 1:ent.end]):
+        return None
+    span = doc[prep + 1:ent.end]
+    if actors.country_of(span.text) is not None and country_name(span.text):
+        return PlaceMention(span.start_char, span.end_char, span.text, span.root, "GPE", actors.country_of(span.text))
+    if not any(e.kind != "city" or e.population >= NAMED_TOWN_MIN for e in gaz.candidates(span.text)):
+        return None
+    return PlaceMention(span.start_char, span.end_char, span.text, span.root, "GPE")
 
 
 def _token_after(doc: Doc, end_char: int) -> int:
@@ -360,6 +378,9 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 REGION_TOWN_MIN = 50_000
 # A town opens an organisation's name only if it is at least this big ("Gainesville Police", not "Ford Motor").
 NAMED_TOWN_MIN = 5000
+# What a town gains when the name is its own, not one of its other or former names (a tenfold population is
+# worth 0.8).
+OWN_NAME = 1.0
 # How far a village or area named as part of a district or town ("X area of Y district") may lie from Y's point.
 PART_KM = 50.0
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
@@ -533,8 +554,10 @@ def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[
 
 
 def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, loose: bool,
-           towns: set[str]) -> float:
+           towns: set[str], name_key: str = "") -> float:
     score = ctx.weight(e) + 0.8 * math.log10(e.population + 1)
+    if name_key and e.kind == "city" and gazetteer.key(e.name) == name_key:
+        score += OWN_NAME  # "Islamabad" is Islamabad, not the city that bore the name centuries ago
     for q in qualifiers:
         if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
             score += 10.0
@@ -776,7 +799,8 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
         if not options:
             return None, "no candidate in the province of its qualifier"
     towns = {e.country for e, _ in options if e.kind == "city"}
-    e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns))
+    own = gazetteer.key(name)
+    e, loose = max(options, key=lambda o: _score(o[0], kind, qualifiers, ctx, o[1], towns, own))
     if qualifiers or ctx.weight(e) > 0 or e.kind != "city":
         return e, None
     if ctx.countries:  # a town abroad only where the name is a big city's and no kind word says otherwise
