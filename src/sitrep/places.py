@@ -556,7 +556,7 @@ def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[
 def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, loose: bool,
            towns: set[str], name_key: str = "") -> float:
     score = ctx.weight(e) + 0.8 * math.log10(e.population + 1)
-    if name_key and e.kind in {"city", "admin2"} and name_key in {gazetteer.key(n) for n in _own_names(e)}:
+    if name_key and e.kind != "country" and name_key in {gazetteer.key(n) for n in _own_names(e)}:
         score += OWN_NAME  # "Islamabad" is Islamabad, not the city that bore the name centuries ago
     for q in qualifiers:
         if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
@@ -577,8 +577,8 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
 
 
 def _own_names(e: Entry) -> list[str]:
-    """A place's own name, and a district's without its kind word ("Chagai District" -> "Chagai")."""
-    return gazetteer_divisions.names_of(e.name) if e.kind == "admin2" else [e.name]
+    """A place's own name, and a division's without its kind word ("Chagai District" -> "Chagai")."""
+    return [e.name] if e.kind == "city" else gazetteer_divisions.names_of(e.name)
 
 
 @lru_cache(maxsize=1)
