@@ -218,3 +218,8 @@ def test_a_name_is_a_towns_own_before_another_towns_former_name(parse, gaz):
 
 def test_a_tribal_agency_is_a_district(gaz):
     assert any(e.kind == "admin2" and e.country == "PAK" for e in gaz.candidates("South Waziristan"))
+
+
+def test_a_towns_former_name_still_reaches_the_town_before_a_division_that_kept_it(parse, gaz):
+    p = resolved(parse, gaz, "Hartal supporters clashed with police in Chittagong on Monday.")["Chittagong"]
+    assert p.iso3 == "BGD" and p.entry.kind == "city" and km(p.lat, p.lon, 22.34, 91.83) < 25

@@ -28,7 +28,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
-from . import actors, gazetteer, gazetteer_divisions
+from . import actors, gazetteer
 from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
@@ -556,8 +556,10 @@ def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[
 def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, loose: bool,
            towns: set[str], name_key: str = "") -> float:
     score = ctx.weight(e) + 0.8 * math.log10(e.population + 1)
-    if name_key and e.kind != "country" and name_key in {gazetteer.key(n) for n in _own_names(e)}:
-        score += OWN_NAME  # "Islamabad" is Islamabad, not the city that bore the name centuries ago
+    if name_key and e.kind == "city" and gazetteer.key(e.name) == name_key:
+        # "Islamabad" is Islamabad, not the city that bore the name centuries ago. Towns only: a division keeps
+        # a town's old name ("Chittagong" district) where the town's own is new (Chattogram).
+        score += OWN_NAME
     for q in qualifiers:
         if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
             score += 10.0
@@ -574,11 +576,6 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
     elif kind in {"district", "city"}:
         score += 2.0 if e.kind == "city" else -1.0
     return score - (3.0 if loose else 0.0)
-
-
-def _own_names(e: Entry) -> list[str]:
-    """A place's own name, and a division's without its kind word ("Chagai District" -> "Chagai")."""
-    return [e.name] if e.kind == "city" else gazetteer_divisions.names_of(e.name)
 
 
 @lru_cache(maxsize=1)
