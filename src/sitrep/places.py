@@ -128,11 +128,17 @@ def _with_name_tail(doc: Doc, end: int) -> Token:
 
 def _glued_start(doc: Doc, start: int) -> int:
     """Extend a name to the left over words joined to it by hyphens: "Sar-e-[Pul]"."""
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha \
-            and not (doc[start - 2].is_upper and len(doc[start - 2]) > 1):  # not a party's "DFL-"
-        start -= 2
-    return start
+    while True:
+        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha \
+                and not (doc[start - 2].is_upper and len(doc[start - 2]) > 1):  # not a party's "DFL-"
+            start -= 2
+        elif start >= 3 and doc[start - 1].lower_ in PARTICLES and doc[start - 2].text == "-" \
+                and not doc[start - 2].whitespace_ and not doc[start - 3].whitespace_ \
+                and doc[start - 3].text[:1].isupper() and doc[start - 3].is_alpha:
+            start -= 3  # "[Rabat-e] Sangi": a particle glued to the word before it
+        else:
+            return start
 
 
 def _glued_end(doc: Doc, end: int) -> int:
@@ -152,14 +158,15 @@ def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
-def _attributive(doc: Doc, ent, country) -> bool:
+def _attributive(doc: Doc, ent, country, end: int | None = None) -> bool:
     """A name that describes a thing rather than where something happened: a country as a modifier
     ("U.S. targets", "Iraq's government") or a "London-based" group. A town as a modifier ("the Irbil
     attack") still says where."""
     root = ent.root
     if country is not None and root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.i >= ent.end:
         return True
-    nxt = doc[ent.end] if ent.end < len(doc) else None
+    end = ent.end if end is None else end  # the token after the name as extended ("Sangi" -> "Rabat-e Sangi-ye")
+    nxt = doc[end] if end < len(doc) else None
     return nxt is not None and nxt.text == "-" and nxt.whitespace_ == ""
 
 
@@ -345,6 +352,10 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             # "Ohioans", "an Ontarian": the people of a state or province, listed like a country's demonym
             out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", attributive=True))
             continue
+        inner = _place_inside(doc, ent, gaz) if ent.label_ in {"ORG", "FAC", "PERSON"} else None
+        if inner is not None:  # "[Supermarket in Islamabad]": the model ran a site and its town together
+            out.append(inner)
+            continue
         if not is_place:
             if ent.label_ in {"ORG", "FAC"}:
                 out.extend(_place_in_name(doc, ent, gaz))
@@ -355,6 +366,10 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
                 county[0].attributive, county[0].label = False, "GPE"
                 out.extend(county)
                 continue
+        parts = _of_parts(doc, ent) if country is None else []
+        if parts:  # "Ghondi of Garmsir district": a village and the district it lies in, taken as one name
+            out.extend(PlaceMention(a.start_char, a.end_char, a.text, a.root, label, None) for a, label in parts)
+            continue
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
         start = doc[first].idx
         end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
@@ -364,7 +379,7 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         if label == "FAC" and doc[ent.end - 1].lower_ in ADMIN_WORDS:
             label = "GPE"  # "Dawlat Shah district": a division the model took for a facility
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
-                                attributive=_attributive(doc, ent, country)))
+                                attributive=_attributive(doc, ent, country, _token_after(doc, end))))
     return out
 
 
@@ -373,6 +388,35 @@ def _demonym_of_division(text: str, gaz) -> bool:
     the division (data/places.yaml); a name that is the division's own ("Ohio") is no demonym."""
     name = gazetteer.key(text)
     return any(e.kind == "admin1" and gazetteer.key(e.name) != name for e in gaz.candidates(text))
+def _place_inside(doc: Doc, ent, gaz) -> "PlaceMention | None":
+    """The town closing a name the model ran together over a locative preposition ("Supermarket in
+    Islamabad", "the Press Club in Karachi"): a place where the gazetteer knows it."""
+    prep = next((t.i for t in ent[1:-1] if t.lower_ in {"in", "at", "near"}), None)
+    if prep is None or not all(_capitalised(t) or t.lower_ in PARTICLES for t in doc[prep + 1:ent.end]):
+        return None
+    span = doc[prep + 1:ent.end]
+    if actors.country_of(span.text) is not None and country_name(span.text):
+        return PlaceMention(span.start_char, span.end_char, span.text, span.root, "GPE", actors.country_of(span.text))
+    if not any(e.kind != "city" or e.population >= NAMED_TOWN_MIN for e in gaz.candidates(span.text)):
+        return None
+    return PlaceMention(span.start_char, span.end_char, span.text, span.root, "GPE")
+
+
+def _token_after(doc: Doc, end_char: int) -> int:
+    """The index of the first token at or after a character offset."""
+    span = doc.char_span(0, end_char, alignment_mode="expand") if end_char > 0 else None
+    return span.end if span is not None else 0
+
+
+def _of_parts(doc: Doc, ent) -> list:
+    """The two places of a name the model ran together over "of" before a kind word ("[Ghondi of Garmsir]
+    district"): the part and the whole, each with its label; none for any other name."""
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in ADMIN_WORDS:
+        return []
+    of = next((t.i for t in ent[1:-1] if t.lower_ == "of"), None)
+    if of is None or not doc[of + 1].text[:1].isupper():
+        return []
+    return [(doc[ent.start:of], ent.label_), (doc[of + 1:ent.end], "GPE")]
 
 
 def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
@@ -440,6 +484,11 @@ RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenag
 # What a candidate loses where the name is only one of its other names and other candidates bear it.
 OTHER_NAME_PENALTY = 1.0
 NOT_IN_COUNTRIES = "no candidate in the article's countries"
+# What a town gains when the name is its own, not one of its other or former names (a tenfold population is
+# worth 0.8).
+OWN_NAME = 1.0
+# How far a village or area named as part of a district or town ("X area of Y district") may lie from Y's point.
+PART_KM = 50.0
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 
@@ -554,6 +603,16 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
                     end -= 1
                 if end == lo:
                     break
+        elif tok.lower_ in ADMIN_WORDS and tok.i > 1 and doc[tok.i - 1].text == ")":
+            # "Ab Kamari (Sang Atesh) district": a district and, in brackets, its other name (often its centre)
+            opened = next((j for j in range(tok.i - 2, max(0, tok.i - 7), -1) if doc[j].text == "("), None)
+            if opened is not None:
+                inner = _name_before(doc, tok.i - 1)
+                if inner == opened + 1:
+                    add(inner, tok.i - 1, loose=True)
+                outer = _name_before(doc, opened)
+                if outer is not None:
+                    add(outer, opened, loose=True)
         elif tok.lower_ in ADMIN_WORDS and tok.i > 0:
             lo = _name_before(doc, tok.i)
             if lo is not None:
@@ -642,6 +701,9 @@ def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[
     doc = p.root.doc
     text = text_of(doc)
     i = p.end
+    m = OTHER_NAME.match(text, i)  # "Ab Kamari (Sang Atesh) district": either name, then the kind word
+    if m:
+        i = m.end()
     for words in (ADMIN_WORDS, CENTRE_WORDS):
         rest = text[i:i + 20].lower()
         word = next((w for w in words if rest.startswith(" " + w) and not rest[len(w) + 1:][:1].isalpha()), None)
@@ -665,6 +727,10 @@ def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[
 def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, loose: bool,
            towns: set[str], name: str | None = None) -> float:
     score = ctx.weight(e, name) + 0.8 * math.log10(e.population + 1)
+    if name and e.kind == "city" and gazetteer.key(e.name) == name:
+        # "Islamabad" is Islamabad, not the city that bore the name centuries ago. Towns only: a division keeps
+        # a town's old name ("Chittagong" district) where the town's own is new (Chattogram).
+        score += OWN_NAME
     for q in qualifiers:
         if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
             score += 10.0
@@ -758,6 +824,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
             ctx.admin1.add((p.entry.country, p.entry.admin1))  # and the state places the article's towns
             ctx.sources.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(p.text))
     qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
+    _share_qualifiers(doc, places, qualified)
     for p in todo:
         p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], qualified[id(p)], ctx, gaz)
     wider = _regional(todo, qualified, cands, ctx, looked)
@@ -778,10 +845,60 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     for p in places:  # "Palestine" in a story about Anderson County, Texas: the town there
         if p.country is not None and p.label != "NORP" and (town := _home_town(p, home, gaz)) is not None:
             p.entry, p.country = town, None
+    _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
+    _part_near_whole(doc, places)
     _inherit_within(doc, places)
     places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
+
+
+def _share_qualifiers(doc: Doc, places: list[PlaceMention], qualified: dict[int, list[Entry]]) -> None:
+    """A place named as part of another ("the Qer Awal area of Arghandab district, Kandahar", "Ghondi of Garmsir
+    district, Helmand") lies in the province that qualifies the other: a namesake elsewhere is not meant."""
+    text = text_of(doc)
+    ordered = sorted(places, key=lambda p: p.start)
+    for p, q in reversed(list(zip(ordered, ordered[1:]))):
+        if id(p) in qualified and not qualified[id(p)] and qualified.get(id(q)) \
+                and OF_PLACE.match(text[p.end:q.start]):
+            qualified[id(p)] = [e for e in qualified[id(q)] if e.kind == "admin1"] or qualified[id(q)]
+
+
+def _village(e: Entry | None) -> bool:
+    """A village the gazetteer has from a country's post offices (gazetteer_villages.py): a town of no known
+    population and no GeoNames id."""
+    return e is not None and e.kind == "city" and e.population == 0 and e.geonames_id is None
+
+
+def _villages_at_home(places: list[PlaceMention], qualified: dict[int, list[Entry]]) -> None:
+    """A village is not one of another country than the article's other places, whatever its demonyms say
+    ("Indian border guards fired at Pataria village in Kurigram"): a Bangladeshi village is no namesake in
+    India."""
+    homes = {p.iso3 for p in places if p.resolved and not _village(p.entry) and not p.attributive}
+    for p in places:
+        e = p.entry
+        if _village(e) and homes and e.country not in homes and not qualified.get(id(p)):
+            p.entry, p.note = None, "a village of another country than the article's places"
+
+
+def _part_near_whole(doc: Doc, places: list[PlaceMention]) -> None:
+    """A village or area named as part of a district or town ("the Gerdani area of Shindand district") is not a
+    namesake further than :data:`PART_KM` from it: it stays unresolved, within the district."""
+    text = text_of(doc)
+    ordered = sorted(places, key=lambda p: p.start)
+    for p, q in zip(ordered, ordered[1:]):
+        if p.entry is None or q.entry is None or q.entry.kind not in {"city", "admin2"} \
+                or not OF_PLACE.match(text[p.end:q.start]):
+            continue
+        if _km(p.entry, q.entry) > PART_KM:
+            p.entry, p.within = None, q.entry
+            p.note = f"its namesakes lie far from {q.entry.name}, which it is part of"
+
+
+def _km(a: Entry, b: Entry) -> float:
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands: dict[int, list[Entry]],
@@ -836,6 +953,8 @@ def _doubtful(p: PlaceMention, looked) -> bool:
 
 
 KIND_OF = re.compile(r"\b(" + "|".join(ADMIN_WORDS) + r") of (?:the )?$", re.I)
+# A district's other name in brackets after its name, or the bracket that closes the other name itself.
+OTHER_NAME = re.compile(r"\)|[ ]\([^()\n]{1,40}\)")
 OF_PLACE = re.compile(r"^(?: (?:area|village|district|town|city)s?)?(?: cent(?:er|re))? of (?:the )?$", re.I)
 
 
@@ -916,7 +1035,8 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
     provinces = {(q.country, q.admin1) for q in qualifiers if q.kind == "admin1"}
     if provinces:
         # "Muqur district, Badghis": a Muqur of another province is a namesake, not the place meant.
-        options = [o for o in options if (o[0].country, o[0].admin1) in provinces or o[0].kind != "city"]
+        options = [o for o in options if (o[0].country, o[0].admin1) in provinces
+                   or o[0].kind not in {"city", "admin2"}]
         if not options:
             return None, "no candidate in the province of its qualifier"
     towns = {e.country for e, _ in options if e.kind == "city"}
