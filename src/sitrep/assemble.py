@@ -541,6 +541,11 @@ class Assembler:
         figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}
         if figured:  # a figure outweighs victims told one by one in sentences without one
             useful = [cm for cm in useful if not cm.implied or cm.also or cm.sentence in figured]
+            # beside a figure in its sentence, a victim told alone adds to it only where they share the
+            # verb ("a man and two women were killed"), not in a clause of its own ("five were shot; Ray
+            # Pugh, 28, was shot in the leg")
+            triggers = {(cm.sentence, cm.trigger) for cm in useful if not cm.implied and not cm.also}
+            useful = [cm for cm in useful if not cm.implied or cm.also or (cm.sentence, cm.trigger) in triggers]
         per_source: dict[str | None, list[CountMention]] = {}
         first: dict[str | None, tuple[int, int]] = {}
         extra: list[CountMention] = []
@@ -554,6 +559,13 @@ class Assembler:
                 per_source.setdefault(src, []).append(cm)
             elif cm.also:
                 extra.append(cm)
+        stated = [src for src, ms in per_source.items() if any(not m.implied for m in ms)]
+        if stated:  # victims told one by one give no toll of their own beside a claimant's figure
+            extra += [m for src, ms in per_source.items() if src not in stated for m in ms if m.own]
+            per_source = {src: ms for src, ms in per_source.items() if src in stated}
+        elif len(per_source) > 1:  # victims told one by one: the sentence that tells the most of them
+            most = max(per_source, key=lambda src: sum(m.count for m in per_source[src]))
+            per_source = {most: per_source[most]}
         owns = [m for m in extra if m.own]
         extra = [m for m in extra if not m.own] + owns[:1]  # the killer dies once, however often told
         out = []

@@ -85,8 +85,9 @@ def _verb_kind(verb, v: Vocab, role: str):
     cands = [(v.kind(c, v.adjectives, v.verbs), c) for c in verb.children
              if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")
              and not (c.dep_ == "ccomp" and role == "nsubj")]  # "the group said [12 were killed]"
-    cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
-              and any(o.lemma_.lower() == "death" for o in c.children)]
+    if role != "nsubj":  # "beaten to death"; "a fight led to the death of ..." tells no victim of the fight
+        cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                  and any(o.lemma_.lower() == "death" for o in c.children)]
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
         cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
@@ -145,6 +146,8 @@ def _window_kind(tokens, v: Vocab):
         if tok.like_num or tok.is_punct and tok.text not in ("-",):
             break
         kind = v.kind(tok, v.adjectives, v.verbs, v.nouns)
+        if not kind and (tok.pos_ == "VERB" or tok.pos_ in ("ADP", "SCONJ") and tok.lower_ != "of"):
+            break  # "2 held after killing": the figure counts those of another verb
         if kind:  # "both shot and killed": the verb joined to it may tell more
             return _best([(kind, tok)] + [(v.kind(c, v.verbs, v.adjectives), c) for c in tok.children
                                           if c.dep_ == "conj" and c.pos_ == "VERB"])

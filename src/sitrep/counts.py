@@ -125,7 +125,25 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     mentions.extend(_pronoun_tolls(doc, sent, v, mentions))
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
+    mentions.extend(_multiple_crimes(text, bounds, v, mentions))
     return mentions
+
+
+def _multiple_crimes(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"a quadruple murder", "the double homicide", "a triple shooting": as many victims as the multiplier
+    says, of the kind its noun names; the evidence is the phrase, which holds no figure."""
+    out = []
+    for match in v.multiple_crime.finditer(text):
+        noun = match.group(2).lower().rstrip("s")
+        kind = v.data["multiple_kinds"].get(noun)
+        span = (bounds[0] + match.start(), bounds[0] + match.end())
+        if kind is None or any(m.kind == kind and m.number_span[0] < span[1] and span[0] < m.number_span[1]
+                               for m in mentions + out):
+            continue
+        n = v.data["multipliers"][match.group(1).lower()] + (kind == "killed" and match.group(3) is not None)
+        claim = Claim(count=n, low=n, high=n, victims=match.group(0), evidence=Span(start=span[0], end=span[1]))
+        out.append(CountMention(kind, claim, span, bounds, span))
+    return out
 
 
 def _terse_ones(sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -320,6 +338,8 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in v.data["months"] or first_before(tokens) in v.data["months"]:
         return False  # "on 21 August", "March 3"
+    if first_before(tokens) in v.data["non_people_before"]:
+        return False  # "Channel 4", "Image 2 of 8": a label
     after = text_of(doc)[tokens.end_char:tokens.end_char + 12].lower()
     for word in v.data["non_people_after"]:
         if re.match(rf"[\s-]*{re.escape(word)}(?![a-z])", after):
