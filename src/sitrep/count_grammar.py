@@ -85,9 +85,12 @@ def _verb_kind(verb, v: Vocab, role: str):
     cands = [(v.kind(c, v.adjectives, v.verbs), c) for c in verb.children
              if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")
              and not (c.dep_ == "ccomp" and role == "nsubj")]  # "the group said [12 were killed]"
-    if role != "nsubj":  # "beaten to death"; "a fight led to the death of ..." tells no victim of the fight
+    if role != "nsubj" or v.kind(verb, v.verbs):  # "beaten to death", "shot to death"; "a fight led to the death of ..." tells no victim of the fight
         cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                   and any(o.lemma_.lower() == "death" for o in c.children)]
+    if verb.lemma_.lower() in v.data["hit_verbs"]:  # "hit by a stray bullet"
+        cands += [("shot", verb) for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with")
+                  for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["gunfire_nouns"]]
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
         cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
@@ -153,8 +156,10 @@ def _window_kind(tokens, v: Vocab):
                                           if c.dep_ == "conj" and c.pos_ == "VERB"])
     if tokens.start > 0:
         prev = doc[tokens.start - 1]
-        if prev.tag_ in ("VBG", "VBD") and v.kind(prev, v.verbs):
+        if prev.tag_ in ("VBG", "VBD", "VBZ") and v.kind(prev, v.verbs):
             return v.kind(prev, v.verbs), prev
+        if prev.tag_ == "NNS" and prev.lower_[:-1] in v.verbs:  # headline "shooting wounds 4": a verb read as a noun
+            return v.verbs[prev.lower_[:-1]], prev
     return None
 
 
@@ -187,6 +192,8 @@ def attach_figure(tokens, v: Vocab):
     found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
                       if c.dep_ in ("amod", "acl", "oprd", "appos", "advmod", "relcl")
                       and c.i > nominal.i)
+    if found is None and nominal.i < tokens.start and nominal.tag_ == "NNS" and nominal.lower_[:-1] in v.verbs:
+        found = v.verbs[nominal.lower_[:-1]], nominal  # headline "shooting wounds 4": a verb read as a noun
     anchor = nominal
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         anchor = anchor.head

@@ -348,7 +348,7 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     if (first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ in ("PROPN", "NOUN")
             and (nxt is None or nxt.text in (",", ")", ".") or nxt.is_space)):
         return False  # "Ryan Welch, 4," is an age
-    if last.dep_ in ("nummod", "quantmod", "amod") and last.head.lemma_.lower() == "wound":
+    if last.dep_ in ("nummod", "quantmod", "amod") and last.head.lemma_.lower() == "wound" and last.head.i > last.i:
         return False  # "a single gunshot wound", "two stab wounds": wounds, not people
     head = last.head if last.dep_ in ("nummod", "quantmod") else None
     for noun in (head, nxt if nxt is None or nxt.dep_ != "compound" else None):  # "two truck drivers"
