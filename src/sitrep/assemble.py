@@ -545,7 +545,8 @@ class Assembler:
             # verb ("a man and two women were killed"), not in a clause of its own ("five were shot; Ray
             # Pugh, 28, was shot in the leg")
             triggers = {(cm.sentence, cm.trigger) for cm in useful if not cm.implied and not cm.also}
-            useful = [cm for cm in useful if not cm.implied or cm.also or (cm.sentence, cm.trigger) in triggers]
+            useful = [cm for cm in useful if not cm.implied or cm.also or (cm.sentence, cm.trigger) in triggers
+                      or cm.perpetrator]
         per_source: dict[str | None, list[CountMention]] = {}
         first: dict[str | None, tuple[int, int]] = {}
         extra: list[CountMention] = []

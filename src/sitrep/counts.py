@@ -63,6 +63,7 @@ class CountMention:
     own: bool = False  # the killer's own death ("then killed himself")
     background: bool = False  # a running total over a period ("since 2004 more than 2000 have died")
     bomber: bool = False  # a suicide bomber's own death, the toll only where no other death is told
+    perpetrator: bool = False  # one victim told as the one who did it ("suspect killed"), beyond those he hit
 
     @property
     def count(self) -> int:
@@ -126,7 +127,45 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     mentions.extend(_multiple_crimes(text, bounds, v, mentions))
+    mentions.extend(_listed_before(doc, sent, text, bounds, v, mentions))
+    perpetrators = v.data["perpetrator_nouns"]
+    for m in mentions:
+        words = (m.claim.victims or "").lower().replace(",", " ").split()
+        m.perpetrator = m.implied and any(w in perpetrators for w in words)
     return mentions
+
+
+def _listed_before(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"2 adults, 1 child dead", "3 soldiers and 2 civilians were killed": a figure of people listed just
+    before a counted figure, with no trigger of its own, counts the same kind."""
+    out = []
+    taken = [m.number_span for m in mentions]
+    for match in v.figure_re.finditer(text):
+        start, end = bounds[0] + match.start(), bounds[0] + match.end()
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        number = parse_number(match.group(0))
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        if number is None or tokens is None or is_vague(match.group(0)) or not _people_figure(doc, tokens, v):
+            continue
+        noun = counted_noun(tokens)
+        nxt = noun.i + 1 if noun.i >= tokens.end else tokens.end
+        while nxt < sent.end and doc[nxt].text in (",", "and"):
+            nxt += 1
+        if nxt == noun.i + 1 or nxt >= sent.end:
+            continue
+        after = [m for m in mentions + out if m.number_span[0] == doc[nxt].idx and not m.part and not m.coded
+                 and m.kind in ("killed", "injured", "shot") and m.claim.victims]
+        if not after or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        m = after[0]
+        victims = doc[tokens.end:noun.i + 1] if noun.i >= tokens.end else None
+        claim = Claim(count=number[0], low=number[1], high=number[2],
+                      victims=victims.text if victims is not None else None, source=m.claim.source,
+                      evidence=Span(start=start, end=m.claim.evidence.end))
+        out.append(CountMention(m.kind, claim, (start, end), bounds, m.trigger))
+        taken.append((start, end))
+    return out
 
 
 def _multiple_crimes(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
