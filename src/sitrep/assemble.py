@@ -572,8 +572,9 @@ class Assembler:
         out = []
         for mentions in per_source.values():
             told = {m.number_span for m in mentions}
+            told_count = sum(m.claim.total if m.claim.total is not None else m.claim.count for m in mentions)
             own = [m for m in extra if m.number_span not in told and not _includes_killer(m, mentions)
-                   and not (m.own and any(t.own for t in mentions))]
+                   and not (m.own and any(t.own for t in mentions)) and not 0 < m.ordinal <= told_count]
             out.extend(as_parts([m.claim for m in mentions + own]))
         return out
 

@@ -401,8 +401,8 @@ def _modified_victim(tok, v: Vocab):
             found = _verb_kind(c, v, subjects[0].dep_)
         elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in c.children):
             found = _verb_kind(c, v, "nsubjpass")
-        elif c.dep_ == "amod" and c.i < tok.i and c.lower_ in ("injured", "wounded"):
-            found = "injured", c
+        elif c.dep_ == "amod" and c.i < tok.i and c.lower_ in v.data["victim_adjectives"]:
+            found = v.data["victim_adjectives"][c.lower_], c
         if found is not None and found[0] in ("killed", "injured", "shot") and not unreal(found[1], v):
             return found
     return None

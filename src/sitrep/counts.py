@@ -63,6 +63,7 @@ class CountMention:
     own: bool = False  # the killer's own death ("then killed himself")
     background: bool = False  # a running total over a period ("since 2004 more than 2000 have died")
     bomber: bool = False  # a suicide bomber's own death, the toll only where no other death is told
+    ordinal: int = 0  # "a fourth victim died": one more, the fourth, so none more where four are told already
     perpetrator: bool = False  # one victim told as the one who did it ("suspect killed"), beyond those he hit
 
     @property
@@ -119,7 +120,8 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
             continue
         mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v)
         mention.implied = True
-        mention.also = mention.also or (kind == "killed" and _one_more(tokens))
+        mention.ordinal = _one_more(tokens) if kind == "killed" else 0
+        mention.also = mention.also or bool(mention.ordinal)
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
     mentions.extend(_bomber_deaths(sent, text, bounds, v, mentions))
@@ -149,19 +151,20 @@ def _listed_before(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[Cou
         if number is None or tokens is None or is_vague(match.group(0)) or not _people_figure(doc, tokens, v):
             continue
         noun = counted_noun(tokens)
-        nxt = noun.i + 1 if noun.i >= tokens.end else tokens.end
+        if noun.i < tokens.end:
+            continue  # "1, an 11-year-old boy": a figure with no noun of its own
+        nxt = noun.i + 1
         while nxt < sent.end and doc[nxt].text in (",", "and"):
             nxt += 1
         if nxt == noun.i + 1 or nxt >= sent.end:
             continue
-        after = [m for m in mentions + out if m.number_span[0] == doc[nxt].idx and not m.part and not m.coded
+        after = [m for m in mentions + out if m.number_span[0] == doc[nxt].idx and not (m.part or m.coded or m.implied)
                  and m.kind in ("killed", "injured", "shot") and m.claim.victims]
         if not after or noun.pos_ not in ("NOUN", "PROPN"):
             continue
         m = after[0]
-        victims = doc[tokens.end:noun.i + 1] if noun.i >= tokens.end else None
         claim = Claim(count=number[0], low=number[1], high=number[2],
-                      victims=victims.text if victims is not None else None, source=m.claim.source,
+                      victims=doc[tokens.end:noun.i + 1].text, source=m.claim.source,
                       evidence=Span(start=start, end=m.claim.evidence.end))
         out.append(CountMention(m.kind, claim, (start, end), bounds, m.trigger))
         taken.append((start, end))
@@ -418,11 +421,15 @@ def _and_others(tokens, number: Number) -> int | None:
     return (number[1] if number[1] is not None else number[0]) + 1
 
 
-def _one_more(tokens) -> bool:
-    """"A fourth missionary died": one victim beyond those counted before."""
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _one_more(tokens) -> int:
+    """"A fourth missionary died": one victim beyond those counted before, the fourth (0 where none)."""
     first = tokens[0]
-    return first.lower_ in ("a", "an") and len(tokens) > 1 and tokens[1].lower_ in (
-        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+    if first.lower_ in ("a", "an") and len(tokens) > 1 and tokens[1].lower_ in _ORDINALS:
+        return _ORDINALS.index(tokens[1].lower_) + 2
+    return 0
 
 
 def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v) -> CountMention:
