@@ -358,6 +358,26 @@ def _lead_key(m: Mention):
     return (m.weak, not m.category.is_violent, not m.specific, m.start)
 
 
+def _share_tolls(ordered) -> Event | None:
+    """One shooting told as two events ("the slaying" in the headline, "the shooting" in the story): the
+    article's lead conflict event, told with no toll at all, takes the tolls of the one other violent event
+    that has any, where that event is told in the story's own time (not as background)."""
+    violent = [(ev, c) for ev, c in ordered if c.lead.category.is_violent]
+    lead = next((ev for ev, c in violent if ev.acled and ev.acled.sub_event_type), None)
+    if lead is None or lead.fatalities is not None or lead.injured is not None:
+        return None
+    donors = [(ev, c) for ev, c in violent if ev is not lead and (ev.fatalities or ev.injured)]
+    if len(donors) != 1 or not any(not m.background and not m.weak for m in donors[0][1].mentions):
+        return None
+    donor = donors[0][0]
+    if lead.date and donor.date and lead.date.value != donor.date.value:
+        return None  # told of another day: another shooting
+    for kind in ("fatalities", "injured"):
+        if getattr(donor, kind) is not None:
+            setattr(lead, kind, getattr(donor, kind).model_copy(deep=True))
+    return lead
+
+
 def _includes_killer(extra: CountMention, toll: list[CountMention]) -> bool:
     """"5 dead, including the gunman": the killer's own death is already in the toll."""
     return extra.own and any(m.includes_killer for m in toll)
@@ -476,9 +496,12 @@ class Assembler:
                 score -= SUBORDINATE
             if c.lead.category.key == "arrest" and any(m.sent.start in protest_sents for m in c.mentions):
                 score -= ARREST_AT_PROTEST  # an arrest at a protest is the protest's intervention: the protest leads
-            scored.append((score, ev))
+            scored.append((score, ev, c))
         scored.sort(key=lambda p: -p[0])
-        return [ev for _, ev in scored]
+        shared = _share_tolls([(ev, c) for _, ev, c in scored])
+        if shared is not None:
+            shared.summary = self._summary(shared)
+        return [ev for _, ev, _ in scored]
 
     def _attach_counts(self, clusters: list[Cluster], counts: list[CountMention]) -> dict[int, list[CountMention]]:
         """Each count goes to the event it is told of: the nearest event mention in its sentence, else the
