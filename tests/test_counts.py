@@ -444,3 +444,8 @@ def test_a_yearly_total_is_background(language):
 def test_one_shooting_told_over_several_sentences(extract_doc, text, killed, hurt):
     first = extract_doc(text, published="2024-03-06").events[0]
     assert (_best(first, "fatalities"), _best(first, "injured")) == (killed, hurt)
+
+
+def test_a_multiplier_beside_a_toll_tells_the_same_victims(language):
+    mentions = find_counts(language("Woman, 2 children dead in Oakdale triple homicide"))
+    assert sum(m.count for m in mentions if m.kind == "killed" and not m.part) == 3

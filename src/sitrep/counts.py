@@ -173,7 +173,10 @@ def _listed_before(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[Cou
 
 def _multiple_crimes(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
     """"a quadruple murder", "the double homicide", "a triple shooting": as many victims as the multiplier
-    says, of the kind its noun names; the evidence is the phrase, which holds no figure."""
+    says, of the kind its noun names, where the sentence tells no toll otherwise; the evidence is the phrase,
+    which holds no figure."""
+    if any(m.kind in ("killed", "injured", "shot") and not m.part for m in mentions):
+        return []  # "Woman, 2 children dead in triple homicide": the figures tell the same victims
     out = []
     for match in v.multiple_crime.finditer(text):
         noun = match.group(2).lower().rstrip("s")
