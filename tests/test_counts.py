@@ -385,3 +385,67 @@ def test_a_street_in_the_town_is_the_same_shooting(extract_doc):
             "Officers found the victims near Maple Street Park after the shooting, police said.")
     events = [e for e in extract_doc(text, published="2024-03-04").events if e.type == "ASSAULT"]
     assert (_best(events[0], "fatalities"), _best(events[0], "injured")) == (2, 2)
+
+
+# --------------------------------------------------------------------------
+# local gun-violence reports: phrases written for these tests
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a crime told with a multiplier
+        ("Police are investigating a double homicide on Elm Street.", [("killed", 2)]),
+        ("Detectives made an arrest in the triple shooting near the park.", [("shot", 3)]),
+        ("Police called it a double murder-suicide.", [("killed", 3)]),
+        # a figure of those held is not the toll of the killing after it
+        ("2 held after killing of store clerk", [("killed", 1)]),
+        # labels and shots are not people
+        ("Channel 4 reported that a man was shot near the bridge.", [("shot", 1)]),
+        ("Neighbors heard five gunshots before a woman was wounded.", [("injured", 1)]),
+        # a headline verb the parser reads as a noun
+        ("Riverside shooting wounds 4, kills 1", [("injured", 4), ("killed", 1)]),
+        # hit by gunfire
+        ("A 7-year-old boy was hit by a stray bullet on Friday.", [("shot", 1)]),
+        # a figure listed before a counted one counts the same kind
+        ("2 adults, 1 child dead in Oakdale house", [("killed", 2), ("killed", 1)]),
+        ("Police: 3 members of family fatally shot; suspect killed", [("killed", 3), ("killed", 1)]),
+        # one victim told by an adjective or by age alone in a headline
+        ("Police identified the slain man as Tom Reed.", [("killed", 1)]),
+        ("3-year-old killed in accidental shooting", [("killed", 1)]),
+    ],
+)
+def test_gun_violence_phrases(language, text, expected):
+    found = [(m.kind, m.claim.count) for m in find_counts(language(text)) if not m.part]
+    assert sorted(found) == sorted(expected)
+
+
+def test_a_yearly_total_is_background(language):
+    mentions = find_counts(language("The report said 13 children died in accidental shootings this year."))
+    assert [m.background for m in mentions if m.count == 13] == [True]
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # a victim told alone by another claimant does not undercut the headline's figure
+        ("Two killed in Dayton bar shooting\n\nA 30-year-old man was killed at the scene on Sunday, police said.",
+         2, None),
+        # a victim told again in a clause of his own is one of those counted
+        ("Five people were shot at a party in Elm Park on Saturday; Ray Cole, 28, was shot in the leg.",
+         None, 5),
+        # "a second man has died": the toll already counts him
+        ("Shooting at Dayton bar kills 2\n\nA second man has died after the shooting at the bar on Sunday.",
+         2, None),
+        # the killer is one of a double murder-suicide's three dead
+        ("Police said the double murder-suicide happened at a home in Dayton on Sunday.", 3, None),
+    ],
+)
+def test_one_shooting_told_over_several_sentences(extract_doc, text, killed, hurt):
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert (_best(first, "fatalities"), _best(first, "injured")) == (killed, hurt)
+
+
+def test_a_multiplier_beside_a_toll_tells_the_same_victims(language):
+    mentions = find_counts(language("Woman, 2 children dead in Oakdale triple homicide"))
+    assert sum(m.count for m in mentions if m.kind == "killed" and not m.part) == 3

@@ -12,17 +12,16 @@ from spacy.tokens import Doc
 
 from . import actor_context, actors, gazetteer
 from .article import Article
-from .counts import CountMention, as_parts, summarise
+from .counts import CountMention, summarise
 from .dates import vocabulary as dates_vocabulary
 from .events import Mention, refine_modes
 from .lexicon import Lexicon
 from .places import PlaceMention, country_name, led_by_locative
 from .record import Acled, Actor, Claim, Event, EventDate, Location, Span, Time, Trigger
 from .roles import Role, facility_users, mention_roles, PRONOUNS
+from .tolls import attach_counts, injured_from_shot, share_tolls, tally
 from .nlp import text_of
 
-# Non-violent events whose tolls are counted too (people hurt at a protest, people arrested).
-COUNTED_KEYS = {"protest", "riot", "mob", "arrest", "protest_force", "protest_intervention"}
 
 
 @dataclass
@@ -402,11 +401,6 @@ def _lead_key(m: Mention):
     return (m.weak, not m.category.is_violent, not m.specific, m.start)
 
 
-def _includes_killer(extra: CountMention, toll: list[CountMention]) -> bool:
-    """"5 dead, including the gunman": the killer's own death is already in the toll."""
-    return extra.own and any(m.includes_killer for m in toll)
-
-
 class Assembler:
     """Builds the event records of one article."""
 
@@ -510,7 +504,7 @@ class Assembler:
 
     # -- records -------------------------------------------------------------
     def _records(self, doc, article, clusters, places, times, counts) -> list[Event]:
-        attached = self._attach_counts(clusters, counts)
+        attached = attach_counts(clusters, counts)
         protest_sents = {m.sent.start for c in clusters if c.lead.category.plover == "PROTEST" for m in c.mentions}
         scored = []
         for c in clusters:
@@ -520,116 +514,12 @@ class Assembler:
                 score -= SUBORDINATE
             if c.lead.category.key == "arrest" and any(m.sent.start in protest_sents for m in c.mentions):
                 score -= ARREST_AT_PROTEST  # an arrest at a protest is the protest's intervention: the protest leads
-            scored.append((score, ev))
+            scored.append((score, ev, c))
         scored.sort(key=lambda p: -p[0])
-        return [ev for _, ev in scored]
-
-    def _attach_counts(self, clusters: list[Cluster], counts: list[CountMention]) -> dict[int, list[CountMention]]:
-        """Each count goes to the event it is told of: the nearest event mention in its sentence, else the
-        event of the sentence before (a toll told in its own sentence: "Three soldiers died.")."""
-        out: dict[int, list[CountMention]] = {}
-        countable = [(c, m) for c in clusters for m in c.mentions
-                     if m.category.is_violent or m.category.key in COUNTED_KEYS]
-        orphans: list[CountMention] = []
-        for cm in counts:
-            pos = cm.number_span[0]
-            same = [(abs(m.start - pos), c) for c, m in countable if m.sent.start_char <= pos < m.sent.end_char]
-            if same:
-                out.setdefault(id(min(same, key=lambda p: p[0])[1]), []).append(cm)
-                continue
-            before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
-            if not before:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
-                after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
-                if after and min(after, key=lambda p: p[0])[0] - cm.sentence[1] < 400:
-                    out.setdefault(id(min(after, key=lambda p: p[0])[1]), []).append(cm)
-                    continue
-            if before:
-                end, c = max(before, key=lambda p: p[0])
-                gap = cm.sentence[0] - end
-                if gap < 400:
-                    out.setdefault(id(c), []).append(cm)
-                    continue
-            orphans.append(cm)
-        self._adopt_orphans(countable, orphans, out)
-        return out
-
-    @staticmethod
-    def _adopt_orphans(countable, orphans: list[CountMention], out: dict[int, list[CountMention]]) -> None:
-        """A toll told far from any event mention ("He died at the hospital." three paragraphs on) goes to
-        the article's lede event (its earliest violent mention) where that event has no toll of the kind
-        told in its own sentences and the article tells only one violent event."""
-        violent = {id(c): c for c, m in countable if m.category.is_violent}
-        if len(violent) != 1 or not orphans:
-            return
-        (cid, c), = violent.items()
-        start = c.first.start
-        have = {cm.kind for cm in out.get(cid, []) if not cm.part}
-        for cm in orphans:
-            if cm.number_span[0] > start and cm.kind not in have:
-                out.setdefault(cid, []).append(cm)
-
-    @staticmethod
-    def _tally(counts: list[CountMention], kind: str) -> list[Claim]:
-        """The claims of one kind for one event: a publisher's coding note wins; otherwise the first
-        sentence that gives a definite figure, its figures summed per claimant ("4 soldiers and 2
-        civilians"), plus victims said to be "also" killed later on."""
-        coded = [cm.claim for cm in counts if cm.coded and cm.kind == kind]
-        if coded:
-            return coded[:1]
-        useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
-        useful = [cm for cm in useful if not cm.background]  # a running total is not this event's toll
-        if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
-            useful = [cm for cm in useful if not cm.bomber]
-        if not useful:
-            return []
-        figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}
-        if figured:  # a figure outweighs victims told one by one in sentences without one
-            useful = [cm for cm in useful if not cm.implied or cm.also or cm.sentence in figured]
-        per_source: dict[str | None, list[CountMention]] = {}
-        first: dict[str | None, tuple[int, int]] = {}
-        extra: list[CountMention] = []
-        for cm in sorted(useful, key=lambda cm: cm.sentence):
-            src = cm.claim.source
-            if cm.also and src not in first and per_source:
-                extra.append(cm)  # victims beyond the toll, whoever tells them, add to every claimant's toll
-                continue
-            first.setdefault(src, cm.sentence)
-            if cm.sentence == first[src]:
-                per_source.setdefault(src, []).append(cm)
-            elif cm.also:
-                extra.append(cm)
-        owns = [m for m in extra if m.own]
-        extra = [m for m in extra if not m.own] + owns[:1]  # the killer dies once, however often told
-        out = []
-        for mentions in per_source.values():
-            told = {m.number_span for m in mentions}
-            own = [m for m in extra if m.number_span not in told and not _includes_killer(m, mentions)
-                   and not (m.own and any(t.own for t in mentions))]
-            out.extend(as_parts([m.claim for m in mentions + own]))
-        return out
-
-    def _injured_from_shot(self, counts: list[CountMention]) -> list[Claim]:
-        """"Five people were shot, two fatally": those shot and not killed were hurt. The killer's own death
-        ("then turned the gun on himself") is not one of those he shot; "three others were shot" are hit
-        besides the dead."""
-        shot = self._tally(counts, "shot")
-        if not shot:
-            return []
-        killed = self._tally([cm for cm in counts if not cm.own], "killed")
-        dead = max((c.total if c.total is not None else c.count for c in killed), default=0)
-        told = {(c.evidence.start, c.evidence.end) for c in killed}
-        if any(cm.includes_killer and (cm.claim.evidence.start, cm.claim.evidence.end) in told for cm in counts):
-            dead -= 1  # "5 dead, including the gunman": he was not one of those he shot
-        beyond = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.kind == "shot" and cm.also}
-        if all((c.evidence.start, c.evidence.end) in beyond for c in shot):
-            dead = 0  # "three others were also shot": hit besides the dead
-        out = []
-        for c in shot:  # each figure as stated; its total is the hurt it implies
-            others = c.victims is not None and any(w in ("other", "others") for w in c.victims.lower().split())
-            hurt = (c.total if c.total is not None else c.count) - (0 if others else dead)
-            if hurt > 0:
-                out.append(c.model_copy(update={"total": hurt}))
-        return out
+        shared = share_tolls([(ev, c) for _, ev, c in scored])
+        if shared is not None:
+            shared.summary = self._summary(shared)
+        return [ev for _, ev, _ in scored]
 
     def _record(self, doc, article, c: Cluster, places, times, counts: list[CountMention]) -> Event:
         lead = c.lead
@@ -641,8 +531,8 @@ class Assembler:
             cat, actors_, sorted({m.sent for m in c.mentions}, key=lambda s: s.start), Span(start=lead.start, end=lead.end),
             lead.text, location.country if location else None)
         date = self._date(c, times, article.published)
-        fat = self._tally(counts, "killed")
-        inj = self._tally(counts, "injured") or self._injured_from_shot(counts)
+        fat = tally(counts, "killed")
+        inj = tally(counts, "injured") or injured_from_shot(counts)
         evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in c.mentions})
         sources = [article.outlet] if article.outlet else []
         for cl in fat + inj:

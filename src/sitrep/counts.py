@@ -28,16 +28,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same,
+                            told_as_cause, unreal, victims_of, wider_total)
 from .nlp import text_of
 from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-2"
+VERSION = "counts-3"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
-KINDS = ("killed", "injured", "abducted", "arrested", "displaced", "missing")
 EXTRA_KINDS = ("shot", "casualties")  # hit by gunfire; killed and injured together
 
 # --------------------------------------------------------------------------
@@ -62,6 +63,8 @@ class CountMention:
     own: bool = False  # the killer's own death ("then killed himself")
     background: bool = False  # a running total over a period ("since 2004 more than 2000 have died")
     bomber: bool = False  # a suicide bomber's own death, the toll only where no other death is told
+    ordinal: int = 0  # "a fourth victim died": one more, the fourth, so none more where four are told already
+    perpetrator: bool = False  # one victim told as the one who did it ("suspect killed"), beyond those he hit
 
     @property
     def count(self) -> int:
@@ -117,14 +120,75 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
             continue
         mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v)
         mention.implied = True
-        mention.also = mention.also or (kind == "killed" and _one_more(tokens))
+        mention.ordinal = _one_more(tokens) if kind == "killed" else 0
+        mention.also = mention.also or bool(mention.ordinal)
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
     mentions.extend(_bomber_deaths(sent, text, bounds, v, mentions))
     mentions.extend(_pronoun_tolls(doc, sent, v, mentions))
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
+    mentions.extend(_multiple_crimes(text, bounds, v, mentions))
+    mentions.extend(_listed_before(doc, sent, text, bounds, v, mentions))
+    perpetrators = v.data["perpetrator_nouns"]
+    for m in mentions:
+        words = (m.claim.victims or "").lower().replace(",", " ").split()
+        m.perpetrator = m.implied and any(w in perpetrators for w in words)
     return mentions
+
+
+def _listed_before(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"2 adults, 1 child dead", "3 soldiers and 2 civilians were killed": a figure of people listed just
+    before a counted figure, with no trigger of its own, counts the same kind."""
+    out = []
+    taken = [m.number_span for m in mentions]
+    for match in v.figure_re.finditer(text):
+        start, end = bounds[0] + match.start(), bounds[0] + match.end()
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        number = parse_number(match.group(0))
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        if number is None or tokens is None or is_vague(match.group(0)) or not _people_figure(doc, tokens, v):
+            continue
+        noun = counted_noun(tokens)
+        if noun.i < tokens.end:
+            continue  # "1, an 11-year-old boy": a figure with no noun of its own
+        nxt = noun.i + 1
+        while nxt < sent.end and doc[nxt].text in (",", "and"):
+            nxt += 1
+        if nxt == noun.i + 1 or nxt >= sent.end:
+            continue
+        after = [m for m in mentions + out if m.number_span[0] == doc[nxt].idx and not (m.part or m.coded or m.implied)
+                 and m.kind in ("killed", "injured", "shot") and m.claim.victims]
+        if not after or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        m = after[0]
+        claim = Claim(count=number[0], low=number[1], high=number[2],
+                      victims=doc[tokens.end:noun.i + 1].text, source=m.claim.source,
+                      evidence=Span(start=start, end=m.claim.evidence.end))
+        out.append(CountMention(m.kind, claim, (start, end), bounds, m.trigger))
+        taken.append((start, end))
+    return out
+
+
+def _multiple_crimes(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"a quadruple murder", "the double homicide", "a triple shooting": as many victims as the multiplier
+    says, of the kind its noun names, where the sentence tells no toll otherwise; the evidence is the phrase,
+    which holds no figure."""
+    if any(m.kind in ("killed", "injured", "shot") and not m.part for m in mentions):
+        return []  # "Woman, 2 children dead in triple homicide": the figures tell the same victims
+    out = []
+    for match in v.multiple_crime.finditer(text):
+        noun = match.group(2).lower().rstrip("s")
+        kind = v.data["multiple_kinds"].get(noun)
+        span = (bounds[0] + match.start(), bounds[0] + match.end())
+        if kind is None or any(m.kind == kind and m.number_span[0] < span[1] and span[0] < m.number_span[1]
+                               for m in mentions + out):
+            continue
+        n = v.data["multipliers"][match.group(1).lower()] + (kind == "killed" and match.group(3) is not None)
+        claim = Claim(count=n, low=n, high=n, victims=match.group(0), evidence=Span(start=span[0], end=span[1]))
+        out.append(CountMention(kind, claim, span, bounds, span))
+    return out
 
 
 def _terse_ones(sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -270,7 +334,7 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     more = _and_others(tokens, number)
     if part and not any(m.kind == kind and not m.part and m.claim.count > 0 for m in before):
         part = False  # "shot six people, killing four of them": a part of another kind's toll counts its own kind
-    part = part or _of_the_same(tokens, kind, v) or _degree_part(tokens, kind, before, v)
+    part = part or of_the_same(tokens, kind, v) or _degree_part(tokens, kind, before, v)
     mention = _mention(doc, sent, kind, number, tokens, trig, victims, v)
     mention.number_span = (start, end)
     mention.part = part
@@ -280,7 +344,7 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
     mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
-        or _told_as_cause(tokens.root, v) or _wider_total(tokens)
+        or told_as_cause(tokens.root, v) or wider_total(tokens)
     return mention
 
 
@@ -288,12 +352,12 @@ def _part_of(tokens, before, v: Vocab):
     """A part ("including 3 women") takes the kind of the count it is part of."""
     totals = [m for m in before if not m.part and m.number_span[1] <= tokens.start_char
               and m.claim.count > 0]
-    nominal = _nominal(tokens)
-    if not totals or not _is_part(tokens, nominal, v):
+    nominal = counted_noun(tokens)
+    if not totals or not is_part(tokens, nominal, v):
         return None
     last = totals[-1]
     trig = tokens.doc.char_span(*last.trigger, alignment_mode="expand")[0]
-    return last.kind, trig, _victims(tokens, nominal, trig, v), True
+    return last.kind, trig, victims_of(tokens, nominal, trig, v), True
 
 
 def _degree_part(tokens, kind: str, before, v: Vocab) -> bool:
@@ -319,6 +383,8 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in v.data["months"] or first_before(tokens) in v.data["months"]:
         return False  # "on 21 August", "March 3"
+    if first_before(tokens) in v.data["non_people_before"]:
+        return False  # "Channel 4", "Image 2 of 8": a label
     after = text_of(doc)[tokens.end_char:tokens.end_char + 12].lower()
     for word in v.data["non_people_after"]:
         if re.match(rf"[\s-]*{re.escape(word)}(?![a-z])", after):
@@ -327,7 +393,7 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     if (first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ in ("PROPN", "NOUN")
             and (nxt is None or nxt.text in (",", ")", ".") or nxt.is_space)):
         return False  # "Ryan Welch, 4," is an age
-    if last.dep_ in ("nummod", "quantmod", "amod") and last.head.lemma_.lower() == "wound":
+    if last.dep_ in ("nummod", "quantmod", "amod") and last.head.lemma_.lower() == "wound" and last.head.i > last.i:
         return False  # "a single gunshot wound", "two stab wounds": wounds, not people
     head = last.head if last.dep_ in ("nummod", "quantmod") else None
     for noun in (head, nxt if nxt is None or nxt.dep_ != "compound" else None):  # "two truck drivers"
@@ -350,7 +416,7 @@ def _is_small(tokens) -> bool:
 
 def _and_others(tokens, number: Number) -> int | None:
     """"one soldier and others were wounded": at least one more than the figure (None where no "others")."""
-    nominal = _nominal(tokens)
+    nominal = counted_noun(tokens)
     others = [c for c in nominal.children if c.dep_ == "conj" and c.lower_ == "others"
               and not any(g.dep_ in ("nummod", "quantmod") for g in c.children)]
     if not others:
@@ -358,25 +424,15 @@ def _and_others(tokens, number: Number) -> int | None:
     return (number[1] if number[1] is not None else number[0]) + 1
 
 
-def _one_more(tokens) -> bool:
-    """"A fourth missionary died": one victim beyond those counted before."""
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def _one_more(tokens) -> int:
+    """"A fourth missionary died": one victim beyond those counted before, the fourth (0 where none)."""
     first = tokens[0]
-    return first.lower_ in ("a", "an") and len(tokens) > 1 and tokens[1].lower_ in (
-        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-
-
-def unreal(trig, v: Vocab) -> bool:
-    """"threatened to kill al-Yusufi", "attempted to assassinate": a toll that did not happen."""
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "should") for c in trig.children):
-        return True  # "he will soon be killed"
-    tok = trig
-    for _ in range(3):
-        if tok.dep_ not in ("xcomp", "conj", "acl") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in v.data["unreal_verbs"]:
-            return True
-    return False
+    if first.lower_ in ("a", "an") and len(tokens) > 1 and tokens[1].lower_ in _ORDINALS:
+        return _ORDINALS.index(tokens[1].lower_) + 2
+    return 0
 
 
 def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v) -> CountMention:
@@ -394,418 +450,6 @@ def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v) -> Count
     return CountMention(kind, claim, (tokens.start_char, tokens.end_char),
                         (sent.start_char, sent.end_char), (trig.idx, trig.idx + len(trig)),
                         also=also or own, own=own)
-
-
-# --------------------------------------------------------------------------
-# attaching a figure to its trigger
-
-_SUBJ = ("nsubj", "nsubjpass")
-_ROLES = ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos")
-_COMPLEMENTS = ("oprd", "acomp", "xcomp", "advmod", "ccomp", "dep")
-_PRIORITY = {k: i for i, k in enumerate(dict.fromkeys(("killed", "injured", "shot", "casualties", *KINDS)))}
-_INTRANSITIVE = ("die", "perish")
-
-
-def _nominal(tokens):
-    """The token a figure counts ("22" -> "people" in "22 people")."""
-    last = tokens[-1]
-    if last.lower_ == "of":
-        objs = [c for c in last.children if c.dep_ == "pobj"]
-        return objs[0] if objs else last.head
-    if last.dep_ in ("nummod", "quantmod", "amod", "det", "compound") and not (
-        tokens.start <= last.head.i < tokens.end
-    ):
-        head = last.head
-        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") \
-                and not any(c.dep_ in ("nummod", "quantmod") for c in head.head.children):
-            head = head.head  # "Three ... Croatian emigre leaders": the figure hangs on a modifier of the noun
-        return head
-    return last
-
-
-def _of_object(token):
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    return None
-
-
-def _is_part(tokens, nominal, v: Vocab) -> bool:
-    cues = v.data["part_cues"]
-    before = tokens.doc[max(tokens.start - 3, 0):tokens.start].text.lower()
-    if any(before.endswith(cue) for cue in cues):
-        return True
-    if nominal.dep_ == "pobj" and nominal.head.lower_ in ("including", "among"):
-        return True
-    obj = _of_object(tokens[-1]) or _of_object(nominal)
-    return obj is not None and obj.lower_ in ("them", "whom", "those", "these")
-
-
-def _best(candidates):
-    found = [(kind, tok) for kind, tok in candidates if kind]
-    if not found:
-        return None
-    return min(found, key=lambda kt: _PRIORITY.get(kt[0], 99))
-
-
-def _verb_kind(verb, v: Vocab, role: str):
-    """Kind and trigger of the predicate a counted noun is an argument of."""
-    cands = [(v.kind(c, v.adjectives, v.verbs), c) for c in verb.children
-             if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")
-             and not (c.dep_ == "ccomp" and role == "nsubj")]  # "the group said [12 were killed]"
-    cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
-              and any(o.lemma_.lower() == "death" for o in c.children)]
-    if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
-        cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
-                  for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
-    if role == "nsubj" and verb.lemma_.lower() == "lose" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
-        return "killed", verb  # "two soldiers lost their lives"
-    if role == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
-        return None
-    if role in _SUBJ and verb.lemma_.lower() not in _INTRANSITIVE and role != "nsubjpass":
-        # an active subject is the attacker unless the kind comes from a
-        # complement ("N were found dead") or the verb is intransitive
-        if not any(k for k, _ in cands) and not _passive_like(verb):
-            return None
-    cands.append((v.kind(verb, v.verbs, v.adjectives), verb))
-    cands += [(v.kind(c, v.verbs, v.adjectives), c) for c in verb.children
-              if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and not _has_subject(c)]
-    return _best(cands)
-
-
-def _passive_like(verb) -> bool:
-    return verb.lemma_.lower() in _INTRANSITIVE or verb.pos_ == "ADJ" or verb.tag_ == "VBN" and not any(
-        c.dep_ == "dobj" for c in verb.children)
-
-
-def _has_subject(token) -> bool:
-    return any(c.dep_ in _SUBJ for c in token.children)
-
-
-def _toll_kind(anchor, v: Vocab):
-    """"the death toll rose to 22": the figure, a preposition, a toll verb."""
-    prep = anchor.head
-    if anchor.dep_ != "pobj" or prep.lower_ not in v.data["toll_preps"]:
-        return None
-    for subj in prep.head.children:
-        if subj.dep_ in _SUBJ:
-            for word in [*subj.children, subj]:
-                kind = v.kind(word, v.nouns)
-                if kind and word.dep_ in ("compound", "amod", "nsubj", "nsubjpass"):
-                    return kind, subj
-    return None
-
-
-def _of_trigger(anchor, v: Vocab):
-    """"the death of two Iraqis", "claimed the lives of four"."""
-    prep = anchor.head
-    if anchor.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
-        kind = v.kind(prep.head, v.nouns)
-        if kind:
-            return kind, prep.head
-    return None
-
-
-def _window_kind(tokens, v: Vocab):
-    doc = tokens.doc
-    for tok in doc[tokens.end:min(tokens.end + 3, len(doc))]:
-        if tok.like_num or tok.is_punct and tok.text not in ("-",):
-            break
-        kind = v.kind(tok, v.adjectives, v.verbs, v.nouns)
-        if kind:  # "both shot and killed": the verb joined to it may tell more
-            return _best([(kind, tok)] + [(v.kind(c, v.verbs, v.adjectives), c) for c in tok.children
-                                          if c.dep_ == "conj" and c.pos_ == "VERB"])
-    if tokens.start > 0:
-        prev = doc[tokens.start - 1]
-        if prev.tag_ in ("VBG", "VBD") and v.kind(prev, v.verbs):
-            return v.kind(prev, v.verbs), prev
-    return None
-
-
-def _shared_verb_kind(anchor, v: Vocab):
-    """Victims joined to the ones a verb is told of: "killed along with two of his guards", "killing him and two
-    of his guards" (the figure read as the verb's conjunct), "the driver was killed, as were three officers"."""
-    head = anchor.head
-    if anchor.dep_ == "pobj" and head.lower_ == "with":
-        verb = head.head.head if head.head.lower_ in ("along", "together") else head.head
-        if verb.pos_ == "VERB" and head.head.lower_ in ("along", "together") or head.i > 0 and \
-                anchor.doc[head.i - 1].lower_ in ("along", "together"):
-            return _verb_kind(verb, v, "nsubjpass")
-    if anchor.dep_ == "conj" and head.pos_ == "VERB" and anchor.pos_ == "NUM" and v.kind(head, v.verbs):
-        return _verb_kind(head, v, "dobj")
-    if anchor.dep_ in _SUBJ and head.lemma_ == "be" and head.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
-        return _verb_kind(head.head, v, "nsubjpass")
-    return None
-
-
-def attach_figure(tokens, v: Vocab):
-    """(kind, trigger token, victims span or None, part) for a figure, or None."""
-    nominal = _nominal(tokens)
-    inside = tokens.start <= nominal.i < tokens.end
-    found = None
-    if not inside and nominal.lemma_.lower() in ("body", "corpse"):
-        found = "killed", nominal  # "Sixteen bodies, all shot in the head, were found"
-    if nominal.i == tokens.end and nominal.pos_ != "NOUN" and v.kind(nominal, v.adjectives):
-        found = v.kind(nominal, v.adjectives), nominal  # "Three Dead, Two Hurt"
-    found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
-                      if c.dep_ in ("amod", "acl", "oprd", "appos", "advmod", "relcl")
-                      and c.i > nominal.i)
-    anchor = nominal
-    while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-        anchor = anchor.head
-    if found is None and anchor.dep_ in _ROLES and anchor.head.pos_ in ("VERB", "AUX", "ADJ"):
-        found = _verb_kind(anchor.head, v, anchor.dep_)
-    if found is None:
-        found = _shared_verb_kind(anchor, v)
-    if found is None and not inside and v.kind(nominal, v.nouns):
-        found = v.kind(nominal, v.nouns), nominal
-    if found is None:
-        found = _toll_kind(anchor, v) or _of_trigger(anchor, v)
-    attacker = anchor.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in anchor.head.children)
-    if found is None and not attacker:
-        found = _window_kind(tokens, v)
-    if found is None:
-        return None
-    kind, trig = found
-    return kind, trig, _victims(tokens, nominal, trig, v), _is_part(tokens, nominal, v)
-
-
-def _of_the_same(tokens, kind: str, v: Vocab) -> bool:
-    """"Two of the injured skateboarders were ...", "one of the dead": a part of a toll of the same kind told
-    before ("Two of the wounded died" counts the dead, not a part)."""
-    obj = _of_object(tokens[-1])
-    if obj is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
-        return False
-    words = [obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))]
-    return any(v.kind(w, v.adjectives, v.nouns) == kind for w in words)
-
-
-def _victims(tokens, nominal, trig, v: Vocab):
-    doc = tokens.doc
-    obj = _of_object(tokens[-1]) if nominal.i < tokens.end else None
-    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-        return doc[obj.left_edge.i:obj.i + 1]
-    if nominal.i >= tokens.end and nominal != trig and nominal.pos_ in ("NOUN", "PROPN"):
-        return doc[tokens.end:nominal.i + 1]
-    return None
-
-
-def _subject_text(token):
-    span = token.doc[token.left_edge.i:token.right_edge.i + 1]
-    words = [t for t in span if not (t.i == span.start and t.dep_ == "det")]
-    if not words or token.pos_ == "PRON":
-        return None
-    return token.doc[words[0].i:words[-1].i + 1].text.strip(" ,")
-
-
-def claimant(sent, trig, v: Vocab) -> str | None:
-    """Who gives a figure: a reporting subject, "according to X", or None."""
-    for child in trig.children:
-        if child.lower_ in v.data["reported_adverbs"]:
-            for subj in trig.children:
-                if subj.dep_ == "nsubj" and any(
-                    t.lower_ in v.data["outlet_cues"] for t in subj.subtree
-                ):
-                    return _subject_text(subj)
-    for anc in trig.ancestors:
-        if anc.lemma_.lower() in v.data["claim_verbs"]:
-            for subj in anc.children:
-                if subj.dep_ == "nsubj":
-                    return _subject_text(subj)
-    for tok in sent:
-        low = tok.lower_
-        if low == "according" or (low in v.data["according_to"] and tok.dep_ == "prep"):
-            objs = [c for c in tok.subtree if c.dep_ == "pobj" and c.head.head in (tok, tok.head)]
-            objs = objs or [c for c in tok.subtree if c.dep_ == "pobj"]
-            if objs:
-                return _subject_text(objs[0])
-    root = sent.root
-    if root.lemma_.lower() in v.data["claim_verbs"] and trig in root.subtree:
-        for subj in root.children:
-            if subj.dep_ == "nsubj":
-                return _subject_text(subj)
-    return None
-
-
-_ONE_PRONOUNS = ("him", "her", "himself", "herself", "he", "she")
-
-
-def _one_victim(tok, v: Vocab) -> bool:
-    """A singular person noun, name or pronoun that can stand for one victim."""
-    if tok.dep_ not in ("nsubjpass", "nsubj", "dobj", "conj"):
-        return False
-    if tok.tag_ == "PRP":
-        return tok.lower_ in _ONE_PRONOUNS
-    if _aged(tok):
-        return True  # "a 19-year-old was shot"
-    if tok.tag_ == "JJ" and tok.ent_type_ == "NORP" and tok.dep_ != "conj":  # "shot dead an Israeli"
-        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
-    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
-        return False
-    if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns):
-        return False
-    if tok.pos_ == "PROPN":
-        if tok.text.isupper() and len(tok.text) > 1:
-            return False  # a dateline ("MYRTLE CREEK, Ore. —"), not a victim
-        if tok.lemma_.lower() in v.data["person_nouns"] or tok.lemma_.lower() in v.data["title_nouns"]:
-            return True  # "The Party Councilman for X, Jose Villamil, was shot and killed"
-        if tok.ent_type_ == "NORP":  # "an Israeli was killed", "shot the Palestinian"
-            return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
-        return tok.ent_type_ in ("PERSON", "") or _titled(tok, v)
-    dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
-    return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
-
-
-def _titled(tok, v: Vocab) -> bool:
-    """A name the parser took for an organisation, told with a person's title beside it ("Nusee Yako, a
-    religious teacher", "Rashid, director of ...")."""
-    words = v.data["person_nouns"] + v.data["title_nouns"]
-    return any(c.dep_ == "appos" and c.lemma_.lower() in words for c in tok.children)
-
-
-def _told_as_cause(tok, v: Vocab) -> bool:
-    """"in retaliation for the killing of two leaders": deaths told as the cause of this event."""
-    return any(a.lemma_.lower() in v.data["cause_nouns"] for a in tok.ancestors)
-
-
-def _wider_total(tokens) -> bool:
-    """"one of three officers killed that day", "five of dozens of bodies": the figure is a wider total."""
-    doc = tokens.doc
-    if tokens.start < 2 or doc[tokens.start - 1].lower_ != "of":
-        return False
-    before = doc[tokens.start - 2]
-    return before.like_num or before.lower_ in ("one", "two", "three", "four", "five")
-
-
-def _aged(tok) -> bool:
-    """"19-year-old" standing alone for a person (no noun after it)."""
-    doc = tok.doc
-    return (tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-"
-            and doc[tok.i - 2].lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days")
-            and tok.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"))
-
-
-def _of_victim(tok, v: Vocab):
-    """"the shooting death of 2-year-old Amy Lowe", "the fatal shooting of a man": one victim of a noun."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
-        return None
-    noun = tok.head.head
-    if _told_as_cause(noun, v):
-        return None
-    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
-        return None
-    aged = any(c.lower_ == "old" for c in tok.children)  # "4-year-old Ana Reyes"
-    if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "") and not aged:
-        return None
-    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in v.data["non_people"] or tok.lemma_.lower() not in
-                               v.data["person_nouns"]):
-        return None
-    kind = v.kind(noun, v.data["of_nouns"])
-    if kind == "shot" and any(c.lower_ in ("fatal", "deadly") for c in noun.children):
-        kind = "killed"
-    return (kind, noun) if kind else None
-
-
-def implied_ones(sent, v: Vocab, taken):
-    """Victims told without a figure: "a driver was killed", "the death of Amy Lowe" count one each; a
-    pronoun ("killed him") counts only where no victim is named beside it."""
-    subjects = list(_implied_subjects(sent, v, taken))
-    named = {s[0] for s in subjects if s[1].root.tag_ != "PRP"}
-    for found in subjects:
-        pron = found[1].root
-        alone = pron.dep_ != "conj" and not any(c.dep_ == "conj" for c in pron.children)
-        if pron.tag_ == "PRP" and alone and found[0] in named:
-            continue  # "kidnapped a farmer and killed him": one victim
-        yield found
-    for tok in sent:
-        found = _of_victim(tok, v) or _modified_victim(tok, v)
-        if found is None:
-            continue
-        span = tok.doc[tok.left_edge.i:tok.i + 1]
-        if any(s < span.end_char and span.start_char < e for s, e in taken):
-            continue
-        yield found[0], span, found[1], span
-
-
-_RELATIVE = ("who", "that")
-
-
-def _possessed(tok) -> bool:
-    """"his driver", "their son": a person told by whose they are, not one more description of the same one."""
-    return any(c.dep_ == "poss" for c in tok.children)
-
-
-def _counted(tok) -> bool:
-    """A noun with a figure on it ("Two officers, A and B, were killed"): the figure counts its apposed names."""
-    return any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
-
-
-def _modified_victim(tok, v: Vocab):
-    """One victim told by a clause or an adjective on a person noun: "a 4-year-old girl who was shot", "a
-    man who died", "5-year-old girl accidentally shot by her brother", "the injured child"."""
-    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
-        return None
-    aged = any(c.lower_ == "old" for c in tok.children)
-    if not (tok.lemma_.lower() in v.data["person_nouns"] or tok.ent_type_ == "PERSON" or aged):
-        return None
-    if tok.dep_ == "pobj" and tok.head.lower_ in v.data["part_cues"]:
-        return None  # "including a man who was shot": a part of a toll told beside it
-    for c in tok.children:
-        found = None
-        subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in _RELATIVE]
-        if c.dep_ == "relcl" and subjects:
-            found = _verb_kind(c, v, subjects[0].dep_)
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in c.children):
-            found = _verb_kind(c, v, "nsubjpass")
-        elif c.dep_ == "amod" and c.i < tok.i and c.lower_ in ("injured", "wounded"):
-            found = "injured", c
-        if found is not None and found[0] in ("killed", "injured", "shot") and not unreal(found[1], v):
-            return found
-    return None
-
-
-def _found_body(tok, v: Vocab):
-    """"His body was found in the river": one dead, told by the finding of a body."""
-    if tok.lemma_.lower() != "body" or tok.tag_ != "NN" or _of_object(tok) is not None:
-        return None
-    if tok.dep_ not in ("nsubjpass", "dobj") or tok.head.lemma_.lower() not in v.data["finding_verbs"]:
-        return None
-    if not any(c.dep_ in ("det", "poss") for c in tok.children):
-        return None
-    return "killed", tok.head
-
-
-def _implied_subjects(sent, v: Vocab, taken):
-    for tok in sent:
-        body = _found_body(tok, v)
-        if body is not None:
-            span = tok.doc[tok.left_edge.i:tok.i + 1]
-            if not any(s < span.end_char and span.start_char < e for s, e in taken):
-                yield body[0], span, body[1], span
-            continue
-        if not _one_victim(tok, v):
-            continue
-        anchor = tok
-        while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            anchor = anchor.head
-            if anchor.dep_ == "appos" and _possessed(tok) and not _counted(anchor.head):
-                anchor = anchor.head  # "Sykes, the ambassador, and his driver": through the apposition
-        if anchor.dep_ not in ("nsubjpass", "nsubj", "dobj") or anchor.head.pos_ not in ("VERB", "AUX", "ADJ"):
-            continue
-        found = _verb_kind(anchor.head, v, anchor.dep_)
-        if found is None or found[0] in ("displaced", "casualties"):
-            continue
-        span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.tag_ != "PRP" else tok.doc[tok.i:tok.i + 1]
-        counted = [c for c in anchor.children if c.i < anchor.i and c.lower_ in ("both", "all")]
-        # "Both Bass and the baby were dead": the figure counts them already
-        if any(s < span.end_char and span.start_char < e for s, e in taken) or any(
-                s <= c.idx < e for c in counted for s, e in taken):
-            continue
-        yield found[0], span, found[1], span
 
 
 # --------------------------------------------------------------------------

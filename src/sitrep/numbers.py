@@ -38,6 +38,7 @@ class Vocab:
     background: list[re.Pattern]
     leading_one: re.Pattern
     terse_one: re.Pattern
+    multiple_crime: re.Pattern
 
     def kind(self, token, *tables: dict[str, str]) -> str | None:
         """The kind a trigger word names; a phrasal verb ("gunned down", "shot dead") by its particle first."""
@@ -108,6 +109,7 @@ def vocab() -> Vocab:
         background=[re.compile(p, re.IGNORECASE) for p in data["background"]],
         leading_one=re.compile(data["leading_one"], re.IGNORECASE),
         terse_one=re.compile(data["terse_one"], re.IGNORECASE),
+        multiple_crime=re.compile(data["multiple_crime"], re.IGNORECASE),
     )
 
 

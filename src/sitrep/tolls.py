@@ -1,0 +1,158 @@
+"""Counts on events: which event each casualty figure joins, and the claims each event's toll is made of.
+
+``attach_counts`` gives each figure to the event it is told of; ``tally`` chooses an event's claims of one
+kind (``counts.summarise`` turns them into its ``Counts``); ``share_tolls`` mends one shooting told as two
+events. ``assemble`` calls them.
+"""
+from __future__ import annotations
+
+from .counts import CountMention, as_parts
+from .record import Claim, Event
+
+# Non-violent events whose tolls are counted too (people hurt at a protest, people arrested).
+COUNTED_KEYS = {"protest", "riot", "mob", "arrest", "protest_force", "protest_intervention"}
+
+
+def share_tolls(ordered) -> Event | None:
+    """One shooting told as two events ("the slaying" in the headline, "the shooting" in the story): the
+    article's lead conflict event, told with no toll at all, takes the tolls of the one other violent event
+    that has any, where that event is told in the story's own time (not as background)."""
+    violent = [(ev, c) for ev, c in ordered if c.lead.category.is_violent]
+    lead = next((ev for ev, c in violent if ev.acled and ev.acled.sub_event_type), None)
+    if lead is None or lead.fatalities is not None or lead.injured is not None:
+        return None
+    donors = [(ev, c) for ev, c in violent if ev is not lead and (ev.fatalities or ev.injured)]
+    if len(donors) != 1 or not any(not m.background and not m.weak for m in donors[0][1].mentions):
+        return None
+    donor = donors[0][0]
+    if lead.date and donor.date and lead.date.value != donor.date.value:
+        return None  # told of another day: another shooting
+    for kind in ("fatalities", "injured"):
+        if getattr(donor, kind) is not None:
+            setattr(lead, kind, getattr(donor, kind).model_copy(deep=True))
+    return lead
+
+
+def _includes_killer(extra: CountMention, toll: list[CountMention]) -> bool:
+    """"5 dead, including the gunman": the killer's own death is already in the toll."""
+    return extra.own and any(m.includes_killer for m in toll)
+
+
+def attach_counts(clusters, counts: list[CountMention]) -> dict[int, list[CountMention]]:
+    """Each count goes to the event it is told of: the nearest event mention in its sentence, else the
+    event of the sentence before (a toll told in its own sentence: "Three soldiers died.")."""
+    out: dict[int, list[CountMention]] = {}
+    countable = [(c, m) for c in clusters for m in c.mentions
+                 if m.category.is_violent or m.category.key in COUNTED_KEYS]
+    orphans: list[CountMention] = []
+    for cm in counts:
+        pos = cm.number_span[0]
+        same = [(abs(m.start - pos), c) for c, m in countable if m.sent.start_char <= pos < m.sent.end_char]
+        if same:
+            out.setdefault(id(min(same, key=lambda p: p[0])[1]), []).append(cm)
+            continue
+        before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
+        if not before:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
+            after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
+            if after and min(after, key=lambda p: p[0])[0] - cm.sentence[1] < 400:
+                out.setdefault(id(min(after, key=lambda p: p[0])[1]), []).append(cm)
+                continue
+        if before:
+            end, c = max(before, key=lambda p: p[0])
+            gap = cm.sentence[0] - end
+            if gap < 400:
+                out.setdefault(id(c), []).append(cm)
+                continue
+        orphans.append(cm)
+    _adopt_orphans(countable, orphans, out)
+    return out
+
+def _adopt_orphans(countable, orphans: list[CountMention], out: dict[int, list[CountMention]]) -> None:
+    """A toll told far from any event mention ("He died at the hospital." three paragraphs on) goes to
+    the article's lede event (its earliest violent mention) where that event has no toll of the kind
+    told in its own sentences and the article tells only one violent event."""
+    violent = {id(c): c for c, m in countable if m.category.is_violent}
+    if len(violent) != 1 or not orphans:
+        return
+    (cid, c), = violent.items()
+    start = c.first.start
+    have = {cm.kind for cm in out.get(cid, []) if not cm.part}
+    for cm in orphans:
+        if cm.number_span[0] > start and cm.kind not in have:
+            out.setdefault(cid, []).append(cm)
+
+def tally(counts: list[CountMention], kind: str) -> list[Claim]:
+    """The claims of one kind for one event: a publisher's coding note wins; otherwise the first
+    sentence that gives a definite figure, its figures summed per claimant ("4 soldiers and 2
+    civilians"), plus victims said to be "also" killed later on."""
+    coded = [cm.claim for cm in counts if cm.coded and cm.kind == kind]
+    if coded:
+        return coded[:1]
+    useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
+    useful = [cm for cm in useful if not cm.background]  # a running total is not this event's toll
+    if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
+        useful = [cm for cm in useful if not cm.bomber]
+    if not useful:
+        return []
+    figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}
+    if figured:  # a figure outweighs victims told one by one in sentences without one
+        useful = [cm for cm in useful if not cm.implied or cm.also or cm.sentence in figured]
+        # beside a figure in its sentence, a victim told alone adds to it only where they share the
+        # verb ("a man and two women were killed"), not in a clause of its own ("five were shot; Ray
+        # Pugh, 28, was shot in the leg")
+        triggers = {(cm.sentence, cm.trigger) for cm in useful if not cm.implied and not cm.also}
+        useful = [cm for cm in useful if not cm.implied or cm.also or (cm.sentence, cm.trigger) in triggers
+                  or cm.perpetrator]
+    per_source: dict[str | None, list[CountMention]] = {}
+    first: dict[str | None, tuple[int, int]] = {}
+    extra: list[CountMention] = []
+    for cm in sorted(useful, key=lambda cm: cm.sentence):
+        src = cm.claim.source
+        if cm.also and src not in first and per_source:
+            extra.append(cm)  # victims beyond the toll, whoever tells them, add to every claimant's toll
+            continue
+        first.setdefault(src, cm.sentence)
+        if cm.sentence == first[src]:
+            per_source.setdefault(src, []).append(cm)
+        elif cm.also:
+            extra.append(cm)
+    stated = [src for src, ms in per_source.items() if any(not m.implied for m in ms)]
+    if stated:  # victims told one by one give no toll of their own beside a claimant's figure
+        extra += [m for src, ms in per_source.items() if src not in stated for m in ms if m.own]
+        per_source = {src: ms for src, ms in per_source.items() if src in stated}
+    elif len(per_source) > 1:  # victims told one by one: the sentence that tells the most of them
+        most = max(per_source, key=lambda src: sum(m.count for m in per_source[src]))
+        per_source = {most: per_source[most]}
+    owns = [m for m in extra if m.own]
+    extra = [m for m in extra if not m.own] + owns[:1]  # the killer dies once, however often told
+    out = []
+    for mentions in per_source.values():
+        told = {m.number_span for m in mentions}
+        told_count = sum(m.claim.total if m.claim.total is not None else m.claim.count for m in mentions)
+        own = [m for m in extra if m.number_span not in told and not _includes_killer(m, mentions)
+               and not (m.own and any(t.own for t in mentions)) and not 0 < m.ordinal <= told_count]
+        out.extend(as_parts([m.claim for m in mentions + own]))
+    return out
+
+def injured_from_shot(counts: list[CountMention]) -> list[Claim]:
+    """"Five people were shot, two fatally": those shot and not killed were hurt. The killer's own death
+    ("then turned the gun on himself") is not one of those he shot; "three others were shot" are hit
+    besides the dead."""
+    shot = tally(counts, "shot")
+    if not shot:
+        return []
+    killed = tally([cm for cm in counts if not cm.own], "killed")
+    dead = max((c.total if c.total is not None else c.count for c in killed), default=0)
+    told = {(c.evidence.start, c.evidence.end) for c in killed}
+    if any(cm.includes_killer and (cm.claim.evidence.start, cm.claim.evidence.end) in told for cm in counts):
+        dead -= 1  # "5 dead, including the gunman": he was not one of those he shot
+    beyond = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.kind == "shot" and cm.also}
+    if all((c.evidence.start, c.evidence.end) in beyond for c in shot):
+        dead = 0  # "three others were also shot": hit besides the dead
+    out = []
+    for c in shot:  # each figure as stated; its total is the hurt it implies
+        others = c.victims is not None and any(w in ("other", "others") for w in c.victims.lower().split())
+        hurt = (c.total if c.total is not None else c.count) - (0 if others else dead)
+        if hurt > 0:
+            out.append(c.model_copy(update={"total": hurt}))
+    return out
