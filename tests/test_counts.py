@@ -409,7 +409,7 @@ def test_a_street_in_the_town_is_the_same_shooting(extract_doc):
         ("A 7-year-old boy was hit by a stray bullet on Friday.", [("shot", 1)]),
         # a figure listed before a counted one counts the same kind
         ("2 adults, 1 child dead in Oakdale house", [("killed", 2), ("killed", 1)]),
-        ("Police: 3 members of family fatally shot; suspect killed", [("killed", 3), ("killed", 1)]),
+        ("Sheriff: 3 neighbors fatally shot; suspect killed", [("killed", 3), ("killed", 1)]),
         # one victim told by an adjective or by age alone in a headline
         ("Police identified the slain man as Tom Reed.", [("killed", 1)]),
         ("3-year-old killed in accidental shooting", [("killed", 1)]),

@@ -186,7 +186,7 @@ def attach_figure(tokens, v: Vocab):
     inside = tokens.start <= nominal.i < tokens.end
     found = None
     if not inside and nominal.lemma_.lower() in ("body", "corpse"):
-        found = "killed", nominal  # "Sixteen bodies, all shot in the head, were found"
+        found = "killed", nominal  # "Nine bodies, each shot in the chest, were recovered"
     if nominal.i == tokens.end and nominal.pos_ != "NOUN" and v.kind(nominal, v.adjectives):
         found = v.kind(nominal, v.adjectives), nominal  # "Three Dead, Two Hurt"
     found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
@@ -441,7 +441,7 @@ def _implied_subjects(sent, v: Vocab, taken):
             continue
         span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.tag_ != "PRP" else tok.doc[tok.i:tok.i + 1]
         counted = [c for c in anchor.children if c.i < anchor.i and c.lower_ in ("both", "all")]
-        # "Both Bass and the baby were dead": the figure counts them already
+        # "Both Lenz and the infant were dead": the figure counts them already
         if any(s < span.end_char and span.start_char < e for s, e in taken) or any(
                 s <= c.idx < e for c in counted for s, e in taken):
             continue

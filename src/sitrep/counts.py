@@ -152,7 +152,7 @@ def _listed_before(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[Cou
             continue
         noun = counted_noun(tokens)
         if noun.i < tokens.end:
-            continue  # "1, an 11-year-old boy": a figure with no noun of its own
+            continue  # "victims: 2, a 9-year-old girl": a figure with no noun of its own
         nxt = noun.i + 1
         while nxt < sent.end and doc[nxt].text in (",", "and"):
             nxt += 1
@@ -176,7 +176,7 @@ def _multiple_crimes(text: str, bounds, v: Vocab, mentions) -> list[CountMention
     says, of the kind its noun names, where the sentence tells no toll otherwise; the evidence is the phrase,
     which holds no figure."""
     if any(m.kind in ("killed", "injured", "shot") and not m.part for m in mentions):
-        return []  # "Woman, 2 children dead in triple homicide": the figures tell the same victims
+        return []  # "Man, 2 teens dead in triple homicide": the figures tell the same victims
     out = []
     for match in v.multiple_crime.finditer(text):
         noun = match.group(2).lower().rstrip("s")

@@ -369,7 +369,7 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
                 out.extend(county)
                 continue
         parts = _of_parts(doc, ent) if country is None else []
-        if parts:  # "Ghondi of Garmsir district": a village and the district it lies in, taken as one name
+        if parts:  # "Sarbanak of Garmsir district": a village and the district it lies in, taken as one name
             out.extend(PlaceMention(a.start_char, a.end_char, a.text, a.root, label, None) for a, label in parts)
             continue
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
@@ -411,7 +411,7 @@ def _token_after(doc: Doc, end_char: int) -> int:
 
 
 def _of_parts(doc: Doc, ent) -> list:
-    """The two places of a name the model ran together over "of" before a kind word ("[Ghondi of Garmsir]
+    """The two places of a name the model ran together over "of" before a kind word ("[Sarbanak of Garmsir]
     district"): the part and the whole, each with its label; none for any other name."""
     if ent.end >= len(doc) or doc[ent.end].lower_ not in ADMIN_WORDS:
         return []

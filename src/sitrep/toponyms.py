@@ -279,7 +279,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
 
 
 def _share_qualifiers(doc: Doc, places: list[PlaceMention], qualified: dict[int, list[Entry]]) -> None:
-    """A place named as part of another ("the Qer Awal area of Arghandab district, Kandahar", "Ghondi of Garmsir
+    """A place named as part of another ("the Zawak area of Arghandab district, Kandahar", "Sarbanak of Garmsir
     district, Helmand") lies in the province that qualifies the other: a namesake elsewhere is not meant."""
     text = text_of(doc)
     ordered = sorted(places, key=lambda p: p.start)
