@@ -101,7 +101,7 @@ def resolve(role: Role, country: str | None = None) -> ActorInfo | None:
             len(words) == 2 and words[0] in {"the", "this", "that"} and words[1] in GROUP_NOUNS):
         return antecedent(role.head.doc, role.start, low, country)
     called = _called(role.head)
-    if called is not None:  # "a vague group called the Custodians of Blood"
+    if called is not None:  # "a little-known group calling itself the Sons of Dawn"
         return actors.lookup(called, country=country) or unknown_group(called, country, f"{text} {called}")
     info = actors.lookup(text, country=country)
     head = role.head

@@ -707,7 +707,7 @@ class Assembler:
         """The date of the event: one the parse links to a mention, else the nearest in a mention's sentence.
         A mention told as background ("after last week's attack") takes only a date linked to it. Where no
         mention's sentence has a date, the report's nearest day-precise date from around the time it was
-        published ("It happened at 8:40 p.m. Monday" in the next paragraph)."""
+        published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
         best, best_key = None, None
         for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.background, m.weak, m.start))):
             for t in times:
