@@ -359,7 +359,7 @@ def open_store(city_set: str = CITY_SET, path: Path | None = None) -> Gazetteer:
     with _lock:
         if not _valid(path, city_set):
             # Once per machine (and after an upgrade): say why the first run pauses.
-            print(f"sitrep: building the offline gazetteer at {path} (once; about 15 s)", file=sys.stderr)
+            print(f"sitrep: building the offline gazetteer at {path} (once; about 30 s)", file=sys.stderr)
             try:
                 _build(path, city_set)
             except OSError as exc:
