@@ -26,3 +26,19 @@ def extract_doc(pipeline) -> Callable[..., Document]:
         return pipeline.process(article_from_text(text, published=published, **meta))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    """The packaged gazetteer store (built on first use)."""
+    from sitrep import gazetteer
+
+    return gazetteer.default()
+
+
+@pytest.fixture(scope="session")
+def parse():
+    """The spaCy pipeline sitrep uses: ``parse(text)`` is a parsed Doc."""
+    from sitrep import nlp
+
+    return nlp.load()

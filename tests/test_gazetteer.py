@@ -16,17 +16,6 @@ def km(lat1, lon1, lat2, lon2) -> float:
     return 6371 * 2 * math.asin(math.sqrt(a))
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return gazetteer.default()
-
-
-@pytest.fixture(scope="module")
-def parse():
-    from sitrep import nlp
-    return nlp.load()
-
-
 def resolved(parse, gaz, text: str) -> dict[str, places.PlaceMention]:
     return {p.text: p for p in places.find_places(parse(text), gaz=gaz)}
 

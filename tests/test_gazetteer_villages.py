@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep import gazetteer, gazetteer_villages, places
+from sitrep import gazetteer_villages, places
 
 
 @pytest.mark.parametrize("office, name", [
@@ -12,17 +12,6 @@ from sitrep import gazetteer, gazetteer_villages, places
 ])
 def test_an_office_name_gives_its_village(office, name):
     assert gazetteer_villages.village_name(office) == name
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return gazetteer.default()
-
-
-@pytest.fixture(scope="module")
-def parse():
-    from sitrep import nlp
-    return nlp.load()
 
 
 def test_a_village_of_the_post_office_list_is_in_the_gazetteer(gaz):

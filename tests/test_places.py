@@ -8,17 +8,6 @@ import pytest
 from sitrep import gazetteer, places
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return gazetteer.default()
-
-
-@pytest.fixture(scope="module")
-def parse():
-    from sitrep import nlp
-    return nlp.load()
-
-
 def found(parse, gaz, text: str) -> list[places.PlaceMention]:
     return places.find_places(parse(text), gaz=gaz)
 
