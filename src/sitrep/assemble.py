@@ -1,27 +1,23 @@
 """From mentions to event records: merge mentions of one event, attach roles,
-place, date and counts, order events by salience and write the records."""
+place and date (locate.py), counts (tolls.py), order events by salience and write the records."""
 from __future__ import annotations
 
 import hashlib
 import math
-import re
-from datetime import date
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from . import actor_context, actors, gazetteer
+from . import actor_context, actors, locate
 from .article import Article
 from .counts import CountMention, summarise
-from .dates import vocabulary as dates_vocabulary
 from .events import Mention, refine_modes
 from .lexicon import Lexicon
-from .places import PlaceMention, country_name, led_by_locative
-from .record import Acled, Actor, Claim, Event, EventDate, Location, Span, Time, Trigger
+from .locate import Where, where_of
+from .places import PlaceMention
+from .record import Acled, Actor, Claim, Event, Location, Span, Time, Trigger
 from .roles import Role, facility_users, mention_roles, PRONOUNS
 from .tolls import attach_counts, injured_from_shot, share_tolls, tally
-from .nlp import text_of
-
 
 
 @dataclass
@@ -59,185 +55,7 @@ PEOPLE_WORDS = {"people", "person", "leader", "official", "minister", "president
                 "soldier", "troops", "member", "supporter", "protester", "demonstrator", "activist", "resident",
                 "villager", "civilian", "journalist", "opposition", "administration", "authority", "ministry",
                 "envoy", "ambassador", "counterpart", "commander", "militia", "insurgent", "man", "woman"}
-NOT_LOCATIVE = {"against", "with", "by", "for", "toward", "towards", "than", "like"}
-FACILITY_WORDS = {"base", "airbase", "airport", "embassy", "camp", "checkpoint", "compound", "barracks", "outpost",
-                  "consulate", "prison", "headquarters", "garrison"}
 
-
-def _facility(r: Role) -> bool:
-    """A target that is a named facility: "Balad Air Base", "the U.S. Embassy"."""
-    return r.head.lemma_.lower() in FACILITY_WORDS and any(
-        t.pos_ == "PROPN" and t.lower_ not in GENERIC_SITE_WORDS for t in r.head.subtree if t.i < r.head.i)
-
-
-def _facility_place(r: Role) -> PlaceMention:
-    """A named facility as the event's place; a demonym in its name gives the country ("Iraqi Balad Air Base")."""
-    doc = r.head.doc
-    span = doc.char_span(r.start, r.end, alignment_mode="expand")
-    country = None
-    start = r.start
-    for t in span:
-        if t.i < r.head.i and country_name(t.text):
-            country = country or actors.country_of(t.text)
-            if t.i == span.start and t.i + 1 < span.end:
-                start = doc[t.i + 1].idx
-    while text_of(doc)[start:r.end].lower().startswith(("the ", "a ")):
-        start += text_of(doc)[start:r.end].index(" ") + 1
-    return PlaceMention(start, r.end, text_of(doc)[start:r.end], r.head, "FAC", None,
-                        hint=country.iso3 if country else None)
-
-
-# Words of a facility's name that do not tell one site from another ("Balad Air Base" vs "Irbil base").
-GENERIC_SITE_WORDS = {"air", "base", "airport", "airbase", "embassy", "camp", "checkpoint", "city", "province",
-                      "district", "village", "town", "hospital", "school", "compound", "market", "mosque",
-                      "station", "post", "international", "north", "south", "east", "west", "central"}
-
-
-@dataclass
-class Where:
-    """What a mention or group says of where it happened: site names and a country."""
-
-    sites: set[str] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)
-    hinted: set[str] = field(default_factory=set)  # a demonym on the mention: "the East Syrian bombing"
-    towns: set[str] = field(default_factory=set)  # the sites that name a town, not a street or park in one
-
-    def add(self, other: "Where") -> None:
-        self.sites |= other.sites
-        self.countries |= other.countries
-        self.hinted |= other.hinted
-        self.towns |= other.towns
-
-    def copy(self) -> "Where":
-        return Where(set(self.sites), set(self.countries), set(self.hinted), set(self.towns))
-
-    def conflicts(self, other: "Where") -> bool:
-        """Another country, or another town. A street, park or estate ("Kelly's Ferry Road", "Douglass
-        Park") may lie in the town named beside it, so only towns exclude each other."""
-        if self.countries and other.countries and not self.countries & other.countries:
-            return True
-        return bool(self.towns and other.towns and not self.towns & other.towns)
-
-    def overlap(self, other: "Where") -> int:
-        mine, theirs = self.countries | self.hinted, other.countries | other.hinted
-        return 2 * len(self.sites & other.sites) + len(mine & theirs)
-
-
-SITE_ENTS = {"GPE", "LOC", "FAC", "ORG"}
-
-
-# Words that make a name a place inside a town: a street, a park, a housing estate.
-LOCAL_SITE_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "boulevard", "blvd", "court",
-                    "place", "way", "highway", "park", "gardens", "garden", "valley", "heights", "homes", "apartments",
-                    "square", "plaza", "mall", "center", "centre", "club", "bar", "lounge", "motel", "hotel", "inn"}
-
-
-def _site_words(tokens) -> tuple[set[str], set[str]]:
-    """Proper-noun words of place and facility names ("Irbil", "Balad"), without country names; and those
-    of them that name a town the gazetteer knows (not a street, park or estate named after one)."""
-    out, towns = set(), set()
-    for t in tokens:
-        if t.pos_ != "PROPN" or t.ent_type_ not in SITE_ENTS or t.lower_ in GENERIC_SITE_WORDS:
-            continue
-        if actors.country_of(t.text) is not None:
-            continue
-        ent = _entity_of(t)
-        if ent is not None and country_name(ent.text):
-            continue
-        out.add(t.lower_)
-        if len(t.text) > 2 and not any(w.lower_.strip(".") in LOCAL_SITE_WORDS for w in (ent if ent is not None else [t])) \
-                and any(e.kind == "city" for e in gazetteer.default().candidates(t.text)):
-            towns.add(t.lower_)
-    return out, towns
-
-
-def _entity_of(t):
-    """The named entity a token belongs to, found from its IOB tags (no scan over all entities)."""
-    if not t.ent_type_:
-        return None
-    doc, lo, hi = t.doc, t.i, t.i + 1
-    while lo > 0 and doc[lo].ent_iob_ == "I":
-        lo -= 1
-    while hi < len(doc) and doc[hi].ent_iob_ == "I":
-        hi += 1
-    return doc[lo:hi]
-
-
-def where_of(m: Mention, roles: list[Role], places: list[PlaceMention]) -> Where:
-    """Sites named in the mention's own phrase and its targets, and places the parse links to it; failing
-    a linked country, a demonym that qualifies the mention ("the East Syrian bombing")."""
-    w = Where()
-    own = [c for c in m.head.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
-    toks = [t for c in own for t in c.subtree if t.ent_type_ != "ORG"]
-    doc = m.head.doc
-    for r in roles:
-        if r.role == "target":
-            toks.extend(doc.char_span(r.start, r.end, alignment_mode="expand") or [])
-    for p in _linked_places(m, places):
-        if p.country is not None and not p.attributive:
-            w.countries.add(p.country.iso3)
-        elif p.country is None:
-            toks.extend(doc.char_span(p.start, p.end, alignment_mode="expand") or [])
-    w.sites, w.towns = _site_words(toks)
-    for t in own:
-        if t.ent_type_ == "NORP" or t.pos_ in {"ADJ", "PROPN"}:
-            country = actors.country_of(t.text)
-            if country is not None and country_name(t.text):
-                w.hinted.add(country.iso3)
-    return w
-
-
-def _locative(p: PlaceMention) -> bool:
-    """Is the name used as a place here, not as a party ("Iran denied", "attacks against the United States")?"""
-    dep = p.root.dep_
-    if dep in {"nsubj", "nsubjpass", "dobj", "dative", "agent", "attr"}:
-        return False
-    return not (dep == "pobj" and p.root.head.lower_ in NOT_LOCATIVE)
-
-
-def _linked_places(m: Mention, places: list[PlaceMention]) -> list[PlaceMention]:
-    """Places in the mention's sentence whose parse path passes through the mention."""
-    sent = m.sent
-    return [p for p in places if sent.start_char <= p.start < sent.end_char
-            and _locative(p)
-            and (m.head.i in {a.i for a in p.root.ancestors} or p.root.i == m.head.i)]
-
-
-def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention | None) -> PlaceMention | None:
-    """The resolved place that says where an unresolved site is, or where the event is when its own sentences
-    name no place: a town before a province or country; one in the same sentence, then the story's dateline,
-    then the nearest. A street is in the town named beside it; a local report names its town in the dateline
-    or the lede."""
-    if site is not None:
-        sent = site.root.sent
-        anchors = [(site.start, sent.start_char, sent.end_char)]
-    else:
-        told = [m for m in c.mentions if not m.background] or c.mentions
-        anchors = [(m.start, m.sent.start_char, m.sent.end_char) for m in told]
-    # The report's own country: the one its resolved places name most. A town of another country named
-    # once ("a Mercedes van") says nothing of where a street is.
-    tally: dict[str, int] = {}
-    for p in places:
-        if p.resolved and p.iso3 and not _weak(p) and not p.attributive:
-            tally[p.iso3] = tally.get(p.iso3, 0) + 1
-    home = max(tally, key=tally.get) if tally else None
-    best, best_key = None, None
-    for p in places:
-        if not p.resolved or p is site or _weak(p) or _abbreviation(p.text):
-            continue  # "Md." before a name is no Maryland; a state's abbreviation only qualifies a town
-        if p.attributive and not (p.label == "ORG" and (home is None or p.iso3 == home)):
-            continue  # a town that opens an organisation's name ("Carbondale Police") tells a local story's town
-        if home is not None and p.iso3 != home and tally[home] > tally.get(p.iso3, 0):
-            continue
-        same = any(a <= p.start < b for _, a, b in anchors)
-        tier = 3 if p.attributive else 0 if same else 1 if p.dateline else 2
-        key = (p.precision or 4, tier, min(abs(p.start - x) for x, _, _ in anchors))
-        if best_key is None or key < best_key:
-            best, best_key = p, key
-    return best
-
-
-# How far an arrest made at a protest falls behind that protest in the salience order (ACLED codes the
 # protest, "with intervention"; the arrest stays as its own event after it).
 ARREST_AT_PROTEST = 4.0
 # How far an event told inside another event's clause falls behind it ("Serbia lifted the curfew in the province
@@ -272,23 +90,6 @@ def told_within(m: Mention, governors: set[int]) -> bool:
     return False
 
 
-def _weak(p: PlaceMention) -> bool:
-    """A name taken only because the gazetteer knows it, with no locative before it ("In Feni" is a place)."""
-    return p.label == "GAZ" and not led_by_locative(p)
-
-
-def _abbreviation(text: str) -> bool:
-    return len(text) <= 5 and text.endswith(".")
-
-
-def _location_of(said: PlaceMention, at: PlaceMention, precision: int, note: str) -> Location:
-    """A location named as ``said`` in the text whose point is that of ``at``."""
-    e = at.entry
-    return Location(text=said.text, name=at.name, country=at.iso3, admin1=e.admin1 if e else None,
-                    lat=at.lat, lon=at.lon, geonames_id=e.geonames_id if e else None, precision=precision,
-                    note=note, evidence=Span(start=said.start, end=said.end))
-
-
 def _actor_like(r: Role) -> bool:
     """A party to an event: a named entity or a word for people or organisations."""
     if r.head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
@@ -307,60 +108,6 @@ def _rank(a: Actor) -> int:
     return 3 if a.inter is not None else 4
 
 
-def _time_linked(m: Mention, t: Time) -> bool:
-    """Does the date expression hang on the mention ("the attack on Monday", "attacked on Monday")?"""
-    span = m.head.doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return False
-    heads = {m.head.i}
-    if m.head.pos_ not in {"VERB", "AUX"}:
-        verb = m.head.head
-        if verb.pos_ in {"VERB", "AUX"} and m.head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-            heads.add(verb.i)
-    return any(a.i in heads for a in span.root.ancestors) or span.root.i in heads
-
-
-# Countries whose local news a state (province) and its towns place: a bare town of another state there is
-# more likely a street, park or person of that name than the town.
-REGIONAL_COUNTRIES = {"USA"}
-# A town at least this big is itself when named bare, even in a story filed from another state.
-HOME_TOWN_MAX = 100_000
-
-
-def _home_region(places: list[PlaceMention]) -> dict[str, set[tuple[str, str]]]:
-    """The states a local story says it lies in, by country: those of its dateline, of the states and counties
-    it names, and of the towns it qualifies with their state ("Arlington, Texas")."""
-    home: dict[str, set[tuple[str, str]]] = {}
-    for p in places:
-        e = p.entry
-        if e is None or e.country not in REGIONAL_COUNTRIES or p.attributive or not e.admin1:
-            continue
-        if p.dateline or e.kind in ("admin1", "admin2") or p.within is not None:
-            home.setdefault(e.country, set()).add((e.country, e.admin1))
-    return home
-
-
-def _told_date(doc: Doc, t: Time) -> bool:
-    """Does the date tell when the story was told or followed up rather than when its event happened: a web
-    page's stamp ("Posted: Tuesday, May 5"), or a date hanging on a telling verb ("police said Thursday",
-    "officials Wednesday identified the victim", "arrested him Sunday")?"""
-    vocab = dates_vocabulary()
-    before = text_of(doc)[max(0, t.start - 24):t.start].lower()
-    if re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab.page_stamps) + r")\s*:?\s*(?:on\s+)?$", before):
-        return True
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return False
-    node = span.root
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in vocab.telling_verbs
-        if node.pos_ not in ("ADP",):
-            return False
-    return False
 
 
 def _syntactic_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
@@ -524,13 +271,13 @@ class Assembler:
     def _record(self, doc, article, c: Cluster, places, times, counts: list[CountMention]) -> Event:
         lead = c.lead
         cat = lead.category
-        location = self._location(c, places)
+        location = locate.location(c, places)
         actors_ = self._actors(c, location)
         cat = self._retype(c, cat, actors_, counts)
         actors_ = actor_context.code_for_event(
             cat, actors_, sorted({m.sent for m in c.mentions}, key=lambda s: s.start), Span(start=lead.start, end=lead.end),
             lead.text, location.country if location else None)
-        date = self._date(c, times, article.published)
+        date = locate.event_date(c, times, article.published)
         fat = tally(counts, "killed")
         inj = tally(counts, "injured") or injured_from_shot(counts)
         evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in c.mentions})
@@ -613,158 +360,6 @@ class Assembler:
         out.sort(key=lambda a: (a.role != "initiator", a.role == "initiator" and _rank(a)))
         return out
 
-    def _location(self, c: Cluster, places: list[PlaceMention]) -> Location | None:
-        """Where the event happened: a place the parse links to one of its mentions (a town before a
-        country, a resolved place before an unresolved one, the finer first), else a place named in one of its
-        sentences. A town with no gazetteer entry takes the country the event's other mentions name."""
-        best, best_key = None, None
-        for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.weak, m.start))):
-            linked = {id(p) for p in _linked_places(m, places)}
-            for p in places:
-                if p.attributive or not (m.sent.start_char <= p.start < m.sent.end_char):
-                    continue
-                if not _locative(p):
-                    continue  # "attacks against the United States", "Iran denied": a party, not a place
-                tier = 0 if id(p) in linked else 2
-                key = (tier, p.country is not None, p.precision or 4, p.label not in {"GPE", "LOC"}, n, p.start)
-                if best_key is None or key < best_key:
-                    best, best_key = p, key
-            for r in (r for r in c.roles if m.sent.start_char <= r.start < m.sent.end_char):
-                if r.role == "target" and _facility(r):
-                    key = (0, False, 2, False, n, r.start)  # before a country or province, after a town
-                    if best_key is None or key < best_key:
-                        best, best_key = _facility_place(r), key
-        if best is None:
-            # Only a material event (one ACLED codes) is placed from context: a call or a statement made
-            # somewhere unnamed is not thereby in the town the report is filed from.
-            town = _town_in_context(c, places, None) if c.lead.category.acled else None
-            if town is None:
-                return None
-            return _location_of(town, town, precision=max(2, town.precision or 2),
-                                note="the place the report's nearest lines name; the event's own sentences name none")
-        e = best.entry
-        home = _home_region(places)
-        if (e is not None and e.kind == "city" and e.country in home and (e.country, e.admin1) not in home[e.country]
-                and not best.dateline and best.within is None and e.population < HOME_TOWN_MAX):
-            # A bare small-town name of another state in a local story that says which state it is in
-            # ("Roosevelt Park" in a Buffalo story is a park, not the Michigan town): the story's own town. A
-            # city everyone knows ("Atlanta") is itself, wherever the story is filed.
-            town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.country in home
-                                        and p.entry.kind in ("city", "admin2")
-                                        and (p.entry.country, p.entry.admin1) in home[p.entry.country]], best)
-            if town is not None:
-                return _location_of(best, town, precision=max(2, town.precision or 2),
-                                    note=f"in or near {town.name}: the report's places lie in {town.entry.admin1}, "
-                                         f"and the name has no place there")
-        if not best.resolved and best.within is not None:
-            # A town the gazetteer lacks, named with its province ("X district, Balkh"): the province's point.
-            w = best.within
-            return Location(text=best.text, name=w.name, country=w.country, admin1=w.admin1, lat=w.lat,
-                            lon=w.lon, geonames_id=w.geonames_id, precision=3,
-                            evidence=Span(start=best.start, end=best.end))
-        if not best.resolved:
-            # A base or building named after its town ("Balad Air Base"): near that town.
-            town = self._town_in_name(best, places)
-            if town is not None:
-                return Location(text=best.text, name=town.name, country=town.country, admin1=town.admin1,
-                                lat=town.lat, lon=town.lon, geonames_id=town.geonames_id, precision=2,
-                                note=f"near {town.name}, the town its name carries",
-                                evidence=Span(start=best.start, end=best.end))
-            # A street, park or building the gazetteer cannot know ("Erb Street", "Constitution Park"):
-            # it lies in the town the report names beside it.
-            town = _town_in_context(c, places, best)
-            if town is not None and (best.hint is None or town.iso3 == best.hint):
-                return _location_of(best, town, precision=max(2, town.precision or 2),
-                                    note=f"in or near {town.name}, the place the report names nearest it")
-        if e is not None and e.kind == "admin1":
-            # "in northeastern Pennsylvania" in a story filed from Wilkes-Barre: near the town it names there.
-            # A state named alone in a story that names none of its towns but one of its counties: that county.
-            town = _town_in_context(c, [p for p in places if p.entry is not None
-                                        and (p.entry.kind == "city" or p.entry.kind == "admin2"
-                                             and p.entry.country in REGIONAL_COUNTRIES)
-                                        and (p.entry.country, p.entry.admin1) == (e.country, e.admin1)], best)
-            if town is not None:
-                return _location_of(best, town, precision=2,
-                                    note=f"near {town.name}, the {'town' if town.entry.kind == 'city' else 'county'} "
-                                         f"in {e.name} the report names")
-        iso3 = best.iso3 or best.hint or (next(iter(c.where.countries)) if len(c.where.countries) == 1 else None)
-        return Location(text=best.text, name=best.name, country=iso3, admin1=e.admin1 if e else None,
-                        lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,
-                        precision=best.precision, evidence=Span(start=best.start, end=best.end))
-
-    def _town_in_name(self, site: PlaceMention, places: list[PlaceMention]):
-        """The town a facility's name carries ("Balad Air Base" -> Balad), in the country its name or the
-        report implies; None where the name holds no town's name or the town is ambiguous."""
-        words = site.text.split()
-        core = [w for w in words if w.lower().strip(".,") not in GENERIC_SITE_WORDS]
-        if not core or len(core) == len(words):
-            return None  # nothing generic to strip: "Erb Street" is no town's name plus a kind word
-        countries = {site.hint} if site.hint else {p.iso3 for p in places if p.resolved and p.iso3}
-        towns = [e for e in gazetteer.default().candidates(" ".join(core)) if e.kind == "city" and e.country in countries]
-        return max(towns, key=lambda e: e.population) if towns else None
-
-    def _date(self, c: Cluster, times: list[Time], published: date | None = None) -> EventDate | None:
-        """The date of the event: one the parse links to a mention, else the nearest in a mention's sentence.
-        A mention told as background ("after last week's attack") takes only a date linked to it. Where no
-        mention's sentence has a date, the report's nearest day-precise date from around the time it was
-        published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
-        best, best_key = None, None
-        for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.background, m.weak, m.start))):
-            for t in times:
-                if not (m.sent.start_char <= t.start < m.sent.end_char):
-                    continue
-                linked = _time_linked(m, t)
-                if m.background and not linked:
-                    continue
-                told = not linked and _told_date(m.head.doc, t)
-                key = (told, t.precision != "day", not linked, not t.resolved, n, abs(t.start - m.start))
-                if best_key is None or key < best_key:
-                    best, best_key = t, key
-        if best is None or best_key[0] or best_key[1]:
-            # A date the story was told on ("police said Thursday") or only a month or year: a day-precise date
-            # from around publication near the event's lines says more.
-            near = self._date_in_context(c, times, published, skip=best)
-            if near is not None:
-                best = near
-        if best is None:
-            return self._publication_day(c, published)
-        return EventDate(text=best.text, value=best.value, precision=best.precision,
-                         evidence=Span(start=best.start, end=best.end))
-
-    @staticmethod
-    def _publication_day(c: Cluster, published: date | None) -> EventDate | None:
-        """A report that names no day for its event tells fresh news: the event takes the publication day,
-        noted as such, with the event's word as evidence."""
-        if published is None or not c.lead.category.acled:
-            return None
-        lead = c.lead
-        return EventDate(text=lead.text, value=published.isoformat(), precision="day",
-                         note="the publication day; the report names no day for the event",
-                         evidence=Span(start=lead.start, end=lead.end))
-
-    def _date_in_context(self, c: Cluster, times: list[Time], published: date | None,
-                         skip: Time | None = None) -> Time | None:
-        """The day-precise date nearest the event's own mentions, among those no later than the
-        publication and no older than the window that a report of fresh news covers; dates the story was
-        told on ("police said Thursday", "Posted: May 5") only where no other is."""
-        main = [m for m in c.mentions if not m.background] or c.mentions
-        window = dates_vocabulary().event_context_days
-        doc = main[0].head.doc
-        best, best_key = None, None
-        for t in times:
-            if not (t.resolved and t.precision == "day" and t.value) or t is skip:
-                continue
-            if published is not None:
-                try:
-                    age = (published - date.fromisoformat(t.value)).days
-                except ValueError:
-                    continue
-                if not 0 <= age <= window:
-                    continue
-            key = (_told_date(doc, t), min(abs(t.start - m.start) for m in main))
-            if best_key is None or key < best_key:
-                best, best_key = t, key
-        return best
 
     @staticmethod
     def _confidence(c: Cluster, actors_, location, date) -> float:
