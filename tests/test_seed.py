@@ -40,10 +40,12 @@ def test_air_strike_in_syria_comes_first_with_disputed_toll(report):
     text, events = report
     first = events[0]
     assert first.acled.sub_event_type == "Air/drone strike"
-    assert first.location.country == "SYR"
+    assert first.location.country == "SYR" and first.location.precision == 3  # a region of the country
     assert first.date.value in {"2021-02-25", "2021-02-26"}
     assert first.fatalities.best == 17 and first.fatalities.high == 22 and first.fatalities.disputed
     assert {c.count for c in first.fatalities.claims} == {17, 22}
+    by_count = {c.count: c.source or "" for c in first.fatalities.claims}
+    assert "Observatory" in by_count[22] and "IRIB" in by_count[17]
 
 
 def test_three_rocket_attacks_in_iraq_are_three_events(report):
@@ -72,6 +74,7 @@ def test_call_and_denial(report):
     assert any(a.country == "IRN" for a in denial.actors if a.role == "initiator")
     call = next(e for e in events if e.type == "CONSULT")
     assert {a.role for a in call.actors} == {"initiator", "target"}
+    assert call.date is not None and call.date.value == "2021-02-23"
 
 
 def test_nothing_from_promo_bylines_hypothetical_or_travel(report):
