@@ -73,3 +73,18 @@ def test_a_press_club_is_in_its_town(extract_doc):
 ])
 def test_an_ordinary_word_opening_a_name_is_no_place(parse, gaz, text):
     assert not [p for p in places.find_places(parse(text), gaz=gaz) if p.resolved]
+
+
+def test_a_town_of_unknown_population_is_itself_when_the_name_has_no_namesake(parse, gaz):
+    # GeoNames lists Baramulla without a population; no country is named, and no other country has the name.
+    found = places.find_places(parse("Students in Baramulla gathered and protested against a killing."), gaz=gaz)
+    assert [(p.text, p.iso3) for p in found] == [("Baramulla", "IND")]
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("Activists of two factions clashed at Kalaiya in the upazila on Friday.", "BGD"),
+    ("Activists of two factions clashed at Kalaiya on Friday; the VDC office was shut.", "NPL"),
+])
+def test_a_local_word_says_which_countrys_namesake_is_meant(parse, gaz, text, iso3):
+    found = {p.text: p for p in places.find_places(parse(text), gaz=gaz)}
+    assert found["Kalaiya"].iso3 == iso3

@@ -22,7 +22,7 @@ from . import actors, gazetteer
 from .gazetteer import Entry
 from .nlp import text_of
 from .places import (ADMIN_WORDS, CENTRE_WORDS, DIRECTIONS, DIVISION_PLURALS, SECOND_LEVEL_WORDS, PlaceMention,
-                     _capitalised)
+                     _capitalised, led_by_locative)
 
 # A list of second-level divisions before their plural word: "Clay and Wilkin counties".
 DIVISION_LIST = re.compile(r"(?:(?:,[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,2})*"
@@ -476,5 +476,7 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
     if ctx.countries:  # a town abroad only where the name is a big city's and no kind word says otherwise
         ok = kind is None and e.population >= 500_000
     else:
-        ok = kind is not None or e.population >= (50_000 if p.label == "GAZ" else 1000)
+        ok = kind is not None or e.population >= (50_000 if p.label == "GAZ" else 1000) or (
+            # "Students in Baramulla": a town of unknown population, the only place the name can be in
+            not loose and e.population == 0 and len({o.country for o, _ in options}) == 1 and led_by_locative(p))
     return (e, None) if ok else (None, NOT_IN_COUNTRIES)
