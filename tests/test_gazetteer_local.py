@@ -88,3 +88,12 @@ def test_a_town_of_unknown_population_is_itself_when_the_name_has_no_namesake(pa
 def test_a_local_word_says_which_countrys_namesake_is_meant(parse, gaz, text, iso3):
     found = {p.text: p for p in places.find_places(parse(text), gaz=gaz)}
     assert found["Kalaiya"].iso3 == iso3
+
+
+@pytest.mark.parametrize("text", [
+    "The PTI Karachi chapter held a protest against the cartoon.",
+    "Two Karachi policemen were shot dead by gunmen on a motorbike.",
+])
+def test_a_local_branch_tells_the_town_of_an_event_that_names_no_other_place(extract_doc, text):
+    loc = next(e.location for e in extract_doc(text).events if e.location is not None)
+    assert loc.name == "Karachi"

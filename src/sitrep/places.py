@@ -520,7 +520,9 @@ TOWN_LOCATIVE = {"in", "near", "outside", "inside", "across", "around", "within"
 # "a Brockton man"): the town is an attribute, and tells a local story's town.
 LOCAL_BODY_WORDS = {"police", "officers", "deputies", "detectives", "investigators", "firefighters", "officials",
                     "authorities", "residents", "man", "woman", "men", "women", "teen", "teens", "boy", "girl",
-                    "resident", "shooting", "shootings", "homicide"}
+                    "resident", "shooting", "shootings", "homicide",
+                    # a party's or a trade's local branch: "PTI Karachi chapter", "Quetta traders", "Karachi policemen"
+                    "policemen", "policeman", "chapter", "unit", "traders", "lawyers", "journalists", "doctors"}
 # Second-level divisions named together: "Clay and Wilkin counties", "Pleasant and Madison townships".
 DIVISION_PLURALS = {"counties", "parishes", "townships", "boroughs"}
 # Words for people or services named after their town: "a Clinton couple", "Roselle police".
@@ -617,6 +619,8 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
     def add_local(lo: int, hi: int) -> None:
         """"Albuquerque police", "a Brockton man": a town that qualifies a local body or a resident, an
         attribute that tells a local story's town."""
+        while lo < hi - 1 and not gaz.knows(doc[lo:hi].text):
+            lo += 1  # "PTI Karachi chapter": the town closes the name
         span = doc[lo:hi]
         if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None \
                 or _common_word(span.text):
