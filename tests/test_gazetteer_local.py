@@ -97,3 +97,10 @@ def test_a_local_word_says_which_countrys_namesake_is_meant(parse, gaz, text, is
 def test_a_local_branch_tells_the_town_of_an_event_that_names_no_other_place(extract_doc, text):
     loc = next(e.location for e in extract_doc(text).events if e.location is not None)
     assert loc.name == "Karachi"
+
+
+def test_a_subdistrict_of_a_district_is_the_namesake_in_that_district(extract_doc):
+    # Bangladesh has several Kaliganj upazilas; the one of Satkhira district lies in the far south-west.
+    doc = extract_doc("A farmer was hacked to death in Kaliganj upazila of Satkhira on Monday.")
+    loc = next(e.location for e in doc.events if e.location is not None)
+    assert loc.name == "Kaliganj" and loc.lat < 22.8 and loc.lon < 89.3
