@@ -183,6 +183,7 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     out = _dateline_places(doc, skip, gaz)
     out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
     out.extend(_gazetteer_places(doc, skip, out, gaz))
+    out.extend(_big_towns(doc, skip, out, gaz))
     people = _people_names(doc)
     out = [p for p in out if not _a_persons_name(p, people, gaz)]
     for p in out:
@@ -419,6 +420,9 @@ def _town_of_site(doc: Doc, ent, gaz) -> "PlaceMention | None":
     found = _place_in_name(doc, ent, gaz)
     if not found or found[0].country is not None:
         return None
+    rest = text_of(doc)[found[0].end:ent.end_char].lower().split()
+    if not any(rest[-len(w.split()):] == w.split() for w in SITE_INSTITUTIONS):
+        return None  # "Gilpin Court", "Fulton Avenue", "Gun Galore": a street, an estate or a shop, not a town's
     p = found[0]
     p.attributive, p.label = False, "GPE"
     return p
@@ -437,6 +441,47 @@ def _common_word(name: str) -> bool:
     if words and words[0] == "the":
         words = words[1:]
     return len(words) == 1 and words[0] in common_words()
+
+
+# A capitalised name the model read as no place is taken as a town only where it is a town this big.
+BIG_TOWN_MIN = 100_000
+
+
+def _big_towns(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
+    """Big towns the model read as a person or nothing ("Farmers blocked trains leaving Jalandhar", "Delhi
+    Auto Rickshaw drivers"): listed as attributes, which say where an event is only when its own sentences
+    name no place. None within a person's full name."""
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not _capitalised(tok) or (tok.ent_type_ == "PERSON" and _in_full_name(tok)):
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or not all(_capitalised(t) for t in span):
+                continue
+            a, b = span.start_char, span.end_char
+            if any(a < y and x < b for x, y in taken) or _common_word(span.text) or actors.country_of(span.text):
+                continue
+            cands = gaz.candidates(span.text)
+            if cands and cands[0].kind == "city" and cands[0].population >= BIG_TOWN_MIN \
+                    and gazetteer.key(cands[0].name) == gazetteer.key(span.text):
+                out.append(PlaceMention(a, b, span.text, span.root, "ORG", attributive=True))
+                taken.append((a, b))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _in_full_name(tok: Token) -> bool:
+    """Is the token part of a person's name of two words or more?"""
+    doc = tok.doc
+    return (tok.i > 0 and doc[tok.i - 1].ent_type_ == "PERSON" and doc[tok.i].ent_iob_ == "I") or (
+        tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON" and doc[tok.i + 1].ent_iob_ == "I")
 
 
 def _demonym_of_division(text: str, gaz) -> bool:
@@ -528,6 +573,10 @@ DIVISION_PLURALS = {"counties", "parishes", "townships", "boroughs"}
 # Words for people or services named after their town: "a Clinton couple", "Roselle police".
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "couple", "family", "resident",
                   "residents", "native", "natives", "police", "officers", "firefighters", "students", "voters"}
+# Institutions named after the town they stand in: "Quetta Press Club", "Lahore High Court", "Karachi University".
+SITE_INSTITUTIONS = ("press club", "university", "college", "high court", "district court", "bar association",
+                     "hospital", "medical college", "stadium", "collectorate", "secretariat", "municipal corporation",
+                     "railway station", "bus stand", "airport")
 # A police station's area after its town's name: South Asian news places an event "under X police station".
 STATION_AREA = re.compile(r"[ ]+(?:police[ ]+(?:station|outpost)|PS|thana)\b", re.I)
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
