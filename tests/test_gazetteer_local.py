@@ -104,3 +104,18 @@ def test_a_subdistrict_of_a_district_is_the_namesake_in_that_district(extract_do
     doc = extract_doc("A farmer was hacked to death in Kaliganj upazila of Satkhira on Monday.")
     loc = next(e.location for e in doc.events if e.location is not None)
     assert loc.name == "Kaliganj" and loc.lat < 22.8 and loc.lon < 89.3
+
+
+@pytest.mark.parametrize("text", [
+    "Police said nobody was arrested after a shooting in Gilpin Court on Sunday.",
+    "Two men were wounded in a shooting on Fulton Avenue early Sunday.",
+])
+def test_a_street_or_an_estate_named_after_a_place_is_no_town(parse, gaz, text):
+    found = places.find_places(parse(text), gaz=gaz)
+    assert not [p for p in found if p.resolved and not p.attributive]
+
+
+def test_a_big_town_the_model_missed_is_a_fallback(extract_doc):
+    doc = extract_doc("Farmers blocked trains leaving Jalandhar after the delayed procurement of wheat.")
+    assert [p.name for p in doc.places if p.attributive] == ["Jalandhar"]
+    assert next(e.location for e in doc.events if e.location is not None).name == "Jalandhar"
