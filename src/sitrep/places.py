@@ -5,7 +5,13 @@ after a locative preposition, since the small model calls some towns ORG, and
 names the gazetteer knows that the model missed: "in Nijrab district", "X
 district, Balkh"; and datelines, "BUFFALO, N.Y. (Local 4) –" at the head of a
 paragraph, whose words are in data/datelines.yaml) and resolves them
-(toponyms.py):
+(toponyms.py). South Asian news adds its own ways of naming a place: the town
+of an institution named after it ("outside Quetta Press Club"), the town of a
+police station ("under Kakching police station"), a party's local branch ("the
+PTI Karachi chapter"), and big towns the small model reads as persons, which
+are kept as attributes to place an event whose own sentences name no place.
+Ordinary words that are also some town's name ("Young", "Centre";
+data/place_words.yaml) are never a place alone.
 
 - country names and demonym-free regions of a country ("eastern Syria") to the
   country's ISO3 code and representative point (ACLED geo_precision 3);
