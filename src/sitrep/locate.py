@@ -3,6 +3,7 @@ report's context give it (assemble.py builds the events; this module places and 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -283,6 +284,7 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
     country, a resolved place before an unresolved one, the finer first), else a place named in one of its
     sentences. A town with no gazetteer entry takes the country the event's other mentions name."""
     best, best_key = None, None
+    wholes, strays = _parts_and_wholes(places)
     for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.weak, m.start))):
         linked = {id(p) for p in _linked_places(m, places)}
         for p in places:
@@ -291,12 +293,13 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
             if not _locative(p):
                 continue  # "attacks against the United States", "Iran denied": a party, not a place
             tier = 0 if id(p) in linked else 2
-            key = (tier, p.country is not None, p.precision or 4, p.label not in {"GPE", "LOC"}, n, p.start)
+            key = (tier, p.country is not None, id(p) in strays, p.precision or 4, id(p) in wholes,
+                   p.label not in {"GPE", "LOC"}, n, p.start)
             if best_key is None or key < best_key:
                 best, best_key = p, key
         for r in (r for r in c.roles if m.sent.start_char <= r.start < m.sent.end_char):
             if r.role == "target" and _facility(r):
-                key = (0, False, 2, False, n, r.start)  # before a country or province, after a town
+                key = (0, False, False, 2, False, False, n, r.start)  # before a country or province, after a town
                 if best_key is None or key < best_key:
                     best, best_key = _facility_place(r), key
     if best is None:
@@ -356,6 +359,38 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
     return Location(text=best.text, name=best.name, country=iso3, admin1=e.admin1 if e else None,
                     lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,
                     precision=best.precision, evidence=Span(start=best.start, end=best.end))
+
+
+# What joins a place to a wider one it lies in: "Sharsha upazila of Jessore", "Rampur village in Kakching", "X near Y".
+PART_OF = re.compile(r"^(?: (?:area|village|town|city|upazila|union|tehsil|block|mandal|thana|police station)s?)?"
+                     r"(?:,)? (?:of|in|under|near) (?:the )?$", re.I)
+# A part named beside its whole lies within this distance of it; a namesake further away is not the part meant.
+PART_KM = 50.0
+
+
+def _parts_and_wholes(places: list[PlaceMention]) -> tuple[set[int], set[int]]:
+    """The places named as the whole another place lies in ("[Jessore]" in "Sharsha upazila of Jessore"), which
+    rank after the part; and the parts whose namesake chosen lies far from their whole, which rank after it."""
+    wholes, strays = set(), set()
+    ordered = sorted((p for p in places if not p.attributive), key=lambda p: p.start)
+    if not ordered:
+        return wholes, strays
+    text = text_of(ordered[0].root.doc)
+    for p, q in zip(ordered, ordered[1:]):
+        if not (p.resolved and q.resolved and PART_OF.match(text[p.end:q.start])):
+            continue
+        if (p.precision or 4) < (q.precision or 4) or p.precision == q.precision:
+            if _km(p, q) <= PART_KM:
+                wholes.add(id(q))
+            else:
+                strays.add(id(p))
+    return wholes, strays
+
+
+def _km(a: PlaceMention, b: PlaceMention) -> float:
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def _town_in_name(site: PlaceMention, places: list[PlaceMention]):

@@ -5,7 +5,13 @@ after a locative preposition, since the small model calls some towns ORG, and
 names the gazetteer knows that the model missed: "in Nijrab district", "X
 district, Balkh"; and datelines, "BUFFALO, N.Y. (Local 4) –" at the head of a
 paragraph, whose words are in data/datelines.yaml) and resolves them
-(toponyms.py):
+(toponyms.py). South Asian news adds its own ways of naming a place: the town
+of an institution named after it ("outside Quetta Press Club"), the town of a
+police station ("under Kakching police station"), a party's local branch ("the
+PTI Karachi chapter"), and big towns the small model reads as persons, which
+are kept as attributes to place an event whose own sentences name no place.
+Ordinary words that are also some town's name ("Young", "Centre";
+data/place_words.yaml) are never a place alone.
 
 - country names and demonym-free regions of a country ("eastern Syria") to the
   country's ISO3 code and representative point (ACLED geo_precision 3);
@@ -33,7 +39,7 @@ from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-5"
+VERSION = "places-6"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}
@@ -183,8 +189,12 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     out = _dateline_places(doc, skip, gaz)
     out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
     out.extend(_gazetteer_places(doc, skip, out, gaz))
+    out.extend(_big_towns(doc, skip, out, gaz))
     people = _people_names(doc)
     out = [p for p in out if not _a_persons_name(p, people, gaz)]
+    for p in out:
+        if p.attributive and p.country is None and STATION_AREA.match(text_of(doc), p.end):
+            p.attributive, p.label = False, "GPE"  # "under Kakching police station": the station's town
     out.sort(key=lambda p: p.start)
     from .toponyms import resolve  # resolution reads this module's word lists: imported when first used
 
@@ -354,6 +364,8 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             # "Ohioans", "an Ontarian": the people of a state or province, listed like a country's demonym
             out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", attributive=True))
             continue
+        if country is None and _common_word(ent.text):
+            continue  # "the government at the Centre", "Sadar upazila": an ordinary word, no place
         inner = _place_inside(doc, ent, gaz) if ent.label_ in {"ORG", "FAC", "PERSON"} else None
         if inner is not None:  # "[Supermarket in Islamabad]": the model ran a site and its town together
             out.append(inner)
@@ -361,6 +373,9 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         if not is_place:
             if ent.label_ in {"ORG", "FAC"}:
                 out.extend(_place_in_name(doc, ent, gaz))
+            continue
+        if ent.label_ == "ORG" and country is None and (town := _town_of_site(doc, ent, gaz)) is not None:
+            out.append(town)  # "outside Quetta Press Club": where the club is, Quetta
             continue
         if ent.label_ == "FAC" and country is None:
             county = [p for p in _place_in_name(doc, ent, gaz) if p.text.split()[-1].lower() in SECOND_LEVEL_WORDS]
@@ -373,16 +388,106 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             out.extend(PlaceMention(a.start_char, a.end_char, a.text, a.root, label, None) for a, label in parts)
             continue
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
+        label = ent.label_
+        if country is None and (longer := _known_start(doc, first, ent.end, gaz)) < first:
+            first, label = longer, "GPE"  # "in Dera [Ismail Khan]": the model took the town's end for a person
         start = doc[first].idx
         end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
         while end > start and text_of(doc)[end - 1].isspace():
             end -= 1  # "Elm Street\n\n": a headline's break is no part of the name
-        label = ent.label_
         if label == "FAC" and doc[ent.end - 1].lower_ in ADMIN_WORDS:
             label = "GPE"  # "Dawlat Shah district": a division the model took for a facility
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country, _token_after(doc, end))))
     return out
+
+
+def _known_start(doc: Doc, first: int, end: int, gaz) -> int:
+    """The start of the longest name the gazetteer knows as a town or division that ends where an entity ends and
+    opens up to two capitalised words before it ("Dera Ismail Khan" for the model's "Ismail Khan"); ``first``
+    where there is none."""
+    best = first
+    for n in (1, 2):
+        lo = first - n
+        if lo < 0 or not _capitalised(doc[lo]):
+            break
+        name = text_of(doc)[doc[lo].idx:_end_char(doc[end - 1])]
+        if any(e.kind != "country" for e in gaz.candidates(name)):
+            best = lo
+    return best
+
+
+def _town_of_site(doc: Doc, ent, gaz) -> "PlaceMention | None":
+    """The town that opens the name of a site an event happened at, which the model calls an organisation and
+    the gazetteer does not know ("outside Quetta Press Club", "at Karachi University"): that town, where the
+    event happened."""
+    if gaz.knows(ent.text):
+        return None
+    found = _place_in_name(doc, ent, gaz)
+    if not found or found[0].country is not None:
+        return None
+    rest = text_of(doc)[found[0].end:ent.end_char].lower().split()
+    if not any(rest[-len(w.split()):] == w.split() for w in SITE_INSTITUTIONS):
+        return None  # "Gilpin Court", "Fulton Avenue", "Gun Galore": a street, an estate or a shop, not a town's
+    p = found[0]
+    p.attributive, p.label = False, "GPE"
+    return p
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary words that are some town's name but no place when they stand alone (data/place_words.yaml)."""
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/place_words.yaml").read_text("utf-8")) or {}
+    return frozenset(w.lower() for w in raw.get("common_words") or [])
+
+
+def _common_word(name: str) -> bool:
+    """Is the name one ordinary word ("Forest", "the Centre") rather than a place's name?"""
+    words = name.lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return len(words) == 1 and words[0] in common_words()
+
+
+# A capitalised name the model read as no place is taken as a town only where it is a town this big.
+BIG_TOWN_MIN = 100_000
+
+
+def _big_towns(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
+    """Big towns the model read as a person or nothing ("Farmers blocked trains leaving Jalandhar", "Delhi
+    Auto Rickshaw drivers"): listed as attributes, which say where an event is only when its own sentences
+    name no place. None within a person's full name."""
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not _capitalised(tok) or (tok.ent_type_ == "PERSON" and _in_full_name(tok)):
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or not all(_capitalised(t) for t in span):
+                continue
+            a, b = span.start_char, span.end_char
+            if any(a < y and x < b for x, y in taken) or _common_word(span.text) or actors.country_of(span.text):
+                continue
+            cands = gaz.candidates(span.text)
+            if cands and cands[0].kind == "city" and cands[0].population >= BIG_TOWN_MIN \
+                    and gazetteer.key(cands[0].name) == gazetteer.key(span.text):
+                out.append(PlaceMention(a, b, span.text, span.root, "ORG", attributive=True))
+                taken.append((a, b))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _in_full_name(tok: Token) -> bool:
+    """Is the token part of a person's name of two words or more?"""
+    doc = tok.doc
+    return (tok.i > 0 and doc[tok.i - 1].ent_type_ == "PERSON" and doc[tok.i].ent_iob_ == "I") or (
+        tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON" and doc[tok.i + 1].ent_iob_ == "I")
 
 
 def _demonym_of_division(text: str, gaz) -> bool:
@@ -432,6 +537,8 @@ def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
             continue
         start, end = head[0].idx, _end_char(head[-1])
         name = text_of(doc)[start:end]
+        if _common_word(name):
+            continue  # "the Young Doctors Association", "Forest Department"
         country = actors.country_of(name) if country_name(name) else None
         if country is None and not any(e.kind in {"admin1", "admin2"} or e.kind == "city"
                                        and e.population >= NAMED_TOWN_MIN for e in gaz.candidates(name)):
@@ -464,12 +571,20 @@ TOWN_LOCATIVE = {"in", "near", "outside", "inside", "across", "around", "within"
 # "a Brockton man"): the town is an attribute, and tells a local story's town.
 LOCAL_BODY_WORDS = {"police", "officers", "deputies", "detectives", "investigators", "firefighters", "officials",
                     "authorities", "residents", "man", "woman", "men", "women", "teen", "teens", "boy", "girl",
-                    "resident", "shooting", "shootings", "homicide"}
+                    "resident", "shooting", "shootings", "homicide",
+                    # a party's or a trade's local branch: "PTI Karachi chapter", "Quetta traders", "Karachi policemen"
+                    "policemen", "policeman", "chapter", "unit", "traders", "lawyers", "journalists", "doctors"}
 # Second-level divisions named together: "Clay and Wilkin counties", "Pleasant and Madison townships".
 DIVISION_PLURALS = {"counties", "parishes", "townships", "boroughs"}
 # Words for people or services named after their town: "a Clinton couple", "Roselle police".
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "couple", "family", "resident",
                   "residents", "native", "natives", "police", "officers", "firefighters", "students", "voters"}
+# Institutions named after the town they stand in: "Quetta Press Club", "Lahore High Court", "Karachi University".
+SITE_INSTITUTIONS = ("press club", "university", "college", "high court", "district court", "bar association",
+                     "hospital", "medical college", "stadium", "collectorate", "secretariat", "municipal corporation",
+                     "railway station", "bus stand", "airport")
+# A police station's area after its town's name: South Asian news places an event "under X police station".
+STATION_AREA = re.compile(r"[ ]+(?:police[ ]+(?:station|outpost)|PS|thana)\b", re.I)
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 
@@ -526,7 +641,8 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
 
     def add(lo: int, hi: int, loose: bool) -> None:
         span = doc[lo:hi]
-        if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None:
+        if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None \
+                or _common_word(span.text):
             return
         if not (gaz.knows(span.text) or (loose and gaz.candidates(span.text, loose=True))):
             return
@@ -558,8 +674,11 @@ def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pl
     def add_local(lo: int, hi: int) -> None:
         """"Albuquerque police", "a Brockton man": a town that qualifies a local body or a resident, an
         attribute that tells a local story's town."""
+        while lo < hi - 1 and not gaz.knows(doc[lo:hi].text):
+            lo += 1  # "PTI Karachi chapter": the town closes the name
         span = doc[lo:hi]
-        if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None:
+        if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None \
+                or _common_word(span.text):
             return
         # a state or a town ("a Texas man"), not a county bare of its word ("a Smith man" is a family's)
         if not any(e.kind == "admin1" or e.kind == "city" and e.population >= NAMED_TOWN_MIN

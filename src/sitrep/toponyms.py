@@ -22,7 +22,7 @@ from . import actors, gazetteer
 from .gazetteer import Entry
 from .nlp import text_of
 from .places import (ADMIN_WORDS, CENTRE_WORDS, DIRECTIONS, DIVISION_PLURALS, SECOND_LEVEL_WORDS, PlaceMention,
-                     _capitalised)
+                     _capitalised, led_by_locative)
 
 # A list of second-level divisions before their plural word: "Clay and Wilkin counties".
 DIVISION_LIST = re.compile(r"(?:(?:,[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,2})*"
@@ -273,7 +273,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
-    _part_near_whole(doc, places)
+    _part_near_whole(doc, places, gaz, looked)
     _inherit_within(doc, places)
     places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
 
@@ -306,15 +306,21 @@ def _villages_at_home(places: list[PlaceMention], qualified: dict[int, list[Entr
             p.entry, p.note = None, "a village of another country than the article's places"
 
 
-def _part_near_whole(doc: Doc, places: list[PlaceMention]) -> None:
-    """A village or area named as part of a district or town ("the Gerdani area of Shindand district") is not a
-    namesake further than :data:`PART_KM` from it: it stays unresolved, within the district."""
+def _part_near_whole(doc: Doc, places: list[PlaceMention], gaz=None, looked=None) -> None:
+    """A village or area named as part of a district or town ("the Gerdani area of Shindand district", "Kaliganj
+    upazila of Satkhira") is not a namesake further than :data:`PART_KM` from it: it is the namesake nearest the
+    whole within that distance, else it stays unresolved, within the district."""
     text = text_of(doc)
     ordered = sorted(places, key=lambda p: p.start)
     for p, q in zip(ordered, ordered[1:]):
         if p.entry is None or q.entry is None or q.entry.kind not in {"city", "admin2"} \
-                or not OF_PLACE.match(text[p.end:q.start]):
+                or not (OF_PLACE.match(text[p.end:q.start]) or SUBDISTRICT_OF.match(text[p.end:q.start])):
             continue
+        if _km(p.entry, q.entry) > PART_KM and gaz is not None and looked and id(p) in looked:
+            near = [e for e in gaz.candidates(looked[id(p)][0]) if e.kind == "city" and _km(e, q.entry) <= PART_KM]
+            if near:
+                p.entry = min(near, key=lambda e: _km(e, q.entry))
+                continue
         if _km(p.entry, q.entry) > PART_KM:
             p.entry, p.within = None, q.entry
             p.note = f"its namesakes lie far from {q.entry.name}, which it is part of"
@@ -380,6 +386,9 @@ def _doubtful(p: PlaceMention, looked) -> bool:
 KIND_OF = re.compile(r"\b(" + "|".join(ADMIN_WORDS) + r") of (?:the )?$", re.I)
 # A district's other name in brackets after its name, or the bracket that closes the other name itself.
 OTHER_NAME = re.compile(r"\)|[ ]\([^()\n]{1,40}\)")
+# A South Asian subdistrict named with its district: "Kaliganj upazila of Satkhira", "Raptadu mandal in Anantapur".
+SUBDISTRICT_OF = re.compile(r"^ (?:upazila|union|tehsil|taluka?|mandal|block|thana|police station) (?:of|in) (?:the )?$",
+                            re.I)
 OF_PLACE = re.compile(r"^(?: (?:area|village|district|town|city)s?)?(?: cent(?:er|re))? of (?:the )?$", re.I)
 
 
@@ -476,5 +485,7 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
     if ctx.countries:  # a town abroad only where the name is a big city's and no kind word says otherwise
         ok = kind is None and e.population >= 500_000
     else:
-        ok = kind is not None or e.population >= (50_000 if p.label == "GAZ" else 1000)
+        ok = kind is not None or e.population >= (50_000 if p.label == "GAZ" else 1000) or (
+            # "Students in Baramulla": a town of unknown population, the only place the name can be in
+            not loose and e.population == 0 and len({o.country for o, _ in options}) == 1 and led_by_locative(p))
     return (e, None) if ok else (None, NOT_IN_COUNTRIES)
