@@ -19,6 +19,7 @@ import yaml
 from spacy.tokens import Doc
 
 from . import actors, gazetteer
+from . import toponym_coherence as coherence
 from .gazetteer import Entry
 from .nlp import text_of
 from .places import (ADMIN_WORDS, CENTRE_WORDS, DIRECTIONS, DIVISION_PLURALS, SECOND_LEVEL_WORDS, PlaceMention,
@@ -270,12 +271,41 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     for p in places:  # "Palestine" in a story about Anderson County, Texas: the town there
         if p.country is not None and p.label != "NORP" and (town := _home_town(p, home, gaz)) is not None:
             p.entry, p.country = town, None
+    _cohere(places, todo, cands, looked, qualified, home)
     _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
     _part_near_whole(doc, places)
     _inherit_within(doc, places)
     places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
+
+
+def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[int, list[Entry]],
+            looked: dict[int, tuple[str, str | None]], qualified: dict[int, list[Entry]], ctx: Context) -> None:
+    """Switch a name to the namesake that the article's other names lie near (toponym_coherence.py)."""
+    by_key: dict[str, list[PlaceMention]] = {}
+    for p in todo:
+        by_key.setdefault(gazetteer.key(looked[id(p)][0]), []).append(p)
+    names: list[coherence.Name] = []
+    current: dict[str, Entry | None] = {}
+    for k, ps in by_key.items():
+        chosen = [p.entry for p in ps if p.entry is not None]
+        current[k] = max(chosen, key=chosen.count) if chosen else None
+        fixed = any(qualified[id(p)] for p in ps) or any(e.kind in {"admin1", "country"} for e in chosen)
+        opts = [e for e in cands[id(ps[0])] if e.kind in {"city", "admin2"} and coherence.own_name(e, k)]
+        states = {(e.country, e.admin1) for e in chosen if e.kind == "admin1"}
+        states |= {(q.country, q.admin1) for p in ps for q in qualified[id(p)] if q.kind == "admin1"}
+        points = [e for e in chosen if e.kind in {"city", "admin2"}] if fixed else opts
+        names.append(coherence.Name(k, [] if fixed else opts, points, states, fixed))
+    for p in places:  # "Georgia" read as the state: it holds the towns it names
+        if p.entry is not None and p.entry.kind == "admin1" and id(p) not in looked:
+            names.append(coherence.Name(gazetteer.key(p.text), [], [], {(p.entry.country, p.entry.admin1)}, True))
+    kinds = {k: looked[id(ps[0])][1] for k, ps in by_key.items()}
+    switch = coherence.cohere(names, current, lambda k, e: _score(e, kinds[k], [], ctx, False, {e.country}, k))
+    for k, e in switch.items():
+        for p in by_key[k]:
+            if not qualified[id(p)]:
+                p.entry, p.note = e, None
 
 
 def _share_qualifiers(doc: Doc, places: list[PlaceMention], qualified: dict[int, list[Entry]]) -> None:
