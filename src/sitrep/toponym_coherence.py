@@ -19,7 +19,7 @@ from . import gazetteer
 from .gazetteer import Entry
 
 # How far apart two places of one local story may lie and still support each other.
-NEAR_KM = 100.0
+NEAR_KM = 60.0
 # What each other name near a namesake adds to its score (toponyms.py's: a tenfold population is worth 0.8).
 SUPPORT_WEIGHT = 3.0
 # Kind words of a second-level division, dropped from a namesake's name before it is compared with the name
@@ -63,7 +63,11 @@ class _Grid:
             for pair in n.states:
                 self.states.setdefault(pair, set()).add(n.key)
 
-    def support(self, e: Entry, name: str) -> set[str]:
+    def support(self, e: Entry, name: str) -> int:
+        """How many other names have a place near ``e`` or a state that holds it."""
+        return len(self.near(e, name))
+
+    def near(self, e: Entry, name: str) -> set[str]:
         """The other names with a place near ``e`` or a state that holds it."""
         out = set(self.states.get((e.country, e.admin1), set())) if e.admin1 else set()
         lat, lon = math.floor(e.lat), math.floor(e.lon)
@@ -87,8 +91,8 @@ def cohere(names: list[Name], current: dict[str, Entry | None],
         if n.fixed or not n.options:
             continue
         now = current.get(n.key)
-        have = len(grid.support(now, n.key)) if now is not None else 0
-        scored = [(len(grid.support(e, n.key)), rank(n.key, e), e) for e in n.options]
+        have = grid.support(now, n.key) if now is not None else 0
+        scored = [(grid.support(e, n.key), rank(n.key, e), e) for e in n.options]
         first = rank(n.key, now) + SUPPORT_WEIGHT * have if now is not None else float("-inf")
         best = max(scored, key=lambda s: s[1] + SUPPORT_WEIGHT * s[0])
         if best[0] > have and best[1] + SUPPORT_WEIGHT * best[0] > first and best[2] != now:
