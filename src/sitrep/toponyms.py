@@ -151,7 +151,9 @@ def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[
 
 
 def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, loose: bool,
-           towns: set[str], name: str | None = None) -> float:
+           towns: set, name: str | None = None) -> float:
+    """How well a candidate fits; ``towns`` holds the countries, and the (country, province) pairs, that the
+    name's town candidates lie in."""
     score = ctx.weight(e, name) + 0.8 * math.log10(e.population + 1)
     if name and e.kind == "city" and gazetteer.key(e.name) == name:
         # "Islamabad" is Islamabad, not the city that bore the name centuries ago. Towns only: a division keeps
@@ -162,8 +164,9 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
             score += 10.0
         elif q.kind == "country" and e.country == q.country:
             score += 8.0
-    if kind is None and e.kind == "admin1" and e.country in towns:
-        score -= 1.0  # a bare name is a town more often than the province named after it
+    if kind is None and e.kind == "admin1" and (e.country, e.admin1) in towns:
+        score -= 1.0  # a bare name is a town more often than the province named after it ("Oregon" has no
+        # town of the name in Oregon: it is the state's, and the towns elsewhere are named after it)
     elif kind is None and e.kind == "admin2" and e.country in towns:
         score -= 3.0  # and more often than the county or district, whose towns' people its population sums
     if kind == "province":
@@ -301,7 +304,7 @@ def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[in
         if p.entry is not None and p.entry.kind == "admin1" and id(p) not in looked:
             names.append(coherence.Name(gazetteer.key(p.text), [], [], {(p.entry.country, p.entry.admin1)}, True))
     kinds = {k: looked[id(ps[0])][1] for k, ps in by_key.items()}
-    switch = coherence.cohere(names, current, lambda k, e: _score(e, kinds[k], [], ctx, False, {e.country}, k))
+    switch = coherence.cohere(names, current, lambda k, e: _score(e, kinds[k], [], ctx, False, {e.country, (e.country, e.admin1)}, k))
     for k, e in switch.items():
         for p in by_key[k]:
             if not qualified[id(p)]:
@@ -460,8 +463,11 @@ def _home_town(p: PlaceMention, ctx: Context, gaz) -> Entry | None:
 
 
 def _states_of(p: PlaceMention, gaz) -> list[Entry]:
-    """Provinces or states of another country that a country's name also names ("Georgia")."""
-    return [e for e in gaz.candidates(p.text) if e.kind == "admin1" and e.country != p.country.iso3]
+    """Provinces or states of another country that a country's name also names ("Georgia", "north Georgia")."""
+    words = p.text.split()
+    while len(words) > 1 and words[0].lower() in DIRECTIONS:
+        words.pop(0)
+    return [e for e in gaz.candidates(" ".join(words)) if e.kind == "admin1" and e.country != p.country.iso3]
 
 
 def _widest(qualifiers: list[Entry], chosen: Entry | None) -> Entry | None:
@@ -494,7 +500,8 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
                    or o[0].kind not in {"city", "admin2"}]
         if not options:
             return None, "no candidate in the province of its qualifier"
-    towns = {e.country for e, _ in options if e.kind == "city"}
+    towns = {e.country for e, _ in options if e.kind == "city"} | {(e.country, e.admin1) for e, _ in options
+                                                                   if e.kind == "city"}
     own = gazetteer.key(name)
     # A town known by the name only as one of its other names ("Paris", once a Georgia town's) ranks below
     # the towns the name is the name of (a city that province and city share keeps its place: Chittagong).
