@@ -108,7 +108,41 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
         kind = ADMIN_WORDS[before.group(1).lower()]
     if kind is None and _after_qualified_place(p):
         kind = "province"  # "X district, Balkh": the name after the comma says which province
+    if kind is None and _province_cue(text_of(doc), p):
+        kind = "province"  # "upstate New York", "the New York border", "New York's governor"
     return " ".join(words), kind
+
+
+def _province_cue(text: str, p: PlaceMention) -> bool:
+    """Do the words around a name say it is a state or province: "upstate New York", "the Ohio border",
+    "New York's attorney general"?"""
+    after = text[p.end:p.end + 60]
+    if POSSESSIVE.search(p.text):
+        after = "'s" + after
+    return bool(PROVINCE_BEFORE.search(text[max(0, p.start - 20):p.start]) or PROVINCE_AFTER.match(after))
+
+
+def _province_named(p: PlaceMention, looked, cands: list[Entry], only: bool) -> bool:
+    """Is the name a province's own ("Oregon")? With ``only``, one no town of the province bears (a state named
+    after no town of it, not "Kandahar")."""
+    k = gazetteer.key(looked[0])
+    mine = {(e.country, e.admin1) for e in cands if e.kind == "admin1" and gazetteer.key(e.name) == k}
+    if not only:
+        return bool(mine)
+    return bool(mine) and not any((e.country, e.admin1) in mine for e in cands if e.kind == "city")
+
+
+def _listed_provinces(text: str, places: list[PlaceMention], looked, cands) -> None:
+    """A name listed with states ("Missouri, New York and Virginia", "Oregon and Washington laws") is a state
+    too, where it can be one."""
+    ordered = [p for p in sorted(places, key=lambda p: p.start) if id(p) in looked]
+    for p, q in zip(ordered, ordered[1:]):
+        if not LIST_GAP.match(text[p.end:q.start]):
+            continue
+        for a, b in ((p, q), (q, p)):
+            if looked[id(a)][1] is None and _province_named(a, looked[id(a)], cands[id(a)], False) \
+                    and _province_named(b, looked[id(b)], cands[id(b)], True):
+                looked[id(a)] = (looked[id(a)][0], "province")
 
 
 def _after_qualified_place(p: PlaceMention) -> bool:
@@ -242,6 +276,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     todo = [p for p in places if p.country is None and p.label != "FAC"]
     looked = {id(p): _lookup_name(p, gaz) for p in todo}
     cands = {id(p): gaz.candidates(looked[id(p)][0]) for p in todo}
+    _listed_provinces(text_of(doc), places, looked, cands)
     firm = [(p, e) for p in todo if (e := _firm(cands[id(p)])) is not None]
     states = {id(p): _states_of(p, gaz) for p in places if p.country is not None and p.label != "NORP"}
     ctx = _context(doc, [p for p in places if not states.get(id(p))], firm)
@@ -410,6 +445,15 @@ def _doubtful(p: PlaceMention, looked) -> bool:
     return p.label in {"ORG", "PERSON"} and p.within is None and (looked is None or looked[1] is None)
 
 
+# What separates the names of a list: "Missouri, New York and Virginia".
+LIST_GAP = re.compile(r"^(?:,[ ]*(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)$")
+# Words before or after a name that make it a state or province rather than the town of the name.
+PROVINCE_BEFORE = re.compile(r"\b(?:upstate|downstate)\s+$", re.I)
+PROVINCE_AFTER = re.compile(
+    r"(?:\s+(?:state\s+)?(?:border|borders|state\s+line)\b"
+    r"|['\u2019]s?\s+(?:governor|gov\.|attorney\s+general|legislature|lawmakers|legislators|comptroller"
+    r"|secretary\s+of\s+state|general\s+assembly|congressional\s+delegation|state\s+(?:senate|house|police"
+    r"|capitol|budget)|unemployment\s+rate|jobless\s+rate|counties)\b)", re.I)
 KIND_OF = re.compile(r"\b(" + "|".join(ADMIN_WORDS) + r") of (?:the )?$", re.I)
 # A district's other name in brackets after its name, or the bracket that closes the other name itself.
 OTHER_NAME = re.compile(r"\)|[ ]\([^()\n]{1,40}\)")
