@@ -309,6 +309,10 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     for p in places:  # "Palestine" in a story about Anderson County, Texas: the town there
         if p.country is not None and p.label != "NORP" and (town := _home_town(p, home, gaz)) is not None:
             p.entry, p.country = town, None
+    for p in _local_towns(doc, places, home, gaz):  # "a Lebanon woman", "400 Locust St., Lebanon"
+        todo.append(p)
+        looked[id(p)], qualified[id(p)] = (p.text, "city"), []
+        cands[id(p)] = [e for e in gaz.candidates(p.text) if e.kind == "city"]
     _cohere(places, todo, cands, looked, qualified, home)
     _villages_at_home(places, qualified)
     for p in todo:
@@ -445,6 +449,13 @@ def _doubtful(p: PlaceMention, looked) -> bool:
     return p.label in {"ORG", "PERSON"} and p.within is None and (looked is None or looked[1] is None)
 
 
+# A town's people and local bodies after its name ("a Lebanon woman", "Jordan Elementary School"), and a street
+# address or a person's age before it ("400 Locust St., Lebanon", "Galen Miller, 42, Palestine").
+LOCAL_AFTER = re.compile(
+    r"(?-i:[ ](?:man|woman|men|women|boy|girl|teen|teenager|couple|family|resident|residents|homeowner"
+    r"|Elementary|Middle School|High School|Junior High|Senior High|Independent School|Public Schools?|Public Library"
+    r"|City Council|City Hall|Town Council|Township|Police Department|Fire Department|Municipal)\b)")
+LOCAL_BEFORE = re.compile(r"(?:\b(?:St|Ave|Rd|Blvd|Dr|Ln|Street|Avenue|Road|Drive|Lane|Boulevard|Pike)\.?|\b\d{1,3}),[ ]$")
 # What separates the names of a list: "Missouri, New York and Virginia".
 LIST_GAP = re.compile(r"^(?:,[ ]*(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)$")
 # Words before or after a name that make it a state or province rather than the town of the name.
@@ -504,6 +515,39 @@ def _home_town(p: PlaceMention, ctx: Context, gaz) -> Entry | None:
     towns = [e for e in gaz.candidates(p.text) if e.kind == "city" and gazetteer.key(e.name) == name
              and (e.country, e.admin1) in ctx.admin1 | ctx.region and ctx._other((e.country, e.admin1), name)]
     return max(towns, key=lambda e: e.population, default=None)
+
+
+def _local_towns(doc: Doc, places: list[PlaceMention], ctx: Context, gaz) -> list[PlaceMention]:
+    """Countries' names written as a town's ("a Lebanon woman", "Jordan Elementary School", "400 Locust St.,
+    Lebanon", "Galen Miller, 42, of Palestine"), where a town of the name lies in a country the article's other
+    words place it in: that town, the article's other places then choosing among its namesakes."""
+    text = text_of(doc)
+    out = []
+    placed = {p.entry.country for p in places if p.entry is not None and p.country is None}
+    for p in places:
+        if p.country is None or p.label == "NORP" or " " in p.text.strip() or not _local_use(doc, text, p):
+            continue
+        name = gazetteer.key(p.text)
+        towns = [e for e in gaz.candidates(p.text) if e.kind == "city" and gazetteer.key(e.name) == name
+                 and (e.country in placed or ctx.countries.get(e.country, 0) - ctx.own.get(name, {}).get(e.country, 0) > 0)]
+        if towns:
+            p.entry, p.country = max(towns, key=lambda e: ctx.weight(e, name) + 0.8 * math.log10(e.population + 1)), None
+            p.attributive = False
+            out.append(p)
+    return out
+
+
+def _local_use(doc: Doc, text: str, p: PlaceMention) -> bool:
+    """Is the name used as a town's: before a word for its people or its local bodies, or after a street
+    address or a person's name and age?"""
+    for m in re.finditer(r"(?<![\w-])" + re.escape(p.text) + r"(?![\w-])", text):  # any of its occurrences
+        if LOCAL_AFTER.match(text, m.end()) or LOCAL_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            return True
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    prev = doc[span.start - 2]
+    return prev.ent_type_ == "PERSON" or prev.text == "," and span.start >= 3 and doc[span.start - 3].like_num
 
 
 def _states_of(p: PlaceMention, gaz) -> list[Entry]:
