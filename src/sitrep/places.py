@@ -183,15 +183,56 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     out = _dateline_places(doc, skip, gaz)
     out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
     out.extend(_gazetteer_places(doc, skip, out, gaz))
+    out.extend(_lone_names(doc, skip, out, gaz))
     people = _people_names(doc)
     out = [p for p in out if not _a_persons_name(p, people, gaz)]
     out.sort(key=lambda p: p.start)
     from .toponyms import resolve  # resolution reads this module's word lists: imported when first used
 
     resolve(doc, out, gaz)
+    out = [p for p in out if p.resolved or p.label != "NAME"]
     out.extend(_home_names(doc, out, skip, gaz))
     out.extend(_echoes(doc, out, skip))
     out.sort(key=lambda p: p.start)
+    return out
+
+
+# Words before a lone name that make it a person's: "Mr. Jackson", "Sgt. Warren", "Coach Madison".
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sgt", "cpl", "pvt", "lt", "capt", "col", "gen", "rep", "sen", "gov", "mayor",
+          "officer", "deputy", "detective", "trooper", "coach", "judge", "president", "pastor", "rev", "father",
+          "sister", "brother", "st", "saint", "prof", "professor", "chief", "councilman", "councilwoman"}
+# Verbs after a lone name that make it a person's: "Jackson said".
+SPEECH = {"said", "says", "told", "added", "asked", "explained", "noted", "wrote", "testified", "recalled"}
+
+
+def _lone_names(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
+    """A name the small model calls a person, an organisation or a product that is, word for word, a town of
+    some size, a county or a state ("55 Gainesville residents", "Oconee and Clarke"), where no title before it
+    or verb of speech after it makes it a person's. Resolution decides which place it is; one it cannot place
+    is dropped."""
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    out: list[PlaceMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG", "PRODUCT"} or len(ent) > MAX_WORDS:
+            continue
+        toks = [t for t in ent if t.lower_ not in {"'s", "\u2019s"}]
+        if not toks or not all(_capitalised(t) and not t.is_upper for t in toks) \
+                or any(ent.start_char < b and a < ent.end_char for a, b in taken):
+            continue
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        if before in TITLES or after in SPEECH:
+            continue
+        start, end = toks[0].idx, _end_char(toks[-1])
+        name = text_of(doc)[start:end]
+        k = gazetteer.key(name)
+        if actors.country_of(name) is not None or not any(
+                gazetteer.key(e.name).removesuffix("county") == k and (e.kind in {"admin1", "admin2"} or e.population >= NAMED_TOWN_MIN)
+                for e in gaz.candidates(name)):
+            continue
+        placed = ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE
+        out.append(PlaceMention(start, end, name, toks[-1], "NAME", attributive=not placed))
+        taken.append((start, end))
     return out
 
 

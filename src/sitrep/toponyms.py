@@ -44,6 +44,9 @@ PART_KM = 50.0
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Words of the names of a town's parts: "the East Side", "Old Town", "Downtown".
 QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", "new"}
+# A city of at least this many people keeps a name for itself against the province that bears it too:
+# "Washington" is the capital, not the state.
+BIG_NAMESAKE = 100_000
 # A town whose name no other state has says alone which state the article is about if it is this big.
 REGION_TOWN_MIN = 50_000
 # What a province the article's other places lie in adds to a candidate there (a province the text names
@@ -588,8 +591,11 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
                    or o[0].kind not in {"city", "admin2"}]
         if not options:
             return None, "no candidate in the province of its qualifier"
-    towns = {e.country for e, _ in options if e.kind == "city"} | {(e.country, e.admin1) for e, _ in options
-                                                                   if e.kind == "city"}
+    towns = {e.country for e, _ in options if e.kind == "city"}
+    # the provinces a town of the name lies in, and the country of a big city of the name ("Washington")
+    towns |= {(e.country, e.admin1) for e, _ in options if e.kind == "city"} \
+        | {(e.country, a.admin1) for e, _ in options if e.kind == "city" and e.population >= BIG_NAMESAKE
+           for a, _ in options if a.kind == "admin1" and a.country == e.country}
     own = gazetteer.key(name)
     # A town known by the name only as one of its other names ("Paris", once a Georgia town's) ranks below
     # the towns the name is the name of (a city that province and city share keeps its place: Chittagong).
