@@ -227,7 +227,7 @@ def _lone_names(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMen
         name = text_of(doc)[start:end]
         k = gazetteer.key(name)
         if actors.country_of(name) is not None or not any(
-                gazetteer.key(e.name).removesuffix("county") == k and (e.kind in {"admin1", "admin2"} or e.population >= NAMED_TOWN_MIN)
+                gazetteer.key(e.name) == k and (e.kind == "admin1" or e.kind == "city" and e.population >= NAMED_TOWN_MIN)
                 for e in gaz.candidates(name)):
             continue
         placed = ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE

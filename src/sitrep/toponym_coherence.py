@@ -22,6 +22,11 @@ from .gazetteer import Entry
 NEAR_KM = 60.0
 # What each other name near a namesake adds to its score (toponyms.py's: a tenfold population is worth 0.8).
 SUPPORT_WEIGHT = 3.0
+# By how much a namesake must outscore the first choice to replace it: one neighbour that happens to share a
+# name with a hamlet near a namesake ("Detroit" and "Dexter", both in Maine too) is not enough to move a city.
+MARGIN = 1.0
+# A name with more namesakes than this ("Washington", "Troy") supports a place near one of them proportionally less.
+COMMON = 20.0
 # Kind words of a second-level division, dropped from a namesake's name before it is compared with the name
 # ("Marion" names Marion County).
 DIVISION_SUFFIXES = ("county", "parish", "borough")
@@ -57,15 +62,17 @@ class _Grid:
     def __init__(self, names: list[Name]):
         self.cells: dict[tuple[int, int], list[tuple[str, Entry]]] = {}
         self.states: dict[tuple[str, str], set[str]] = {}
+        self.weight = {n.key: min(1.0, COMMON / max(1, len(n.points))) for n in names}
         for n in names:
             for e in n.points:
                 self.cells.setdefault((math.floor(e.lat), math.floor(e.lon)), []).append((n.key, e))
             for pair in n.states:
                 self.states.setdefault(pair, set()).add(n.key)
 
-    def support(self, e: Entry, name: str) -> int:
-        """How many other names have a place near ``e`` or a state that holds it."""
-        return len(self.near(e, name))
+    def support(self, e: Entry, name: str) -> float:
+        """How many other names have a place near ``e`` or a state that holds it; a name with more than
+        :data:`COMMON` namesakes lies near many places by chance and counts for less."""
+        return sum(self.weight[k] for k in self.near(e, name))
 
     def near(self, e: Entry, name: str) -> set[str]:
         """The other names with a place near ``e`` or a state that holds it."""
@@ -95,6 +102,6 @@ def cohere(names: list[Name], current: dict[str, Entry | None],
         scored = [(grid.support(e, n.key), rank(n.key, e), e) for e in n.options]
         first = rank(n.key, now) + SUPPORT_WEIGHT * have if now is not None else float("-inf")
         best = max(scored, key=lambda s: s[1] + SUPPORT_WEIGHT * s[0])
-        if best[0] > have and best[1] + SUPPORT_WEIGHT * best[0] > first and best[2] != now:
+        if best[0] > have and best[1] + SUPPORT_WEIGHT * best[0] > first + MARGIN and best[2] != now:
             out[n.key] = best[2]
     return out
