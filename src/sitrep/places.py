@@ -190,7 +190,7 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     from .toponyms import resolve  # resolution reads this module's word lists: imported when first used
 
     resolve(doc, out, gaz)
-    out = [p for p in out if p.resolved or p.label != "NAME"]
+    out = _placed_names(out)
     out.extend(_home_names(doc, out, skip, gaz))
     out.extend(_echoes(doc, out, skip))
     out.sort(key=lambda p: p.start)
@@ -227,13 +227,22 @@ def _lone_names(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMen
         name = text_of(doc)[start:end]
         k = gazetteer.key(name)
         if actors.country_of(name) is not None or not any(
-                gazetteer.key(e.name) == k and (e.kind == "admin1" or e.kind == "city" and e.population >= NAMED_TOWN_MIN)
+                gazetteer.key(e.name).removesuffix("county") == k
+                and (e.kind in {"admin1", "admin2"} or e.kind == "city" and e.population >= NAMED_TOWN_MIN)
                 for e in gaz.candidates(name)):
             continue
         placed = ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE
         out.append(PlaceMention(start, end, name, toks[-1], "NAME", attributive=not placed))
         taken.append((start, end))
     return out
+
+
+def _placed_names(found: list[PlaceMention]) -> list[PlaceMention]:
+    """The lone names (:func:`_lone_names`) that resolution placed: a town or state, or a county of a state
+    the article's other places lie in ("Oconee and Clarke" beside Athens, Georgia; not "Jones" alone)."""
+    homes = {(p.entry.country, p.entry.admin1) for p in found if p.entry is not None and p.label != "NAME"}
+    return [p for p in found if p.label != "NAME" or p.resolved and (
+        p.entry is None or p.entry.kind != "admin2" or (p.entry.country, p.entry.admin1) in homes)]
 
 
 def _people_names(doc: Doc) -> set[str]:
@@ -409,6 +418,11 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
                 county[0].attributive, county[0].label = False, "GPE"
                 out.extend(county)
                 continue
+        if ent.label_ in {"FAC", "ORG", "PERSON"} and country is None and not gaz.knows(_bare(ent.text)) \
+                and (inner := _place_in_name(doc, ent, gaz)):
+            inner[0].attributive = False  # "at Hartford Hospital", "the Paris Police Department": in that town
+            out.extend(inner)
+            continue
         parts = _of_parts(doc, ent) if country is None else []
         if parts:  # "Sarbanak of Garmsir district": a village and the district it lies in, taken as one name
             out.extend(PlaceMention(a.start_char, a.end_char, a.text, a.root, label, None) for a, label in parts)
@@ -424,6 +438,11 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country, _token_after(doc, end))))
     return out
+
+
+def _bare(name: str) -> str:
+    """A name without a leading "the" and a possessive ending."""
+    return re.sub(r"^the\s+|['\u2019]s?$", "", name, flags=re.I)
 
 
 def _demonym_of_division(text: str, gaz) -> bool:
