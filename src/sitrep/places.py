@@ -238,11 +238,15 @@ def _lone_names(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMen
 
 
 def _placed_names(found: list[PlaceMention]) -> list[PlaceMention]:
-    """The lone names (:func:`_lone_names`) that resolution placed: a town or state, or a county of a state
-    the article's other places lie in ("Oconee and Clarke" beside Athens, Georgia; not "Jones" alone)."""
-    homes = {(p.entry.country, p.entry.admin1) for p in found if p.entry is not None and p.label != "NAME"}
+    """The lone names (:func:`_lone_names`) that resolution placed: a state, or a town or county of a state the
+    article's other towns lie in ("Oconee and Clarke" beside Athens, Georgia; not "Jones" alone), or a town
+    where the article places no other."""
+    homes = {(p.entry.country, p.entry.admin1) for p in found
+             if p.entry is not None and p.entry.kind in {"city", "admin2"} and p.label != "NAME"}
+    found = [p for p in found if p.label != "INST" or p.resolved]
     return [p for p in found if p.label != "NAME" or p.resolved and (
-        p.entry is None or p.entry.kind != "admin2" or (p.entry.country, p.entry.admin1) in homes)]
+        p.entry is None or p.entry.kind == "admin1" or (p.entry.country, p.entry.admin1) in homes
+        or not homes and p.entry.kind == "city")]
 
 
 def _people_names(doc: Doc) -> set[str]:
@@ -419,8 +423,10 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
                 out.extend(county)
                 continue
         if ent.label_ in {"FAC", "ORG", "PERSON"} and country is None and not gaz.knows(_bare(ent.text)) \
-                and (inner := _place_in_name(doc, ent, gaz)):
-            inner[0].attributive = False  # "at Hartford Hospital", "the Paris Police Department": in that town
+                and (inner := _place_in_name(doc, ent, gaz)) and _town_institution(doc, inner[0], ent):
+            # "at Hartford Hospital", "the Paris Police Department": the town it serves, listed as an attribute
+            # (a hospital or school may bear another town's name: "Bellevue Hospital" in Manhattan)
+            inner[0].label = "INST"
             out.extend(inner)
             continue
         parts = _of_parts(doc, ent) if country is None else []
@@ -438,6 +444,22 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country, _token_after(doc, end))))
     return out
+
+
+# Words that open the rest of a town's institution's name ("Hartford Hospital", "Paris City Hall", "Middletown
+# High School"); a park, heights or a street named after someone is no sign of the town ("Douglass Park").
+INSTITUTION_WORDS = {"hospital", "high", "middle", "elementary", "school", "schools", "university", "college",
+                     "police", "fire", "city", "sheriff", "senior", "public", "municipal", "regional", "community",
+                     "courthouse", "court", "council", "town", "township", "board", "chamber", "rescue", "airport",
+                     "medical", "health", "housing", "library", "recreation", "area", "unified", "independent",
+                     "daily", "news", "herald", "times", "journal", "department", "civic", "volunteer", "humane",
+                     "historical", "utilities", "water", "transit"}
+
+
+def _town_institution(doc: Doc, place: PlaceMention, ent) -> bool:
+    """Does the name go on, after the town that opens it, with a word for a town's institution?"""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.end < ent.end and doc[span.end].lower_ in INSTITUTION_WORDS
 
 
 def _bare(name: str) -> str:
