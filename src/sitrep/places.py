@@ -423,7 +423,7 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
                 out.extend(county)
                 continue
         if ent.label_ in {"FAC", "ORG", "PERSON"} and country is None and not gaz.knows(_bare(ent.text)) \
-                and (inner := _place_in_name(doc, ent, gaz)) and _town_institution(doc, inner[0], ent):
+                and (inner := _place_in_name(doc, ent, gaz)):
             # "at Hartford Hospital", "the Paris Police Department": the town it serves, listed as an attribute
             # (a hospital or school may bear another town's name: "Bellevue Hospital" in Manhattan)
             inner[0].label = "INST"
@@ -444,22 +444,6 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country, _token_after(doc, end))))
     return out
-
-
-# Words that open the rest of a town's institution's name ("Hartford Hospital", "Paris City Hall", "Middletown
-# High School"); a park, heights or a street named after someone is no sign of the town ("Douglass Park").
-INSTITUTION_WORDS = {"hospital", "high", "middle", "elementary", "school", "schools", "university", "college",
-                     "police", "fire", "city", "sheriff", "senior", "public", "municipal", "regional", "community",
-                     "courthouse", "court", "council", "town", "township", "board", "chamber", "rescue", "airport",
-                     "medical", "health", "housing", "library", "recreation", "area", "unified", "independent",
-                     "daily", "news", "herald", "times", "journal", "department", "civic", "volunteer", "humane",
-                     "historical", "utilities", "water", "transit"}
-
-
-def _town_institution(doc: Doc, place: PlaceMention, ent) -> bool:
-    """Does the name go on, after the town that opens it, with a word for a town's institution?"""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and span.end < ent.end and doc[span.end].lower_ in INSTITUTION_WORDS
 
 
 def _bare(name: str) -> str:
