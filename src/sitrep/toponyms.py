@@ -336,7 +336,9 @@ def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[in
     for k, ps in by_key.items():
         chosen = [p.entry for p in ps if p.entry is not None]
         current[k] = max(chosen, key=chosen.count) if chosen else None
-        fixed = any(qualified[id(p)] for p in ps) or any(e.kind in {"admin1", "country"} for e in chosen)
+        fixed = any(qualified[id(p)] for p in ps) or any(e.kind in {"admin1", "country"} for e in chosen) \
+            or any(p.dateline for p in ps) and current[k] is not None and current[k].population >= BIG_NAMESAKE
+        # (a city's bare dateline, "TOPEKA —", is the city's: a paper writes a small namesake's with its state)
         opts = [e for e in cands[id(ps[0])] if e.kind in {"city", "admin2"} and coherence.own_name(e, k)]
         states = {(e.country, e.admin1) for e in chosen if e.kind == "admin1"}
         states |= {(q.country, q.admin1) for p in ps for q in qualified[id(p)] if q.kind == "admin1"}
