@@ -182,6 +182,7 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     gaz = gaz or gazetteer.default()
     out = _dateline_places(doc, skip, gaz)
     out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
+    out = [q for p in out for q in _pair_parts(doc, p, gaz)]
     out.extend(_gazetteer_places(doc, skip, out, gaz))
     out.extend(_lone_names(doc, skip, out, gaz))
     people = _people_names(doc)
@@ -237,16 +238,36 @@ def _lone_names(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMen
     return out
 
 
+PAIR = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)((?: [A-Z][a-z]+)?)")
+
+
+def _pair_parts(doc: Doc, p: PlaceMention, gaz) -> list[PlaceMention]:
+    """Two places joined by a hyphen that the gazetteer lacks as one name ("Paris-Henry County", "Athens-Clarke",
+    "Logan-Rogersville"): each its own place; any other mention as it is."""
+    m = PAIR.fullmatch(_bare(p.text))
+    if m is None or p.country is not None or gaz.knows(_bare(p.text)):
+        return [p]
+    offset = p.start + p.text.index(m.group(0))
+    second = m.group(2) + m.group(3) if m.group(3) and gaz.knows(m.group(2) + m.group(3)) else m.group(2)
+    if not (gaz.knows(m.group(1)) and gaz.knows(second)):
+        return [p]
+    a, b = offset, offset + len(m.group(1)) + 1
+    return [PlaceMention(a, a + len(m.group(1)), m.group(1), p.root, p.label, attributive=p.attributive),
+            PlaceMention(b, b + len(second), second, p.root, p.label, attributive=p.attributive)]
+
+
 def _placed_names(found: list[PlaceMention]) -> list[PlaceMention]:
-    """The lone names (:func:`_lone_names`) that resolution placed: a state, or a town or county of a state the
-    article's other towns lie in ("Oconee and Clarke" beside Athens, Georgia; not "Jones" alone), or a town
-    where the article places no other."""
+    """The lone names (:func:`_lone_names`) that resolution placed: a state, a county of a state the article's
+    other towns lie in ("Oconee and Clarke" beside Athens, Georgia; not "Jones" alone), or a town of a country
+    the article's other places lie in, or of any where it names none. And the towns of institutions' names
+    (label INST) that resolution placed."""
     homes = {(p.entry.country, p.entry.admin1) for p in found
              if p.entry is not None and p.entry.kind in {"city", "admin2"} and p.label != "NAME"}
+    countries = {p.iso3 for p in found if p.resolved and p.label not in {"NAME", "NORP"}}
     found = [p for p in found if p.label != "INST" or p.resolved]
     return [p for p in found if p.label != "NAME" or p.resolved and (
         p.entry is None or p.entry.kind == "admin1" or (p.entry.country, p.entry.admin1) in homes
-        or not homes and p.entry.kind == "city")]
+        or p.entry.kind == "city" and (p.entry.country in countries or not countries))]
 
 
 def _people_names(doc: Doc) -> set[str]:
