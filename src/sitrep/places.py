@@ -28,7 +28,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
-from . import actors, gazetteer
+from . import actors, gazetteer, regions
 from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
@@ -80,7 +80,7 @@ class PlaceMention:
         if self.country is not None:
             return 3
         if self.entry is not None:
-            return {"city": 1, "admin2": 2}.get(self.entry.kind, 3)
+            return {"city": 1, "admin2": 2}.get(self.entry.kind, 3)  # a province, a region
         return None
 
     @property
@@ -425,7 +425,8 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", country,
                                     attributive=True))
             continue
-        if ent.label_ == "NORP" and country is None and _demonym_of_division(ent.text, gaz):
+        if ent.label_ == "NORP" and country is None and (_demonym_of_division(ent.text, gaz)
+                                                          or regions.demonym(ent.text)):
             # "Ohioans", "an Ontarian": the people of a state or province, listed like a country's demonym
             out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", attributive=True))
             continue

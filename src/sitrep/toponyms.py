@@ -18,7 +18,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc
 
-from . import actors, gazetteer
+from . import actors, gazetteer, regions
 from . import toponym_coherence as coherence
 from .gazetteer import Entry
 from .nlp import text_of
@@ -95,6 +95,8 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
     if len(words) > 1 and words[0].lower() == "the":
         words.pop(0)
     kind = None
+    if regions.lookup(" ".join(words)) is not None:
+        return " ".join(words), None  # "South Ossetia", "the North Atlantic": a region's own name
     if not gaz.knows(" ".join(words)):
         if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
             kind = ADMIN_WORDS[words.pop().lower()]
@@ -573,6 +575,8 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
             ctx: Context, gaz) -> tuple[Entry | None, str | None]:
     """The candidate that fits the name's qualifier and the article's places best, or why none does."""
     name, kind = looked
+    if not qualifiers and (region := regions.lookup(name)) is not None:
+        return region, None  # "the Middle East", "Darfur": the region, not a hamlet of the name
     if _quarter(name):
         return None, "a part of a town ('the East Side', 'Old Town'), not a town"
     within = {q.country for q in qualifiers}
