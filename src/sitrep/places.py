@@ -33,7 +33,7 @@ from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-5"
+VERSION = "places-6"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}
@@ -445,7 +445,7 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
                 out.extend(county)
                 continue
         if ent.label_ in {"FAC", "ORG", "PERSON"} and country is None and not gaz.knows(_bare(ent.text)) \
-                and (inner := _place_in_name(doc, ent, gaz)):
+                and (inner := _place_in_name(doc, ent, gaz)) and not _a_feature(doc, inner[0], ent):
             # "at Hartford Hospital", "the Paris Police Department": the town it serves, listed as an attribute
             # (a hospital or school may bear another town's name: "Bellevue Hospital" in Manhattan)
             inner[0].label = "INST"
@@ -466,6 +466,24 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country, _token_after(doc, end))))
     return out
+
+
+# Words after a name that make the whole a street or a natural feature of its own ("Larkin Street", "Douglass
+# Park", "Morris Heights"), not an institution of the town the first word names.
+FEATURE_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln",
+                 "way", "place", "highway", "parkway", "pike", "circle", "square", "park", "heights", "hill", "hills",
+                 "ridge", "bridge", "river", "creek", "lake", "valley", "beach", "island", "mountain", "mountains",
+                 "falls", "springs", "forest", "woods", "trail", "canyon", "bay", "point", "terrace", "gardens",
+                 "estates", "village", "side", "end"}
+
+
+def _a_feature(doc: Doc, place: PlaceMention, ent) -> bool:
+    """Does a word for a street or a natural feature follow the town that opens the name (or is the name no
+    town's institution for another reason)?"""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if place.text.endswith(".") or ent[-1].lower_ in SECOND_LEVEL_WORDS:
+        return True  # "St. Landry Parish": an abbreviation opens it, or the whole is a county
+    return span is not None and span.end < ent.end and doc[span.end].lower_.rstrip(".") in FEATURE_WORDS
 
 
 def _bare(name: str) -> str:
