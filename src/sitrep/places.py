@@ -185,6 +185,7 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     out = [q for p in out for q in _pair_parts(doc, p, gaz)]
     out.extend(_gazetteer_places(doc, skip, out, gaz))
     out.extend(_lone_names(doc, skip, out, gaz))
+    out.extend(_party_homes(doc, skip, out, gaz))
     people = _people_names(doc)
     out = [p for p in out if not _a_persons_name(p, people, gaz)]
     out.sort(key=lambda p: p.start)
@@ -254,6 +255,24 @@ def _pair_parts(doc: Doc, p: PlaceMention, gaz) -> list[PlaceMention]:
     a, b = offset, offset + len(m.group(1)) + 1
     return [PlaceMention(a, a + len(m.group(1)), m.group(1), p.root, p.label, attributive=p.attributive),
             PlaceMention(b, b + len(second), second, p.root, p.label, attributive=p.attributive)]
+
+
+# A legislator's party and home after the name: "Rep. Ann Lee, D-Pleasanton," "Sen. Tom Bakk, DFL-Cook".
+PARTY_HOME = re.compile(r"(?<![\w-])(?:D|R|I|DFL|GOP)-(?P<name>[A-Z][\w.']*(?: [A-Z][\w.']*){0,2})(?=[,)])")
+
+
+def _party_homes(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
+    """The home towns (or states) that follow a legislator's party letter, where the gazetteer knows them; listed
+    as attributes of the legislator."""
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    out: list[PlaceMention] = []
+    for m in PARTY_HOME.finditer(text_of(doc)):
+        a, b = m.span("name")
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or any(a < y and x < b for x, y in taken) or not gaz.knows(m["name"]):
+            continue
+        out.append(PlaceMention(a, b, m["name"], span.root, "GPE", attributive=True))
+    return out
 
 
 def _placed_names(found: list[PlaceMention]) -> list[PlaceMention]:
