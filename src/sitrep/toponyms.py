@@ -47,6 +47,8 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 # A city of at least this many people keeps a name for itself against the province that bears it too:
 # "Washington" is the capital, not the state.
 BIG_NAMESAKE = 100_000
+# What a country's capital gains over its namesakes in that country where the article is set there.
+CAPITAL_WEIGHT = 3.0
 # A town whose name no other state has says alone which state the article is about if it is this big.
 REGION_TOWN_MIN = 50_000
 # What a province the article's other places lie in adds to a candidate there (a province the text names
@@ -198,6 +200,8 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
         # "Islamabad" is Islamabad, not the city that bore the name centuries ago. Towns only: a division keeps
         # a town's old name ("Chittagong" district) where the town's own is new (Chattogram).
         score += OWN_NAME
+    if e.kind == "city" and ctx.countries.get(e.country, 0) > 0 and _capital(e):
+        score += CAPITAL_WEIGHT  # "Washington" in a story set in the US: the seat of its government
     for q in qualifiers:
         if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
             score += 10.0
@@ -215,6 +219,17 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
     elif kind in {"district", "city"}:
         score += 2.0 if e.kind == "city" else -1.0
     return score - (3.0 if loose else 0.0)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    return frozenset((iso3, gazetteer.key(c["capital"])) for iso3, c in gazetteer.geonames_countries().items()
+                     if c.get("capital"))
+
+
+def _capital(e: Entry) -> bool:
+    """Is the town its country's capital (by name, and big enough to be it, not a namesake village)?"""
+    return e.population >= BIG_NAMESAKE and (e.country, gazetteer.key(e.name)) in _capitals()
 
 
 @lru_cache(maxsize=1)
