@@ -258,7 +258,7 @@ def _pair_parts(doc: Doc, p: PlaceMention, gaz) -> list[PlaceMention]:
 
 
 # A legislator's party and home after the name: "Rep. Ann Lee, D-Pleasanton," "Sen. Tom Bakk, DFL-Cook".
-PARTY_HOME = re.compile(r"(?<![\w-])(?:D|R|I|DFL|GOP)-(?P<name>[A-Z][\w.']*(?: [A-Z][\w.']*){0,2})(?=[,)])")
+PARTY_HOME = re.compile(r"(?<![\w-])(?:D|R|I|DFL|GOP)-(?P<name>[A-Z][\w.']*(?: [A-Z][\w.']*){0,2})(?=[,;)])")
 
 
 def _party_homes(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
@@ -551,18 +551,31 @@ def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
     "the U.S. House"): a place name, listed as an attribute of the organisation, never as where an event
     happened."""
     toks = [t for t in ent if t.lower_ != "the"]
-    for n in range(min(3, len(toks) - 1), 0, -1):
-        head, rest = toks[:n], toks[n]
-        if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
-            continue
-        start, end = head[0].idx, _end_char(head[-1])
-        name = text_of(doc)[start:end]
-        country = actors.country_of(name) if country_name(name) else None
-        if country is None and not any(e.kind in {"admin1", "admin2"} or e.kind == "city"
-                                       and e.population >= NAMED_TOWN_MIN for e in gaz.candidates(name)):
-            continue
-        return [PlaceMention(start, end, name, head[-1], "ORG", country, attributive=True)]
+    starts = [0, 1] if len(toks) > 2 and toks[0].lower_ in DIRECTIONS else [0]  # "Northern Illinois University"
+    for first in starts:
+        for n in range(min(3, len(toks) - first - 1), 0, -1):
+            head, rest = toks[first:first + n], toks[first + n]
+            if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
+                continue
+            found = _named_place(doc, head, gaz, towns=True)
+            if found:
+                return found
+    of = max((i for i, t in enumerate(toks[:-1]) if t.lower_ == "of"), default=None)
+    tail = toks[of + 1:] if of is not None else []
+    if 0 < len(tail) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in tail):
+        return _named_place(doc, tail, gaz, towns=True)  # "the University of Kentucky"
     return []
+
+
+def _named_place(doc: Doc, words, gaz, towns: bool) -> list[PlaceMention]:
+    """The country, state, county or (with ``towns``) town of some size that the words name, as an attribute."""
+    start, end = words[0].idx, _end_char(words[-1])
+    name = text_of(doc)[start:end]
+    country = actors.country_of(name) if country_name(name) else None
+    if country is None and not any(e.kind in {"admin1", "admin2"} or towns and e.kind == "city"
+                                   and e.population >= NAMED_TOWN_MIN for e in gaz.candidates(name)):
+        return []
+    return [PlaceMention(start, end, name, words[-1], "ORG", country, attributive=True)]
 
 
 # -- names the model missed ---------------------------------------------------------
