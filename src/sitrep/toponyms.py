@@ -326,10 +326,12 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     if agreed is not None:  # "Hershey", "Palmyra" and "Annville" in a story that names only Lebanon
         for p in unplaced:
             p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], [], agreed, gaz)
+    towns = []
     for p in places:  # "Palestine" in a story about Anderson County, Texas: the town there
         if p.country is not None and p.label != "NORP" and (town := _home_town(p, home, gaz)) is not None:
             p.entry, p.country = town, None
-    for p in _local_towns(doc, places, home, gaz):  # "a Lebanon woman", "400 Locust St., Lebanon"
+            towns.append(p)
+    for p in towns + _local_towns(doc, places, home, gaz):  # "a Lebanon woman", "400 Locust St., Lebanon"
         todo.append(p)
         looked[id(p)], qualified[id(p)] = (p.text, "city"), []
         cands[id(p)] = [e for e in gaz.candidates(p.text) if e.kind == "city"]
@@ -353,7 +355,7 @@ def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[in
     for k, ps in by_key.items():
         chosen = [p.entry for p in ps if p.entry is not None]
         current[k] = max(chosen, key=chosen.count) if chosen else None
-        fixed = any(qualified[id(p)] for p in ps) or any(e.kind in {"admin1", "country"} for e in chosen) \
+        fixed = any(qualified[id(p)] for p in ps) or any(e.kind in {"admin1", "country", regions.KIND} for e in chosen) \
             or any(p.dateline for p in ps) and current[k] is not None and current[k].population >= BIG_NAMESAKE
         # (a city's bare dateline, "TOPEKA —", is the city's: a paper writes a small namesake's with its state)
         opts = [e for e in cands[id(ps[0])] if e.kind in {"city", "admin2"} and coherence.own_name(e, k)]
