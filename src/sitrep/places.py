@@ -463,16 +463,16 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
                 county[0].attributive, county[0].label = False, "GPE"
                 out.extend(county)
                 continue
+        parts = _of_parts(doc, ent) if country is None else []
+        if parts:  # "Sarbanak of Garmsir district": a village and the district it lies in, taken as one name
+            out.extend(PlaceMention(a.start_char, a.end_char, a.text, a.root, label, None) for a, label in parts)
+            continue
         if ent.label_ in {"FAC", "ORG", "PERSON"} and country is None and not gaz.knows(_bare(ent.text)) \
                 and (inner := _place_in_name(doc, ent, gaz)) and not _a_feature(doc, inner[0], ent):
             # "at Hartford Hospital", "the Paris Police Department": the town it serves, listed as an attribute
             # (a hospital or school may bear another town's name: "Bellevue Hospital" in Manhattan)
             inner[0].label = "INST"
             out.extend(inner)
-            continue
-        parts = _of_parts(doc, ent) if country is None else []
-        if parts:  # "Sarbanak of Garmsir district": a village and the district it lies in, taken as one name
-            out.extend(PlaceMention(a.start_char, a.end_char, a.text, a.root, label, None) for a, label in parts)
             continue
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
         start = doc[first].idx
