@@ -34,7 +34,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
-from . import actors, gazetteer
+from . import actors, gazetteer, regions
 from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
@@ -86,7 +86,7 @@ class PlaceMention:
         if self.country is not None:
             return 3
         if self.entry is not None:
-            return {"city": 1, "admin2": 2}.get(self.entry.kind, 3)
+            return {"city": 1, "admin2": 2}.get(self.entry.kind, 3)  # a province, a region
         return None
 
     @property
@@ -188,8 +188,11 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     gaz = gaz or gazetteer.default()
     out = _dateline_places(doc, skip, gaz)
     out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
+    out = [q for p in out for q in _pair_parts(doc, p, gaz)]
     out.extend(_gazetteer_places(doc, skip, out, gaz))
     out.extend(_big_towns(doc, skip, out, gaz))
+    out.extend(_lone_names(doc, skip, out, gaz))
+    out.extend(_party_homes(doc, skip, out, gaz))
     people = _people_names(doc)
     out = [p for p in out if not _a_persons_name(p, people, gaz)]
     for p in out:
@@ -199,10 +202,101 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     from .toponyms import resolve  # resolution reads this module's word lists: imported when first used
 
     resolve(doc, out, gaz)
+    out = _placed_names(out)
     out.extend(_home_names(doc, out, skip, gaz))
     out.extend(_echoes(doc, out, skip))
     out.sort(key=lambda p: p.start)
     return out
+
+
+# Words before a lone name that make it a person's: "Mr. Jackson", "Sgt. Warren", "Coach Madison".
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sgt", "cpl", "pvt", "lt", "capt", "col", "gen", "rep", "sen", "gov", "mayor",
+          "officer", "deputy", "detective", "trooper", "coach", "judge", "president", "pastor", "rev", "father",
+          "sister", "brother", "st", "saint", "prof", "professor", "chief", "councilman", "councilwoman"}
+# Verbs after a lone name that make it a person's: "Jackson said".
+SPEECH = {"said", "says", "told", "added", "asked", "explained", "noted", "wrote", "testified", "recalled"}
+
+
+def _lone_names(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
+    """A name the small model calls a person, an organisation or a product that is, word for word, a town of
+    some size, a county or a state ("55 Gainesville residents", "Oconee and Clarke"), where no title before it
+    or verb of speech after it makes it a person's. Resolution decides which place it is; one it cannot place
+    is dropped."""
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    out: list[PlaceMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG", "PRODUCT"} or len(ent) > MAX_WORDS:
+            continue
+        toks = [t for t in ent if t.lower_ not in {"'s", "\u2019s"}]
+        if not toks or not all(_capitalised(t) and not t.is_upper for t in toks) \
+                or any(ent.start_char < b and a < ent.end_char for a, b in taken):
+            continue
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        if before in TITLES or after in SPEECH:
+            continue
+        start, end = toks[0].idx, _end_char(toks[-1])
+        name = text_of(doc)[start:end]
+        k = gazetteer.key(name)
+        if actors.country_of(name) is not None or not any(
+                gazetteer.key(e.name).removesuffix("county") == k
+                and (e.kind in {"admin1", "admin2"} or e.kind == "city" and e.population >= NAMED_TOWN_MIN)
+                for e in gaz.candidates(name)):
+            continue
+        placed = ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE
+        out.append(PlaceMention(start, end, name, toks[-1], "NAME", attributive=not placed))
+        taken.append((start, end))
+    return out
+
+
+PAIR = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)((?: [A-Z][a-z]+)?)")
+
+
+def _pair_parts(doc: Doc, p: PlaceMention, gaz) -> list[PlaceMention]:
+    """Two places joined by a hyphen that the gazetteer lacks as one name ("Paris-Henry County", "Athens-Clarke",
+    "Logan-Rogersville"): each its own place; any other mention as it is."""
+    m = PAIR.fullmatch(_bare(p.text))
+    if m is None or p.country is not None or gaz.knows(_bare(p.text)):
+        return [p]
+    offset = p.start + p.text.index(m.group(0))
+    second = m.group(2) + m.group(3) if m.group(3) and gaz.knows(m.group(2) + m.group(3)) else m.group(2)
+    if not (gaz.knows(m.group(1)) and gaz.knows(second)):
+        return [p]
+    a, b = offset, offset + len(m.group(1)) + 1
+    return [PlaceMention(a, a + len(m.group(1)), m.group(1), p.root, p.label, attributive=p.attributive),
+            PlaceMention(b, b + len(second), second, p.root, p.label, attributive=p.attributive)]
+
+
+# A legislator's party and home after the name: "Rep. Ann Lee, D-Pleasanton," "Sen. Tom Bakk, DFL-Cook".
+PARTY_HOME = re.compile(r"(?<![\w-])(?:D|R|I|DFL|GOP)-(?P<name>[A-Z][\w.']*(?: [A-Z][\w.']*){0,2})(?=[,;)])")
+
+
+def _party_homes(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
+    """The home towns (or states) that follow a legislator's party letter, where the gazetteer knows them; listed
+    as attributes of the legislator."""
+    taken = [(p.start, p.end) for p in found] + list(skip)
+    out: list[PlaceMention] = []
+    for m in PARTY_HOME.finditer(text_of(doc)):
+        a, b = m.span("name")
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or any(a < y and x < b for x, y in taken) or not gaz.knows(m["name"]):
+            continue
+        out.append(PlaceMention(a, b, m["name"], span.root, "GPE", attributive=True))
+    return out
+
+
+def _placed_names(found: list[PlaceMention]) -> list[PlaceMention]:
+    """The lone names (:func:`_lone_names`) that resolution placed: a state, a county of a state the article's
+    other towns lie in ("Oconee and Clarke" beside Athens, Georgia; not "Jones" alone), or a town of a country
+    the article's other places lie in, or of any where it names none. And the towns of institutions' names
+    (label INST) that resolution placed."""
+    homes = {(p.entry.country, p.entry.admin1) for p in found
+             if p.entry is not None and p.entry.kind in {"city", "admin2"} and p.label != "NAME"}
+    countries = {p.iso3 for p in found if p.resolved and p.label not in {"NAME", "NORP"}}
+    found = [p for p in found if p.label != "INST" or p.resolved]
+    return [p for p in found if p.label != "NAME" or p.resolved and (
+        p.entry is None or p.entry.kind == "admin1" or (p.entry.country, p.entry.admin1) in homes
+        or p.entry.kind == "city" and (p.entry.country in countries or not countries))]
 
 
 def _people_names(doc: Doc) -> set[str]:
@@ -360,7 +454,8 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", country,
                                     attributive=True))
             continue
-        if ent.label_ == "NORP" and country is None and _demonym_of_division(ent.text, gaz):
+        if ent.label_ == "NORP" and country is None and (_demonym_of_division(ent.text, gaz)
+                                                          or regions.demonym(ent.text)):
             # "Ohioans", "an Ontarian": the people of a state or province, listed like a country's demonym
             out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, root, "NORP", attributive=True))
             continue
@@ -386,6 +481,13 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         parts = _of_parts(doc, ent) if country is None else []
         if parts:  # "Sarbanak of Garmsir district": a village and the district it lies in, taken as one name
             out.extend(PlaceMention(a.start_char, a.end_char, a.text, a.root, label, None) for a, label in parts)
+            continue
+        if ent.label_ in {"FAC", "ORG", "PERSON"} and country is None and not gaz.knows(_bare(ent.text)) \
+                and (inner := _place_in_name(doc, ent, gaz)) and not _a_feature(doc, inner[0], ent):
+            # "at Hartford Hospital", "the Paris Police Department": the town it serves, listed as an attribute
+            # (a hospital or school may bear another town's name: "Bellevue Hospital" in Manhattan)
+            inner[0].label = "INST"
+            out.extend(inner)
             continue
         first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
         label = ent.label_
@@ -488,6 +590,27 @@ def _in_full_name(tok: Token) -> bool:
     doc = tok.doc
     return (tok.i > 0 and doc[tok.i - 1].ent_type_ == "PERSON" and doc[tok.i].ent_iob_ == "I") or (
         tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON" and doc[tok.i + 1].ent_iob_ == "I")
+# Words after a name that make the whole a street or a natural feature of its own ("Larkin Street", "Douglass
+# Park", "Morris Heights"), not an institution of the town the first word names.
+FEATURE_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln",
+                 "way", "place", "highway", "parkway", "pike", "circle", "square", "park", "heights", "hill", "hills",
+                 "ridge", "bridge", "river", "creek", "lake", "valley", "beach", "island", "mountain", "mountains",
+                 "falls", "springs", "forest", "woods", "trail", "canyon", "bay", "point", "terrace", "gardens",
+                 "estates", "village", "side", "end"}
+
+
+def _a_feature(doc: Doc, place: PlaceMention, ent) -> bool:
+    """Does a word for a street or a natural feature follow the town that opens the name (or is the name no
+    town's institution for another reason)?"""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if place.text.endswith(".") or ent[-1].lower_ in SECOND_LEVEL_WORDS:
+        return True  # "St. Landry Parish": an abbreviation opens it, or the whole is a county
+    return span is not None and span.end < ent.end and doc[span.end].lower_.rstrip(".") in FEATURE_WORDS
+
+
+def _bare(name: str) -> str:
+    """A name without a leading "the" and a possessive ending."""
+    return re.sub(r"^the\s+|['\u2019]s?$", "", name, flags=re.I)
 
 
 def _demonym_of_division(text: str, gaz) -> bool:
@@ -495,6 +618,8 @@ def _demonym_of_division(text: str, gaz) -> bool:
     the division (data/places.yaml); a name that is the division's own ("Ohio") is no demonym."""
     name = gazetteer.key(text)
     return any(e.kind == "admin1" and gazetteer.key(e.name) != name for e in gaz.candidates(text))
+
+
 def _place_inside(doc: Doc, ent, gaz) -> "PlaceMention | None":
     """The town closing a name the model ran together over a locative preposition ("Supermarket in
     Islamabad", "the Press Club in Karachi"): a place where the gazetteer knows it."""
@@ -531,20 +656,33 @@ def _place_in_name(doc: Doc, ent, gaz) -> list[PlaceMention]:
     "the U.S. House"): a place name, listed as an attribute of the organisation, never as where an event
     happened."""
     toks = [t for t in ent if t.lower_ != "the"]
-    for n in range(min(3, len(toks) - 1), 0, -1):
-        head, rest = toks[:n], toks[n]
-        if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
-            continue
-        start, end = head[0].idx, _end_char(head[-1])
-        name = text_of(doc)[start:end]
-        if _common_word(name):
-            continue  # "the Young Doctors Association", "Forest Department"
-        country = actors.country_of(name) if country_name(name) else None
-        if country is None and not any(e.kind in {"admin1", "admin2"} or e.kind == "city"
-                                       and e.population >= NAMED_TOWN_MIN for e in gaz.candidates(name)):
-            continue
-        return [PlaceMention(start, end, name, head[-1], "ORG", country, attributive=True)]
+    starts = [0, 1] if len(toks) > 2 and toks[0].lower_ in DIRECTIONS else [0]  # "Northern Illinois University"
+    for first in starts:
+        for n in range(min(3, len(toks) - first - 1), 0, -1):
+            head, rest = toks[first:first + n], toks[first + n]
+            if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
+                continue
+            found = _named_place(doc, head, gaz, towns=True)
+            if found:
+                return found
+    of = max((i for i, t in enumerate(toks[:-1]) if t.lower_ == "of"), default=None)
+    tail = toks[of + 1:] if of is not None else []
+    if 0 < len(tail) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in tail):
+        return _named_place(doc, tail, gaz, towns=True)  # "the University of Kentucky"
     return []
+
+
+def _named_place(doc: Doc, words, gaz, towns: bool) -> list[PlaceMention]:
+    """The country, state, county or (with ``towns``) town of some size that the words name, as an attribute."""
+    start, end = words[0].idx, _end_char(words[-1])
+    name = text_of(doc)[start:end]
+    if _common_word(name):
+        return []  # "the Young Doctors Association", "Forest Department"
+    country = actors.country_of(name) if country_name(name) else None
+    if country is None and not any(e.kind in {"admin1", "admin2"} or towns and e.kind == "city"
+                                   and e.population >= NAMED_TOWN_MIN for e in gaz.candidates(name)):
+        return []
+    return [PlaceMention(start, end, name, words[-1], "ORG", country, attributive=True)]
 
 
 # -- names the model missed ---------------------------------------------------------

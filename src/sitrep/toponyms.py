@@ -18,7 +18,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc
 
-from . import actors, gazetteer
+from . import actors, gazetteer, regions
+from . import toponym_coherence as coherence
 from .gazetteer import Entry
 from .nlp import text_of
 from .places import (ADMIN_WORDS, CENTRE_WORDS, DIRECTIONS, DIVISION_PLURALS, SECOND_LEVEL_WORDS, PlaceMention,
@@ -43,6 +44,11 @@ PART_KM = 50.0
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Words of the names of a town's parts: "the East Side", "Old Town", "Downtown".
 QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", "new"}
+# A city of at least this many people keeps a name for itself against the province that bears it too:
+# "Washington" is the capital, not the state.
+BIG_NAMESAKE = 100_000
+# What a country's capital gains over its namesakes in that country where the article is set there.
+CAPITAL_WEIGHT = 3.0
 # A town whose name no other state has says alone which state the article is about if it is this big.
 REGION_TOWN_MIN = 50_000
 # What a province the article's other places lie in adds to a candidate there (a province the text names
@@ -91,6 +97,8 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
     if len(words) > 1 and words[0].lower() == "the":
         words.pop(0)
     kind = None
+    if regions.lookup(" ".join(words)) is not None:
+        return " ".join(words), None  # "South Ossetia", "the North Atlantic": a region's own name
     if not gaz.knows(" ".join(words)):
         if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
             kind = ADMIN_WORDS[words.pop().lower()]
@@ -107,7 +115,41 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
         kind = ADMIN_WORDS[before.group(1).lower()]
     if kind is None and _after_qualified_place(p):
         kind = "province"  # "X district, Balkh": the name after the comma says which province
+    if kind is None and _province_cue(text_of(doc), p):
+        kind = "province"  # "upstate New York", "the New York border", "New York's governor"
     return " ".join(words), kind
+
+
+def _province_cue(text: str, p: PlaceMention) -> bool:
+    """Do the words around a name say it is a state or province: "upstate New York", "the Ohio border",
+    "New York's attorney general"?"""
+    after = text[p.end:p.end + 60]
+    if POSSESSIVE.search(p.text):
+        after = "'s" + after
+    return bool(PROVINCE_BEFORE.search(text[max(0, p.start - 20):p.start]) or PROVINCE_AFTER.match(after))
+
+
+def _province_named(p: PlaceMention, looked, cands: list[Entry], only: bool) -> bool:
+    """Is the name a province's own ("Oregon")? With ``only``, one no town of the province bears (a state named
+    after no town of it, not "Kandahar")."""
+    k = gazetteer.key(looked[0])
+    mine = {(e.country, e.admin1) for e in cands if e.kind == "admin1" and gazetteer.key(e.name) == k}
+    if not only:
+        return bool(mine)
+    return bool(mine) and not any((e.country, e.admin1) in mine for e in cands if e.kind == "city")
+
+
+def _listed_provinces(text: str, places: list[PlaceMention], looked, cands) -> None:
+    """A name listed with states ("Missouri, New York and Virginia", "Oregon and Washington laws") is a state
+    too, where it can be one."""
+    ordered = [p for p in sorted(places, key=lambda p: p.start) if id(p) in looked]
+    for p, q in zip(ordered, ordered[1:]):
+        if not LIST_GAP.match(text[p.end:q.start]):
+            continue
+        for a, b in ((p, q), (q, p)):
+            if looked[id(a)][1] is None and _province_named(a, looked[id(a)], cands[id(a)], False) \
+                    and _province_named(b, looked[id(b)], cands[id(b)], True):
+                looked[id(a)] = (looked[id(a)][0], "province")
 
 
 def _after_qualified_place(p: PlaceMention) -> bool:
@@ -150,19 +192,24 @@ def _qualifier(p: PlaceMention, by_start: dict[int, PlaceMention], gaz) -> list[
 
 
 def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, loose: bool,
-           towns: set[str], name: str | None = None) -> float:
+           towns: set, name: str | None = None) -> float:
+    """How well a candidate fits; ``towns`` holds the countries, and the (country, province) pairs, that the
+    name's town candidates lie in."""
     score = ctx.weight(e, name) + 0.8 * math.log10(e.population + 1)
     if name and e.kind == "city" and gazetteer.key(e.name) == name:
         # "Islamabad" is Islamabad, not the city that bore the name centuries ago. Towns only: a division keeps
         # a town's old name ("Chittagong" district) where the town's own is new (Chattogram).
         score += OWN_NAME
+    if e.kind == "city" and ctx.countries.get(e.country, 0) > 0 and _capital(e):
+        score += CAPITAL_WEIGHT  # "Washington" in a story set in the US: the seat of its government
     for q in qualifiers:
         if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
             score += 10.0
         elif q.kind == "country" and e.country == q.country:
             score += 8.0
-    if kind is None and e.kind == "admin1" and e.country in towns:
-        score -= 1.0  # a bare name is a town more often than the province named after it
+    if kind is None and e.kind == "admin1" and (e.country, e.admin1) in towns:
+        score -= 1.0  # a bare name is a town more often than the province named after it ("Oregon" has no
+        # town of the name in Oregon: it is the state's, and the towns elsewhere are named after it)
     elif kind is None and e.kind == "admin2" and e.country in towns:
         score -= 3.0  # and more often than the county or district, whose towns' people its population sums
     if kind == "province":
@@ -172,6 +219,17 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
     elif kind in {"district", "city"}:
         score += 2.0 if e.kind == "city" else -1.0
     return score - (3.0 if loose else 0.0)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    return frozenset((iso3, gazetteer.key(c["capital"])) for iso3, c in gazetteer.geonames_countries().items()
+                     if c.get("capital"))
+
+
+def _capital(e: Entry) -> bool:
+    """Is the town its country's capital (by name, and big enough to be it, not a namesake village)?"""
+    return e.population >= BIG_NAMESAKE and (e.country, gazetteer.key(e.name)) in _capitals()
 
 
 @lru_cache(maxsize=1)
@@ -238,6 +296,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     todo = [p for p in places if p.country is None and p.label != "FAC"]
     looked = {id(p): _lookup_name(p, gaz) for p in todo}
     cands = {id(p): gaz.candidates(looked[id(p)][0]) for p in todo}
+    _listed_provinces(text_of(doc), places, looked, cands)
     firm = [(p, e) for p in todo if (e := _firm(cands[id(p)])) is not None]
     states = {id(p): _states_of(p, gaz) for p in places if p.country is not None and p.label != "NORP"}
     ctx = _context(doc, [p for p in places if not states.get(id(p))], firm)
@@ -267,15 +326,52 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     if agreed is not None:  # "Hershey", "Palmyra" and "Annville" in a story that names only Lebanon
         for p in unplaced:
             p.entry, p.note = _choose(p, looked[id(p)], cands[id(p)], [], agreed, gaz)
+    towns = []
     for p in places:  # "Palestine" in a story about Anderson County, Texas: the town there
         if p.country is not None and p.label != "NORP" and (town := _home_town(p, home, gaz)) is not None:
             p.entry, p.country = town, None
+            towns.append(p)
+    for p in towns + _local_towns(doc, places, home, gaz):  # "a Lebanon woman", "400 Locust St., Lebanon"
+        todo.append(p)
+        looked[id(p)], qualified[id(p)] = (p.text, "city"), []
+        cands[id(p)] = [e for e in gaz.candidates(p.text) if e.kind == "city"]
+    _cohere(places, todo, cands, looked, qualified, home)
     _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
     _part_near_whole(doc, places, gaz, looked)
     _inherit_within(doc, places)
     places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
+
+
+def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[int, list[Entry]],
+            looked: dict[int, tuple[str, str | None]], qualified: dict[int, list[Entry]], ctx: Context) -> None:
+    """Switch a name to the namesake that the article's other names lie near (toponym_coherence.py)."""
+    by_key: dict[str, list[PlaceMention]] = {}
+    for p in todo:
+        by_key.setdefault(gazetteer.key(looked[id(p)][0]), []).append(p)
+    names: list[coherence.Name] = []
+    current: dict[str, Entry | None] = {}
+    for k, ps in by_key.items():
+        chosen = [p.entry for p in ps if p.entry is not None]
+        current[k] = max(chosen, key=chosen.count) if chosen else None
+        fixed = any(qualified[id(p)] for p in ps) or any(e.kind in {"admin1", "country", regions.KIND} for e in chosen) \
+            or any(p.dateline for p in ps) and current[k] is not None and current[k].population >= BIG_NAMESAKE
+        # (a city's bare dateline, "TOPEKA —", is the city's: a paper writes a small namesake's with its state)
+        opts = [e for e in cands[id(ps[0])] if e.kind in {"city", "admin2"} and coherence.own_name(e, k)]
+        states = {(e.country, e.admin1) for e in chosen if e.kind == "admin1"}
+        states |= {(q.country, q.admin1) for p in ps for q in qualified[id(p)] if q.kind == "admin1"}
+        points = [e for e in chosen if e.kind in {"city", "admin2"}] if fixed else opts
+        names.append(coherence.Name(k, [] if fixed else opts, points, states, fixed))
+    for p in places:  # "Georgia" read as the state: it holds the towns it names
+        if p.entry is not None and p.entry.kind == "admin1" and id(p) not in looked:
+            names.append(coherence.Name(gazetteer.key(p.text), [], [], {(p.entry.country, p.entry.admin1)}, True))
+    kinds = {k: looked[id(ps[0])][1] for k, ps in by_key.items()}
+    switch = coherence.cohere(names, current, lambda k, e: _score(e, kinds[k], [], ctx, False, {e.country, (e.country, e.admin1)}, k))
+    for k, e in switch.items():
+        for p in by_key[k]:
+            if not qualified[id(p)]:
+                p.entry, p.note = e, None
 
 
 def _share_qualifiers(doc: Doc, places: list[PlaceMention], qualified: dict[int, list[Entry]]) -> None:
@@ -383,6 +479,22 @@ def _doubtful(p: PlaceMention, looked) -> bool:
     return p.label in {"ORG", "PERSON"} and p.within is None and (looked is None or looked[1] is None)
 
 
+# A town's people and local bodies after its name ("a Lebanon woman", "Jordan Elementary School"), and a street
+# address or a person's age before it ("400 Locust St., Lebanon", "Galen Miller, 42, Palestine").
+LOCAL_AFTER = re.compile(
+    r"(?-i:[ ](?:man|woman|men|women|boy|girl|teen|teenager|couple|family|resident|residents|homeowner"
+    r"|Elementary|Middle School|High School|Junior High|Senior High|Independent School|Public Schools?|Public Library"
+    r"|City Council|City Hall|Town Council|Township|Police Department|Fire Department|Municipal)\b)")
+LOCAL_BEFORE = re.compile(r"(?:\b(?:St|Ave|Rd|Blvd|Dr|Ln|Street|Avenue|Road|Drive|Lane|Boulevard|Pike)\.?|\b\d{1,3}),[ ]$")
+# What separates the names of a list: "Missouri, New York and Virginia".
+LIST_GAP = re.compile(r"^(?:,[ ]*(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)$")
+# Words before or after a name that make it a state or province rather than the town of the name.
+PROVINCE_BEFORE = re.compile(r"\b(?:upstate|downstate)\s+$", re.I)
+PROVINCE_AFTER = re.compile(
+    r"(?:\s+(?:state\s+)?(?:border|borders|state\s+line)\b"
+    r"|['\u2019]s?\s+(?:governor|gov\.|attorney\s+general|legislature|lawmakers|legislators|comptroller"
+    r"|secretary\s+of\s+state|general\s+assembly|congressional\s+delegation|state\s+(?:senate|house|police"
+    r"|capitol|budget)|unemployment\s+rate|jobless\s+rate|counties)\b)", re.I)
 KIND_OF = re.compile(r"\b(" + "|".join(ADMIN_WORDS) + r") of (?:the )?$", re.I)
 # A district's other name in brackets after its name, or the bracket that closes the other name itself.
 OTHER_NAME = re.compile(r"\)|[ ]\([^()\n]{1,40}\)")
@@ -438,9 +550,45 @@ def _home_town(p: PlaceMention, ctx: Context, gaz) -> Entry | None:
     return max(towns, key=lambda e: e.population, default=None)
 
 
+def _local_towns(doc: Doc, places: list[PlaceMention], ctx: Context, gaz) -> list[PlaceMention]:
+    """Countries' names written as a town's ("a Lebanon woman", "Jordan Elementary School", "400 Locust St.,
+    Lebanon", "Galen Miller, 42, of Palestine"), where a town of the name lies in a country the article's other
+    words place it in: that town, the article's other places then choosing among its namesakes."""
+    text = text_of(doc)
+    out = []
+    placed = {p.entry.country for p in places if p.entry is not None and p.country is None}
+    for p in places:
+        if p.country is None or p.label == "NORP" or " " in p.text.strip() or not _local_use(doc, text, p):
+            continue
+        name = gazetteer.key(p.text)
+        towns = [e for e in gaz.candidates(p.text) if e.kind == "city" and gazetteer.key(e.name) == name
+                 and (e.country in placed or ctx.countries.get(e.country, 0) - ctx.own.get(name, {}).get(e.country, 0) > 0)]
+        if towns:
+            p.entry, p.country = max(towns, key=lambda e: ctx.weight(e, name) + 0.8 * math.log10(e.population + 1)), None
+            p.attributive = False
+            out.append(p)
+    return out
+
+
+def _local_use(doc: Doc, text: str, p: PlaceMention) -> bool:
+    """Is the name used as a town's: before a word for its people or its local bodies, or after a street
+    address or a person's name and age?"""
+    for m in re.finditer(r"(?<![\w-])" + re.escape(p.text) + r"(?![\w-])", text):  # any of its occurrences
+        if LOCAL_AFTER.match(text, m.end()) or LOCAL_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            return True
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    prev = doc[span.start - 2]
+    return prev.ent_type_ == "PERSON" or prev.text == "," and span.start >= 3 and doc[span.start - 3].like_num
+
+
 def _states_of(p: PlaceMention, gaz) -> list[Entry]:
-    """Provinces or states of another country that a country's name also names ("Georgia")."""
-    return [e for e in gaz.candidates(p.text) if e.kind == "admin1" and e.country != p.country.iso3]
+    """Provinces or states of another country that a country's name also names ("Georgia", "north Georgia")."""
+    words = p.text.split()
+    while len(words) > 1 and words[0].lower() in DIRECTIONS:
+        words.pop(0)
+    return [e for e in gaz.candidates(" ".join(words)) if e.kind == "admin1" and e.country != p.country.iso3]
 
 
 def _widest(qualifiers: list[Entry], chosen: Entry | None) -> Entry | None:
@@ -453,6 +601,8 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
             ctx: Context, gaz) -> tuple[Entry | None, str | None]:
     """The candidate that fits the name's qualifier and the article's places best, or why none does."""
     name, kind = looked
+    if not qualifiers and (region := regions.lookup(name)) is not None:
+        return region, None  # "the Middle East", "Darfur": the region, not a hamlet of the name
     if _quarter(name):
         return None, "a part of a town ('the East Side', 'Old Town'), not a town"
     within = {q.country for q in qualifiers}
@@ -474,6 +624,10 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
         if not options:
             return None, "no candidate in the province of its qualifier"
     towns = {e.country for e, _ in options if e.kind == "city"}
+    # the provinces a town of the name lies in, and the country of a big city of the name ("Washington")
+    towns |= {(e.country, e.admin1) for e, _ in options if e.kind == "city"} \
+        | {(e.country, a.admin1) for e, _ in options if e.kind == "city" and e.population >= BIG_NAMESAKE
+           for a, _ in options if a.kind == "admin1" and a.country == e.country}
     own = gazetteer.key(name)
     # A town known by the name only as one of its other names ("Paris", once a Georgia town's) ranks below
     # the towns the name is the name of (a city that province and city share keeps its place: Chittagong).

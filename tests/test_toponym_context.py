@@ -1,0 +1,109 @@
+"""Namesakes resolved by the article's other places, words that make a name a state, country names written as
+towns', names the model takes for people or organisations, and regions.
+
+Every sentence here was written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep import places, regions, toponym_coherence
+from sitrep.gazetteer import Entry
+
+
+def found(parse, gaz, text: str) -> list[places.PlaceMention]:
+    return places.find_places(parse(text), gaz=gaz)
+
+
+def first(parse, gaz, text: str, name: str) -> places.PlaceMention:
+    return next(p for p in found(parse, gaz, text) if p.text == name)
+
+
+def town(name: str, admin1: str, lat: float, lon: float, population: int, country: str = "USA") -> Entry:
+    return Entry(name, "city", country, admin1, lat, lon, population, None)
+
+
+def test_the_namesake_the_other_names_lie_near_wins():
+    paris = [town("Paris", "Ile-de-France", 48.85, 2.35, 2_000_000, "FRA"), town("Paris", "Tennessee", 36.30, -88.33, 10_000)]
+    henry = [Entry("Henry County", "admin2", "USA", "Tennessee", 36.33, -88.32, 30_000, None),
+             Entry("Henry County", "admin2", "USA", "Georgia", 33.43, -84.19, 60_000, None)]
+    names = [toponym_coherence.Name("paris", paris, paris, set(), False),
+             toponym_coherence.Name("henrycounty", henry, henry, set(), False)]
+    switch = toponym_coherence.cohere(names, {"paris": paris[0], "henrycounty": henry[1]},
+                                      lambda k, e: 0.8 * len(str(e.population)))
+    assert switch["paris"].admin1 == "Tennessee" and switch["henrycounty"].admin1 == "Tennessee"
+
+
+def test_a_lone_neighbour_does_not_move_a_city():
+    detroit = [town("Detroit", "Michigan", 42.33, -83.05, 670_000), town("Detroit", "Maine", 44.79, -69.30, 800)]
+    dexter = [town("Dexter", "Maine", 45.02, -69.29, 3_800), town("Dexter", "New York", 44.01, -76.04, 1_000)]
+    names = [toponym_coherence.Name("detroit", detroit, detroit, set(), False),
+             toponym_coherence.Name("dexter", dexter, dexter, set(), False)]
+    rank = {"Michigan": 5.0, "Maine": 2.4, "New York": 2.4}
+    switch = toponym_coherence.cohere(names, {"detroit": detroit[0], "dexter": dexter[1]},
+                                      lambda k, e: rank[e.admin1])
+    assert "detroit" not in switch
+
+
+def test_a_town_is_placed_beside_the_county_it_lies_in(parse, gaz):
+    text = ("Volunteers in Paris and Henry County collected 300 winter coats this month. "
+            "The Henry County food bank will hand them out on Saturday.")
+    assert first(parse, gaz, text, "Paris").entry.admin1 == "Tennessee"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Snow closed schools across upstate New York on Monday.", "New York"),
+    ("Lawmakers in Oregon and Washington passed similar bills this spring.", "Washington"),
+    ("Trucks were stopped at the New York border on Tuesday night.", "New York"),
+])
+def test_words_around_a_name_make_it_the_state(parse, gaz, text, name):
+    p = first(parse, gaz, text, name)
+    assert p.entry is not None and p.entry.kind == "admin1"
+
+
+def test_a_state_named_after_no_town_of_its_own_is_the_state(parse, gaz):
+    text = "The company moved its offices to Oregon last year, a spokesman said."
+    assert first(parse, gaz, text, "Oregon").entry.kind == "admin1"
+
+
+def test_a_country_name_written_as_a_towns_is_the_town(parse, gaz):
+    text = ("Hershey police arrested a Palmyra man on Friday. A Lebanon woman, 34, was also charged; she lives "
+            "at 12 Walnut St., Lebanon, the police said.")
+    lebanon = [p for p in found(parse, gaz, text) if p.text == "Lebanon"]
+    assert lebanon and all(p.country is None and p.entry.country == "USA" for p in lebanon)
+
+
+def test_a_town_that_opens_a_hospitals_name_is_a_place(parse, gaz):
+    text = "The injured driver was flown to Hartford Hospital, where he was listed in stable condition."
+    p = first(parse, gaz, text, "Hartford")
+    assert p.entry is not None and p.entry.admin1 == "Connecticut" and p.attributive
+
+
+def test_a_street_named_after_a_town_stays_a_street(parse, gaz):
+    text = "Three men were shot late Sunday in the 200 block of Larkin Street, police said."
+    assert not any(p.text == "Larkin" for p in found(parse, gaz, text))
+
+
+def test_two_places_joined_by_a_hyphen_are_two_places(parse, gaz):
+    text = "The Paris-Henry County Rescue Squad asked residents of Henry County for donations."
+    names = {p.text for p in found(parse, gaz, text)}
+    assert "Paris" in names and "Paris-Henry" not in names
+
+
+def test_a_legislators_home_town_is_a_place(parse, gaz):
+    text = "The bill passed on Thursday, said Rep. Jane Morrow, D-Pleasanton, who wrote it."
+    p = first(parse, gaz, text, "Pleasanton")
+    assert p.attributive and p.entry is not None and p.entry.country == "USA"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Aid agencies said fighting in Darfur had forced thousands from their homes.", "Darfur", "SDN"),
+    ("Oil prices rose on fears of a wider war in the Middle East.", "the Middle East", None),
+])
+def test_a_region_is_the_region_not_a_hamlet_of_its_name(parse, gaz, text, name, country):
+    p = first(parse, gaz, text, name)
+    assert p.entry is not None and p.entry.kind == regions.KIND and p.iso3 == country and p.precision == 3
+
+
+def test_a_regions_people_are_listed_with_the_region():
+    assert regions.demonym("South Ossetians") and regions.lookup("South Ossetian").country == "GEO"
+    assert regions.lookup("Ohio") is None
