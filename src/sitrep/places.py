@@ -482,17 +482,17 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         if parts:  # "Sarbanak of Garmsir district": a village and the district it lies in, taken as one name
             out.extend(PlaceMention(a.start_char, a.end_char, a.text, a.root, label, None) for a, label in parts)
             continue
-        if ent.label_ in {"FAC", "ORG", "PERSON"} and country is None and not gaz.knows(_bare(ent.text)) \
+        first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
+        label = ent.label_
+        if country is None and (longer := _known_start(doc, first, ent.end, gaz)) < first:
+            first, label = longer, "GPE"  # "in Dera [Ismail Khan]": the model took the town's end for a person
+        elif ent.label_ in {"FAC", "ORG", "PERSON"} and country is None and not gaz.knows(_bare(ent.text)) \
                 and (inner := _place_in_name(doc, ent, gaz)) and not _a_feature(doc, inner[0], ent):
             # "at Hartford Hospital", "the Paris Police Department": the town it serves, listed as an attribute
             # (a hospital or school may bear another town's name: "Bellevue Hospital" in Manhattan)
             inner[0].label = "INST"
             out.extend(inner)
             continue
-        first = _with_direction(doc, ent.start) if country is not None else _glued_start(doc, ent.start)
-        label = ent.label_
-        if country is None and (longer := _known_start(doc, first, ent.end, gaz)) < first:
-            first, label = longer, "GPE"  # "in Dera [Ismail Khan]": the model took the town's end for a person
         start = doc[first].idx
         end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
         while end > start and text_of(doc)[end - 1].isspace():
@@ -523,8 +523,8 @@ def _town_of_site(doc: Doc, ent, gaz) -> "PlaceMention | None":
     """The town that opens the name of a site an event happened at, which the model calls an organisation and
     the gazetteer does not know ("outside Quetta Press Club", "at Karachi University"): that town, where the
     event happened."""
-    if gaz.knows(ent.text):
-        return None
+    if gaz.knows(ent.text) or ent.root.head.lower_ not in SITE_PREPOSITIONS:
+        return None  # "flown to Hartford Hospital": the victim went there, the event did not happen there
     found = _place_in_name(doc, ent, gaz)
     if not found or found[0].country is not None:
         return None
@@ -718,6 +718,8 @@ DIVISION_PLURALS = {"counties", "parishes", "townships", "boroughs"}
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "couple", "family", "resident",
                   "residents", "native", "natives", "police", "officers", "firefighters", "students", "voters"}
 # Institutions named after the town they stand in: "Quetta Press Club", "Lahore High Court", "Karachi University".
+# Prepositions that put an event at a site ("outside Quetta Press Club"), unlike "to", "from" or "of".
+SITE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "within", "on"}
 SITE_INSTITUTIONS = ("press club", "university", "college", "high court", "district court", "bar association",
                      "hospital", "medical college", "stadium", "collectorate", "secretariat", "municipal corporation",
                      "railway station", "bus stand", "airport")
