@@ -3,18 +3,22 @@ report's context give it (assemble.py builds the events; this module places and 
 
 from __future__ import annotations
 
+import math
 import re
+from functools import lru_cache
+from importlib import resources
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+import yaml
 from spacy.tokens import Doc
 
 from . import actors, gazetteer
 from .dates import vocabulary as dates_vocabulary
 from .events import Mention
 from .nlp import text_of
-from .places import PlaceMention, country_name, led_by_locative
+from .places import PlaceMention, _people_names, country_name, led_by_locative
 from .record import EventDate, Location, Span, Time
 from .roles import Role
 
@@ -185,20 +189,89 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         if p.resolved and p.iso3 and not _weak(p) and not p.attributive:
             tally[p.iso3] = tally.get(p.iso3, 0) + 1
     home = max(tally, key=tally.get) if tally else None
+    told = _told_towns(places)
     best, best_key = None, None
     for p in places:
         if not p.resolved or p is site or _weak(p) or _abbreviation(p.text):
             continue  # "Md." before a name is no Maryland; a state's abbreviation only qualifies a town
-        if p.attributive and not (p.label == "ORG" and (home is None or p.iso3 == home)):
-            continue  # a town that opens an organisation's name ("Carbondale Police") tells a local story's town
+        if p.attributive and not (p.label != "NORP" and p.entry is not None and (home is None or p.iso3 == home)):
+            continue  # a town that opens a name ("Carbondale Police", "an Albuquerque teen") tells a local story's town
         if home is not None and p.iso3 != home and tally[home] > tally.get(p.iso3, 0):
             continue
-        same = any(a <= p.start < b for _, a, b in anchors)
-        tier = 3 if p.attributive else 0 if same else 1 if p.dateline else 2
-        key = (p.precision or 4, tier, min(abs(p.start - x) for x, _, _ in anchors))
+        same = not p.attributive and any(a <= p.start < b for _, a, b in anchors)
+        key = (p.precision or 4, not same, -told.get(_entry_key(p), 0), min(abs(p.start - x) for x, _, _ in anchors))
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
+
+
+def _entry_key(p: PlaceMention) -> tuple:
+    e = p.entry
+    return (e.geonames_id, e.name, e.lat, e.lon) if e is not None else (p.text,)
+
+
+def _told_towns(places: list[PlaceMention]) -> dict[tuple, float]:
+    """How much a report tells of each place it names: once for every time it names it (as a modifier too: "an
+    Albuquerque teen", "Fairmont police"), more for its headline and dateline, and half as much again for each
+    time it names a place near it (its county, a neighbouring town). A local report names its town and the
+    places around it again and again; a street's or a person's name taken for a town's stands alone. A surname
+    of a person the report names in full ("Officer John Smith ... Smith fired") tells nothing."""
+    out: dict[tuple, float] = {}
+    if not places:
+        return out
+    doc = places[0].root.doc
+    text = text_of(doc)
+    headline = _headline_end(text)
+    people = _people_names(doc)
+    said: dict[tuple, tuple[PlaceMention, float]] = {}
+    for p in places:
+        if not p.resolved or p.label == "NORP" or (p.text in people and not p.dateline):
+            continue
+        if p.attributive and not _names_town(p):
+            continue  # "Martinez said", "Viola Warren": a person's name more likely than a town's
+        k = _entry_key(p)
+        w = 1 + (p.start < headline) + 2 * p.dateline
+        said[k] = (said[k][0] if k in said else p, (said[k][1] if k in said else 0) + w)
+    for k, (p, w) in said.items():
+        near = sum(v for j, (q, v) in said.items() if j != k and _km(p, q) <= NEIGHBOUR_KM)
+        out[k] = w + near / 2
+    return out
+
+
+def _names_town(p: PlaceMention) -> bool:
+    """Does a name that qualifies a word name the report's town: "Fairmont police", "an Albuquerque teen"?"""
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    return doc[span.end].lower_ in _vocabulary()["town_nouns"]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/locate.yaml").read_text("utf-8")) or {}
+    return {key: frozenset(str(w).lower() for w in words) for key, words in raw.items()}
+
+
+# What closes a headline's own words: a web page title goes on with its outlet's name ("Man shot in Elm Park
+# - WXYZ News 7, Springfield") after a dash or a bar.
+HEADLINE_TAIL = re.compile(r"\s[-|\u2013\u2014]\s|\n")
+
+
+def _headline_end(text: str) -> int:
+    m = HEADLINE_TAIL.search(text, 0, 300)
+    return m.start() if m else min(len(text), 200)
+
+
+# How far apart two places a report names may lie and still tell of one another (a town and its county).
+NEIGHBOUR_KM = 40.0
+
+
+def _km(p: PlaceMention, q: PlaceMention) -> float:
+    """Great-circle distance between two resolved places."""
+    la1, lo1, la2, lo2 = map(math.radians, (p.lat, p.lon, q.lat, q.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
 
 
 # How far an arrest made at a protest falls behind that protest in the salience order (ACLED codes the
