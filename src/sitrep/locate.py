@@ -7,8 +7,8 @@ import math
 import re
 from functools import lru_cache
 from importlib import resources
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import yaml
@@ -190,6 +190,7 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
             tally[p.iso3] = tally.get(p.iso3, 0) + 1
     home = max(tally, key=tally.get) if tally else None
     told = _told_towns(places)
+    market = _market(text_of(places[0].root.doc)) if places else None  # a station's state: its towns first
     best, best_key = None, None
     for p in places:
         if not p.resolved or p is site or _weak(p) or _abbreviation(p.text):
@@ -199,7 +200,9 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         if home is not None and p.iso3 != home and tally[home] > tally.get(p.iso3, 0):
             continue
         same = not p.attributive and any(a <= p.start < b for _, a, b in anchors)
-        key = (p.precision or 4, not same, -told.get(_entry_key(p), 0), min(abs(p.start - x) for x, _, _ in anchors))
+        away = market is not None and p.entry is not None and (p.entry.country, p.entry.admin1) != ("USA", market)
+        key = (p.precision or 4, away, not same, -told.get(_entry_key(p), 0),
+               min(abs(p.start - x) for x, _, _ in anchors))
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
@@ -328,10 +331,11 @@ def _home_region(places: list[PlaceMention]) -> dict[str, set[tuple[str, str]]]:
     return home
 
 
-def _told_date(doc: Doc, t: Time) -> bool:
+def _told_date(doc: Doc, t: Time, mention=None) -> bool:
     """Does the date tell when the story was told or followed up rather than when its event happened: a web
     page's stamp ("Posted: Tuesday, May 5"), or a date hanging on a telling verb ("police said Thursday",
-    "officials Wednesday identified the victim", "arrested him Sunday")?"""
+    "officials Wednesday identified the victim", "arrested him Sunday")? Not where that verb is the ``mention``
+    itself."""
     vocab = dates_vocabulary()
     before = text_of(doc)[max(0, t.start - 24):t.start].lower()
     if re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab.page_stamps) + r")\s*:?\s*(?:on\s+)?$", before):
@@ -345,7 +349,7 @@ def _told_date(doc: Doc, t: Time) -> bool:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in vocab.telling_verbs
+            return node.lemma_.lower() in vocab.telling_verbs and (mention is None or node.i != mention.head.i)
         if node.pos_ not in ("ADP",):
             return False
     return False
@@ -356,11 +360,12 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
     country, a resolved place before an unresolved one, the finer first), else a place named in one of its
     sentences. A town with no gazetteer entry takes the country the event's other mentions name."""
     best, best_key = None, None
+    outlet = _outlet_span(places)
     for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.weak, m.start))):
         linked = {id(p) for p in _linked_places(m, places)}
         for p in places:
-            if p.attributive or not (m.sent.start_char <= p.start < m.sent.end_char):
-                continue
+            if p.attributive or not (m.sent.start_char <= p.start < m.sent.end_char) or p.start in outlet:
+                continue  # "Man shot on Elm Street - WXYZ News, Springfield": the outlet's town, not the event's
             if not _locative(p):
                 continue  # "attacks against the United States", "Iran denied": a party, not a place
             tier = 0 if id(p) in linked else 2
@@ -380,6 +385,7 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
             return None
         return _location_of(town, town, precision=max(2, town.precision or 2),
                             note="the place the report's nearest lines name; the event's own sentences name none")
+    best = _market_namesake(best, places) or best
     e = best.entry
     home = _home_region(places)
     if (e is not None and e.kind == "city" and e.country in home and (e.country, e.admin1) not in home[e.country]
@@ -431,6 +437,63 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
                     precision=best.precision, evidence=Span(start=best.start, end=best.end))
 
 
+def _outlet_span(places: list[PlaceMention]) -> range:
+    """Where a web page title names its outlet: after a dash or bar in the first line ("Man shot on Elm
+    Street - WXYZ News 7, Springfield, Ohio")."""
+    if not places:
+        return range(0)
+    text = text_of(places[0].root.doc)
+    line = text.find("\n")
+    line = line if line >= 0 else min(len(text), 200)
+    end = _headline_end(text)
+    return range(end, line) if end < line else range(0)
+
+
+def _market(text: str) -> str | None:
+    """The state of the first broadcast station whose call sign the report carries (data/stations.yaml)."""
+    stations, pattern = _stations()
+    m = pattern.search(text)
+    return stations[(m.group(1) or m.group(2) or m.group(3)).upper()][1] if m else None
+
+
+@lru_cache(maxsize=1)
+def _stations() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/stations.yaml").read_text("utf-8")) or {}
+    stations = {str(k): (v[0], v[1]) for k, v in (raw.get("stations") or {}).items()}
+    words = set(raw.get("word_like") or [])
+    plain = "|".join(sorted((k for k in stations if k not in words), key=len, reverse=True))
+    marked = "|".join(sorted(words & set(stations), key=len, reverse=True)) or "(?!)"
+    every = "|".join(sorted(stations, key=len, reverse=True))
+    pattern = re.compile(rf"\b({plain})(?:-(?:TV|DT)|\d+)?\b(?![-'\u2019]\w)"
+                         rf"|(?:(?<=\()|\b)({marked})(?=\)|-TV\b|\.com\b|[ -]?\d)"
+                         rf"|\b(?i:({every}))(?i:tv)?\d*\.com\b")
+    return stations, pattern
+
+
+def _market_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """The namesake in a station's state of a bare town or county the report names elsewhere: "Lexington" in a
+    report from a Kentucky station is Lexington, Kentucky, not the Virginia town, and "Lebanon" from a
+    Tennessee one is no country. Only where nothing else in the report (a dateline, a state after a town, a
+    county) places it in the other state."""
+    if p.within is not None or p.dateline or (p.entry is None and p.country is None):
+        return None
+    state = _market(text_of(p.root.doc))
+    if state is None:
+        return None
+    e = p.entry
+    if e is not None and ((e.country, e.admin1) == ("USA", state) or e.kind not in ("city", "admin2")):
+        return None
+    if e is not None and (e.country, e.admin1) in _home_region(places).get(e.country, set()):
+        return None
+    gaz = gazetteer.default()
+    here = [x for x in gaz.candidates(p.text) if x.country == "USA" and x.admin1 == state
+            and x.kind in ("city", "admin2")]
+    if not here:
+        return None
+    entry = max(here, key=lambda x: (x.kind == "city", x.population))
+    return replace(p, entry=entry, country=None)
+
+
 def _town_in_name(site: PlaceMention, places: list[PlaceMention]):
     """The town a facility's name carries ("Balad Air Base" -> Balad), in the country its name or the
     report implies; None where the name holds no town's name or the town is ambiguous."""
@@ -449,6 +512,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     mention's sentence has a date, the report's nearest day-precise date from around the time it was
     published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
     best, best_key = None, None
+    # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
+    material = (c.lead.category.acled or ("",))[0] in VIOLENT_TYPES
     for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.background, m.weak, m.start))):
         for t in times:
             if not (m.sent.start_char <= t.start < m.sent.end_char):
@@ -456,20 +521,63 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             linked = _time_linked(m, t)
             if m.background and not linked:
                 continue
-            told = not linked and _told_date(m.head.doc, t)
+            # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
+            told = _told_date(m.head.doc, t, m)
+            if material and _ahead(t, published):
+                t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
+                if t is None:
+                    continue
             key = (told, t.precision != "day", not linked, not t.resolved, n, abs(t.start - m.start))
             if best_key is None or key < best_key:
                 best, best_key = t, key
     if best is None or best_key[0] or best_key[1]:
-        # A date the story was told on ("police said Thursday") or only a month or year: a day-precise date
-        # from around publication near the event's lines says more.
+        # A date the story was told on ("police said Thursday") or only a month or year: a
+        # day-precise date from around publication near the event's lines says more.
         near = _date_in_context(c, times, published, skip=best)
         if near is not None:
             best = near
     if best is None:
         return _publication_day(c, published)
     return EventDate(text=best.text, value=best.value, precision=best.precision,
+                     note=PAST_NOTE if best.note == PAST_NOTE else None,
                      evidence=Span(start=best.start, end=best.end))
+
+
+# ACLED event types of violence, which a report tells only once they have happened.
+VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
+
+
+def _ahead(t: Time, published: date | None) -> bool:
+    """Does a day-precise date lie after the report was published?"""
+    if published is None or t.precision != "day" or not t.value:
+        return False
+    try:
+        return date.fromisoformat(t.value) > published
+    except ValueError:
+        return False
+
+
+def _as_past(t: Time, published: date) -> Time | None:
+    """A weekday or a month and day read as the last one on or before publication ("Thursday" in a report
+    whose present tense the text's reading took for next Thursday's); None for any other date ahead."""
+    day = date.fromisoformat(t.value)
+    words = set(re.findall(r"[a-z]+", t.text.lower()))
+    vocab = dates_vocabulary()
+    if words & set(vocab.weekdays):
+        past = day - timedelta(days=7 * -(-(day - published).days // 7))
+    elif words & set(vocab.months):
+        try:
+            past = day.replace(year=published.year)
+            past = past if past <= published else day.replace(year=published.year - 1)
+        except ValueError:
+            return None
+    else:
+        return None
+    return t.model_copy(update={"value": past.isoformat(), "note": PAST_NOTE})
+
+
+PAST_NOTE = ("read as past: a report tells of a shooting or attack once it has happened, and the text's reading "
+             "lay after the report")
 
 
 def _publication_day(c: Cluster, published: date | None) -> EventDate | None:
