@@ -444,7 +444,8 @@ def _outlet_span(places: list[PlaceMention]) -> range:
         return range(0)
     text = text_of(places[0].root.doc)
     line = text.find("\n")
-    line = line if line >= 0 else min(len(text), 200)
+    if line < 0 or line > 200 or any(p.dateline and p.start < line for p in places):
+        return range(0)  # no title line: "SCRANTON, Pa. (AP) — A man ..." opens the story itself
     end = _headline_end(text)
     return range(end, line) if end < line else range(0)
 
