@@ -349,10 +349,19 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in vocab.telling_verbs and (mention is None or node.i != mention.head.i)
+            return node.lemma_.lower() in vocab.telling_verbs and not (mention is not None and _tells_of(node, mention))
         if node.pos_ not in ("ADP",):
             return False
     return False
+
+
+def _tells_of(verb, mention) -> bool:
+    """Is the telling verb the mention itself, or said of it ("the shooting that was reported Tuesday night",
+    "the shooting was reported at 9 p.m.")? Then its date is the event's."""
+    head = mention.head
+    if verb.i == head.i or (verb.dep_ == "relcl" and verb.head.i == head.i):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i == head.i for c in verb.children)
 
 
 def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
@@ -523,7 +532,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             if m.background and not linked:
                 continue
             # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
-            told = _told_date(m.head.doc, t, m)
+            # An arrest or a charge merged into a shooting's mentions dates the arrest, not the shooting.
+            told = _told_date(m.head.doc, t, m if m.category.acled or not material else None)
             if material and _ahead(t, published):
                 t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
                 if t is None:
@@ -539,6 +549,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             best = near
     if best is None:
         return _publication_day(c, published)
+    best = _sharper(best, times, published) or best
     return EventDate(text=best.text, value=best.value, precision=best.precision,
                      note=PAST_NOTE if best.note == PAST_NOTE else None,
                      evidence=Span(start=best.start, end=best.end))
@@ -546,6 +557,47 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
 
 # ACLED event types of violence, which a report tells only once they have happened.
 VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
+
+
+def _sharper(best: Time, times: list[Time], published: date | None) -> Time | None:
+    """A sharper telling of the day a vague or bare one names, elsewhere in the report: "over the weekend"
+    and "7:30 p.m. Friday" (a day of that weekend); "Monday night" and "9 p.m. on Nov. 28" (a Monday within
+    the weeks before publication: the weekday, read from the publication day, took the latest Monday)."""
+    if best.precision != "day" or not best.value:
+        return None
+    vocab = dates_vocabulary()
+    words = set(re.findall(r"[a-z]+", best.text.lower()))
+    try:
+        day = date.fromisoformat(best.value)
+    except ValueError:
+        return None
+    weekend = any(w in best.text.lower() for w in vocab.weekend_words)
+    weekday = bool(words & set(vocab.weekdays)) and not words & set(vocab.months)
+    if not (weekend or weekday):
+        return None
+    found = None
+    for t in times:
+        if t is best or t.precision != "day" or not t.value or not t.resolved:
+            continue
+        try:
+            other = date.fromisoformat(t.value)
+        except ValueError:
+            continue
+        if other == day or (published is not None and other > published):
+            continue
+        t_words = set(re.findall(r"[a-z]+", t.text.lower()))
+        if weekend:
+            fits = -1 <= (other - day).days <= 1 and bool(t_words & set(vocab.weekdays))
+        else:
+            fits = (bool(t_words & set(vocab.months)) and other.weekday() == day.weekday()
+                    and 0 < (day - other).days <= SHARPER_WINDOW_DAYS)
+        if fits and (found is None or abs(t.start - best.start) < abs(found.start - best.start)):
+            found = t
+    return found
+
+
+# How far back a weekday read from the publication day may have meant an earlier one that the report dates.
+SHARPER_WINDOW_DAYS = 28
 
 
 def _ahead(t: Time, published: date | None) -> bool:
