@@ -192,6 +192,7 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
     told = _told_towns(places)
     market = _market(text_of(places[0].root.doc)) if places else None  # a station's state: its towns first
     best, best_key = None, None
+    outlet = _outlet_span(places)
     for p in places:
         if not p.resolved or p is site or _weak(p) or _abbreviation(p.text):
             continue  # "Md." before a name is no Maryland; a state's abbreviation only qualifies a town
@@ -201,7 +202,8 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
             continue
         same = not p.attributive and any(a <= p.start < b for _, a, b in anchors)
         away = market is not None and p.entry is not None and (p.entry.country, p.entry.admin1) != ("USA", market)
-        key = (p.precision or 4, away, not same, -told.get(_entry_key(p), 0),
+        # the outlet's town in a page title ("- KXYZ News 4 - Memphis") only where the report names no other
+        key = (_in_outlet(p, outlet), p.precision or 4, away, not same, -told.get(_entry_key(p), 0),
                min(abs(p.start - x) for x, _, _ in anchors))
         if best_key is None or key < best_key:
             best, best_key = p, key
@@ -227,8 +229,9 @@ def _told_towns(places: list[PlaceMention]) -> dict[tuple, float]:
     headline = _headline_end(text)
     people = _people_names(doc)
     said: dict[tuple, tuple[PlaceMention, float]] = {}
+    outlet = _outlet_span(places)
     for p in places:
-        if not p.resolved or p.label == "NORP" or (p.text in people and not p.dateline):
+        if not p.resolved or p.label == "NORP" or (p.text in people and not p.dateline) or _in_outlet(p, outlet):
             continue
         if p.attributive and not _names_town(p):
             continue  # "Martinez said", "Viola Warren": a person's name more likely than a town's
@@ -373,7 +376,7 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
     for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.weak, m.start))):
         linked = {id(p) for p in _linked_places(m, places)}
         for p in places:
-            if p.attributive or not (m.sent.start_char <= p.start < m.sent.end_char) or p.start in outlet:
+            if p.attributive or not (m.sent.start_char <= p.start < m.sent.end_char) or _in_outlet(p, outlet):
                 continue  # "Man shot on Elm Street - WXYZ News, Springfield": the outlet's town, not the event's
             if not _locative(p):
                 continue  # "attacks against the United States", "Iran denied": a party, not a place
@@ -457,6 +460,10 @@ def _outlet_span(places: list[PlaceMention]) -> range:
         return range(0)  # no title line: "SCRANTON, Pa. (AP) — A man ..." opens the story itself
     end = _headline_end(text)
     return range(end, line) if end < line else range(0)
+
+
+def _in_outlet(p: PlaceMention, outlet: range) -> bool:
+    return bool(outlet) and p.start < outlet.stop and outlet.start < p.end
 
 
 def _market(text: str) -> str | None:
