@@ -394,7 +394,7 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
         # somewhere unnamed is not thereby in the town the report is filed from.
         town = _town_in_context(c, places, None) if c.lead.category.acled else None
         if town is None:
-            return None
+            return _station_town(c) if c.lead.category.acled else None
         return _location_of(town, town, precision=max(2, town.precision or 2),
                             note="the place the report's nearest lines name; the event's own sentences name none")
     best = _market_namesake(best, places) or best
@@ -432,6 +432,13 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
         if town is not None and (best.hint is None or town.iso3 == best.hint):
             return _location_of(best, town, precision=max(2, town.precision or 2),
                                 note=f"in or near {town.name}, the place the report names nearest it")
+        if town is None and best.hint is None and c.lead.category.acled:
+            station = _station_town(c)  # "shot on Crenshaw Street" in a station's report that names no town
+            if station is not None:
+                return station.model_copy(update={
+                    "text": best.text, "evidence": Span(start=best.start, end=best.end),
+                    "note": f"in or near {station.name}, the town of the station the report comes from "
+                            f"({station.text}); the report names no town"})
     if e is not None and e.kind == "admin1":
         # "in northeastern Pennsylvania" in a story filed from Wilkes-Barre: near the town it names there.
         # A state named alone in a story that names none of its towns but one of its counties: that county.
@@ -468,9 +475,35 @@ def _in_outlet(p: PlaceMention, outlet: range) -> bool:
 
 def _market(text: str) -> str | None:
     """The state of the first broadcast station whose call sign the report carries (data/stations.yaml)."""
+    found = _station(text)
+    return found[1][1] if found else None
+
+
+def _station(text: str) -> tuple[re.Match, tuple[str, str]] | None:
+    """The first call sign of a known station in the text, and the station's town and state."""
     stations, pattern = _stations()
     m = pattern.search(text)
-    return stations[(m.group(1) or m.group(2) or m.group(3)).upper()][1] if m else None
+    return (m, stations[(m.group(1) or m.group(2) or m.group(3)).upper()]) if m else None
+
+
+def _station_town(c: Cluster) -> Location | None:
+    """A shooting told by a station's report that names no place at all ("Man shot in SW..." from WXYZ): the
+    station's town, at the precision of a region (the station's market is wider than its town)."""
+    doc = c.lead.head.doc
+    found = _station(text_of(doc))
+    if found is None:
+        return None
+    m, (town, state) = found
+    here = [e for e in gazetteer.default().candidates(town) if e.country == "USA" and e.admin1 == state
+            and e.kind == "city"]
+    if not here:
+        return None
+    e = max(here, key=lambda x: x.population)
+    group = next(i for i in (1, 2, 3) if m.group(i))
+    return Location(text=m.group(group), name=e.name, country=e.country, admin1=e.admin1, lat=e.lat, lon=e.lon,
+                    geonames_id=e.geonames_id, precision=3,
+                    note=f"the town of the station the report comes from ({m.group(group)}); the report names no "
+                         f"place", evidence=Span(start=m.start(group), end=m.end(group)))
 
 
 @lru_cache(maxsize=1)
