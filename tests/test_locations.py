@@ -203,3 +203,10 @@ def test_the_outlet_named_in_a_page_title_is_not_where_the_event_was(extract_doc
             "Two men were hurt in a shooting at Elm Park in Monroe late Saturday, police said.")
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.name == "Monroe" and where.admin1 == "Louisiana"
+
+
+def test_a_street_in_a_stations_report_that_names_no_town_lies_in_the_stations_town(extract_doc):
+    text = "Man shot on Crenshaw Street\n\nA man was shot on Crenshaw Street early Sunday, police told WKRG."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Mobile" and where.admin1 == "Alabama" and where.precision == 3
+    assert where.note and text[where.evidence.start:where.evidence.end] == where.text
