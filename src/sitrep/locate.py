@@ -589,7 +589,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             best = near
     if best is None:
         return _publication_day(c, published)
-    best = _sharper(best, times, published) or best
+    best = _sharper(best, times, published, c.lead.head.doc) or best
     return EventDate(text=best.text, value=best.value, precision=best.precision,
                      note=PAST_NOTE if best.note == PAST_NOTE else None,
                      evidence=Span(start=best.start, end=best.end))
@@ -599,7 +599,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
 VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
 
 
-def _sharper(best: Time, times: list[Time], published: date | None) -> Time | None:
+def _sharper(best: Time, times: list[Time], published: date | None, doc: Doc) -> Time | None:
     """A sharper telling of the day a vague or bare one names, elsewhere in the report: "over the weekend"
     and "7:30 p.m. Friday" (a day of that weekend); "Monday night" and "9 p.m. on Nov. 28" (a Monday within
     the weeks before publication: the weekday, read from the publication day, took the latest Monday)."""
@@ -631,13 +631,15 @@ def _sharper(best: Time, times: list[Time], published: date | None) -> Time | No
         else:
             fits = (bool(t_words & set(vocab.months)) and other.weekday() == day.weekday()
                     and 0 < (day - other).days <= SHARPER_WINDOW_DAYS)
-        if fits and (found is None or abs(t.start - best.start) < abs(found.start - best.start)):
+        if not fits or _told_date(doc, t):  # "a video posted July 10" dates the telling
+            continue
+        if found is None or abs(t.start - best.start) < abs(found.start - best.start):
             found = t
     return found
 
 
 # How far back a weekday read from the publication day may have meant an earlier one that the report dates.
-SHARPER_WINDOW_DAYS = 28
+SHARPER_WINDOW_DAYS = 14
 
 
 def _ahead(t: Time, published: date | None) -> bool:
