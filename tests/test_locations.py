@@ -210,3 +210,11 @@ def test_a_street_in_a_stations_report_that_names_no_town_lies_in_the_stations_t
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.name == "Mobile" and where.admin1 == "Alabama" and where.precision == 3
     assert where.note and text[where.evidence.start:where.evidence.end] == where.text
+
+
+@pytest.mark.parametrize("street", ["the 1500 block of Maryland Drive", "the intersection of Brewton and Lockett streets",
+                                    "the 300 block of Oxford"])
+def test_a_town_or_state_named_as_a_street_is_no_place_of_its_own(extract_doc, street):
+    text = f"Springfield police said a man was shot in {street} on Friday. Springfield police are investigating."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Springfield" and where.admin1 != "Maryland"

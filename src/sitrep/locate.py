@@ -398,6 +398,14 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
         return _location_of(town, town, precision=max(2, town.precision or 2),
                             note="the place the report's nearest lines name; the event's own sentences name none")
     best = _market_namesake(best, places) or best
+    if best.resolved and _street_like(best):
+        # "the 1500 block of Maryland Drive", "near Thompson and Colorado avenues": a street named after a
+        # town or a state lies in the town the report names.
+        town = _town_in_context(c, [p for p in places if not _street_like(p)], best)
+        if town is not None:
+            return _location_of(best, town, precision=max(2, town.precision or 2),
+                                note=f"in or near {town.name}: the name is a street's here, and {town.name} the "
+                                     f"place the report names nearest it")
     e = best.entry
     home = _home_region(places)
     if (e is not None and e.kind == "city" and e.country in home and (e.country, e.admin1) not in home[e.country]
@@ -454,6 +462,18 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
     return Location(text=best.text, name=best.name, country=iso3, admin1=e.admin1 if e else None,
                     lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,
                     precision=best.precision, evidence=Span(start=best.start, end=best.end))
+
+
+# A name used as a street's: "the 1500 block of Maryland", "the intersection of Brewton and Lockett streets",
+# "Connecticut Ave.", "Thompson and Colorado avenues".
+STREET_BEFORE = re.compile(r"\b(?:block|intersection|corner) of (?:the )?$", re.I)
+STREET_AFTER = re.compile(r"(?: (?:and|&) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)? (?:streets|avenues|roads|boulevards|drives"
+                          r"|Street|Avenue|Road|Boulevard|Drive|Lane|Place|Court|Parkway|Highway|St|Ave|Rd|Blvd|Dr)\b")
+
+
+def _street_like(p: PlaceMention) -> bool:
+    text = text_of(p.root.doc)
+    return bool(STREET_BEFORE.search(text[max(0, p.start - 30):p.start]) or STREET_AFTER.match(text, p.end))
 
 
 def _outlet_span(places: list[PlaceMention]) -> range:
