@@ -177,3 +177,44 @@ def test_a_town_the_model_calls_a_nationality_before_police_is_a_place(extract_d
                       published="2024-03-04")
     town = next(p for p in doc.places if p.text == "Eureka")
     assert town.attributive and town.country == "USA"
+
+
+def test_a_street_lies_in_the_town_the_report_tells_most_of(extract_doc):
+    text = ("Man wounded on Birch Avenue\n\n"
+            "A man was wounded on Birch Avenue late Friday, Fairmont police said.\n\n"
+            "The Fairmont Police Department asked anyone who saw the shooting to call. "
+            "The man was later moved to a hospital in Morgantown.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    # "Fairmont police" twice, Morgantown once: the report's town, though only ever named as a modifier
+    assert where is not None and where.name == "Fairmont"
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("A woman was shot outside a store in Covington on Friday, police told WSB-TV.", "Georgia"),
+    ("Police in Lebanon said a boy accidentally shot himself on Friday.\n\nWSMV Channel 4", "Tennessee"),
+], ids=["covington-georgia", "lebanon-tennessee"])
+def test_a_stations_call_sign_picks_the_namesake_in_its_state(extract_doc, text, admin1):
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.country == "USA" and where.admin1 == admin1
+
+
+def test_the_outlet_named_in_a_page_title_is_not_where_the_event_was(extract_doc):
+    text = ("Two hurt in shooting at Elm Park - KSLA News 12 Shreveport, Louisiana\n\n"
+            "Two men were hurt in a shooting at Elm Park in Monroe late Saturday, police said.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Monroe" and where.admin1 == "Louisiana"
+
+
+def test_a_street_in_a_stations_report_that_names_no_town_lies_in_the_stations_town(extract_doc):
+    text = "Man shot on Crenshaw Street\n\nA man was shot on Crenshaw Street early Sunday, police told WKRG."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Mobile" and where.admin1 == "Alabama" and where.precision == 3
+    assert where.note and text[where.evidence.start:where.evidence.end] == where.text
+
+
+@pytest.mark.parametrize("street", ["the 1500 block of Maryland Drive", "the intersection of Brewton and Lockett streets",
+                                    "the 300 block of Oxford"])
+def test_a_town_or_state_named_as_a_street_is_no_place_of_its_own(extract_doc, street):
+    text = f"Springfield police said a man was shot in {street} on Friday. Springfield police are investigating."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Springfield" and where.admin1 != "Maryland"

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
-from datetime import date
+from functools import lru_cache
+from importlib import resources
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+import yaml
 from spacy.tokens import Doc
 
 from . import actors, gazetteer
 from .dates import vocabulary as dates_vocabulary
 from .events import Mention
 from .nlp import text_of
-from .places import PlaceMention, country_name, led_by_locative
+from .places import PlaceMention, _people_names, country_name, led_by_locative
 from .record import EventDate, Location, Span, Time
 from .roles import Role
 
@@ -186,20 +189,95 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         if p.resolved and p.iso3 and not _weak(p) and not p.attributive:
             tally[p.iso3] = tally.get(p.iso3, 0) + 1
     home = max(tally, key=tally.get) if tally else None
+    told = _told_towns(places)
+    market = _market(text_of(places[0].root.doc)) if places else None  # a station's state: its towns first
     best, best_key = None, None
+    outlet = _outlet_span(places)
     for p in places:
         if not p.resolved or p is site or _weak(p) or _abbreviation(p.text):
             continue  # "Md." before a name is no Maryland; a state's abbreviation only qualifies a town
-        if p.attributive and not (p.label == "ORG" and (home is None or p.iso3 == home)):
-            continue  # a town that opens an organisation's name ("Carbondale Police") tells a local story's town
+        if p.attributive and not (p.label != "NORP" and p.entry is not None and (home is None or p.iso3 == home)):
+            continue  # a town that opens a name ("Carbondale Police", "an Albuquerque teen") tells a local story's town
         if home is not None and p.iso3 != home and tally[home] > tally.get(p.iso3, 0):
             continue
-        same = any(a <= p.start < b for _, a, b in anchors)
-        tier = 3 if p.attributive else 0 if same else 1 if p.dateline else 2
-        key = (p.precision or 4, tier, min(abs(p.start - x) for x, _, _ in anchors))
+        same = not p.attributive and any(a <= p.start < b for _, a, b in anchors)
+        away = market is not None and p.entry is not None and (p.entry.country, p.entry.admin1) != ("USA", market)
+        # the outlet's town in a page title ("- KXYZ News 4 - Memphis") only where the report names no other
+        key = (_in_outlet(p, outlet), p.precision or 4, away, not same, -told.get(_entry_key(p), 0),
+               min(abs(p.start - x) for x, _, _ in anchors))
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
+
+
+def _entry_key(p: PlaceMention) -> tuple:
+    e = p.entry
+    return (e.geonames_id, e.name, e.lat, e.lon) if e is not None else (p.text,)
+
+
+def _told_towns(places: list[PlaceMention]) -> dict[tuple, float]:
+    """How much a report tells of each place it names: once for every time it names it (as a modifier too: "an
+    Albuquerque teen", "Fairmont police"), more for its headline and dateline, and half as much again for each
+    time it names a place near it (its county, a neighbouring town). A local report names its town and the
+    places around it again and again; a street's or a person's name taken for a town's stands alone. A surname
+    of a person the report names in full ("Officer John Smith ... Smith fired") tells nothing."""
+    out: dict[tuple, float] = {}
+    if not places:
+        return out
+    doc = places[0].root.doc
+    text = text_of(doc)
+    headline = _headline_end(text)
+    people = _people_names(doc)
+    said: dict[tuple, tuple[PlaceMention, float]] = {}
+    outlet = _outlet_span(places)
+    for p in places:
+        if not p.resolved or p.label == "NORP" or (p.text in people and not p.dateline) or _in_outlet(p, outlet):
+            continue
+        if p.attributive and not _names_town(p):
+            continue  # "Martinez said", "Viola Warren": a person's name more likely than a town's
+        k = _entry_key(p)
+        w = 1 + (p.start < headline) + 2 * p.dateline
+        said[k] = (said[k][0] if k in said else p, (said[k][1] if k in said else 0) + w)
+    for k, (p, w) in said.items():
+        near = sum(v for j, (q, v) in said.items() if j != k and _km(p, q) <= NEIGHBOUR_KM)
+        out[k] = w + near / 2
+    return out
+
+
+def _names_town(p: PlaceMention) -> bool:
+    """Does a name that qualifies a word name the report's town: "Fairmont police", "an Albuquerque teen"?"""
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    return doc[span.end].lower_ in _vocabulary()["town_nouns"]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/locate.yaml").read_text("utf-8")) or {}
+    return {key: frozenset(str(w).lower() for w in words) for key, words in raw.items()}
+
+
+# What closes a headline's own words: a web page title goes on with its outlet's name ("Man shot in Elm Park
+# - WXYZ News 7, Springfield") after a dash or a bar.
+HEADLINE_TAIL = re.compile(r"\s[-|\u2013\u2014]\s|\n")
+
+
+def _headline_end(text: str) -> int:
+    m = HEADLINE_TAIL.search(text, 0, 300)
+    return m.start() if m else min(len(text), 200)
+
+
+# How far apart two places a report names may lie and still tell of one another (a town and its county).
+NEIGHBOUR_KM = 40.0
+
+
+def _km(p: PlaceMention, q: PlaceMention) -> float:
+    """Great-circle distance between two resolved places."""
+    la1, lo1, la2, lo2 = map(math.radians, (p.lat, p.lon, q.lat, q.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
 
 
 # How far an arrest made at a protest falls behind that protest in the salience order (ACLED codes the
@@ -256,10 +334,11 @@ def _home_region(places: list[PlaceMention]) -> dict[str, set[tuple[str, str]]]:
     return home
 
 
-def _told_date(doc: Doc, t: Time) -> bool:
+def _told_date(doc: Doc, t: Time, mention=None) -> bool:
     """Does the date tell when the story was told or followed up rather than when its event happened: a web
     page's stamp ("Posted: Tuesday, May 5"), or a date hanging on a telling verb ("police said Thursday",
-    "officials Wednesday identified the victim", "arrested him Sunday")?"""
+    "officials Wednesday identified the victim", "arrested him Sunday")? Not where that verb is the ``mention``
+    itself."""
     vocab = dates_vocabulary()
     before = text_of(doc)[max(0, t.start - 24):t.start].lower()
     if re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab.page_stamps) + r")\s*:?\s*(?:on\s+)?$", before):
@@ -273,10 +352,19 @@ def _told_date(doc: Doc, t: Time) -> bool:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in vocab.telling_verbs
+            return node.lemma_.lower() in vocab.telling_verbs and not (mention is not None and _tells_of(node, mention))
         if node.pos_ not in ("ADP",):
             return False
     return False
+
+
+def _tells_of(verb, mention) -> bool:
+    """Is the telling verb the mention itself, or said of it ("the shooting that was reported Tuesday night",
+    "the shooting was reported at 9 p.m.")? Then its date is the event's."""
+    head = mention.head
+    if verb.i == head.i or (verb.dep_ == "relcl" and verb.head.i == head.i):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i == head.i for c in verb.children)
 
 
 def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
@@ -285,11 +373,12 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
     sentences. A town with no gazetteer entry takes the country the event's other mentions name."""
     best, best_key = None, None
     wholes, strays = _parts_and_wholes(places)
+    outlet = _outlet_span(places)
     for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.weak, m.start))):
         linked = {id(p) for p in _linked_places(m, places)}
         for p in places:
-            if p.attributive or not (m.sent.start_char <= p.start < m.sent.end_char):
-                continue
+            if p.attributive or not (m.sent.start_char <= p.start < m.sent.end_char) or _in_outlet(p, outlet):
+                continue  # "Man shot on Elm Street - WXYZ News, Springfield": the outlet's town, not the event's
             if not _locative(p):
                 continue  # "attacks against the United States", "Iran denied": a party, not a place
             tier = 0 if id(p) in linked else 2
@@ -307,9 +396,18 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
         # somewhere unnamed is not thereby in the town the report is filed from.
         town = _town_in_context(c, places, None) if c.lead.category.acled else None
         if town is None:
-            return None
+            return _station_town(c) if c.lead.category.acled else None
         return _location_of(town, town, precision=max(2, town.precision or 2),
                             note="the place the report's nearest lines name; the event's own sentences name none")
+    best = _market_namesake(best, places) or best
+    if best.resolved and _street_like(best):
+        # "the 1500 block of Maryland Drive", "near Thompson and Colorado avenues": a street named after a
+        # town or a state lies in the town the report names.
+        town = _town_in_context(c, [p for p in places if not _street_like(p)], best)
+        if town is not None:
+            return _location_of(best, town, precision=max(2, town.precision or 2),
+                                note=f"in or near {town.name}: the name is a street's here, and {town.name} the "
+                                     f"place the report names nearest it")
     e = best.entry
     home = _home_region(places)
     if (e is not None and e.kind == "city" and e.country in home and (e.country, e.admin1) not in home[e.country]
@@ -344,6 +442,13 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
         if town is not None and (best.hint is None or town.iso3 == best.hint):
             return _location_of(best, town, precision=max(2, town.precision or 2),
                                 note=f"in or near {town.name}, the place the report names nearest it")
+        if town is None and best.hint is None and c.lead.category.acled:
+            station = _station_town(c)  # "shot on Crenshaw Street" in a station's report that names no town
+            if station is not None:
+                return station.model_copy(update={
+                    "text": best.text, "evidence": Span(start=best.start, end=best.end),
+                    "note": f"in or near {station.name}, the town of the station the report comes from "
+                            f"({station.text}); the report names no town"})
     if e is not None and e.kind == "admin1":
         # "in northeastern Pennsylvania" in a story filed from Wilkes-Barre: near the town it names there.
         # A state named alone in a story that names none of its towns but one of its counties: that county.
@@ -387,10 +492,105 @@ def _parts_and_wholes(places: list[PlaceMention]) -> tuple[set[int], set[int]]:
     return wholes, strays
 
 
-def _km(a: PlaceMention, b: PlaceMention) -> float:
-    dlat = math.radians(b.lat - a.lat)
-    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
+
+# A name used as a street's: "the 1500 block of Maryland", "the intersection of Brewton and Lockett streets",
+# "Connecticut Ave.", "Thompson and Colorado avenues".
+STREET_BEFORE = re.compile(r"\b(?:block|intersection|corner) of (?:the )?$", re.I)
+STREET_AFTER = re.compile(r"(?: (?:and|&) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)? (?:streets|avenues|roads|boulevards|drives"
+                          r"|Street|Avenue|Road|Boulevard|Drive|Lane|Place|Court|Parkway|Highway|St|Ave|Rd|Blvd|Dr)\b")
+
+
+def _street_like(p: PlaceMention) -> bool:
+    text = text_of(p.root.doc)
+    return bool(STREET_BEFORE.search(text[max(0, p.start - 30):p.start]) or STREET_AFTER.match(text, p.end))
+
+
+def _outlet_span(places: list[PlaceMention]) -> range:
+    """Where a web page title names its outlet: after a dash or bar in the first line ("Man shot on Elm
+    Street - WXYZ News 7, Springfield, Ohio")."""
+    if not places:
+        return range(0)
+    text = text_of(places[0].root.doc)
+    line = text.find("\n")
+    if line < 0 or line > 200 or any(p.dateline and p.start < line for p in places):
+        return range(0)  # no title line: "SCRANTON, Pa. (AP) — A man ..." opens the story itself
+    end = _headline_end(text)
+    return range(end, line) if end < line else range(0)
+
+
+def _in_outlet(p: PlaceMention, outlet: range) -> bool:
+    return bool(outlet) and p.start < outlet.stop and outlet.start < p.end
+
+
+def _market(text: str) -> str | None:
+    """The state of the first broadcast station whose call sign the report carries (data/stations.yaml)."""
+    found = _station(text)
+    return found[1][1] if found else None
+
+
+def _station(text: str) -> tuple[re.Match, tuple[str, str]] | None:
+    """The first call sign of a known station in the text, and the station's town and state."""
+    stations, pattern = _stations()
+    m = pattern.search(text)
+    return (m, stations[(m.group(1) or m.group(2) or m.group(3)).upper()]) if m else None
+
+
+def _station_town(c: Cluster) -> Location | None:
+    """A shooting told by a station's report that names no place at all ("Man shot in SW..." from WXYZ): the
+    station's town, at the precision of a region (the station's market is wider than its town)."""
+    doc = c.lead.head.doc
+    found = _station(text_of(doc))
+    if found is None:
+        return None
+    m, (town, state) = found
+    here = [e for e in gazetteer.default().candidates(town) if e.country == "USA" and e.admin1 == state
+            and e.kind == "city"]
+    if not here:
+        return None
+    e = max(here, key=lambda x: x.population)
+    group = next(i for i in (1, 2, 3) if m.group(i))
+    return Location(text=m.group(group), name=e.name, country=e.country, admin1=e.admin1, lat=e.lat, lon=e.lon,
+                    geonames_id=e.geonames_id, precision=3,
+                    note=f"the town of the station the report comes from ({m.group(group)}); the report names no "
+                         f"place", evidence=Span(start=m.start(group), end=m.end(group)))
+
+
+@lru_cache(maxsize=1)
+def _stations() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/stations.yaml").read_text("utf-8")) or {}
+    stations = {str(k): (v[0], v[1]) for k, v in (raw.get("stations") or {}).items()}
+    words = set(raw.get("word_like") or [])
+    plain = "|".join(sorted((k for k in stations if k not in words), key=len, reverse=True))
+    marked = "|".join(sorted(words & set(stations), key=len, reverse=True)) or "(?!)"
+    every = "|".join(sorted(stations, key=len, reverse=True))
+    pattern = re.compile(rf"\b({plain})(?:-(?:TV|DT)|\d+)?\b(?![-'\u2019]\w)"
+                         rf"|(?:(?<=\()|\b)({marked})(?=\)|-TV\b|\.com\b|[ -]?\d)"
+                         rf"|\b(?i:({every}))(?i:tv)?\d*\.com\b")
+    return stations, pattern
+
+
+def _market_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """The namesake in a station's state of a bare town or county the report names elsewhere: "Lexington" in a
+    report from a Kentucky station is Lexington, Kentucky, not the Virginia town, and "Lebanon" from a
+    Tennessee one is no country. Only where nothing else in the report (a dateline, a state after a town, a
+    county) places it in the other state."""
+    if p.within is not None or p.dateline or (p.entry is None and p.country is None):
+        return None
+    state = _market(text_of(p.root.doc))
+    if state is None:
+        return None
+    e = p.entry
+    if e is not None and ((e.country, e.admin1) == ("USA", state) or e.kind not in ("city", "admin2")):
+        return None
+    if e is not None and (e.country, e.admin1) in _home_region(places).get(e.country, set()):
+        return None
+    gaz = gazetteer.default()
+    here = [x for x in gaz.candidates(p.text) if x.country == "USA" and x.admin1 == state
+            and x.kind in ("city", "admin2")]
+    if not here:
+        return None
+    entry = max(here, key=lambda x: (x.kind == "city", x.population))
+    return replace(p, entry=entry, country=None)
 
 
 def _town_in_name(site: PlaceMention, places: list[PlaceMention]):
@@ -411,6 +611,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     mention's sentence has a date, the report's nearest day-precise date from around the time it was
     published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
     best, best_key = None, None
+    # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
+    material = (c.lead.category.acled or ("",))[0] in VIOLENT_TYPES
     for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.background, m.weak, m.start))):
         for t in times:
             if not (m.sent.start_char <= t.start < m.sent.end_char):
@@ -418,20 +620,108 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             linked = _time_linked(m, t)
             if m.background and not linked:
                 continue
-            told = not linked and _told_date(m.head.doc, t)
+            # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
+            # An arrest or a charge merged into a shooting's mentions dates the arrest, not the shooting.
+            told = _told_date(m.head.doc, t, m if m.category.acled or not material else None)
+            if material and _ahead(t, published):
+                t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
+                if t is None:
+                    continue
             key = (told, t.precision != "day", not linked, not t.resolved, n, abs(t.start - m.start))
             if best_key is None or key < best_key:
                 best, best_key = t, key
     if best is None or best_key[0] or best_key[1]:
-        # A date the story was told on ("police said Thursday") or only a month or year: a day-precise date
-        # from around publication near the event's lines says more.
+        # A date the story was told on ("police said Thursday") or only a month or year: a
+        # day-precise date from around publication near the event's lines says more.
         near = _date_in_context(c, times, published, skip=best)
         if near is not None:
             best = near
     if best is None:
         return _publication_day(c, published)
+    best = _sharper(best, times, published, c.lead.head.doc) or best
     return EventDate(text=best.text, value=best.value, precision=best.precision,
+                     note=PAST_NOTE if best.note == PAST_NOTE else None,
                      evidence=Span(start=best.start, end=best.end))
+
+
+# ACLED event types of violence, which a report tells only once they have happened.
+VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
+
+
+def _sharper(best: Time, times: list[Time], published: date | None, doc: Doc) -> Time | None:
+    """A sharper telling of the day a vague or bare one names, elsewhere in the report: "over the weekend"
+    and "7:30 p.m. Friday" (a day of that weekend); "Monday night" and "9 p.m. on Nov. 28" (a Monday within
+    the weeks before publication: the weekday, read from the publication day, took the latest Monday)."""
+    if best.precision != "day" or not best.value:
+        return None
+    vocab = dates_vocabulary()
+    words = set(re.findall(r"[a-z]+", best.text.lower()))
+    try:
+        day = date.fromisoformat(best.value)
+    except ValueError:
+        return None
+    weekend = any(w in best.text.lower() for w in vocab.weekend_words)
+    weekday = bool(words & set(vocab.weekdays)) and not words & set(vocab.months)
+    if not (weekend or weekday):
+        return None
+    found = None
+    for t in times:
+        if t is best or t.precision != "day" or not t.value or not t.resolved:
+            continue
+        try:
+            other = date.fromisoformat(t.value)
+        except ValueError:
+            continue
+        if other == day or (published is not None and other > published):
+            continue
+        t_words = set(re.findall(r"[a-z]+", t.text.lower()))
+        if weekend:
+            fits = -1 <= (other - day).days <= 1 and bool(t_words & set(vocab.weekdays))
+        else:
+            fits = (bool(t_words & set(vocab.months)) and other.weekday() == day.weekday()
+                    and 0 < (day - other).days <= SHARPER_WINDOW_DAYS)
+        if not fits or _told_date(doc, t):  # "a video posted July 10" dates the telling
+            continue
+        if found is None or abs(t.start - best.start) < abs(found.start - best.start):
+            found = t
+    return found
+
+
+# How far back a weekday read from the publication day may have meant an earlier one that the report dates.
+SHARPER_WINDOW_DAYS = 14
+
+
+def _ahead(t: Time, published: date | None) -> bool:
+    """Does a day-precise date lie after the report was published?"""
+    if published is None or t.precision != "day" or not t.value:
+        return False
+    try:
+        return date.fromisoformat(t.value) > published
+    except ValueError:
+        return False
+
+
+def _as_past(t: Time, published: date) -> Time | None:
+    """A weekday or a month and day read as the last one on or before publication ("Thursday" in a report
+    whose present tense the text's reading took for next Thursday's); None for any other date ahead."""
+    day = date.fromisoformat(t.value)
+    words = set(re.findall(r"[a-z]+", t.text.lower()))
+    vocab = dates_vocabulary()
+    if words & set(vocab.weekdays):
+        past = day - timedelta(days=7 * -(-(day - published).days // 7))
+    elif words & set(vocab.months):
+        try:
+            past = day.replace(year=published.year)
+            past = past if past <= published else day.replace(year=published.year - 1)
+        except ValueError:
+            return None
+    else:
+        return None
+    return t.model_copy(update={"value": past.isoformat(), "note": PAST_NOTE})
+
+
+PAST_NOTE = ("read as past: a report tells of a shooting or attack once it has happened, and the text's reading "
+             "lay after the report")
 
 
 def _publication_day(c: Cluster, published: date | None) -> EventDate | None:
