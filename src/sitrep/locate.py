@@ -679,7 +679,8 @@ def _sharper(best: Time, times: list[Time], published: date | None, doc: Doc) ->
             fits = -1 <= (other - day).days <= 1 and bool(t_words & set(vocab.weekdays))
         else:
             fits = (bool(t_words & set(vocab.months)) and other.weekday() == day.weekday()
-                    and 0 < (day - other).days <= SHARPER_WINDOW_DAYS)
+                    and 0 < (day - other).days <= SHARPER_WINDOW_DAYS
+                    and abs(t.start - best.start) <= SHARPER_REACH_CHARS)
         if not fits or _told_date(doc, t):  # "a video posted July 10" dates the telling
             continue
         if found is None or abs(t.start - best.start) < abs(found.start - best.start):
@@ -689,6 +690,9 @@ def _sharper(best: Time, times: list[Time], published: date | None, doc: Doc) ->
 
 # How far back a weekday read from the publication day may have meant an earlier one that the report dates.
 SHARPER_WINDOW_DAYS = 14
+# ... and only a dated day told near the weekday: a date paragraphs away ("the attack of 16 February") tells
+# another event, and the weekday ("a call on Tuesday") keeps its own reading.
+SHARPER_REACH_CHARS = 400
 
 
 def _ahead(t: Time, published: date | None) -> bool:

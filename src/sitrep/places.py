@@ -560,6 +560,7 @@ def _big_towns(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMent
     Auto Rickshaw drivers"): listed as attributes, which say where an event is only when its own sentences
     name no place. None within a person's full name."""
     taken = [(p.start, p.end) for p in found] + list(skip)
+    lower = {t.text for t in doc if t.is_lower}
     out: list[PlaceMention] = []
     i = 0
     while i < len(doc):
@@ -569,8 +570,10 @@ def _big_towns(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMent
             continue
         for n in (3, 2, 1):
             span = doc[i:i + n]
-            if len(span) < n or not all(_capitalised(t) for t in span):
+            if len(span) < n or not all(_capitalised(t) and t.pos_ == "PROPN" for t in span):
                 continue
+            if n == 1 and (tok.is_sent_start or tok.lower_ in lower):
+                continue  # "Man shot on Elm Street ... a man was shot": an ordinary word, not Man in Ivory Coast
             a, b = span.start_char, span.end_char
             if any(a < y and x < b for x, y in taken) or _common_word(span.text) or actors.country_of(span.text):
                 continue
