@@ -90,6 +90,10 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         return coded[:1]
     useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
     useful = [cm for cm in useful if not cm.background]  # a running total is not this event's toll
+    if any(not cm.fallback for cm in useful):  # "a fatal shooting" tells a toll only where none is told
+        useful = [cm for cm in useful if not cm.fallback]
+    else:
+        useful = useful[:1]
     if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
         useful = [cm for cm in useful if not cm.bomber]
     if not useful:
@@ -106,8 +110,13 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     per_source: dict[str | None, list[CountMention]] = {}
     first: dict[str | None, tuple[int, int]] = {}
     extra: list[CountMention] = []
+    headline = None  # a toll told in the headline sums up the story: victims told "also" below are in it
     for cm in sorted(useful, key=lambda cm: cm.sentence):
         src = cm.claim.source
+        if headline is None:
+            headline = cm.headline
+        if cm.also and headline and cm.sentence[0] > 0:  # the killer's own death too ("2 dead in murder-suicide")
+            continue
         if cm.also and src not in first and per_source:
             extra.append(cm)  # victims beyond the toll, whoever tells them, add to every claimant's toll
             continue
@@ -133,6 +142,19 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
                and not (m.own and any(t.own for t in mentions)) and not 0 < m.ordinal <= told_count]
         out.extend(as_parts([m.claim for m in mentions + own]))
     return out
+
+def injured(counts: list[CountMention]) -> list[Claim]:
+    """The hurt of one event: the figure of the injured, or those shot and not killed; where the shot are
+    told first ("3 adults, 5 minors shot" in the headline, "a shooting that injured 3" in a caption after),
+    the shot, told where the story is summed up, are the toll."""
+    hurt = tally(counts, "injured")
+    shot = injured_from_shot(counts)
+    figures = {cm.number_span for cm in counts if cm.kind == "shot" and not cm.implied}
+    if hurt and shot and min(c.evidence.start for c in shot) < min(c.evidence.start for c in hurt) and any(
+            s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
+        return shot
+    return hurt or shot
+
 
 def injured_from_shot(counts: list[CountMention]) -> list[Claim]:
     """"Five people were shot, two fatally": those shot and not killed were hurt. The killer's own death
