@@ -91,7 +91,9 @@ def _verb_kind(verb, v: Vocab, role: str):
     if role != "nsubj" or v.kind(verb, v.verbs):  # "beaten to death", "shot to death"; "a fight led to the death of ..." tells no victim of the fight
         cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                   and any(o.lemma_.lower() == "death" for o in c.children)]
-    cands += [("killed", c) for c in verb.children if c.dep_ in _COMPLEMENTS and _to_death(c)]  # "found shot to death"
+    cands += [("killed", c) for c in verb.children if c.dep_ in _COMPLEMENTS and (_to_death(c) or any(
+        a.dep_ == "advmod" and a.lower_ in ("fatally", "mortally") for a in c.children))]
+    # "found shot to death", "found fatally wounded"
     if verb.lemma_.lower() in v.data["hit_verbs"]:  # "hit by a stray bullet"
         cands += [("shot", verb) for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["gunfire_nouns"]]
@@ -128,7 +130,7 @@ def _suffered(verb, v: Vocab):
         if c.dep_ != "dobj" or c.lemma_.lower() not in ("wound", "injury", "gunshot"):
             continue
         mods = {m.lemma_.lower() for m in c.children if m.dep_ in ("amod", "compound", "nmod")}
-        if mods & {"fatal", "deadly", "mortal", "lethal"}:
+        if mods & {"fatal", "deadly", "mortal", "lethal"} and not any(t.lower_ in ("non", "not") for t in c.subtree):
             return "killed", c
         if c.lemma_.lower() == "gunshot" or mods & set(v.data["gunfire_nouns"]):
             return "shot", c
@@ -345,6 +347,8 @@ def _one_victim(tok, v: Vocab) -> bool:
             return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
         return tok.ent_type_ in ("PERSON", "") or _titled(tok, v)
     dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
+    if not dets and tok.lemma_.lower() in v.data["person_nouns"] and "\n" not in tok.doc.text[:tok.idx]:
+        return True  # a headline drops its articles: "Teenage shooting victim found dead"
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
 
 
@@ -384,6 +388,14 @@ def _of_victim(tok, v: Vocab):
     noun = tok.head.head
     if told_as_cause(noun, v):
         return None
+    doc = tok.doc
+    alone = (tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-"  # "the death of a 17-year-old"
+             and doc[tok.i - 2].lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days"))
+    if alone:
+        kind = v.kind(noun, v.data["of_nouns"])
+        if kind == "shot" and any(c.lower_ in ("fatal", "deadly") for c in noun.children):
+            kind = "killed"
+        return (kind, noun) if kind else None
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return None
     aged = any(c.lower_ == "old" for c in tok.children)  # "4-year-old Ana Reyes"
@@ -447,7 +459,8 @@ def _modified_victim(tok, v: Vocab):
         subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in _RELATIVE]
         if c.dep_ == "relcl" and subjects:
             found = _verb_kind(c, v, subjects[0].dep_)
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in c.children):
+        elif c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and not any(
+                a.dep_ in ("aux", "auxpass", "nsubj", "dobj") for a in c.children):  # "a boy shot and killed"
             found = _verb_kind(c, v, "nsubjpass")
         elif c.dep_ == "amod" and c.i < tok.i and c.lower_ in v.data["victim_adjectives"]:
             found = v.data["victim_adjectives"][c.lower_], c

@@ -110,12 +110,13 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     per_source: dict[str | None, list[CountMention]] = {}
     first: dict[str | None, tuple[int, int]] = {}
     extra: list[CountMention] = []
-    headline = None  # a toll told in the headline sums up the story: victims told "also" below are in it
+    # a headline with a figure sums up the story ("1 dead, 2 hurt"): victims told "also" below are in it, the
+    # killer's own death too ("2 dead in murder-suicide")
+    headline = useful[0].headline and any(cm.headline and not cm.implied and cm.kind in ("killed", "injured", "shot")
+                                          for cm in counts) if useful else False
     for cm in sorted(useful, key=lambda cm: cm.sentence):
         src = cm.claim.source
-        if headline is None:
-            headline = cm.headline
-        if cm.also and headline and cm.sentence[0] > 0:  # the killer's own death too ("2 dead in murder-suicide")
+        if cm.also and headline and cm.sentence[0] > 0:
             continue
         if cm.also and src not in first and per_source:
             extra.append(cm)  # victims beyond the toll, whoever tells them, add to every claimant's toll
