@@ -94,9 +94,12 @@ def _verb_kind(verb, v: Vocab, role: str):
     cands += [("killed", c) for c in verb.children if c.dep_ in _COMPLEMENTS and (_to_death(c) or any(
         a.dep_ == "advmod" and a.lower_ in ("fatally", "mortally") for a in c.children))]
     # "found shot to death", "found fatally wounded"
-    if verb.lemma_.lower() in v.data["hit_verbs"]:  # "hit by a stray bullet"
+    if verb.lemma_.lower() in v.data["hit_verbs"]:  # "hit by a stray bullet", "struck in the neck", "4 hit in shooting"
         cands += [("shot", verb) for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["gunfire_nouns"]]
+        if role == "nsubjpass" or role != "nsubj" and verb.tag_ == "VBN":
+            cands += [("shot", verb) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["hit_in"]]
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
         cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]

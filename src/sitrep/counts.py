@@ -412,6 +412,8 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         return False  # "an AR-15", "I-95": a model or a road
     if first_before(tokens) == "of" and tokens.start >= 2 and doc[tokens.start - 2].lemma_.lower() in v.data["kin_of"]:
         return False  # "a father of 5 killed": his children, not the dead
+    if first_before(tokens) == "of" and tokens.start >= 2 and doc[tokens.start - 2].lower_ in ("age", "ages"):
+        return False  # "between the ages of 16-18"
     if first_before(tokens) == "no" and tokens.text.lower() == "one":
         return False  # "no one else was hurt": nobody, not one
     if first_before(tokens) in v.data["non_people_before"]:
