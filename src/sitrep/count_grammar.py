@@ -91,8 +91,8 @@ def _verb_kind(verb, v: Vocab, role: str):
     if role != "nsubj" or v.kind(verb, v.verbs):  # "beaten to death", "shot to death"; "a fight led to the death of ..." tells no victim of the fight
         cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                   and any(o.lemma_.lower() == "death" for o in c.children)]
-    cands += [("killed", c) for c in verb.children if c.dep_ in _COMPLEMENTS and (_to_death(c) or any(
-        a.dep_ == "advmod" and a.lower_ in ("fatally", "mortally") for a in c.children))]
+    cands += [("killed", c) for c in verb.children if c.dep_ in _COMPLEMENTS and c.pos_ in ("VERB", "ADJ") and (
+        _to_death(c) or any(a.dep_ == "advmod" and a.lower_ in ("fatally", "mortally") for a in c.children))]
     # "found shot to death", "found fatally wounded"
     if verb.lemma_.lower() in v.data["hit_verbs"]:  # "hit by a stray bullet", "struck in the neck", "4 hit in shooting"
         cands += [("shot", verb) for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with")
