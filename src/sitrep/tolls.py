@@ -146,7 +146,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         told_count = sum(m.claim.total if m.claim.total is not None else m.claim.count for m in mentions)
         own = [m for m in extra if m.number_span not in told and not _includes_killer(m, mentions)
                and not (m.own and any(t.own for t in mentions)) and not 0 < m.ordinal <= told_count]
-        out.extend(as_parts([m.claim for m in mentions + own]))
+        src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
+        out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
     return out
 
 def _generic(victims: str | None) -> bool:
