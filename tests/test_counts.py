@@ -482,6 +482,8 @@ def test_a_multiplier_beside_a_toll_tells_the_same_victims(language):
         ("The arrest came a week after a fatal shooting nearby.", []),
         # a headline drops its articles
         ("Teenage shooting victim found dead on porch", [("killed", 1)]),
+        # victims hanging on a noun of shooting
+        ("Police are investigating the shooting of three men on Elm Street.", [("shot", 3)]),
     ],
 )
 def test_local_crime_phrases(language, text, expected):

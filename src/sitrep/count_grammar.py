@@ -181,7 +181,9 @@ def _of_trigger(anchor, v: Vocab):
     """"the death of two Iraqis", "claimed the lives of four"."""
     prep = anchor.head
     if anchor.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
-        kind = v.kind(prep.head, v.nouns)
+        kind = v.kind(prep.head, v.nouns) or v.kind(prep.head, v.data["of_nouns"])  # "the shooting of three men"
+        if kind == "shot" and any(c.lower_ in ("fatal", "deadly") for c in prep.head.children):
+            kind = "killed"
         if kind:
             return kind, prep.head
     return None

@@ -144,8 +144,10 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
             continue
         told = {m.number_span for m in mentions}
         told_count = sum(m.claim.total if m.claim.total is not None else m.claim.count for m in mentions)
+        figures = {m.claim.count for m in mentions if not m.implied}
         own = [m for m in extra if m.number_span not in told and not _includes_killer(m, mentions)
-               and not (m.own and any(t.own for t in mentions)) and not 0 < m.ordinal <= told_count]
+               and not (m.own and any(t.own for t in mentions)) and not 0 < m.ordinal <= told_count
+               and (m.implied or m.claim.count not in figures)]  # "also injured three others": the three again
         src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
         out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
     return out
