@@ -449,3 +449,67 @@ def test_one_shooting_told_over_several_sentences(extract_doc, text, killed, hur
 def test_a_multiplier_beside_a_toll_tells_the_same_victims(language):
     mentions = find_counts(language("Woman, 2 children dead in Oakdale triple homicide"))
     assert sum(m.count for m in mentions if m.kind == "killed" and not m.part) == 3
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the death told on the verb's complement
+        ("A 40-year-old man was found shot to death in his truck.", [("killed", 1)]),
+        ("Deputies say the clerk was found fatally wounded behind the counter.", [("killed", 1)]),
+        # a wound suffered: shot, hurt otherwise, or fatal
+        ("Two men suffered gunshot wounds in the parking lot.", [("shot", 2)]),
+        ("A 9-year-old boy received a gunshot wound to his arm.", [("shot", 1)]),
+        ("Three others sustained non-fatal bullet wounds.", [("shot", 3)]),
+        # a negated hurt is no victim; "no one else" is no zero either
+        ("A third man, who stood nearby, was not injured.", []),
+        ("A woman was shot in the arm; no one else was hurt.", [("shot", 1)]),
+        # the second figure of a verb takes the adverb, not the first
+        ("A gunman shot four officers - one fatally - on Monday.", [("shot", 4), ("killed", 1)]),
+        # "another" stands for one more victim of its own verb
+        ("The gunman wounded three men and killed another.", [("injured", 3), ("killed", 1)]),
+        # a headline participle the parser reads as a noun
+        ("Teen Killed, 2 Hurt In Park Shooting", [("killed", 1), ("injured", 2)]),
+        # a toll raised by a later death
+        ("The woman died Tuesday, raising the death toll to three.", [("killed", 1), ("killed", 3)]),
+        # a model, an address, a father's children, a date and a TV station are not victims
+        ("He fired an AR-15 and killed two men.", [("killed", 2)]),
+        ("On 4200 Maple, one man was killed.", [("killed", 1)]),
+        ("Father of 4 killed in Elm Park shooting", [("killed", 1)]),
+        ("They were wounded during a parade on Jan. 14.", []),
+        # a crime told as deadly, one dead at least
+        ("Police arrest teen in fatal shooting", [("arrested", 1), ("killed", 1)]),
+        ("The arrest came a week after a fatal shooting nearby.", []),
+        # a headline drops its articles
+        ("Teenage shooting victim found dead on porch", [("killed", 1)]),
+        # victims hanging on a noun of shooting
+        ("Police are investigating the shooting of three men on Elm Street.", [("shot", 3)]),
+    ],
+)
+def test_local_crime_phrases(language, text, expected):
+    found = [(m.kind, m.claim.count) for m in find_counts(language(text)) if not m.part]
+    assert sorted(found) == sorted(expected)
+
+
+def test_a_toll_of_a_past_year_is_background(language):
+    mentions = find_counts(language("In 2009, a guard was killed at the same club."))
+    assert [m.background for m in mentions if m.kind == "killed"] == [True]
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # a headline with a figure sums up the story: a victim told "also" below is one of them
+        ("1 dead, 2 hurt in Elm Park shooting\n\nA man was killed on Sunday. The gunfire also wounded Ann Lee, 50, "
+         "and her neighbor.", 1, 2),
+        # those shot, told first, are the hurt, not a later partial figure
+        ("Gunman shoots four at Dayton bar\n\nA gunman opened fire outside a bar in Dayton on Sunday. Two of the "
+         "victims suffered minor injuries, police said.", None, 4),
+        # an arrest told with the shooting follows it
+        ("Police arrest man in Dayton shooting that killed one\n\nOfficers arrested a 30-year-old man on Monday "
+         "in the shooting that killed a 22-year-old woman on Saturday.", 1, None),
+    ],
+)
+def test_local_crime_tolls(extract_doc, text, killed, hurt):
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert (_best(first, "fatalities"), _best(first, "injured")) == (killed, hurt)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from . import actor_context, actors, locate
+from . import actor_context, actors, locate, tolls
 from .article import Article
 from .counts import CountMention, summarise
 from .events import Mention, refine_modes
@@ -17,7 +17,7 @@ from .locate import Where, where_of
 from .places import PlaceMention
 from .record import Acled, Actor, Claim, Event, Location, Span, Time, Trigger
 from .roles import Role, facility_users, mention_roles, PRONOUNS
-from .tolls import attach_counts, injured_from_shot, share_tolls, tally
+from .tolls import attach_counts, share_tolls, tally
 
 
 @dataclass
@@ -68,6 +68,13 @@ PEER_DEPS = {"conj", "nsubj", "nsubjpass", "csubj", "agent"}
 # Events that follow the one they govern rather than frame it: "police arrested a man in the fatal shooting"
 # reports the shooting's aftermath, and the shooting stays the news.
 AFTERMATH_KEYS = {"arrest"}
+# How far an arrest with no toll falls behind where the article tells a violent event with one: the arrest is
+# the aftermath ("teen arrested in weekend shooting that killed one"), the violence the event reported.
+ARREST_AFTER_TOLL = 6.0
+
+
+def _has_toll(ev: Event) -> bool:
+    return any(getattr(ev, k) is not None and (getattr(ev, k).best or 0) > 0 for k in ("fatalities", "injured"))
 
 
 def told_within(m: Mention, governors: set[int]) -> bool:
@@ -262,6 +269,10 @@ class Assembler:
             if c.lead.category.key == "arrest" and any(m.sent.start in protest_sents for m in c.mentions):
                 score -= ARREST_AT_PROTEST  # an arrest at a protest is the protest's intervention: the protest leads
             scored.append((score, ev, c))
+        tolled = any(c.lead.category.is_violent and _has_toll(ev) for _, ev, c in scored)
+        if tolled:  # "police arrested a teen in the fatal shooting": the shooting is the news, the arrest follows
+            scored = [(score - ARREST_AFTER_TOLL if c.lead.category.key in AFTERMATH_KEYS and not _has_toll(ev)
+                       else score, ev, c) for score, ev, c in scored]
         scored.sort(key=lambda p: -p[0])
         shared = share_tolls([(ev, c) for _, ev, c in scored])
         if shared is not None:
@@ -279,7 +290,7 @@ class Assembler:
             lead.text, location.country if location else None)
         date = locate.event_date(c, times, article.published)
         fat = tally(counts, "killed")
-        inj = tally(counts, "injured") or injured_from_shot(counts)
+        inj = tolls.injured(counts)
         evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in c.mentions})
         sources = [article.outlet] if article.outlet else []
         for cl in fat + inj:

@@ -14,6 +14,8 @@ def unreal(trig, v: Vocab) -> bool:
     """"threatened to kill al-Yusufi", "attempted to assassinate": a toll that did not happen."""
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may", "should") for c in trig.children):
         return True  # "he will soon be killed"
+    if any(c.dep_ == "neg" for c in trig.children):
+        return True  # "a third teen was not injured"
     tok = trig
     for _ in range(3):
         if tok.dep_ not in ("xcomp", "conj", "acl") or tok.head.i == tok.i:
@@ -84,16 +86,27 @@ def _verb_kind(verb, v: Vocab, role: str):
     """Kind and trigger of the predicate a counted noun is an argument of."""
     cands = [(v.kind(c, v.adjectives, v.verbs), c) for c in verb.children
              if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")
-             and not (c.dep_ == "ccomp" and role == "nsubj")]  # "the group said [12 were killed]"
+             and not (c.dep_ == "ccomp" and role == "nsubj")  # "the group said [12 were killed]"
+             and not (c.dep_ == "xcomp" and c.tag_ in ("VBG", "VB") and role == "nsubj")]  # "he began shooting"
     if role != "nsubj" or v.kind(verb, v.verbs):  # "beaten to death", "shot to death"; "a fight led to the death of ..." tells no victim of the fight
         cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                   and any(o.lemma_.lower() == "death" for o in c.children)]
-    if verb.lemma_.lower() in v.data["hit_verbs"]:  # "hit by a stray bullet"
+    cands += [("killed", c) for c in verb.children if c.dep_ in _COMPLEMENTS and c.pos_ in ("VERB", "ADJ") and (
+        _to_death(c) or any(a.dep_ == "advmod" and a.lower_ in ("fatally", "mortally") for a in c.children))]
+    # "found shot to death", "found fatally wounded"
+    if verb.lemma_.lower() in v.data["hit_verbs"]:  # "hit by a stray bullet", "struck in the neck", "4 hit in shooting"
         cands += [("shot", verb) for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["gunfire_nouns"]]
+        if role == "nsubjpass" or role != "nsubj" and verb.tag_ == "VBN":
+            cands += [("shot", verb) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["hit_in"]]
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
         cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
+    if role == "nsubj" and verb.lemma_.lower() in v.data["suffer_verbs"]:
+        hurt = _suffered(verb, v)  # "two men suffered gunshot wounds"
+        if hurt is not None:
+            return hurt
     if role == "nsubj" and verb.lemma_.lower() == "lose" and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
         return "killed", verb  # "two soldiers lost their lives"
@@ -106,8 +119,32 @@ def _verb_kind(verb, v: Vocab, role: str):
             return None
     cands.append((v.kind(verb, v.verbs, v.adjectives), verb))
     cands += [(v.kind(c, v.verbs, v.adjectives), c) for c in verb.children
-              if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and not _has_subject(c)]
+              if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and not _has_subject(c)
+              and not any(o.dep_ == "dobj" and o.tag_ != "PRP" for o in c.children)]
+    # a verb with victims of its own is another figure's ("wounding four men and killing another"); one
+    # with a pronoun tells the same ("abducted a farmer and killed him")
     return _best(cands)
+
+
+def _suffered(verb, v: Vocab):
+    """"suffered a gunshot wound" (shot), "sustained injuries" (injured), "suffered fatal wounds" (killed):
+    the kind of the wound a subject suffered, or None."""
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.lemma_.lower() not in ("wound", "injury", "gunshot"):
+            continue
+        mods = {m.lemma_.lower() for m in c.children if m.dep_ in ("amod", "compound", "nmod")}
+        if mods & {"fatal", "deadly", "mortal", "lethal"} and not any(t.lower_ in ("non", "not") for t in c.subtree):
+            return "killed", c
+        if c.lemma_.lower() == "gunshot" or mods & set(v.data["gunfire_nouns"]):
+            return "shot", c
+        return "injured", c
+    return None
+
+
+def _to_death(tok) -> bool:
+    """"shot to death", "beaten to death": a verb whose own "to death" makes its victim one killed."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(o.lemma_.lower() == "death" for o in c.children)
+               for c in tok.children)
 
 
 def _passive_like(verb) -> bool:
@@ -130,6 +167,13 @@ def _toll_kind(anchor, v: Vocab):
                 kind = v.kind(word, v.nouns)
                 if kind and word.dep_ in ("compound", "amod", "nsubj", "nsubjpass"):
                     return kind, subj
+        if subj.dep_ == "dobj" and subj.i < anchor.i:  # "raising the death toll to 5", "the number of dead to 3"
+            words = [*subj.children, subj, *(o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                                            for o in p.children if o.dep_ == "pobj")]
+            for word in words:
+                kind = v.kind(word, v.nouns)
+                if kind and word.dep_ in ("compound", "amod", "dobj", "pobj"):
+                    return kind, subj
     return None
 
 
@@ -137,7 +181,9 @@ def _of_trigger(anchor, v: Vocab):
     """"the death of two Iraqis", "claimed the lives of four"."""
     prep = anchor.head
     if anchor.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
-        kind = v.kind(prep.head, v.nouns)
+        kind = v.kind(prep.head, v.nouns) or v.kind(prep.head, v.data["of_nouns"])  # "the shooting of three men"
+        if kind == "shot" and any(c.lower_ in ("fatal", "deadly") for c in prep.head.children):
+            kind = "killed"
         if kind:
             return kind, prep.head
     return None
@@ -190,8 +236,11 @@ def attach_figure(tokens, v: Vocab):
     if nominal.i == tokens.end and nominal.pos_ != "NOUN" and v.kind(nominal, v.adjectives):
         found = v.kind(nominal, v.adjectives), nominal  # "Three Dead, Two Hurt"
     found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
-                      if c.dep_ in ("amod", "acl", "oprd", "appos", "advmod", "relcl")
-                      and c.i > nominal.i)
+                      if c.dep_ in ("amod", "acl", "oprd", "appos", "advmod", "relcl", "conj")
+                      and nominal.i < c.i <= nominal.i + 6  # not a clause far on ("2 killed: 'Bill got shot!'")
+                      and not (c.dep_ == "acl" and c.tag_ == "VBG"))  # "more than one person shooting": shooters
+    if found is None and nominal.i == tokens.end and nominal.lower_ in v.adjectives:
+        found = v.adjectives[nominal.lower_], nominal  # "Teen Killed, 3 Hurt": the participle read as a noun
     if found is None and nominal.i < tokens.start and nominal.tag_ == "NNS" and nominal.lower_[:-1] in v.verbs:
         found = v.verbs[nominal.lower_[:-1]], nominal  # headline "shooting wounds 4": a verb read as a noun
     anchor = nominal
@@ -211,6 +260,10 @@ def attach_figure(tokens, v: Vocab):
     if found is None:
         return None
     kind, trig = found
+    if kind == "killed" and trig.dep_ == "advmod" and trig.i != tokens.end and trig.i > tokens.end \
+            and trig.head.i != trig.i and v.kind(trig.head, v.verbs) == "shot" and trig.i > 0 \
+            and trig.doc[trig.i - 1].like_num:
+        kind, trig = "shot", trig.head  # "shot three officers - one fatally": the adverb tells the second figure
     return kind, trig, victims_of(tokens, nominal, trig, v), is_part(tokens, nominal, v)
 
 
@@ -280,6 +333,8 @@ def _one_victim(tok, v: Vocab) -> bool:
         return False
     if tok.tag_ == "PRP":
         return tok.lower_ in _ONE_PRONOUNS
+    if tok.lower_ == "another" and tok.pos_ in ("DET", "PRON") and tok.dep_ != "conj":
+        return True  # "wounding four men and killing another"
     if _aged(tok):
         return True  # "a 19-year-old was shot"
     if tok.tag_ == "JJ" and tok.ent_type_ == "NORP" and tok.dep_ != "conj":  # "shot dead an Israeli"
@@ -297,6 +352,8 @@ def _one_victim(tok, v: Vocab) -> bool:
             return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
         return tok.ent_type_ in ("PERSON", "") or _titled(tok, v)
     dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
+    if not dets and tok.lemma_.lower() in v.data["person_nouns"] and "\n" not in tok.doc.text[:tok.idx]:
+        return True  # a headline drops its articles: "Teenage shooting victim found dead"
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
 
 
@@ -336,6 +393,14 @@ def _of_victim(tok, v: Vocab):
     noun = tok.head.head
     if told_as_cause(noun, v):
         return None
+    doc = tok.doc
+    alone = (tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-"  # "the death of a 17-year-old"
+             and doc[tok.i - 2].lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days"))
+    if alone:
+        kind = v.kind(noun, v.data["of_nouns"])
+        if kind == "shot" and any(c.lower_ in ("fatal", "deadly") for c in noun.children):
+            kind = "killed"
+        return (kind, noun) if kind else None
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return None
     aged = any(c.lower_ == "old" for c in tok.children)  # "4-year-old Ana Reyes"
@@ -399,7 +464,8 @@ def _modified_victim(tok, v: Vocab):
         subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in _RELATIVE]
         if c.dep_ == "relcl" and subjects:
             found = _verb_kind(c, v, subjects[0].dep_)
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(a.dep_ in ("aux", "auxpass") for a in c.children):
+        elif c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and not any(
+                a.dep_ in ("aux", "auxpass", "nsubj", "dobj") for a in c.children):  # "a boy shot and killed"
             found = _verb_kind(c, v, "nsubjpass")
         elif c.dep_ == "amod" and c.i < tok.i and c.lower_ in v.data["victim_adjectives"]:
             found = v.data["victim_adjectives"][c.lower_], c

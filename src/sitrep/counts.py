@@ -35,7 +35,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-3"
+VERSION = "counts-4"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -65,6 +65,8 @@ class CountMention:
     bomber: bool = False  # a suicide bomber's own death, the toll only where no other death is told
     ordinal: int = 0  # "a fourth victim died": one more, the fourth, so none more where four are told already
     perpetrator: bool = False  # one victim told as the one who did it ("suspect killed"), beyond those he hit
+    fallback: bool = False  # "a fatal shooting" with no figure: one dead, where the event tells no other toll
+    headline: bool = False  # told in the article's first line, a headline of its own
 
     @property
     def count(self) -> int:
@@ -118,7 +120,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     for kind, tokens, trig, victims in implied_ones(sent, v, taken):
         if unreal(trig, v) or kind in grouped:  # "X and his son were both killed": the figure counts them
             continue
-        mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v)
+        mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v, window=0)
         mention.implied = True
         mention.ordinal = _one_more(tokens) if kind == "killed" else 0
         mention.also = mention.also or bool(mention.ordinal)
@@ -129,9 +131,14 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     mentions.extend(_multiple_crimes(text, bounds, v, mentions))
+    mentions.extend(_fatal_events(text, bounds, v, mentions))
     mentions.extend(_listed_before(doc, sent, text, bounds, v, mentions))
     perpetrators = v.data["perpetrator_nouns"]
+    past = any(p.search(text) for p in v.past_toll)
+    headline = bounds[0] == 0 and text_of(doc)[bounds[1]:bounds[1] + 3].lstrip(" \t\r").startswith("\n")
     for m in mentions:
+        m.background = m.background or past
+        m.headline = headline
         words = (m.claim.victims or "").lower().replace(",", " ").split()
         m.perpetrator = m.implied and any(w in perpetrators for w in words)
     return mentions
@@ -189,6 +196,20 @@ def _multiple_crimes(text: str, bounds, v: Vocab, mentions) -> list[CountMention
         claim = Claim(count=n, low=n, high=n, victims=match.group(0), evidence=Span(start=span[0], end=span[1]))
         out.append(CountMention(kind, claim, span, bounds, span))
     return out
+
+
+def _fatal_events(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"police arrested a teen in a fatal shooting": one dead at least, kept as a ``fallback`` the event's toll
+    only where it has no other; none where the sentence tells the dead already."""
+    if any(m.kind == "killed" for m in mentions) or bounds[0] >= v.data["fatal_event_lede"]:
+        return []  # told further down, "a fatal shooting" is as often another one ("a week after a fatal shooting")
+    match = v.fatal_event.search(text)
+    if match is None or unreal_text(text[:match.start()]) or re.search(
+            r"\b(?:after|since|following|before|like|than)\s+(?:a|an|the|another)?\s*$", text[:match.start()], re.I):
+        return []
+    span = (bounds[0] + match.start(), bounds[0] + match.end())
+    claim = Claim(count=1, low=1, high=None, victims=None, evidence=Span(start=span[0], end=span[1]))
+    return [CountMention("killed", claim, span, bounds, span, implied=True, fallback=True)]
 
 
 def _terse_ones(sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -381,8 +402,20 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         if not (last.ent_type_ == "DATE" and _is_small(tokens)):
             return False
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in v.data["months"] or first_before(tokens) in v.data["months"]:
-        return False  # "on 21 August", "March 3"
+    if nxt is not None and nxt.lower_ in v.data["months"] or first_before(tokens).rstrip(".") in v.data["months"]:
+        return False  # "on 21 August", "March 3", "Jan. 22"
+    if last.dep_ == "nummod" and last.head.pos_ == "PROPN" and last.head.i > last.i and (
+            first_before(tokens) in ("on", "at", "near") or len(tokens.text) >= 4 and tokens.text.isdigit()):
+        return False  # "on 11700 Robertson": a street address
+    if re.search(r"[A-Za-z]-\d", tokens.text) or tokens.start_char >= 2 and re.match(
+            r"[A-Za-z]-", text_of(doc)[tokens.start_char - 2:tokens.start_char]):
+        return False  # "an AR-15", "I-95": a model or a road
+    if first_before(tokens) == "of" and tokens.start >= 2 and doc[tokens.start - 2].lemma_.lower() in v.data["kin_of"]:
+        return False  # "a father of 5 killed": his children, not the dead
+    if first_before(tokens) == "of" and tokens.start >= 2 and doc[tokens.start - 2].lower_ in ("age", "ages"):
+        return False  # "between the ages of 16-18"
+    if first_before(tokens) == "no" and tokens.text.lower() == "one":
+        return False  # "no one else was hurt": nobody, not one
     if first_before(tokens) in v.data["non_people_before"]:
         return False  # "Channel 4", "Image 2 of 8": a label
     after = text_of(doc)[tokens.end_char:tokens.end_char + 12].lower()
@@ -435,7 +468,9 @@ def _one_more(tokens) -> int:
     return 0
 
 
-def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v) -> CountMention:
+def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v, window: int = 2) -> CountMention:
+    """The claim of one figure; ``window`` words after the figure may tell it "also" ("two others also
+    died"), none after a victim told without a figure ("the body of the child will also be released")."""
     count, low, high = number
     pieces = [(tokens.start_char, tokens.end_char), (trig.idx, trig.idx + len(trig))]
     if victims is not None:
@@ -445,7 +480,7 @@ def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v) -> Count
                   victims=victims.text if victims is not None else None,
                   source=claimant(sent, trig, v), evidence=ev)
     also = any(t.lower_ in ("also", "too", "additional", "another") for t in
-               [*trig.children, *tokens.doc[tokens.start:tokens.end + 2]])
+               [*trig.children, *tokens.doc[tokens.start:tokens.end + window]])
     own = kind == "killed" and any(t.lower_ in ("himself", "herself") for t in tokens)  # the killer's own death
     return CountMention(kind, claim, (tokens.start_char, tokens.end_char),
                         (sent.start_char, sent.end_char), (trig.idx, trig.idx + len(trig)),

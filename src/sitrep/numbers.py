@@ -39,6 +39,8 @@ class Vocab:
     leading_one: re.Pattern
     terse_one: re.Pattern
     multiple_crime: re.Pattern
+    fatal_event: re.Pattern
+    past_toll: list[re.Pattern]
 
     def kind(self, token, *tables: dict[str, str]) -> str | None:
         """The kind a trigger word names; a phrasal verb ("gunned down", "shot dead") by its particle first."""
@@ -110,6 +112,8 @@ def vocab() -> Vocab:
         leading_one=re.compile(data["leading_one"], re.IGNORECASE),
         terse_one=re.compile(data["terse_one"], re.IGNORECASE),
         multiple_crime=re.compile(data["multiple_crime"], re.IGNORECASE),
+        fatal_event=re.compile(data["fatal_event"], re.IGNORECASE),
+        past_toll=[re.compile(p, re.IGNORECASE) for p in data["past_toll"]],
     )
 
 

@@ -6,8 +6,11 @@ events. ``assemble`` calls them.
 """
 from __future__ import annotations
 
-from .counts import CountMention, as_parts
+from .counts import CountMention, as_parts, parse_number
 from .record import Claim, Event
+
+_GENERIC = {"people", "persons", "person", "dead", "killed", "victims", "others", "of", "them", "the", "at", "least",
+            "more", "than", "a", "all"}
 
 # Non-violent events whose tolls are counted too (people hurt at a protest, people arrested).
 COUNTED_KEYS = {"protest", "riot", "mob", "arrest", "protest_force", "protest_intervention"}
@@ -90,6 +93,10 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         return coded[:1]
     useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
     useful = [cm for cm in useful if not cm.background]  # a running total is not this event's toll
+    if any(not cm.fallback for cm in useful):  # "a fatal shooting" tells a toll only where none is told
+        useful = [cm for cm in useful if not cm.fallback]
+    else:
+        useful = useful[:1]
     if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
         useful = [cm for cm in useful if not cm.bomber]
     if not useful:
@@ -106,6 +113,9 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     per_source: dict[str | None, list[CountMention]] = {}
     first: dict[str | None, tuple[int, int]] = {}
     extra: list[CountMention] = []
+    # a headline with a figure sums up the story ("1 dead, 2 hurt"): victims told "also" below are in its toll,
+    # the killer's own death too ("2 dead in murder-suicide"); other claimants' tolls still take them
+    summed = any(cm.headline and not cm.implied and cm.kind in ("killed", "injured", "shot") for cm in counts)
     for cm in sorted(useful, key=lambda cm: cm.sentence):
         src = cm.claim.source
         if cm.also and src not in first and per_source:
@@ -127,12 +137,39 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     extra = [m for m in extra if not m.own] + owns[:1]  # the killer dies once, however often told
     out = []
     for mentions in per_source.values():
+        if summed and mentions[0].headline:  # the headline's toll: the killer is in it where it counts the dead
+            everyone = all(_generic(m.claim.victims) for m in mentions)  # alone ("2 dead"), not his victims
+            mentions = mentions + [m for m in extra if m.own and not everyone and not any(t.own for t in mentions)][:1]
+            out.extend(as_parts([m.claim for m in mentions]))
+            continue
         told = {m.number_span for m in mentions}
         told_count = sum(m.claim.total if m.claim.total is not None else m.claim.count for m in mentions)
+        figures = {m.claim.count for m in mentions if not m.implied}
         own = [m for m in extra if m.number_span not in told and not _includes_killer(m, mentions)
-               and not (m.own and any(t.own for t in mentions)) and not 0 < m.ordinal <= told_count]
-        out.extend(as_parts([m.claim for m in mentions + own]))
+               and not (m.own and any(t.own for t in mentions)) and not 0 < m.ordinal <= told_count
+               and (m.implied or m.claim.count not in figures)]  # "also injured three others": the three again
+        src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
+        out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
     return out
+
+def _generic(victims: str | None) -> bool:
+    """"2 dead", "three people": a toll that names no victims apart from the killer."""
+    words = set((victims or "").lower().replace(",", " ").replace("-", " ").split()) - _GENERIC
+    return all(parse_number(w) is not None or not w.isalpha() for w in words)
+
+
+def injured(counts: list[CountMention]) -> list[Claim]:
+    """The hurt of one event: the figure of the injured, or those shot and not killed; where the shot are
+    told first ("3 adults, 5 minors shot" in the headline, "a shooting that injured 3" in a caption after),
+    the shot, told where the story is summed up, are the toll."""
+    hurt = tally(counts, "injured")
+    shot = injured_from_shot(counts)
+    figures = {cm.number_span for cm in counts if cm.kind == "shot" and not cm.implied}
+    if hurt and shot and min(c.evidence.start for c in shot) < min(c.evidence.start for c in hurt) and any(
+            s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
+        return shot
+    return hurt or shot
+
 
 def injured_from_shot(counts: list[CountMention]) -> list[Claim]:
     """"Five people were shot, two fatally": those shot and not killed were hurt. The killer's own death
