@@ -39,7 +39,7 @@ from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-6"
+VERSION = "places-7"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}
@@ -188,11 +188,13 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     gaz = gaz or gazetteer.default()
     out = _dateline_places(doc, skip, gaz)
     out.extend(p for p in _entity_places(doc, skip, gaz) if not any(p.start < d.end and d.start < p.end for d in out))
-    out = [q for p in out for q in _pair_parts(doc, p, gaz)]
-    out.extend(_gazetteer_places(doc, skip, out, gaz))
-    out.extend(_big_towns(doc, skip, out, gaz))
-    out.extend(_lone_names(doc, skip, out, gaz))
-    out.extend(_party_homes(doc, skip, out, gaz))
+    from . import place_scan as scan  # it reads this module's word lists: imported when first used
+
+    out = [q for p in out for q in scan.pair_parts(doc, p, gaz)]
+    out.extend(scan.gazetteer_places(doc, skip, out, gaz))
+    out.extend(scan.big_towns(doc, skip, out, gaz))
+    out.extend(scan.lone_names(doc, skip, out, gaz))
+    out.extend(scan.party_homes(doc, skip, out, gaz))
     people = _people_names(doc)
     out = [p for p in out if not _a_persons_name(p, people, gaz)]
     for p in out:
@@ -203,90 +205,14 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
 
     resolve(doc, out, gaz)
     out = _placed_names(out)
-    out.extend(_home_names(doc, out, skip, gaz))
-    out.extend(_echoes(doc, out, skip))
+    out.extend(scan.home_names(doc, out, skip, gaz))
+    out.extend(scan.echoes(doc, out, skip))
     out.sort(key=lambda p: p.start)
     return out
 
 
-# Words before a lone name that make it a person's: "Mr. Jackson", "Sgt. Warren", "Coach Madison".
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sgt", "cpl", "pvt", "lt", "capt", "col", "gen", "rep", "sen", "gov", "mayor",
-          "officer", "deputy", "detective", "trooper", "coach", "judge", "president", "pastor", "rev", "father",
-          "sister", "brother", "st", "saint", "prof", "professor", "chief", "councilman", "councilwoman"}
-# Verbs after a lone name that make it a person's: "Jackson said".
-SPEECH = {"said", "says", "told", "added", "asked", "explained", "noted", "wrote", "testified", "recalled"}
-
-
-def _lone_names(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
-    """A name the small model calls a person, an organisation or a product that is, word for word, a town of
-    some size, a county or a state ("55 Gainesville residents", "Oconee and Clarke"), where no title before it
-    or verb of speech after it makes it a person's. Resolution decides which place it is; one it cannot place
-    is dropped."""
-    taken = [(p.start, p.end) for p in found] + list(skip)
-    out: list[PlaceMention] = []
-    for ent in doc.ents:
-        if ent.label_ not in {"PERSON", "ORG", "PRODUCT"} or len(ent) > MAX_WORDS:
-            continue
-        toks = [t for t in ent if t.lower_ not in {"'s", "\u2019s"}]
-        if not toks or not all(_capitalised(t) and not t.is_upper for t in toks) \
-                or any(ent.start_char < b and a < ent.end_char for a, b in taken):
-            continue
-        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        if before in TITLES or after in SPEECH:
-            continue
-        start, end = toks[0].idx, _end_char(toks[-1])
-        name = text_of(doc)[start:end]
-        k = gazetteer.key(name)
-        if actors.country_of(name) is not None or not any(
-                gazetteer.key(e.name).removesuffix("county") == k
-                and (e.kind in {"admin1", "admin2"} or e.kind == "city" and e.population >= NAMED_TOWN_MIN)
-                for e in gaz.candidates(name)):
-            continue
-        placed = ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE
-        out.append(PlaceMention(start, end, name, toks[-1], "NAME", attributive=not placed))
-        taken.append((start, end))
-    return out
-
-
-PAIR = re.compile(r"([A-Z][a-z]+)-([A-Z][a-z]+)((?: [A-Z][a-z]+)?)")
-
-
-def _pair_parts(doc: Doc, p: PlaceMention, gaz) -> list[PlaceMention]:
-    """Two places joined by a hyphen that the gazetteer lacks as one name ("Paris-Henry County", "Athens-Clarke",
-    "Logan-Rogersville"): each its own place; any other mention as it is."""
-    m = PAIR.fullmatch(_bare(p.text))
-    if m is None or p.country is not None or gaz.knows(_bare(p.text)):
-        return [p]
-    offset = p.start + p.text.index(m.group(0))
-    second = m.group(2) + m.group(3) if m.group(3) and gaz.knows(m.group(2) + m.group(3)) else m.group(2)
-    if not (gaz.knows(m.group(1)) and gaz.knows(second)):
-        return [p]
-    a, b = offset, offset + len(m.group(1)) + 1
-    return [PlaceMention(a, a + len(m.group(1)), m.group(1), p.root, p.label, attributive=p.attributive),
-            PlaceMention(b, b + len(second), second, p.root, p.label, attributive=p.attributive)]
-
-
-# A legislator's party and home after the name: "Rep. Ann Lee, D-Pleasanton," "Sen. Tom Bakk, DFL-Cook".
-PARTY_HOME = re.compile(r"(?<![\w-])(?:D|R|I|DFL|GOP)-(?P<name>[A-Z][\w.']*(?: [A-Z][\w.']*){0,2})(?=[,;)])")
-
-
-def _party_homes(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
-    """The home towns (or states) that follow a legislator's party letter, where the gazetteer knows them; listed
-    as attributes of the legislator."""
-    taken = [(p.start, p.end) for p in found] + list(skip)
-    out: list[PlaceMention] = []
-    for m in PARTY_HOME.finditer(text_of(doc)):
-        a, b = m.span("name")
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or any(a < y and x < b for x, y in taken) or not gaz.knows(m["name"]):
-            continue
-        out.append(PlaceMention(a, b, m["name"], span.root, "GPE", attributive=True))
-    return out
-
-
 def _placed_names(found: list[PlaceMention]) -> list[PlaceMention]:
-    """The lone names (:func:`_lone_names`) that resolution placed: a state, a county of a state the article's
+    """The lone names (:func:`place_scan.lone_names`) that resolution placed: a state, a county of a state the article's
     other towns lie in ("Oconee and Clarke" beside Athens, Georgia; not "Jones" alone), or a town of a country
     the article's other places lie in, or of any where it names none. And the towns of institutions' names
     (label INST) that resolution placed."""
@@ -323,73 +249,6 @@ def _a_persons_name(p: PlaceMention, people: set[str], gaz) -> bool:
         return True  # "in Martinez's home": the person's
     # "in Martinez": the town; "fired at Martinez", "the death of Martinez": the person
     return not (span.start > 0 and doc[span.start - 1].lower_ in TOWN_LOCATIVE)
-def _home_names(doc: Doc, found: list[PlaceMention], skip, gaz) -> list[PlaceMention]:
-    """Names the model calls organisations, or names before a word for people, that open with a town or
-    county of the article's home state ("the Harwinton Senior Center", "a Clinton couple"): where two or more
-    other names place the article in a state, such a name of a town of that state is that town. Listed as
-    attributes."""
-    home: dict[tuple[str, str], set[str]] = {}
-    for p in found:
-        if p.entry is not None and p.entry.admin1:
-            home.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(p.text))
-    home = {pair: names for pair, names in home.items() if len(names) >= 2}
-    if not home:
-        return []
-    taken = [(p.start, p.end) for p in found] + list(skip)
-    out: list[PlaceMention] = []
-    spans = [ent for ent in doc.ents if ent.label_ == "ORG"]
-    for tok in doc:  # "an Alexandria woman", "Clinton residents": whoever the model took the name for
-        if tok.lower_ in RESIDENT_NOUNS and (lo := _name_before(doc, tok.i)) is not None:
-            spans.append(doc[lo:tok.i])
-    for ent in spans:
-        if any(ent.start_char < b and a < ent.end_char for a, b in taken):
-            continue
-        toks = [t for t in ent if t.lower_ != "the"]
-        for n in range(min(MAX_WORDS, len(toks)), 0, -1):
-            head = toks[:n]
-            if not all(_capitalised(t) for t in head):
-                continue
-            start, end = head[0].idx, _end_char(head[-1])
-            name = text_of(doc)[start:end]
-            here = [e for e in gaz.candidates(name) if e.kind in {"city", "admin2"} and e.admin1
-                    and (e.country, e.admin1) in home and gazetteer.key(e.name) == gazetteer.key(name)]
-            if here:
-                out.append(PlaceMention(start, end, name, head[-1], "ORG", attributive=True,
-                                        entry=max(here, key=lambda e: (e.kind == "city", e.population))))
-                taken.append((start, end))
-                break
-    return out
-
-
-def _echoes(doc: Doc, found: list[PlaceMention], skip) -> list[PlaceMention]:
-    """Other occurrences of a name the article already uses as a resolved place, where the model missed them
-    ("Fargo Mayor ...", "Torrington firefighters"): one name, one place within one article. Listed as
-    attributes (the name often qualifies a person or an office) unless a locative preposition leads it."""
-    text = text_of(doc)
-    named: dict[str, PlaceMention] = {}
-    for p in found:
-        if p.resolved and p.label != "NORP" and not p.dateline and p.text[:1].isupper() and len(p.text) > 2:
-            named.setdefault(p.text, p)
-    if not named:
-        return []
-    taken = [(p.start, p.end) for p in found] + list(skip)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
-                         + r")(?![\w-])")
-    out: list[PlaceMention] = []
-    for m in pattern.finditer(text):
-        a, b = m.span()
-        if any(a < y and x < b for x, y in taken):
-            continue
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        src = named[m.group(0)]
-        placed = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE  # "in Lombard": where, not whose
-        out.append(PlaceMention(a, b, m.group(0), span.root, "ECHO", src.country, hint=src.hint,
-                                attributive=not placed, entry=src.entry, within=src.within))
-    return out
-
-
 @lru_cache(maxsize=1)
 def _dateline_rules() -> tuple[re.Pattern, frozenset[str]]:
     raw = yaml.safe_load(resources.files("sitrep").joinpath("data/datelines.yaml").read_text("utf-8"))
@@ -551,48 +410,6 @@ def _common_word(name: str) -> bool:
     return len(words) == 1 and words[0] in common_words()
 
 
-# A capitalised name the model read as no place is taken as a town only where it is a town this big.
-BIG_TOWN_MIN = 100_000
-
-
-def _big_towns(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
-    """Big towns the model read as a person or nothing ("Farmers blocked trains leaving Jalandhar", "Delhi
-    Auto Rickshaw drivers"): listed as attributes, which say where an event is only when its own sentences
-    name no place. None within a person's full name."""
-    taken = [(p.start, p.end) for p in found] + list(skip)
-    lower = {t.text for t in doc if t.is_lower}
-    out: list[PlaceMention] = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if not _capitalised(tok) or (tok.ent_type_ == "PERSON" and _in_full_name(tok)):
-            i += 1
-            continue
-        for n in (3, 2, 1):
-            span = doc[i:i + n]
-            if len(span) < n or not all(_capitalised(t) and t.pos_ == "PROPN" for t in span):
-                continue
-            if n == 1 and (tok.is_sent_start or tok.lower_ in lower):
-                continue  # "Man shot on Elm Street ... a man was shot": an ordinary word, not Man in Ivory Coast
-            a, b = span.start_char, span.end_char
-            if any(a < y and x < b for x, y in taken) or _common_word(span.text) or actors.country_of(span.text):
-                continue
-            cands = gaz.candidates(span.text)
-            if cands and cands[0].kind == "city" and cands[0].population >= BIG_TOWN_MIN \
-                    and gazetteer.key(cands[0].name) == gazetteer.key(span.text):
-                out.append(PlaceMention(a, b, span.text, span.root, "ORG", attributive=True))
-                taken.append((a, b))
-                i += n - 1
-                break
-        i += 1
-    return out
-
-
-def _in_full_name(tok: Token) -> bool:
-    """Is the token part of a person's name of two words or more?"""
-    doc = tok.doc
-    return (tok.i > 0 and doc[tok.i - 1].ent_type_ == "PERSON" and doc[tok.i].ent_iob_ == "I") or (
-        tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON" and doc[tok.i + 1].ent_iob_ == "I")
 # Words after a name that make the whole a street or a natural feature of its own ("Larkin Street", "Douglass
 # Park", "Morris Heights"), not an institution of the town the first word names.
 FEATURE_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln",
@@ -736,133 +553,6 @@ SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 PARTICLES = {"e", "ye", "i", "wa", "al", "el", "ud", "ul", "ad", "as", "az", "ash", "ar", "an", "-"}
 
 
-def _name_before(doc: Doc, end: int) -> int | None:
-    """The start of a name ending before token ``end``: capitalised words, hyphens and particles between."""
-    start, words = end, 0
-    while start > 0 and words < MAX_WORDS:
-        tok = doc[start - 1]
-        if _capitalised(tok):
-            start, words = start - 1, words + 1
-        elif tok.lower_ in PARTICLES and start - 1 > 0 and _capitalised(doc[start - 2]) and start < end:
-            start -= 1
-        else:
-            break
-    return start if words else None
-
-
-def _name_after(doc: Doc, start: int) -> int:
-    """The end of a name that starts at token ``start`` (see :func:`_name_before`)."""
-    end, words = start, 0
-    while end < len(doc) and words < MAX_WORDS:
-        tok = doc[end]
-        if _capitalised(tok):
-            end, words = end + 1, words + 1
-        elif tok.lower_ in PARTICLES and end > start and end + 1 < len(doc) and (
-                _capitalised(doc[end + 1]) or doc[end + 1].lower_ in PARTICLES):
-            end += 1
-        else:
-            break
-    while end > start and doc[end - 1].lower_ in PARTICLES:
-        end -= 1
-    return end
-
-
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in NOT_NAMES and not tok.ent_type_ in {
         "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
-
-
-def _gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
-    """Capitalised names the gazetteer knows that the model did not mark: before a word for a kind of place
-    ("in Nijrab district"), after a locative preposition ("in Sarban"), or as the province after a place
-    and a comma ("X district, Kapisa")."""
-    taken = [(p.start, p.end) for p in found] + list(skip)
-    out: list[PlaceMention] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(a < y and x < b for x, y in taken)
-
-    def add(lo: int, hi: int, loose: bool) -> None:
-        span = doc[lo:hi]
-        if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None \
-                or _common_word(span.text):
-            return
-        if not (gaz.knows(span.text) or (loose and gaz.candidates(span.text, loose=True))):
-            return
-        out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "GAZ"))
-        taken.append((span.start_char, span.end_char))
-
-    def add_town_of_state(comma: int) -> None:
-        """"Memphis, Tennessee" in a station's banner the model read as no place: a town the gazetteer has in
-        the US state named after the comma."""
-        lo = _name_before(doc, comma)
-        if lo is None:
-            return
-        for width in (2, 1):
-            state = doc[comma + 1:comma + 1 + width]
-            if len(state) < width or not state[0].text[:1].isupper():
-                continue
-            states = {e.admin1 for e in gaz.candidates(state.text) if e.kind == "admin1" and e.country in STATE_COUNTRIES}
-            if not states:
-                continue
-            span = doc[lo:comma]
-            if not free(span.start_char, span.end_char):
-                return
-            if any(e.kind == "city" and e.admin1 in states and e.country in STATE_COUNTRIES
-                   for e in gaz.candidates(span.text)):
-                out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "GPE"))
-                taken.append((span.start_char, span.end_char))
-            return
-
-    def add_local(lo: int, hi: int) -> None:
-        """"Albuquerque police", "a Brockton man": a town that qualifies a local body or a resident, an
-        attribute that tells a local story's town."""
-        while lo < hi - 1 and not gaz.knows(doc[lo:hi].text):
-            lo += 1  # "PTI Karachi chapter": the town closes the name
-        span = doc[lo:hi]
-        if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None \
-                or _common_word(span.text):
-            return
-        # a state or a town ("a Texas man"), not a county bare of its word ("a Smith man" is a family's)
-        if not any(e.kind == "admin1" or e.kind == "city" and e.population >= NAMED_TOWN_MIN
-                   for e in gaz.candidates(span.text)):
-            return
-        out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "ORG", attributive=True))
-        taken.append((span.start_char, span.end_char))
-
-    for tok in doc:
-        if tok.text in LOCAL_BODY_WORDS and tok.i > 0 and doc[tok.i - 1].ent_type_ != "PERSON":
-            lo = _name_before(doc, tok.i)
-            if lo is not None:
-                add_local(lo, tok.i)
-        if tok.text == "," and 0 < tok.i < len(doc) - 1:
-            add_town_of_state(tok.i)
-        if tok.lower_ in DIVISION_PLURALS:  # "Barrow, Jackson and Madison counties"
-            end = tok.i
-            while (lo := _name_before(doc, end)) is not None:
-                add(lo, end, loose=False)
-                end = lo
-                while end > 0 and doc[end - 1].lower_ in {",", "and", "or", "&"}:
-                    end -= 1
-                if end == lo:
-                    break
-        elif tok.lower_ in ADMIN_WORDS and tok.i > 1 and doc[tok.i - 1].text == ")":
-            # "Ab Kamari (Sang Atesh) district": a district and, in brackets, its other name (often its centre)
-            opened = next((j for j in range(tok.i - 2, max(0, tok.i - 7), -1) if doc[j].text == "("), None)
-            if opened is not None:
-                inner = _name_before(doc, tok.i - 1)
-                if inner == opened + 1:
-                    add(inner, tok.i - 1, loose=True)
-                outer = _name_before(doc, opened)
-                if outer is not None:
-                    add(outer, opened, loose=True)
-        elif tok.lower_ in ADMIN_WORDS and tok.i > 0:
-            lo = _name_before(doc, tok.i)
-            if lo is not None:
-                add(lo, tok.i, loose=True)
-        elif tok.lower_ in GAZ_LOCATIVE and tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1]):
-            add(tok.i + 1, _name_after(doc, tok.i + 1), loose=False)
-        elif tok.text == "," and tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1]) and tok.i > 0 and (
-                doc[tok.i - 1].lower_ in ADMIN_WORDS.keys() | CENTRE_WORDS or doc[tok.i - 1].ent_type_ in {"GPE", "LOC"}):
-            add(tok.i + 1, _name_after(doc, tok.i + 1), loose=False)
-    return out
