@@ -211,7 +211,7 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
         # the killer's own death is one more
         ("The man shot his wife and then turned the gun on himself.", [("shot", 1), ("killed", 1)]),
         # wounds told without a verb of hurting
-        ("The victim was taken to the hospital with a gunshot wound.", [("injured", 1)]),
+        ("The clerk was taken to the hospital with a gunshot wound to his calf.", [("injured", 1)]),
         # a compound before the victims is not what is counted
         ("Two truck drivers were killed in the ambush.", [("killed", 2)]),
         # one victim named before a figure is one more
@@ -230,7 +230,7 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
         ("His body was found in a ditch the next morning.", [("killed", 1)]),
         ("The town Councilman for Ribera, Tomas Vidal, was shot and killed by gunmen.", [("killed", 1)]),
         # one victim told by a clause on a person noun
-        ("A 4-year-old girl who was shot in the leg is in stable condition.", [("shot", 1)]),
+        ("A toddler who was shot in the arm is recovering.", [("shot", 1)]),
         ("Officers found the injured boy behind the store.", [("injured", 1)]),
         # phrasal verbs of killing
         ("Militants gunned down eleven farmers near the village.", [("killed", 11)]),
@@ -381,7 +381,7 @@ def test_a_suicide_bomber_is_the_toll_only_where_none_is_told(extract_doc, text,
 
 def test_a_street_in_the_town_is_the_same_shooting(extract_doc):
     text = ("Two Dead, Two Hurt In Riverton Shooting\n\n"
-            "Two people were killed and two others injured in a shooting in Riverton late Sunday.\n\n"
+            "A shooting in Riverton late Sunday killed two people and injured two others.\n\n"
             "Officers found the victims near Maple Street Park after the shooting, police said.")
     events = [e for e in extract_doc(text, published="2024-03-04").events if e.type == "ASSAULT"]
     assert (_best(events[0], "fatalities"), _best(events[0], "injured")) == (2, 2)

@@ -116,6 +116,6 @@ def test_a_street_or_an_estate_named_after_a_place_is_no_town(parse, gaz, text):
 
 
 def test_a_big_town_the_model_missed_is_a_fallback(extract_doc):
-    doc = extract_doc("Farmers blocked trains leaving Jalandhar after the delayed procurement of wheat.")
+    doc = extract_doc("Growers blocked trains leaving Jalandhar to protest late grain purchases.")
     assert [p.name for p in doc.places if p.attributive] == ["Jalandhar"]
     assert next(e.location for e in doc.events if e.location is not None).name == "Jalandhar"

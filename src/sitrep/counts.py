@@ -262,7 +262,7 @@ def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountM
 
 
 def _pronoun_tolls(doc, sent, v: Vocab, mentions) -> list[CountMention]:
-    """"fired on a taxi carrying two police officers, killing them": "them" counts the people the figure
+    """"shot at a van with three guards inside, killing them": "them" counts the people the figure
     before it in the sentence names."""
     out = []
     for tok in sent:
