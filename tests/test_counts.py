@@ -513,3 +513,36 @@ def test_a_toll_of_a_past_year_is_background(language):
 def test_local_crime_tolls(extract_doc, text, killed, hurt):
     first = extract_doc(text, published="2024-03-06").events[0]
     assert (_best(first, "fatalities"), _best(first, "injured")) == (killed, hurt)
+
+
+@pytest.mark.parametrize("text", [
+    "Five people were wounded in a shooting at a Dayton park on Saturday. Police said the two oldest victims "
+    "remain in the hospital with serious injuries.",
+    "Five people were wounded in a shooting at a Dayton park on Saturday. Three of the injured were treated "
+    "and released, police said.",
+])
+def test_the_hurt_told_by_their_state_are_some_not_all(extract_doc, text):
+    first = extract_doc(text, published="2024-03-10").events[0]
+    assert _best(first, "injured") == 5
+
+
+def test_a_state_alone_still_counts(language):
+    doc = language("Two people injured in the crash remain hospitalized in stable condition, officials said.")
+    found = [(m.kind, m.count, m.status) for m in find_counts(doc)]
+    assert found == [("injured", 2, True)]
+
+
+def test_a_state_in_another_clause_leaves_the_toll_whole(language):
+    doc = language("Four people were injured, and one remains in critical condition.")
+    assert [(m.kind, m.count, m.status) for m in find_counts(doc) if m.count == 4] == [("injured", 4, False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Teen shot in arm outside Dayton market", [("shot", 1)]),
+    ("Woman shot at officers outside Dayton market", []),
+    ("A 14-year-old girl was hospitalized after being shot in the arm on Friday.", [("injured", 1)]),
+    ("Three people were hospitalized after the crash on Route 9.", [("injured", 3)]),
+])
+def test_hurt_told_without_was(language, text, expected):
+    found = [(m.kind, m.count) for m in find_counts(language(text)) if m.kind in ("shot", "injured")]
+    assert found == expected

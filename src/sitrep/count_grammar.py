@@ -100,6 +100,9 @@ def _verb_kind(verb, v: Vocab, role: str):
         if role == "nsubjpass" or role != "nsubj" and verb.tag_ == "VBN":
             cands += [("shot", verb) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                       for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["hit_in"]]
+    if verb.lemma_.lower() in v.data["care_verbs"]:  # "hospitalized after being shot"
+        cands += [(kind, p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "after"
+                  for p in c.children if p.dep_ == "pcomp" and (kind := v.kind(p, v.verbs)) in ("injured", "shot")]
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
         cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
@@ -149,7 +152,20 @@ def _to_death(tok) -> bool:
 
 def _passive_like(verb) -> bool:
     return verb.lemma_.lower() in _INTRANSITIVE or verb.pos_ == "ADJ" or verb.tag_ == "VBN" and not any(
-        c.dep_ == "dobj" for c in verb.children)
+        c.dep_ == "dobj" for c in verb.children) or _headline_passive(verb)
+
+
+_HEADLINE_HURT = ("shoot", "wound", "injure", "hurt", "stab", "graze")  # not "kill": its toll is told otherwise
+
+
+def _headline_passive(verb) -> bool:
+    """"Man shot in leg on East Side": a headline drops "was", and the parser reads a past verb with no object
+    as active; on the article's first line a hurting verb with no object (its own or a joined verb's: "shot and
+    killed the guard"), auxiliary or target ("shot at") tells what befell its subject."""
+    doc = verb.doc
+    return (verb.tag_ == "VBD" and verb.lemma_.lower() in _HEADLINE_HURT and "\n" not in doc.text[:verb.idx]
+            and not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ == "at"
+                        or c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in verb.children))
 
 
 def _has_subject(token) -> bool:

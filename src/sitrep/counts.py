@@ -35,7 +35,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-4"
+VERSION = "counts-5"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -67,6 +67,7 @@ class CountMention:
     perpetrator: bool = False  # one victim told as the one who did it ("suspect killed"), beyond those he hit
     fallback: bool = False  # "a fatal shooting" with no figure: one dead, where the event tells no other toll
     headline: bool = False  # told in the article's first line, a headline of its own
+    status: bool = False  # "two remain in critical condition": some of the hurt, told by their state
 
     @property
     def count(self) -> int:
@@ -362,11 +363,19 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if more is not None:  # the figure stays as stated; the toll it implies is its total, with no ceiling
         mention.claim = mention.claim.model_copy(update={"total": more, "high": None})
     mention.vague = is_vague(figure)
+    mention.status = kind in ("injured", "shot") and _told_by_state(text_of(doc)[start:sent.end_char], v)
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
     mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
         or told_as_cause(tokens.root, v) or wider_total(tokens)
     return mention
+
+
+def _told_by_state(rest: str, v: Vocab) -> bool:
+    """"the two youngest remain in hospital", "three were treated and released": a figure whose own clause
+    tells the state the hurt are in counts some of them, not all (``rest`` runs from the figure on)."""
+    cut = v.clause_end.search(rest)
+    return v.status.search(rest[:cut.start()] if cut else rest) is not None
 
 
 def _part_of(tokens, before, v: Vocab):
@@ -423,9 +432,10 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         if re.match(rf"[\s-]*{re.escape(word)}(?![a-z])", after):
             return False
     first = tokens[0]
-    if (first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].pos_ in ("PROPN", "NOUN")
+    if (first.i >= 2 and doc[first.i - 1].text == "," and (doc[first.i - 2].pos_ in ("PROPN", "NOUN")
+                                                           or doc[first.i - 2].lower_ in v.data["person_nouns"])
             and (nxt is None or nxt.text in (",", ")", ".") or nxt.is_space)):
-        return False  # "Ryan Welch, 4," is an age
+        return False  # "Ryan Welch, 4," is an age; so is "Boy, 2," in a headline, "Boy" read as an interjection
     if last.dep_ in ("nummod", "quantmod", "amod") and last.head.lemma_.lower() == "wound" and last.head.i > last.i:
         return False  # "a single gunshot wound", "two stab wounds": wounds, not people
     head = last.head if last.dep_ in ("nummod", "quantmod") else None

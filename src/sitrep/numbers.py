@@ -41,6 +41,8 @@ class Vocab:
     multiple_crime: re.Pattern
     fatal_event: re.Pattern
     past_toll: list[re.Pattern]
+    status: re.Pattern
+    clause_end: re.Pattern
 
     def kind(self, token, *tables: dict[str, str]) -> str | None:
         """The kind a trigger word names; a phrasal verb ("gunned down", "shot dead") by its particle first."""
@@ -114,6 +116,8 @@ def vocab() -> Vocab:
         multiple_crime=re.compile(data["multiple_crime"], re.IGNORECASE),
         fatal_event=re.compile(data["fatal_event"], re.IGNORECASE),
         past_toll=[re.compile(p, re.IGNORECASE) for p in data["past_toll"]],
+        status=re.compile(data["status"], re.IGNORECASE),
+        clause_end=re.compile(data["clause_end"], re.IGNORECASE),
     )
 
 

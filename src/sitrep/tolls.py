@@ -97,6 +97,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         useful = [cm for cm in useful if not cm.fallback]
     else:
         useful = useful[:1]
+    if any(not cm.status for cm in useful):  # "two remain in hospital" counts the hurt only where no other figure does
+        useful = [cm for cm in useful if not cm.status]
     if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
         useful = [cm for cm in useful if not cm.bomber]
     if not useful:
@@ -164,6 +166,9 @@ def injured(counts: list[CountMention]) -> list[Claim]:
     the shot, told where the story is summed up, are the toll."""
     hurt = tally(counts, "injured")
     shot = injured_from_shot(counts)
+    states = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.status}
+    if hurt and shot and all((c.evidence.start, c.evidence.end) in states for c in hurt):
+        return shot  # "four were shot; two remain in hospital with injuries": the shot are the hurt
     figures = {cm.number_span for cm in counts if cm.kind == "shot" and not cm.implied}
     if hurt and shot and min(c.evidence.start for c in shot) < min(c.evidence.start for c in hurt) and any(
             s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
