@@ -501,6 +501,14 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
             return _location_of(best, town, precision=2,
                                 note=f"near {town.name}, the {'town' if town.entry.kind == 'city' else 'county'} "
                                      f"in {e.name} the report names")
+    if e is not None and e.kind == "admin2" and e.country in REGIONAL_COUNTRIES and best.within is None:
+        # "a shooting in Pasco County" in a story filed from Dade City: the county's town the report names.
+        town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.kind == "city"
+                                    and (p.entry.country, p.entry.admin1) == (e.country, e.admin1)
+                                    and _km(p, best) <= NEIGHBOUR_KM], best)
+        if town is not None:
+            return _location_of(best, town, precision=2,
+                                note=f"in or near {town.name}, the town in {e.name} the report names")
     iso3 = best.iso3 or best.hint or (next(iter(c.where.countries)) if len(c.where.countries) == 1 else None)
     return Location(text=best.text, name=best.name, country=iso3, admin1=e.admin1 if e else None,
                     lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,
