@@ -241,3 +241,4 @@ def test_a_county_named_for_the_event_gives_way_to_the_town_in_it_the_report_nam
             "The shooting happened at a home in Dade City.")
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.name == "Dade City" and where.admin1 == "Florida"
+

@@ -335,13 +335,18 @@ def _home_region(places: list[PlaceMention]) -> dict[str, set[tuple[str, str]]]:
     if not home:
         # No dateline nor state named: the state most of its towns lie in, where one clearly leads
         # ("Dayton police", "Huber Heights" and a bare "Columbus" in a story from Ohio).
+        # Only in a story most of whose places lie in that country: a world story naming Washington twice is
+        # no local one.
         tally: dict[tuple[str, str], int] = {}
+        abroad = 0
         for p in places:
             e = p.entry
             if e is not None and e.country in REGIONAL_COUNTRIES and e.admin1 and p.label != "NORP":
                 tally[(e.country, e.admin1)] = tally.get((e.country, e.admin1), 0) + 1
+            elif p.resolved and p.label != "NORP":
+                abroad += 1
         ranked = sorted(tally.values(), reverse=True)
-        if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > ranked[1]):
+        if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > ranked[1]) and sum(ranked) > 2 * abroad:
             top = max(tally, key=tally.get)
             home[top[0]] = {top}
     return home
@@ -355,6 +360,11 @@ def _outside_home(e, home: dict[str, set[tuple[str, str]]]) -> bool:
     return (e.country, e.admin1) not in home.get(e.country, set())
 
 
+def _others_abroad(p: PlaceMention, places: list[PlaceMention], home: dict[str, set[tuple[str, str]]]) -> bool:
+    """Does the story name a place outside its home countries other than ``p``'s own name?"""
+    return any(q.resolved and q.label != "NORP" and q.text != p.text and q.iso3 not in home for q in places)
+
+
 def _home_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
     """The namesake in the story's own state of a bare town or county the gazetteer read as another state's or
     country's: "Columbus" in a story from Dayton, Ohio, is Columbus, Ohio, not the New Jersey town. Only where
@@ -364,6 +374,8 @@ def _home_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention 
     home = _home_region(places)
     if not _outside_home(p.entry, home):
         return None
+    if p.entry.population >= HOME_TOWN_MAX and _others_abroad(p, places, home):
+        return None  # a city everyone knows ("Paris", "Kabul") is itself in a story that names other places abroad
     states = set().union(*home.values())
     if len(states) != 1:
         return None
@@ -452,7 +464,8 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
     e = best.entry
     home = _home_region(places)
     if (e is not None and e.kind in ("city", "admin2") and _outside_home(e, home)
-            and not best.dateline and best.within is None and (e.population < HOME_TOWN_MAX or e.country not in home)):
+            and not best.dateline and best.within is None
+            and (e.population < HOME_TOWN_MAX or e.country not in home and not _others_abroad(best, places, home))):
         # A bare small-town name of another state in a local story that says which state it is in
         # ("Roosevelt Park" in a Buffalo story is a park, not the Michigan town): the story's own town. A
         # city everyone knows ("Atlanta") is itself, wherever the story is filed.
