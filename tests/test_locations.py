@@ -235,10 +235,3 @@ def test_a_street_lies_in_the_home_states_town_not_in_a_namesake_abroad(extract_
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.country == "USA" and where.admin1 == "Connecticut"
 
-
-def test_a_county_named_for_the_event_gives_way_to_the_town_in_it_the_report_names(extract_doc):
-    text = ("DADE CITY, Fla. – A man was shot and killed late Saturday in Pasco County, deputies said. "
-            "The shooting happened at a home in Dade City.")
-    where = extract_doc(text, published="2024-03-04").events[0].location
-    assert where is not None and where.name == "Dade City" and where.admin1 == "Florida"
-

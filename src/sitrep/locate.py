@@ -204,7 +204,10 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         same = not p.attributive and any(a <= p.start < b for _, a, b in anchors)
         away = market is not None and p.entry is not None and (p.entry.country, p.entry.admin1) != ("USA", market)
         # the outlet's town in a page title ("- KXYZ News 4 - Memphis") only where the report names no other
-        key = (_outside_home(p.entry, home_states), _in_outlet(p, outlet), p.precision or 4, away, not same, -told.get(_entry_key(p), 0),
+        # a street lies in a town of the story's own states; a story's context town need not (a state it names
+        # in passing, a surname taken for a town, says little of where the report is)
+        outside = site is not None and _outside_home(p.entry, home_states)
+        key = (outside, _in_outlet(p, outlet), p.precision or 4, away, not same, -told.get(_entry_key(p), 0),
                min(abs(p.start - x) for x, _, _ in anchors))
         if best_key is None or key < best_key:
             best, best_key = p, key
@@ -514,14 +517,6 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
             return _location_of(best, town, precision=2,
                                 note=f"near {town.name}, the {'town' if town.entry.kind == 'city' else 'county'} "
                                      f"in {e.name} the report names")
-    if e is not None and e.kind == "admin2" and e.country in REGIONAL_COUNTRIES and best.within is None:
-        # "a shooting in Pasco County" in a story filed from Dade City: the county's town the report names.
-        town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.kind == "city"
-                                    and (p.entry.country, p.entry.admin1) == (e.country, e.admin1)
-                                    and _km(p, best) <= NEIGHBOUR_KM], best)
-        if town is not None:
-            return _location_of(best, town, precision=2,
-                                note=f"in or near {town.name}, the town in {e.name} the report names")
     iso3 = best.iso3 or best.hint or (next(iter(c.where.countries)) if len(c.where.countries) == 1 else None)
     return Location(text=best.text, name=best.name, country=iso3, admin1=e.admin1 if e else None,
                     lat=best.lat, lon=best.lon, geonames_id=e.geonames_id if e else None,
