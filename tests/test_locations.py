@@ -218,3 +218,20 @@ def test_a_town_or_state_named_as_a_street_is_no_place_of_its_own(extract_doc, s
     text = f"Springfield police said a man was shot in {street} on Friday. Springfield police are investigating."
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.name == "Springfield" and where.admin1 != "Maryland"
+
+
+def test_a_bare_town_takes_its_namesake_in_the_state_the_storys_towns_lie_in(extract_doc):
+    # No dateline, no state named: Akron, Canton and Dayton lie in Ohio, so the bare "Columbus" is Ohio's.
+    text = ("Teen wounded in shooting\n\nA teenager from Akron was shot in Columbus on Sunday night, police said. "
+            "He was taken to a hospital in Canton and later moved to Dayton.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Columbus" and where.admin1 == "Ohio"
+
+
+def test_a_street_lies_in_the_home_states_town_not_in_a_namesake_abroad(extract_doc):
+    # "Berlin" named bare in a Connecticut story is the Connecticut town, not Germany's capital.
+    text = ("HARTFORD, Conn. – A man was shot on Farmington Avenue in Berlin late Friday, police said. "
+            "He was taken to a hospital in New Britain.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.country == "USA" and where.admin1 == "Connecticut"
+

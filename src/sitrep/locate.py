@@ -191,6 +191,7 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
     home = max(tally, key=tally.get) if tally else None
     told = _told_towns(places)
     market = _market(text_of(places[0].root.doc)) if places else None  # a station's state: its towns first
+    home_states = _home_region(places)  # ... and the states the story places itself in
     best, best_key = None, None
     outlet = _outlet_span(places)
     for p in places:
@@ -203,7 +204,10 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         same = not p.attributive and any(a <= p.start < b for _, a, b in anchors)
         away = market is not None and p.entry is not None and (p.entry.country, p.entry.admin1) != ("USA", market)
         # the outlet's town in a page title ("- KXYZ News 4 - Memphis") only where the report names no other
-        key = (_in_outlet(p, outlet), p.precision or 4, away, not same, -told.get(_entry_key(p), 0),
+        # a street lies in a town of the story's own states; a story's context town need not (a state it names
+        # in passing, a surname taken for a town, says little of where the report is)
+        outside = site is not None and _outside_home(p.entry, home_states)
+        key = (outside, _in_outlet(p, outlet), p.precision or 4, away, not same, -told.get(_entry_key(p), 0),
                min(abs(p.start - x) for x, _, _ in anchors))
         if best_key is None or key < best_key:
             best, best_key = p, key
@@ -331,7 +335,59 @@ def _home_region(places: list[PlaceMention]) -> dict[str, set[tuple[str, str]]]:
             continue
         if p.dateline or e.kind in ("admin1", "admin2") or p.within is not None:
             home.setdefault(e.country, set()).add((e.country, e.admin1))
+    if not home:
+        # No dateline nor state named: the state most of its towns lie in, where one clearly leads
+        # ("Dayton police", "Huber Heights" and a bare "Columbus" in a story from Ohio).
+        # Only in a story most of whose places lie in that country: a world story naming Washington twice is
+        # no local one.
+        tally: dict[tuple[str, str], int] = {}
+        abroad = 0
+        for p in places:
+            e = p.entry
+            if e is not None and e.country in REGIONAL_COUNTRIES and e.admin1 and p.label != "NORP":
+                tally[(e.country, e.admin1)] = tally.get((e.country, e.admin1), 0) + 1
+            elif p.resolved and p.label != "NORP":
+                abroad += 1
+        ranked = sorted(tally.values(), reverse=True)
+        if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > ranked[1]) and sum(ranked) > 2 * abroad:
+            top = max(tally, key=tally.get)
+            home[top[0]] = {top}
     return home
+
+
+def _outside_home(e, home: dict[str, set[tuple[str, str]]]) -> bool:
+    """Does a gazetteer entry lie outside the states a local story places itself in: in another state of its
+    country, or in another country altogether?"""
+    if not home or e is None:
+        return False
+    return (e.country, e.admin1) not in home.get(e.country, set())
+
+
+def _others_abroad(p: PlaceMention, places: list[PlaceMention], home: dict[str, set[tuple[str, str]]]) -> bool:
+    """Does the story name a place outside its home countries other than ``p``'s own name?"""
+    return any(q.resolved and q.label != "NORP" and q.text != p.text and q.iso3 not in home for q in places)
+
+
+def _home_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """The namesake in the story's own state of a bare town or county the gazetteer read as another state's or
+    country's: "Columbus" in a story from Dayton, Ohio, is Columbus, Ohio, not the New Jersey town. Only where
+    the story places itself in one state, and nothing (a state after the name, a dateline) places the name."""
+    if p.within is not None or p.dateline or p.entry is None or p.entry.kind not in ("city", "admin2"):
+        return None
+    home = _home_region(places)
+    if not _outside_home(p.entry, home):
+        return None
+    if p.entry.population >= HOME_TOWN_MAX and _others_abroad(p, places, home):
+        return None  # a city everyone knows ("Paris", "Kabul") is itself in a story that names other places abroad
+    states = set().union(*home.values())
+    if len(states) != 1:
+        return None
+    here = [x for x in gazetteer.default().candidates(p.text) if (x.country, x.admin1) in states
+            and x.kind in ("city", "admin2")]
+    if not here:
+        return None
+    entry = max(here, key=lambda x: (x.kind == "city", x.population))
+    return replace(p, entry=entry, country=None)
 
 
 def _told_date(doc: Doc, t: Time, mention=None) -> bool:
@@ -399,7 +455,7 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
             return _station_town(c) if c.lead.category.acled else None
         return _location_of(town, town, precision=max(2, town.precision or 2),
                             note="the place the report's nearest lines name; the event's own sentences name none")
-    best = _market_namesake(best, places) or best
+    best = _market_namesake(best, places) or _home_namesake(best, places) or best
     if best.resolved and _street_like(best):
         # "the 1500 block of Maryland Drive", "near Thompson and Colorado avenues": a street named after a
         # town or a state lies in the town the report names.
@@ -410,14 +466,15 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
                                      f"place the report names nearest it")
     e = best.entry
     home = _home_region(places)
-    if (e is not None and e.kind == "city" and e.country in home and (e.country, e.admin1) not in home[e.country]
-            and not best.dateline and best.within is None and e.population < HOME_TOWN_MAX):
+    if (e is not None and e.kind in ("city", "admin2") and _outside_home(e, home)
+            and not best.dateline and best.within is None
+            and (e.population < HOME_TOWN_MAX or e.country not in home and not _others_abroad(best, places, home))):
         # A bare small-town name of another state in a local story that says which state it is in
         # ("Roosevelt Park" in a Buffalo story is a park, not the Michigan town): the story's own town. A
         # city everyone knows ("Atlanta") is itself, wherever the story is filed.
-        town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.country in home
-                                    and p.entry.kind in ("city", "admin2")
-                                    and (p.entry.country, p.entry.admin1) in home[p.entry.country]], best)
+        # A foreign town named in such a story ("Berlin" in a Connecticut one) is likewise its namesake there.
+        town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.kind in ("city", "admin2")
+                                    and not _outside_home(p.entry, home)], best)
         if town is not None:
             return _location_of(best, town, precision=max(2, town.precision or 2),
                                 note=f"in or near {town.name}: the report's places lie in {town.entry.admin1}, "
