@@ -110,3 +110,16 @@ def test_a_word_for_people_after_a_name_no_town_of_the_home_state_adds_nothing(p
 def test_los_angeles_abbreviated_is_no_louisiana(gaz):
     best = max(gaz.candidates("L.A."), key=lambda e: e.population if e.kind == "city" else 0)
     assert best.name == "Los Angeles"
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("The driver was booked into the Titus County Jail on Friday night.", "Titus County", "Texas"),
+    ("A state engineer told Lamar County Commissioners on Monday that the bridge would close.", "Lamar County",
+     None),
+    ("The officer had served with the North Las Vegas Police Department for two years.", "North Las Vegas",
+     "Nevada"),
+])
+def test_a_public_body_the_model_calls_a_place_names_its_town_or_county(parse, gaz, text, name, admin1):
+    p = first(parse, gaz, text, name)
+    assert p.attributive and p.entry is not None and p.entry.name.startswith(name)
+    assert admin1 is None or p.entry.admin1 == admin1

@@ -345,7 +345,8 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         label = ent.label_
         if country is None and (longer := _known_start(doc, first, ent.end, gaz)) < first:
             first, label = longer, "GPE"  # "in Dera [Ismail Khan]": the model took the town's end for a person
-        elif ent.label_ in {"FAC", "ORG", "PERSON"} and country is None and not gaz.knows(_bare(ent.text)) \
+        elif (ent.label_ in {"FAC", "ORG", "PERSON"} or _a_body(ent)) and country is None \
+                and not gaz.knows(_bare(ent.text)) \
                 and (inner := _place_in_name(doc, ent, gaz)) and not _a_feature(doc, inner[0], ent):
             # "at Hartford Hospital", "the Paris Police Department": the town it serves, listed as an attribute
             # (a hospital or school may bear another town's name: "Bellevue Hospital" in Manhattan)
@@ -426,6 +427,12 @@ def _a_feature(doc: Doc, place: PlaceMention, ent) -> bool:
     if place.text.endswith(".") or ent[-1].lower_ in SECOND_LEVEL_WORDS:
         return True  # "St. Landry Parish": an abbreviation opens it, or the whole is a county
     return span is not None and span.end < ent.end and doc[span.end].lower_.rstrip(".") in FEATURE_WORDS
+
+
+def _a_body(ent) -> bool:
+    """Does a word for a public body or office end the name ("the Titus County Jail", "Lamar County Commissioners",
+    "the North Las Vegas Police Department")? The model calls some of those a place."""
+    return any(t.lower_.removesuffix("'s").removesuffix("’s") in BODY_WORDS for t in ent[1:])
 
 
 def _bare(name: str) -> str:
@@ -545,6 +552,10 @@ SITE_INSTITUTIONS = ("press club", "university", "college", "high court", "distr
                      "railway station", "bus stand", "airport")
 # A police station's area after its town's name: South Asian news places an event "under X police station".
 STATION_AREA = re.compile(r"[ ]+(?:police[ ]+(?:station|outpost)|PS|thana)\b", re.I)
+# Words for a town's or county's public bodies and offices, named after it: "Lamar County Commissioners".
+BODY_WORDS = {"police", "sheriff", "jail", "court", "courthouse", "commissioners", "commission", "council", "schools",
+              "coordinator", "elections", "party", "marshal", "board", "department", "office", "clerk", "library",
+              "officer", "officers", "deputy", "deputies"}
 # Second-level divisions the gazetteer has no layer for ("Jay County", "St. Mary Parish").
 SECOND_LEVEL_WORDS = {"county", "counties", "parish", "borough", "township"}
 
