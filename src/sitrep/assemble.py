@@ -1,5 +1,5 @@
 """From mentions to event records: merge mentions of one event, attach roles,
-place and date (locate.py), counts (tolls.py), order events by salience and write the records."""
+place (locate.py) and date (dating.py), counts (tolls.py), order events by salience and write the records."""
 from __future__ import annotations
 
 import hashlib
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from . import actor_context, actors, locate, tolls
+from . import actor_context, actors, dating, locate, tolls
 from .article import Article
 from .counts import CountMention, summarise
 from .events import Mention, refine_modes
@@ -288,7 +288,7 @@ class Assembler:
         actors_ = actor_context.code_for_event(
             cat, actors_, sorted({m.sent for m in c.mentions}, key=lambda s: s.start), Span(start=lead.start, end=lead.end),
             lead.text, location.country if location else None)
-        date = locate.event_date(c, times, article.published)
+        date = dating.event_date(c, times, article.published)
         fat = tally(counts, "killed")
         inj = tolls.injured(counts)
         evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in c.mentions})

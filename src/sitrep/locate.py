@@ -1,5 +1,5 @@
-"""Where and when an event happened: the place and the date an event's own words, the parse and the
-report's context give it (assemble.py builds the events; this module places and dates them)."""
+"""Where an event happened: the place an event's own words, the parse and the report's context give it
+(assemble.py builds the events; this module places them, dating.py dates them)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,15 @@ import re
 from functools import lru_cache
 from importlib import resources
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import yaml
-from spacy.tokens import Doc
 
 from . import actors, gazetteer
-from .dates import vocabulary as dates_vocabulary
 from .events import Mention
 from .nlp import text_of
 from .places import PlaceMention, _people_names, country_name, led_by_locative
-from .record import EventDate, Location, Span, Time
+from .record import Location, Span
 from .roles import Role
 
 if TYPE_CHECKING:
@@ -305,19 +302,6 @@ def _location_of(said: PlaceMention, at: PlaceMention, precision: int, note: str
 
 
 
-def _time_linked(m: Mention, t: Time) -> bool:
-    """Does the date expression hang on the mention ("the attack on Monday", "attacked on Monday")?"""
-    span = m.head.doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return False
-    heads = {m.head.i}
-    if m.head.pos_ not in {"VERB", "AUX"}:
-        verb = m.head.head
-        if verb.pos_ in {"VERB", "AUX"} and m.head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-            heads.add(verb.i)
-    return any(a.i in heads for a in span.root.ancestors) or span.root.i in heads
-
-
 # Countries whose local news a state (province) and its towns place: a bare town of another state there is
 # more likely a street, park or person of that name than the town.
 REGIONAL_COUNTRIES = {"USA"}
@@ -388,39 +372,6 @@ def _home_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention 
         return None
     entry = max(here, key=lambda x: (x.kind == "city", x.population))
     return replace(p, entry=entry, country=None)
-
-
-def _told_date(doc: Doc, t: Time, mention=None) -> bool:
-    """Does the date tell when the story was told or followed up rather than when its event happened: a web
-    page's stamp ("Posted: Tuesday, May 5"), or a date hanging on a telling verb ("police said Thursday",
-    "officials Wednesday identified the victim", "arrested him Sunday")? Not where that verb is the ``mention``
-    itself."""
-    vocab = dates_vocabulary()
-    before = text_of(doc)[max(0, t.start - 24):t.start].lower()
-    if re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab.page_stamps) + r")\s*:?\s*(?:on\s+)?$", before):
-        return True
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return False
-    node = span.root
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in vocab.telling_verbs and not (mention is not None and _tells_of(node, mention))
-        if node.pos_ not in ("ADP",):
-            return False
-    return False
-
-
-def _tells_of(verb, mention) -> bool:
-    """Is the telling verb the mention itself, or said of it ("the shooting that was reported Tuesday night",
-    "the shooting was reported at 9 p.m.")? Then its date is the event's."""
-    head = mention.head
-    if verb.i == head.i or (verb.dep_ == "relcl" and verb.head.i == head.i):
-        return True
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i == head.i for c in verb.children)
 
 
 def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
@@ -660,162 +611,3 @@ def _town_in_name(site: PlaceMention, places: list[PlaceMention]):
     countries = {site.hint} if site.hint else {p.iso3 for p in places if p.resolved and p.iso3}
     towns = [e for e in gazetteer.default().candidates(" ".join(core)) if e.kind == "city" and e.country in countries]
     return max(towns, key=lambda e: e.population) if towns else None
-
-
-def event_date(c: Cluster, times: list[Time], published: date | None = None) -> EventDate | None:
-    """The date of the event: one the parse links to a mention, else the nearest in a mention's sentence.
-    A mention told as background ("after last week's attack") takes only a date linked to it. Where no
-    mention's sentence has a date, the report's nearest day-precise date from around the time it was
-    published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
-    best, best_key = None, None
-    # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
-    material = (c.lead.category.acled or ("",))[0] in VIOLENT_TYPES
-    for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.background, m.weak, m.start))):
-        for t in times:
-            if not (m.sent.start_char <= t.start < m.sent.end_char):
-                continue
-            linked = _time_linked(m, t)
-            if m.background and not linked:
-                continue
-            # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
-            # An arrest or a charge merged into a shooting's mentions dates the arrest, not the shooting.
-            told = _told_date(m.head.doc, t, m if m.category.acled or not material else None)
-            if material and _ahead(t, published):
-                t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
-                if t is None:
-                    continue
-            key = (told, t.precision != "day", not linked, not t.resolved, n, abs(t.start - m.start))
-            if best_key is None or key < best_key:
-                best, best_key = t, key
-    if best is None or best_key[0] or best_key[1]:
-        # A date the story was told on ("police said Thursday") or only a month or year: a
-        # day-precise date from around publication near the event's lines says more.
-        near = _date_in_context(c, times, published, skip=best)
-        if near is not None:
-            best = near
-    if best is None:
-        return _publication_day(c, published)
-    best = _sharper(best, times, published, c.lead.head.doc) or best
-    return EventDate(text=best.text, value=best.value, precision=best.precision,
-                     note=PAST_NOTE if best.note == PAST_NOTE else None,
-                     evidence=Span(start=best.start, end=best.end))
-
-
-# ACLED event types of violence, which a report tells only once they have happened.
-VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
-
-
-def _sharper(best: Time, times: list[Time], published: date | None, doc: Doc) -> Time | None:
-    """A sharper telling of the day a vague or bare one names, elsewhere in the report: "over the weekend"
-    and "7:30 p.m. Friday" (a day of that weekend); "Monday night" and "9 p.m. on Nov. 28" (a Monday within
-    the weeks before publication: the weekday, read from the publication day, took the latest Monday)."""
-    if best.precision != "day" or not best.value:
-        return None
-    vocab = dates_vocabulary()
-    words = set(re.findall(r"[a-z]+", best.text.lower()))
-    try:
-        day = date.fromisoformat(best.value)
-    except ValueError:
-        return None
-    weekend = any(w in best.text.lower() for w in vocab.weekend_words)
-    weekday = bool(words & set(vocab.weekdays)) and not words & set(vocab.months)
-    if not (weekend or weekday):
-        return None
-    found = None
-    for t in times:
-        if t is best or t.precision != "day" or not t.value or not t.resolved:
-            continue
-        try:
-            other = date.fromisoformat(t.value)
-        except ValueError:
-            continue
-        if other == day or (published is not None and other > published):
-            continue
-        t_words = set(re.findall(r"[a-z]+", t.text.lower()))
-        if weekend:
-            fits = -1 <= (other - day).days <= 1 and bool(t_words & set(vocab.weekdays))
-        else:
-            fits = (bool(t_words & set(vocab.months)) and other.weekday() == day.weekday()
-                    and 0 < (day - other).days <= SHARPER_WINDOW_DAYS
-                    and abs(t.start - best.start) <= SHARPER_REACH_CHARS)
-        if not fits or _told_date(doc, t):  # "a video posted July 10" dates the telling
-            continue
-        if found is None or abs(t.start - best.start) < abs(found.start - best.start):
-            found = t
-    return found
-
-
-# How far back a weekday read from the publication day may have meant an earlier one that the report dates.
-SHARPER_WINDOW_DAYS = 14
-# ... and only a dated day told near the weekday: a date paragraphs away ("the attack of 16 February") tells
-# another event, and the weekday ("a call on Tuesday") keeps its own reading.
-SHARPER_REACH_CHARS = 400
-
-
-def _ahead(t: Time, published: date | None) -> bool:
-    """Does a day-precise date lie after the report was published?"""
-    if published is None or t.precision != "day" or not t.value:
-        return False
-    try:
-        return date.fromisoformat(t.value) > published
-    except ValueError:
-        return False
-
-
-def _as_past(t: Time, published: date) -> Time | None:
-    """A weekday or a month and day read as the last one on or before publication ("Thursday" in a report
-    whose present tense the text's reading took for next Thursday's); None for any other date ahead."""
-    day = date.fromisoformat(t.value)
-    words = set(re.findall(r"[a-z]+", t.text.lower()))
-    vocab = dates_vocabulary()
-    if words & set(vocab.weekdays):
-        past = day - timedelta(days=7 * -(-(day - published).days // 7))
-    elif words & set(vocab.months):
-        try:
-            past = day.replace(year=published.year)
-            past = past if past <= published else day.replace(year=published.year - 1)
-        except ValueError:
-            return None
-    else:
-        return None
-    return t.model_copy(update={"value": past.isoformat(), "note": PAST_NOTE})
-
-
-PAST_NOTE = ("read as past: a report tells of a shooting or attack once it has happened, and the text's reading "
-             "lay after the report")
-
-
-def _publication_day(c: Cluster, published: date | None) -> EventDate | None:
-    """A report that names no day for its event tells fresh news: the event takes the publication day,
-    noted as such, with the event's word as evidence."""
-    if published is None or not c.lead.category.acled:
-        return None
-    lead = c.lead
-    return EventDate(text=lead.text, value=published.isoformat(), precision="day",
-                     note="the publication day; the report names no day for the event",
-                     evidence=Span(start=lead.start, end=lead.end))
-
-
-def _date_in_context(c: Cluster, times: list[Time], published: date | None,
-                     skip: Time | None = None) -> Time | None:
-    """The day-precise date nearest the event's own mentions, among those no later than the
-    publication and no older than the window that a report of fresh news covers; dates the story was
-    told on ("police said Thursday", "Posted: May 5") only where no other is."""
-    main = [m for m in c.mentions if not m.background] or c.mentions
-    window = dates_vocabulary().event_context_days
-    doc = main[0].head.doc
-    best, best_key = None, None
-    for t in times:
-        if not (t.resolved and t.precision == "day" and t.value) or t is skip:
-            continue
-        if published is not None:
-            try:
-                age = (published - date.fromisoformat(t.value)).days
-            except ValueError:
-                continue
-            if not 0 <= age <= window:
-                continue
-        key = (_told_date(doc, t), min(abs(t.start - m.start) for m in main))
-        if best_key is None or key < best_key:
-            best, best_key = t, key
-    return best
