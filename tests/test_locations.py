@@ -113,10 +113,16 @@ def test_a_bare_name_of_another_states_town_takes_the_datelines_town(extract_doc
     assert text[where.evidence.start:where.evidence.end] == "Roosevelt Park"
 
 
-def test_a_town_qualified_by_its_own_state_keeps_that_state(extract_doc):
-    text = "ROCHESTER, N.Y. – Two people were wounded in a shooting in Dayton, Ohio, on Saturday, police said."
+@pytest.mark.parametrize("text, name, admin1", [
+    # a town qualified by its own state keeps that state
+    ("ROCHESTER, N.Y. – Two people were wounded in a shooting in Dayton, Ohio, on Saturday, police said.",
+     "Dayton", "Ohio"),
+    # a big city named bare is itself in a story filed from another state
+    ("ROCHESTER, N.Y. – A man was shot and killed in Atlanta on Saturday, relatives said.", "Atlanta", "Georgia"),
+], ids=["qualified-by-its-state", "big-city-bare"])
+def test_a_town_of_another_state_keeps_its_state_where_the_text_says_so(extract_doc, text, name, admin1):
     where = extract_doc(text, published="2024-03-04").events[0].location
-    assert where is not None and where.name == "Dayton" and where.admin1 == "Ohio"
+    assert where is not None and where.name == name and where.admin1 == admin1
 
 
 def test_a_title_case_town_before_a_dash_is_a_dateline(extract_doc):
@@ -142,12 +148,6 @@ def test_a_town_before_its_police_tells_the_story_its_town(extract_doc):
     assert town.attributive and town.admin1 == "Massachusetts"
     where = doc.events[0].location
     assert where is not None and where.name == "Brockton" and where.note
-
-
-def test_a_big_city_named_bare_is_itself_in_a_story_from_another_state(extract_doc):
-    text = "ROCHESTER, N.Y. – A man was shot and killed in Atlanta on Saturday, relatives said."
-    where = extract_doc(text, published="2024-03-04").events[0].location
-    assert where is not None and where.name == "Atlanta" and where.admin1 == "Georgia"
 
 
 def test_a_surname_after_at_or_before_a_possessive_is_the_person(extract_doc):
