@@ -172,6 +172,12 @@ def test_a_denial_is_not_an_attack(extract_doc):
     assert types(doc) == {"REJECT"}
 
 
+def test_two_coordinated_verbs_of_one_accusation_give_one_event(extract_doc):
+    doc = extract_doc("The interior minister denounced the raid and blamed the rebel command for the deaths.")
+    accuse = [e for e in doc.events if e.type == "ACCUSE"]
+    assert len(accuse) == 1
+
+
 # --- the record of one event ---------------------------------------------------------
 
 

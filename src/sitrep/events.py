@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import Category, Lexicon, TriggerRule
 from .nlp import text_of
 
-VERSION = "events-3"
+VERSION = "events-4"
 
 CONTENT_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 # Dependency labels through which a noun mention hangs off the verb that governs it.
@@ -76,8 +76,11 @@ class Mention:
         for _ in range(4):
             if node.head.i == node.i:
                 return False
+            # A coordinated verb shares its conjunct's frame but is not that verb's argument:
+            # "condemned the attack and accused Moscow" tells no accusation as background.
+            coordinated = node.dep_ == "conj"
             node = node.head
-            if node.lower_ in ANTECEDENT_WORDS or lemma_of(node) in ANTECEDENT_WORDS:
+            if not coordinated and (node.lower_ in ANTECEDENT_WORDS or lemma_of(node) in ANTECEDENT_WORDS):
                 return True
             if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"pcomp", "acl"}:
                 return False
