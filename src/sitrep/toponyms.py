@@ -71,6 +71,7 @@ class Context:
     home: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # province -> names first placed there
 
     def weight(self, e: Entry, name: str | None = None) -> float:
+        name = _family(name) if name else name
         score = 0.0
         n = self.countries.get(e.country, 0) - self.own.get(name, {}).get(e.country, 0)
         if n > 0:
@@ -86,7 +87,17 @@ class Context:
     def _other(self, pair: tuple[str, str], name: str | None) -> bool:
         """Does something besides the name itself place the article in the province?"""
         names = self.sources.get(pair)
+        name = _family(name) if name else name
         return names is None or name is None or bool(names - {name})
+
+
+def _family(k: str) -> str:
+    """A name's key without the words that name the same town again ("Dublin City", "the City of Norfolk"):
+    the key under which a name is its own context."""
+    for head in ("cityof", "townof", "villageof"):
+        if k.startswith(head) and len(k) > len(head) + 2:
+            return k[len(head):]
+    return k[:-4] if k.endswith("city") and len(k) > 7 else k
 
 
 def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
@@ -235,7 +246,8 @@ def _capital(e: Entry) -> bool:
 @lru_cache(maxsize=1)
 def _country_cues() -> dict[str, re.Pattern]:
     raw = yaml.safe_load(resources.files("sitrep").joinpath("data/country_cues.yaml").read_text("utf-8"))
-    return {iso3: re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in cues) + r")\b", re.I)
+    # on word boundaries that hold where a cue begins or ends with a stop too (", Ga.", "state Rep.")
+    return {iso3: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?!\w)", re.I)
             for iso3, cues in (raw.get("cues") or {}).items()}
 
 
@@ -249,7 +261,7 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
 
     def add(name: str, iso3: str, n: float) -> None:
         countries[iso3] = countries.get(iso3, 0) + n
-        mine = own.setdefault(gazetteer.key(name), {})
+        mine = own.setdefault(_family(gazetteer.key(name)), {})
         mine[iso3] = mine.get(iso3, 0) + n
 
     for p in places:
@@ -269,8 +281,14 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
         add(name, e.country, 1)
         if e.admin1:
             admin1.add((e.country, e.admin1))
-            sources.setdefault((e.country, e.admin1), set()).add(gazetteer.key(name))
+            sources.setdefault((e.country, e.admin1), set()).add(_family(gazetteer.key(name)))
     return Context(countries, admin1, own=own, sources=sources)
+
+
+def _supported(ctx: Context, iso3: str, name: str) -> bool:
+    """Does something besides the name itself place the article in the country?"""
+    k = _family(gazetteer.key(name))
+    return ctx.countries.get(iso3, 0) - ctx.own.get(k, {}).get(iso3, 0) > 0
 
 
 def _firm(cands: list[Entry]) -> Entry | None:
@@ -300,13 +318,17 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     firm = [(p, e) for p in todo if (e := _firm(cands[id(p)])) is not None]
     states = {id(p): _states_of(p, gaz) for p in places if p.country is not None and p.label != "NORP"}
     ctx = _context(doc, [p for p in places if not states.get(id(p))], firm)
+    alone = [(p, e) for p, e in firm if e.kind == "city" and not _supported(ctx, e.country, looked[id(p)][0])]
+    if alone:  # "Dublin" in a story with nothing else Irish: a big city, but not settled before its namesakes
+        firm = [f for f in firm if f not in alone]
+        ctx = _context(doc, [p for p in places if not states.get(id(p))], firm)
     for p in places:
         local = [e for e in states.get(id(p)) or [] if ctx.countries.get(e.country, 0) >= 1
                  and p.country.iso3 not in ctx.countries]
         if local:  # "Georgia" in an article about Atlanta and Ohio: the US state, not the country
             p.entry, p.country = max(local, key=lambda e: ctx.countries[e.country]), None
             ctx.admin1.add((p.entry.country, p.entry.admin1))  # and the state places the article's towns
-            ctx.sources.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(p.text))
+            ctx.sources.setdefault((p.entry.country, p.entry.admin1), set()).add(_family(gazetteer.key(p.text)))
     qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
     _share_qualifiers(doc, places, qualified)
     for p in todo:
@@ -441,7 +463,7 @@ def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands
         e = p.entry
         if e is None or not e.admin1:
             continue
-        pair, name = (e.country, e.admin1), gazetteer.key(looked[id(p)][0])
+        pair, name = (e.country, e.admin1), _family(gazetteer.key(looked[id(p)][0]))
         if e.kind in {"admin1", "admin2"} or qualified[id(p)]:
             admin1.add(pair)
             sources.setdefault(pair, set()).add(name)
@@ -454,7 +476,7 @@ def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands
     home: dict[tuple[str, str], set[str]] = {}
     for p in todo:  # every name the first choices place somewhere: the article's home state gathers most
         if p.entry is not None and p.entry.admin1:
-            home.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(looked[id(p)][0]))
+            home.setdefault((p.entry.country, p.entry.admin1), set()).add(_family(gazetteer.key(looked[id(p)][0])))
     for pair, names in ctx.sources.items():
         home.setdefault(pair, set()).update(names)
     if admin1 == ctx.admin1 and not home:
