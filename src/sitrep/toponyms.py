@@ -358,6 +358,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
         looked[id(p)], qualified[id(p)] = (p.text, "city"), []
         cands[id(p)] = [e for e in gaz.candidates(p.text) if e.kind == "city"]
     _cohere(places, todo, cands, looked, qualified, home)
+    _one_sense(todo, cands, looked, qualified)
     _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
@@ -394,6 +395,45 @@ def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[in
         for p in by_key[k]:
             if not qualified[id(p)]:
                 p.entry, p.note = e, None
+
+
+def _one_sense(todo: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
+               qualified: dict[int, list[Entry]]) -> None:
+    """One article means one place by one name: where mentions of a name ("Dublin", "Dublin City", "Henry" and
+    "Henry County") went to different namesakes, those not qualified take the place of a qualified one ("New
+    Haven, Conn."), else of the most mentions."""
+    groups: dict[str, list[PlaceMention]] = {}
+    for p in todo:
+        if p.entry is not None and p.entry.kind in {"city", "admin2"}:
+            groups.setdefault(p.entry.kind + ":" + _family(_bare(p.entry.name)), []).append(p)
+    for ps in groups.values():
+        if len({_place_id(p.entry) for p in ps}) < 2:
+            continue
+        anchors = [p for p in ps if qualified[id(p)]] or ps
+        votes: dict[tuple, int] = {}
+        for p in anchors:
+            votes[_place_id(p.entry)] = votes.get(_place_id(p.entry), 0) + 1
+        ranked = sorted(votes.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0] == ranked[1]:
+            continue  # no majority: the names stay as they were read
+        best = max(votes, key=votes.get)
+        winner = next(p.entry for p in anchors if _place_id(p.entry) == best)
+        for p in ps:
+            if not qualified[id(p)] and _place_id(p.entry) != best:
+                p.entry, p.note = winner, None
+
+
+def _bare(name: str) -> str:
+    """A place's name key without its division word: "Henry County" and "Henry" are one name."""
+    k = gazetteer.key(name)
+    for tail in ("county", "parish", "borough", "township"):
+        if k.endswith(tail) and len(k) > len(tail) + 2:
+            return k[:-len(tail)]
+    return k
+
+
+def _place_id(e: Entry) -> tuple:
+    return e.name, e.country, e.admin1, round(e.lat, 2), round(e.lon, 2)
 
 
 def _share_qualifiers(doc: Doc, places: list[PlaceMention], qualified: dict[int, list[Entry]]) -> None:
