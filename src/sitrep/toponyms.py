@@ -47,6 +47,9 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 # A city of at least this many people keeps a name for itself against the province that bears it too:
 # "Washington" is the capital, not the state.
 BIG_NAMESAKE = 100_000
+# A local story's state: the state that at least this many of its names, and this share of them, lie in.
+HOME_STATE_NAMES = 3
+HOME_STATE_SHARE = 0.6
 # What a country's capital gains over its namesakes in that country where the article is set there.
 CAPITAL_WEIGHT = 3.0
 # A town whose name no other state has says alone which state the article is about if it is this big.
@@ -358,6 +361,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
         looked[id(p)], qualified[id(p)] = (p.text, "city"), []
         cands[id(p)] = [e for e in gaz.candidates(p.text) if e.kind == "city"]
     _cohere(places, todo, cands, looked, qualified, home)
+    _home_state(todo, cands, looked, qualified)
     _one_sense(todo, cands, looked, qualified)
     _villages_at_home(places, qualified)
     for p in todo:
@@ -395,6 +399,36 @@ def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[in
         for p in by_key[k]:
             if not qualified[id(p)]:
                 p.entry, p.note = e, None
+
+
+def _home_state(todo: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
+                qualified: dict[int, list[Entry]]) -> None:
+    """A local story's state: where most of the article's names lie in one state, a small town or county of
+    another state is the namesake in that state."""
+    names: dict[tuple[str, str], set[str]] = {}
+    placed: set[str] = set()
+    for p in todo:
+        e = p.entry
+        if e is None or not e.admin1 or e.kind not in {"city", "admin2", "admin1"}:
+            continue
+        k = _family(gazetteer.key(looked[id(p)][0]))
+        names.setdefault((e.country, e.admin1), set()).add(k)
+        placed.add(k)
+    if not names:
+        return
+    home, found = max(names.items(), key=lambda kv: len(kv[1]))
+    if len(found) < HOME_STATE_NAMES or len(found) < HOME_STATE_SHARE * len(placed):
+        return
+    for p in todo:
+        e = p.entry
+        if e is None or qualified[id(p)] or e.kind not in {"city", "admin2"} or (e.country, e.admin1) == home \
+                or e.population >= BIG_NAMESAKE:
+            continue
+        k = gazetteer.key(looked[id(p)][0])
+        there = [c for c in cands[id(p)] if (c.country, c.admin1) == home and c.kind == e.kind
+                 and coherence.own_name(c, k)]
+        if there:
+            p.entry, p.note = max(there, key=lambda c: c.population), None
 
 
 def _one_sense(todo: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
