@@ -247,8 +247,33 @@ def _capital(e: Entry) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _cue_file() -> dict:
+    return yaml.safe_load(resources.files("sitrep").joinpath("data/country_cues.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _weak_cues() -> tuple[int, dict[str, list[re.Pattern]]]:
+    """Signs of a country's local news too common elsewhere to count alone, and how many different ones count."""
+    raw = _cue_file()
+    return int(raw.get("weak_needed", 2)), {
+        iso3: [re.compile(r"(?<!\w)(?:" + c + r")(?!\w)", re.I) for c in cues] for iso3, cues in (raw.get("weak") or {}).items()}
+
+
+def _cued_countries(text: str) -> dict[str, float]:
+    """The countries whose institutions and address styles the text uses (data/country_cues.yaml)."""
+    out = {iso3: 1.0 for iso3, cue in _country_cues().items() if cue.search(text)}
+    if out:  # a strong sign says which of the countries whose local news reads alike
+        return out
+    needed, weak = _weak_cues()
+    for iso3, cues in weak.items():
+        if sum(1 for c in cues if c.search(text)) >= needed:
+            out[iso3] = 1.0
+    return out
+
+
+@lru_cache(maxsize=1)
 def _country_cues() -> dict[str, re.Pattern]:
-    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/country_cues.yaml").read_text("utf-8"))
+    raw = _cue_file()
     # on word boundaries that hold where a cue begins or ends with a stop too (", Ga.", "state Rep.")
     return {iso3: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?!\w)", re.I)
             for iso3, cues in (raw.get("cues") or {}).items()}
@@ -257,7 +282,7 @@ def _country_cues() -> dict[str, re.Pattern]:
 def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention, Entry]]) -> Context:
     text = text_of(doc)
     # "the 5400 block of Elm Avenue", "the sheriff's office": a country's local news that never names it
-    countries: dict[str, float] = {iso3: 1.0 for iso3, cue in _country_cues().items() if cue.search(text)}
+    countries = _cued_countries(text)
     admin1: set[tuple[str, str]] = set()
     own: dict[str, dict[str, float]] = {}
     sources: dict[tuple[str, str], set[str]] = {}
