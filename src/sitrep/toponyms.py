@@ -51,7 +51,7 @@ BIG_NAMESAKE = 100_000
 HOME_STATE_NAMES = 3
 HOME_STATE_SHARE = 0.6
 # What a country's capital gains over its namesakes in that country where the article is set there.
-CAPITAL_WEIGHT = 3.0
+CAPITAL_WEIGHT = 9.0
 # A town whose name no other state has says alone which state the article is about if it is this big.
 REGION_TOWN_MIN = 50_000
 # What a province the article's other places lie in adds to a candidate there (a province the text names
@@ -214,7 +214,7 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
         # "Islamabad" is Islamabad, not the city that bore the name centuries ago. Towns only: a division keeps
         # a town's old name ("Chittagong" district) where the town's own is new (Chattogram).
         score += OWN_NAME
-    if e.kind == "city" and ctx.countries.get(e.country, 0) > 0 and _capital(e):
+    if kind is None and e.kind == "city" and ctx.countries.get(e.country, 0) > 0 and _capital(e):
         score += CAPITAL_WEIGHT  # "Washington" in a story set in the US: the seat of its government
     for q in qualifiers:
         if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
