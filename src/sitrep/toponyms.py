@@ -50,6 +50,9 @@ BIG_NAMESAKE = 100_000
 # A local story's state: the state that at least this many of its names, and this share of them, lie in.
 HOME_STATE_NAMES = 3
 HOME_STATE_SHARE = 0.6
+# An organisation named after a state places a text that names no country there only if the state has this many
+# people.
+ORG_STATE_MIN = 1_000_000
 # What a country's capital gains over its namesakes in that country where the article is set there.
 CAPITAL_WEIGHT = 9.0
 # A town whose name no other state has says alone which state the article is about if it is this big.
@@ -310,7 +313,40 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
         if e.admin1:
             admin1.add((e.country, e.admin1))
             sources.setdefault((e.country, e.admin1), set()).add(_family(gazetteer.key(name)))
-    return Context(countries, admin1, own=own, sources=sources)
+    # (in a text naming no country, only a big state's name: "Paul" is a Cape Verdean county, and a newspaper's)
+    named = {pair for ent in doc.ents if ent.label_ == "ORG" for pair, people in _provinces_in(ent.text).items()
+             if (countries.get(pair[0], 0) > 0 or not countries and people >= ORG_STATE_MIN) and pair not in admin1}
+    for pair in named:  # "the Georgia Bureau of Investigation": a body of the state the story is set in
+        sources.setdefault(pair, set()).add("")
+    return Context(countries, admin1, frozenset(named), own=own, sources=sources)
+
+
+@lru_cache(maxsize=4)
+def _province_keys(gaz) -> frozenset[str]:
+    return gaz.keys_of_kind("admin1")
+
+
+def _provinces_in(name: str) -> dict[tuple[str, str], int]:
+    """The provinces or states whose names an organisation's name holds ("Georgia Bureau of Investigation", "Helmand
+    Provincial Council"); not one that a big city of its country is named after too ("New York Times")."""
+    words = name.split()
+    gaz = gazetteer.default()
+    out = {}
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 3) + 1):
+            part = " ".join(words[i:j])
+            if not part[:1].isupper():
+                continue
+            k = gazetteer.key(part)
+            if k not in _province_keys(gaz):
+                continue
+            cands = gaz.candidates(part)
+            states = [e for e in cands if e.kind == "admin1" and gazetteer.key(e.name) == k]
+            for e in states:
+                if not any(c.kind == "city" and c.country == e.country and c.population >= BIG_NAMESAKE
+                           and gazetteer.key(c.name) == k for c in cands):
+                    out[(e.country, e.admin1)] = e.population
+    return out
 
 
 def _supported(ctx: Context, iso3: str, name: str) -> bool:
@@ -578,10 +614,10 @@ def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands
             home.setdefault((p.entry.country, p.entry.admin1), set()).add(_family(gazetteer.key(looked[id(p)][0])))
     for pair, names in ctx.sources.items():
         home.setdefault(pair, set()).update(names)
-    if admin1 == ctx.admin1 and not home:
+    if admin1 == ctx.admin1 and not home and not ctx.region:
         return None
-    return Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1), own=ctx.own, sources=sources,
-                   home=home)
+    return Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1) | ctx.region, own=ctx.own,
+                   sources=sources, home=home)
 
 
 def _quarter(name: str) -> bool:
