@@ -393,6 +393,11 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
             p.entry, p.country = max(local, key=lambda e: ctx.countries[e.country]), None
             ctx.admin1.add((p.entry.country, p.entry.admin1))  # and the state places the article's towns
             ctx.sources.setdefault((p.entry.country, p.entry.admin1), set()).add(_family(gazetteer.key(p.text)))
+    for p in places:  # "England", "Scotland": a part of the country its name is an alias of, at its own point
+        if p.country is not None and p.label != "NORP" and not states.get(id(p)):
+            part = _part_of_country(p, gaz)
+            if part is not None:
+                p.entry, p.country = part, None
     qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
     _share_qualifiers(doc, places, qualified)
     for p in todo:
@@ -639,7 +644,7 @@ def _doubtful(p: PlaceMention, looked) -> bool:
 # A town's people and local bodies after its name ("a Lebanon woman", "Jordan Elementary School"), and a street
 # address or a person's age before it ("400 Locust St., Lebanon", "Galen Miller, 42, Palestine").
 LOCAL_AFTER = re.compile(
-    r"(?-i:[ ](?:man|woman|men|women|boy|girl|teen|teenager|couple|family|resident|residents|homeowner"
+    r"(?-i:[ ](?:man|woman|men|women|boys?|girls?|teens?|teenagers?|students?|natives?|couple|family|resident|residents|homeowner"
     r"|Elementary|Middle School|High School|Junior High|Senior High|Independent School|Public Schools?|Public Library"
     r"|City Council|City Hall|Town Council|Township|Police Department|Fire Department|Municipal)\b)")
 LOCAL_BEFORE = re.compile(r"(?:\b(?:St|Ave|Rd|Blvd|Dr|Ln|Street|Avenue|Road|Drive|Lane|Boulevard|Pike)\.?|\b\d{1,3}),[ ]$")
@@ -738,6 +743,16 @@ def _local_use(doc: Doc, text: str, p: PlaceMention) -> bool:
         return False
     prev = doc[span.start - 2]
     return prev.ent_type_ == "PERSON" or prev.text == "," and span.start >= 3 and doc[span.start - 3].like_num
+
+
+def _part_of_country(p: PlaceMention, gaz) -> Entry | None:
+    """The province of the mention's country that bears its name, where the country itself does not ("England"
+    is a part of the United Kingdom, "Iraq" is no province of Iraq)."""
+    k = gazetteer.key(POSSESSIVE.sub("", p.text))
+    if k in {gazetteer.key(n) for n in (p.country.name, p.country.iso3)}:
+        return None
+    return next((e for e in gaz.candidates(p.text) if e.kind == "admin1" and e.country == p.country.iso3
+                 and gazetteer.key(e.name) == k), None)
 
 
 def _states_of(p: PlaceMention, gaz) -> list[Entry]:
