@@ -25,6 +25,8 @@ from .nlp import text_of
 from .places import (ADMIN_WORDS, CENTRE_WORDS, DIRECTIONS, DIVISION_PLURALS, SECOND_LEVEL_WORDS, PlaceMention,
                      _capitalised, led_by_locative)
 
+# A capitalised word right before a name, which may be the first word of the name cut short ("New Concord").
+LEAD_WORD = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ ]$")
 # A list of second-level divisions before their plural word: "Clay and Wilkin counties".
 DIVISION_LIST = re.compile(r"(?:(?:,[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,2})*"
                            r"[ ]+(?:" + "|".join(DIVISION_PLURALS) + r")\b")
@@ -116,6 +118,9 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
     kind = None
     if regions.lookup(" ".join(words)) is not None:
         return " ".join(words), None  # "South Ossetia", "the North Atlantic": a region's own name
+    lead = LEAD_WORD.search(text_of(p.root.doc), 0, p.start)
+    if lead and gaz.knows(lead.group(1) + " " + " ".join(words)):
+        return lead.group(1) + " " + " ".join(words), None  # "Concord" cut from "New Concord Reservoir"
     if not gaz.knows(" ".join(words)):
         if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
             kind = ADMIN_WORDS[words.pop().lower()]
