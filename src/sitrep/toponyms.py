@@ -25,6 +25,9 @@ from .nlp import text_of
 from .places import (ADMIN_WORDS, CENTRE_WORDS, DIRECTIONS, DIVISION_PLURALS, SECOND_LEVEL_WORDS, PlaceMention,
                      _capitalised, led_by_locative)
 
+# Abbreviated first words of town names and their long forms.
+ABBREVIATIONS = {"mt": "Mount", "ft": "Fort"}
+ABBREVIATED = re.compile(r"(Mt|Ft)\.?[ ]", re.I)
 # A capitalised word right before a name, which may be the first word of the name cut short ("New Concord").
 LEAD_WORD = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ ]$")
 # A list of second-level divisions before their plural word: "Clay and Wilkin counties".
@@ -140,6 +143,19 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
     if kind is None and _province_cue(text_of(doc), p):
         kind = "province"  # "upstate New York", "the New York border", "New York's governor"
     return " ".join(words), kind
+
+
+def _candidates(name: str, gaz) -> list[Entry]:
+    """The name's namesakes, with those of its long form where it opens with an abbreviation ("Mt. Pleasant" is
+    also every Mount Pleasant), most populous first."""
+    out = gaz.candidates(name)
+    m = ABBREVIATED.match(name)
+    if m:
+        seen = {_place_id(e) for e in out}
+        more = [e for e in gaz.candidates(ABBREVIATIONS[m.group(1).lower()] + name[m.end():])
+                if _place_id(e) not in seen]
+        out = sorted(out + more, key=lambda e: -e.population)
+    return out
 
 
 def _province_cue(text: str, p: PlaceMention) -> bool:
@@ -382,7 +398,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     by_start = {p.start: p for p in places}
     todo = [p for p in places if p.country is None and p.label != "FAC"]
     looked = {id(p): _lookup_name(p, gaz) for p in todo}
-    cands = {id(p): gaz.candidates(looked[id(p)][0]) for p in todo}
+    cands = {id(p): _candidates(looked[id(p)][0], gaz) for p in todo}
     _listed_provinces(text_of(doc), places, looked, cands)
     firm = [(p, e) for p in todo if (e := _firm(cands[id(p)])) is not None]
     states = {id(p): _states_of(p, gaz) for p in places if p.country is not None and p.label != "NORP"}
