@@ -149,13 +149,17 @@ def _candidates(name: str, gaz) -> list[Entry]:
     """The name's namesakes, with those of its long form where it opens with an abbreviation ("Mt. Pleasant" is
     also every Mount Pleasant), most populous first."""
     out = gaz.candidates(name)
-    m = ABBREVIATED.match(name)
-    if m:
+    long = _long_form(name)
+    if long != name:
         seen = {_place_id(e) for e in out}
-        more = [e for e in gaz.candidates(ABBREVIATIONS[m.group(1).lower()] + name[m.end():])
-                if _place_id(e) not in seen]
-        out = sorted(out + more, key=lambda e: -e.population)
+        out = sorted(out + [e for e in gaz.candidates(long) if _place_id(e) not in seen], key=lambda e: -e.population)
     return out
+
+
+def _long_form(name: str) -> str:
+    """The name with its abbreviated first word written out: "Mt. Pleasant" is "Mount Pleasant"."""
+    m = ABBREVIATED.match(name)
+    return ABBREVIATIONS[m.group(1).lower()] + " " + name[m.end():] if m else name
 
 
 def _province_cue(text: str, p: PlaceMention) -> bool:
@@ -472,7 +476,9 @@ def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[in
         fixed = any(qualified[id(p)] for p in ps) or any(e.kind in {"admin1", "country", regions.KIND} for e in chosen) \
             or any(p.dateline for p in ps) and current[k] is not None and current[k].population >= BIG_NAMESAKE
         # (a city's bare dateline, "TOPEKA —", is the city's: a paper writes a small namesake's with its state)
-        opts = [e for e in cands[id(ps[0])] if e.kind in {"city", "admin2"} and coherence.own_name(e, k)]
+        long = gazetteer.key(_long_form(looked[id(ps[0])][0]))  # "Mt. Pleasant" is Mount Pleasant's own name too
+        opts = [e for e in cands[id(ps[0])] if e.kind in {"city", "admin2"}
+                and (coherence.own_name(e, k) or coherence.own_name(e, long))]
         states = {(e.country, e.admin1) for e in chosen if e.kind == "admin1"}
         states |= {(q.country, q.admin1) for p in ps for q in qualified[id(p)] if q.kind == "admin1"}
         points = [e for e in chosen if e.kind in {"city", "admin2"}] if fixed else opts
