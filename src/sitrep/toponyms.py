@@ -474,8 +474,11 @@ def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[in
         chosen = [p.entry for p in ps if p.entry is not None]
         current[k] = max(chosen, key=chosen.count) if chosen else None
         fixed = any(qualified[id(p)] for p in ps) or any(e.kind in {"admin1", "country", regions.KIND} for e in chosen) \
-            or any(p.dateline for p in ps) and current[k] is not None and current[k].population >= BIG_NAMESAKE
-        # (a city's bare dateline, "TOPEKA —", is the city's: a paper writes a small namesake's with its state)
+            or any(p.dateline for p in ps) and current[k] is not None and current[k].population >= BIG_NAMESAKE \
+            or current[k] is not None and current[k].kind == "city" and _capital(current[k]) \
+            and looked[id(ps[0])][1] is None and ctx.countries.get(current[k].country, 0) > 0
+        # (a city's bare dateline, "TOPEKA —", is the city's: a paper writes a small namesake's with its state; and a
+        # capital named bare in a story set in its country is the capital, whatever small namesake lies near)
         long = gazetteer.key(_long_form(looked[id(ps[0])][0]))  # "Mt. Pleasant" is Mount Pleasant's own name too
         opts = [e for e in cands[id(ps[0])] if e.kind in {"city", "admin2"}
                 and (coherence.own_name(e, k) or coherence.own_name(e, long))]
