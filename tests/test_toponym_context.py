@@ -117,8 +117,6 @@ def test_a_big_city_with_nothing_else_of_its_country_is_not_settled(parse, gaz):
 
 
 def test_a_name_qualified_once_keeps_its_state_bare():
-    from sitrep import toponyms
-
     ct = town("New Haven", "Connecticut", 41.31, -72.93, 130_000)
     ky = town("New Haven", "Kentucky", 37.66, -85.59, 900)
     mentions = [places.PlaceMention(0, 9, "New Haven", None, "GPE", entry=ct),
@@ -126,7 +124,7 @@ def test_a_name_qualified_once_keeps_its_state_bare():
     looked = {id(p): ("New Haven", None) for p in mentions}
     qualified = {id(mentions[0]): [Entry("Connecticut", "admin1", "USA", "Connecticut", 41.6, -72.7, 3_500_000, None)],
                  id(mentions[1]): []}
-    toponyms._one_sense(mentions, {id(p): [ct, ky] for p in mentions}, looked, qualified)
+    toponym_coherence.one_sense(mentions, {id(p): [ct, ky] for p in mentions}, looked, qualified)
     assert mentions[1].entry.admin1 == "Connecticut"
 
 
@@ -177,8 +175,6 @@ def test_a_name_cut_short_of_its_first_word_is_read_whole(parse, gaz):
 
 
 def test_a_small_town_follows_the_state_most_names_lie_in():
-    from sitrep import toponyms
-
     mn = [town("Delano", "Minnesota", 45.04, -93.79, 5_900), town("Watertown", "Minnesota", 44.96, -93.85, 4_300),
           town("Glencoe", "Minnesota", 44.77, -94.15, 5_600)]
     montgomery = [town("Montgomery", "Illinois", 41.73, -88.35, 19_000), town("Montgomery", "Minnesota", 44.44, -93.58, 2_900)]
@@ -186,5 +182,5 @@ def test_a_small_town_follows_the_state_most_names_lie_in():
     mentions.append(places.PlaceMention(100, 110, "Montgomery", None, "GPE", entry=montgomery[0]))
     looked = {id(p): (p.text, None) for p in mentions}
     cands = {id(p): [p.entry] for p in mentions[:-1]} | {id(mentions[-1]): montgomery}
-    toponyms._home_state(mentions, cands, looked, {id(p): [] for p in mentions})
+    toponym_coherence.home_state(mentions, cands, looked, {id(p): [] for p in mentions})
     assert mentions[-1].entry.admin1 == "Minnesota"

@@ -52,9 +52,6 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 # A city of at least this many people keeps a name for itself against the province that bears it too:
 # "Washington" is the capital, not the state.
 BIG_NAMESAKE = 100_000
-# A local story's state: the state that at least this many of its names, and this share of them, lie in.
-HOME_STATE_NAMES = 3
-HOME_STATE_SHARE = 0.6
 # An organisation named after a state places a text that names no country there only if the state has this many
 # people.
 ORG_STATE_MIN = 1_000_000
@@ -82,7 +79,7 @@ class Context:
     home: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # province -> names first placed there
 
     def weight(self, e: Entry, name: str | None = None) -> float:
-        name = _family(name) if name else name
+        name = coherence.family(name) if name else name
         score = 0.0
         n = self.countries.get(e.country, 0) - self.own.get(name, {}).get(e.country, 0)
         if n > 0:
@@ -98,17 +95,8 @@ class Context:
     def _other(self, pair: tuple[str, str], name: str | None) -> bool:
         """Does something besides the name itself place the article in the province?"""
         names = self.sources.get(pair)
-        name = _family(name) if name else name
+        name = coherence.family(name) if name else name
         return names is None or name is None or bool(names - {name})
-
-
-def _family(k: str) -> str:
-    """A name's key without the words that name the same town again ("Dublin City", "the City of Norfolk"):
-    the key under which a name is its own context."""
-    for head in ("cityof", "townof", "villageof"):
-        if k.startswith(head) and len(k) > len(head) + 2:
-            return k[len(head):]
-    return k[:-4] if k.endswith("city") and len(k) > 7 else k
 
 
 def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
@@ -151,8 +139,8 @@ def _candidates(name: str, gaz) -> list[Entry]:
     out = gaz.candidates(name)
     long = _long_form(name)
     if long != name:
-        seen = {_place_id(e) for e in out}
-        out = sorted(out + [e for e in gaz.candidates(long) if _place_id(e) not in seen], key=lambda e: -e.population)
+        seen = {coherence.place_id(e) for e in out}
+        out = sorted(out + [e for e in gaz.candidates(long) if coherence.place_id(e) not in seen], key=lambda e: -e.population)
     return out
 
 
@@ -317,7 +305,7 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
 
     def add(name: str, iso3: str, n: float) -> None:
         countries[iso3] = countries.get(iso3, 0) + n
-        mine = own.setdefault(_family(gazetteer.key(name)), {})
+        mine = own.setdefault(coherence.family(gazetteer.key(name)), {})
         mine[iso3] = mine.get(iso3, 0) + n
 
     for p in places:
@@ -337,7 +325,7 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
         add(name, e.country, 1)
         if e.admin1:
             admin1.add((e.country, e.admin1))
-            sources.setdefault((e.country, e.admin1), set()).add(_family(gazetteer.key(name)))
+            sources.setdefault((e.country, e.admin1), set()).add(coherence.family(gazetteer.key(name)))
     # (in a text naming no country, only a big state's name: "Paul" is a Cape Verdean county, and a newspaper's)
     named = {pair for ent in doc.ents if ent.label_ == "ORG" for pair, people in _provinces_in(ent.text).items()
              if (countries.get(pair[0], 0) > 0 or not countries and people >= ORG_STATE_MIN) and pair not in admin1}
@@ -376,7 +364,7 @@ def _provinces_in(name: str) -> dict[tuple[str, str], int]:
 
 def _supported(ctx: Context, iso3: str, name: str) -> bool:
     """Does something besides the name itself place the article in the country?"""
-    k = _family(gazetteer.key(name))
+    k = coherence.family(gazetteer.key(name))
     return ctx.countries.get(iso3, 0) - ctx.own.get(k, {}).get(iso3, 0) > 0
 
 
@@ -417,7 +405,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
         if local:  # "Georgia" in an article about Atlanta and Ohio: the US state, not the country
             p.entry, p.country = max(local, key=lambda e: ctx.countries[e.country]), None
             ctx.admin1.add((p.entry.country, p.entry.admin1))  # and the state places the article's towns
-            ctx.sources.setdefault((p.entry.country, p.entry.admin1), set()).add(_family(gazetteer.key(p.text)))
+            ctx.sources.setdefault((p.entry.country, p.entry.admin1), set()).add(coherence.family(gazetteer.key(p.text)))
     for p in places:  # "England", "Scotland": a part of the country its name is an alias of, at its own point
         if p.country is not None and p.label != "NORP" and not states.get(id(p)):
             part = _part_of_country(p, gaz)
@@ -452,8 +440,8 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
         looked[id(p)], qualified[id(p)] = (p.text, "city"), []
         cands[id(p)] = [e for e in gaz.candidates(p.text) if e.kind == "city"]
     _cohere(places, todo, cands, looked, qualified, home)
-    _home_state(todo, cands, looked, qualified)
-    _one_sense(todo, cands, looked, qualified)
+    coherence.home_state(todo, cands, looked, qualified)
+    coherence.one_sense(todo, cands, looked, qualified)
     _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
@@ -495,75 +483,6 @@ def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[in
         for p in by_key[k]:
             if not qualified[id(p)]:
                 p.entry, p.note = e, None
-
-
-def _home_state(todo: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
-                qualified: dict[int, list[Entry]]) -> None:
-    """A local story's state: where most of the article's names lie in one state, a small town or county of
-    another state is the namesake in that state."""
-    names: dict[tuple[str, str], set[str]] = {}
-    placed: set[str] = set()
-    for p in todo:
-        e = p.entry
-        if e is None or not e.admin1 or e.kind not in {"city", "admin2", "admin1"}:
-            continue
-        k = _family(gazetteer.key(looked[id(p)][0]))
-        names.setdefault((e.country, e.admin1), set()).add(k)
-        placed.add(k)
-    if not names:
-        return
-    home, found = max(names.items(), key=lambda kv: len(kv[1]))
-    if len(found) < HOME_STATE_NAMES or len(found) < HOME_STATE_SHARE * len(placed):
-        return
-    for p in todo:
-        e = p.entry
-        if e is None or qualified[id(p)] or e.kind not in {"city", "admin2"} or (e.country, e.admin1) == home \
-                or e.population >= BIG_NAMESAKE:
-            continue
-        k = gazetteer.key(looked[id(p)][0])
-        there = [c for c in cands[id(p)] if (c.country, c.admin1) == home and c.kind == e.kind
-                 and coherence.own_name(c, k)]
-        if there:
-            p.entry, p.note = max(there, key=lambda c: c.population), None
-
-
-def _one_sense(todo: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
-               qualified: dict[int, list[Entry]]) -> None:
-    """One article means one place by one name: where mentions of a name ("Dublin", "Dublin City", "Henry" and
-    "Henry County") went to different namesakes, those not qualified take the place of a qualified one ("New
-    Haven, Conn."), else of the most mentions."""
-    groups: dict[str, list[PlaceMention]] = {}
-    for p in todo:
-        if p.entry is not None and p.entry.kind in {"city", "admin2"}:
-            groups.setdefault(p.entry.kind + ":" + _family(_bare(p.entry.name)), []).append(p)
-    for ps in groups.values():
-        if len({_place_id(p.entry) for p in ps}) < 2:
-            continue
-        anchors = [p for p in ps if qualified[id(p)]] or ps
-        votes: dict[tuple, int] = {}
-        for p in anchors:
-            votes[_place_id(p.entry)] = votes.get(_place_id(p.entry), 0) + 1
-        ranked = sorted(votes.values(), reverse=True)
-        if len(ranked) > 1 and ranked[0] == ranked[1]:
-            continue  # no majority: the names stay as they were read
-        best = max(votes, key=votes.get)
-        winner = next(p.entry for p in anchors if _place_id(p.entry) == best)
-        for p in ps:
-            if not qualified[id(p)] and _place_id(p.entry) != best:
-                p.entry, p.note = winner, None
-
-
-def _bare(name: str) -> str:
-    """A place's name key without its division word: "Henry County" and "Henry" are one name."""
-    k = gazetteer.key(name)
-    for tail in ("county", "parish", "borough", "township"):
-        if k.endswith(tail) and len(k) > len(tail) + 2:
-            return k[:-len(tail)]
-    return k
-
-
-def _place_id(e: Entry) -> tuple:
-    return e.name, e.country, e.admin1, round(e.lat, 2), round(e.lon, 2)
 
 
 def _share_qualifiers(doc: Doc, places: list[PlaceMention], qualified: dict[int, list[Entry]]) -> None:
@@ -633,7 +552,7 @@ def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands
         e = p.entry
         if e is None or not e.admin1:
             continue
-        pair, name = (e.country, e.admin1), _family(gazetteer.key(looked[id(p)][0]))
+        pair, name = (e.country, e.admin1), coherence.family(gazetteer.key(looked[id(p)][0]))
         if e.kind in {"admin1", "admin2"} or qualified[id(p)]:
             admin1.add(pair)
             sources.setdefault(pair, set()).add(name)
@@ -646,7 +565,7 @@ def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands
     home: dict[tuple[str, str], set[str]] = {}
     for p in todo:  # every name the first choices place somewhere: the article's home state gathers most
         if p.entry is not None and p.entry.admin1:
-            home.setdefault((p.entry.country, p.entry.admin1), set()).add(_family(gazetteer.key(looked[id(p)][0])))
+            home.setdefault((p.entry.country, p.entry.admin1), set()).add(coherence.family(gazetteer.key(looked[id(p)][0])))
     for pair, names in ctx.sources.items():
         home.setdefault(pair, set()).update(names)
     if admin1 == ctx.admin1 and not home and not ctx.region:
