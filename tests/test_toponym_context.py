@@ -107,3 +107,80 @@ def test_a_region_is_the_region_not_a_hamlet_of_its_name(parse, gaz, text, name,
 def test_a_regions_people_are_listed_with_the_region():
     assert regions.demonym("South Ossetians") and regions.lookup("South Ossetian").country == "GEO"
     assert regions.lookup("Ohio") is None
+
+
+def test_a_big_city_with_nothing_else_of_its_country_is_not_settled(parse, gaz):
+    text = ("Dublin's council approved the budget on Monday. The city manager said sales tax revenue "
+            "fell $2 million, and the council will meet again at 7 p.m. Thursday in Dublin.")
+    p = first(parse, gaz, text, "Dublin")
+    assert p.entry is not None and p.entry.country == "USA"
+
+
+def test_a_name_qualified_once_keeps_its_state_bare():
+    ct = town("New Haven", "Connecticut", 41.31, -72.93, 130_000)
+    ky = town("New Haven", "Kentucky", 37.66, -85.59, 900)
+    mentions = [places.PlaceMention(0, 9, "New Haven", None, "GPE", entry=ct),
+                places.PlaceMention(40, 49, "New Haven", None, "GPE", entry=ky)]
+    looked = {id(p): ("New Haven", None) for p in mentions}
+    qualified = {id(mentions[0]): [Entry("Connecticut", "admin1", "USA", "Connecticut", 41.6, -72.7, 3_500_000, None)],
+                 id(mentions[1]): []}
+    toponym_coherence.one_sense(mentions, {id(p): [ct, ky] for p in mentions}, looked, qualified)
+    assert mentions[1].entry.admin1 == "Connecticut"
+
+
+def test_north_american_council_news_is_not_read_abroad(parse, gaz):
+    text = ("MANSFIELD — The City Council voted 6-1 on Monday to borrow $765,000 for repairs at the police "
+            "station. Mayor Ann Cole said the work will start in June.")
+    p = first(parse, gaz, text, "MANSFIELD")
+    assert p.entry is not None and p.entry.country in {"USA", "CAN"}
+
+
+def test_one_weak_sign_alone_places_nothing():
+    from sitrep import toponyms
+
+    assert toponyms._cued_countries("Donors pledged $40 million to rebuild the bridge near Kabul.") == {}
+    assert "USA" in toponyms._cued_countries("The mayor said the high school will reopen.")
+
+
+def test_the_capital_outweighs_a_small_namesake_in_the_home_state(parse, gaz):
+    text = ("School boards in Barrow County and Clarke County, Ga., are waiting to hear from Washington "
+            "about federal money for teachers.")
+    p = first(parse, gaz, text, "Washington")
+    assert p.entry is not None and p.entry.admin1 == "District of Columbia"
+
+
+def test_a_state_agency_places_the_story(parse, gaz):
+    text = ("Albany police and Georgia Bureau of Investigation agents arrested a 27-year-old man on Wednesday. "
+            "He was charged with three assaults in Albany.")
+    p = first(parse, gaz, text, "Albany")
+    assert p.entry is not None and p.entry.admin1 == "Georgia"
+
+
+def test_england_is_the_part_not_the_whole_kingdom(parse, gaz):
+    p = first(parse, gaz, "She left England for Canada in 1990.", "England")
+    assert p.entry is not None and p.entry.kind == "admin1" and p.entry.name == "England"
+
+
+def test_an_abbreviated_town_name_finds_its_long_forms_namesakes(parse, gaz):
+    text = ("Mt. Pleasant police and Westmoreland County detectives searched a home near Greensburg. "
+            "No one in Mt. Pleasant was hurt.")
+    p = first(parse, gaz, text, "Mt. Pleasant")
+    assert p.entry is not None and p.entry.admin1 == "Pennsylvania" and p.entry.lon < -79
+
+
+def test_a_name_cut_short_of_its_first_word_is_read_whole(parse, gaz):
+    text = "Classes at East Bank Middle School were canceled on Monday after a mudslide closed the road in Kanawha County."
+    p = next(p for p in found(parse, gaz, text) if p.text == "Bank")
+    assert p.entry is not None and p.entry.name == "East Bank"
+
+
+def test_a_small_town_follows_the_state_most_names_lie_in():
+    mn = [town("Delano", "Minnesota", 45.04, -93.79, 5_900), town("Watertown", "Minnesota", 44.96, -93.85, 4_300),
+          town("Glencoe", "Minnesota", 44.77, -94.15, 5_600)]
+    montgomery = [town("Montgomery", "Illinois", 41.73, -88.35, 19_000), town("Montgomery", "Minnesota", 44.44, -93.58, 2_900)]
+    mentions = [places.PlaceMention(i * 20, i * 20 + len(e.name), e.name, None, "GPE", entry=e) for i, e in enumerate(mn)]
+    mentions.append(places.PlaceMention(100, 110, "Montgomery", None, "GPE", entry=montgomery[0]))
+    looked = {id(p): (p.text, None) for p in mentions}
+    cands = {id(p): [p.entry] for p in mentions[:-1]} | {id(mentions[-1]): montgomery}
+    toponym_coherence.home_state(mentions, cands, looked, {id(p): [] for p in mentions})
+    assert mentions[-1].entry.admin1 == "Minnesota"

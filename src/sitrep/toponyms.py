@@ -25,6 +25,11 @@ from .nlp import text_of
 from .places import (ADMIN_WORDS, CENTRE_WORDS, DIRECTIONS, DIVISION_PLURALS, SECOND_LEVEL_WORDS, PlaceMention,
                      _capitalised, led_by_locative)
 
+# Abbreviated first words of town names and their long forms.
+ABBREVIATIONS = {"mt": "Mount", "ft": "Fort"}
+ABBREVIATED = re.compile(r"(Mt|Ft)\.?[ ]", re.I)
+# A capitalised word right before a name, which may be the first word of the name cut short ("New Concord").
+LEAD_WORD = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ ]$")
 # A list of second-level divisions before their plural word: "Clay and Wilkin counties".
 DIVISION_LIST = re.compile(r"(?:(?:,[ ]+(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or|&)[ ]+)[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,2})*"
                            r"[ ]+(?:" + "|".join(DIVISION_PLURALS) + r")\b")
@@ -47,8 +52,11 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 # A city of at least this many people keeps a name for itself against the province that bears it too:
 # "Washington" is the capital, not the state.
 BIG_NAMESAKE = 100_000
+# An organisation named after a state places a text that names no country there only if the state has this many
+# people.
+ORG_STATE_MIN = 1_000_000
 # What a country's capital gains over its namesakes in that country where the article is set there.
-CAPITAL_WEIGHT = 3.0
+CAPITAL_WEIGHT = 9.0
 # A town whose name no other state has says alone which state the article is about if it is this big.
 REGION_TOWN_MIN = 50_000
 # What a province the article's other places lie in adds to a candidate there (a province the text names
@@ -71,6 +79,7 @@ class Context:
     home: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # province -> names first placed there
 
     def weight(self, e: Entry, name: str | None = None) -> float:
+        name = coherence.family(name) if name else name
         score = 0.0
         n = self.countries.get(e.country, 0) - self.own.get(name, {}).get(e.country, 0)
         if n > 0:
@@ -86,6 +95,7 @@ class Context:
     def _other(self, pair: tuple[str, str], name: str | None) -> bool:
         """Does something besides the name itself place the article in the province?"""
         names = self.sources.get(pair)
+        name = coherence.family(name) if name else name
         return names is None or name is None or bool(names - {name})
 
 
@@ -99,6 +109,9 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
     kind = None
     if regions.lookup(" ".join(words)) is not None:
         return " ".join(words), None  # "South Ossetia", "the North Atlantic": a region's own name
+    lead = LEAD_WORD.search(text_of(p.root.doc), 0, p.start)
+    if lead and gaz.knows(lead.group(1) + " " + " ".join(words)):
+        return lead.group(1) + " " + " ".join(words), None  # "Concord" cut from "New Concord Reservoir"
     if not gaz.knows(" ".join(words)):
         if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
             kind = ADMIN_WORDS[words.pop().lower()]
@@ -118,6 +131,23 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
     if kind is None and _province_cue(text_of(doc), p):
         kind = "province"  # "upstate New York", "the New York border", "New York's governor"
     return " ".join(words), kind
+
+
+def _candidates(name: str, gaz) -> list[Entry]:
+    """The name's namesakes, with those of its long form where it opens with an abbreviation ("Mt. Pleasant" is
+    also every Mount Pleasant), most populous first."""
+    out = gaz.candidates(name)
+    long = _long_form(name)
+    if long != name:
+        seen = {coherence.place_id(e) for e in out}
+        out = sorted(out + [e for e in gaz.candidates(long) if coherence.place_id(e) not in seen], key=lambda e: -e.population)
+    return out
+
+
+def _long_form(name: str) -> str:
+    """The name with its abbreviated first word written out: "Mt. Pleasant" is "Mount Pleasant"."""
+    m = ABBREVIATED.match(name)
+    return ABBREVIATIONS[m.group(1).lower()] + " " + name[m.end():] if m else name
 
 
 def _province_cue(text: str, p: PlaceMention) -> bool:
@@ -200,7 +230,7 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
         # "Islamabad" is Islamabad, not the city that bore the name centuries ago. Towns only: a division keeps
         # a town's old name ("Chittagong" district) where the town's own is new (Chattogram).
         score += OWN_NAME
-    if e.kind == "city" and ctx.countries.get(e.country, 0) > 0 and _capital(e):
+    if kind is None and e.kind == "city" and ctx.countries.get(e.country, 0) > 0 and _capital(e):
         score += CAPITAL_WEIGHT  # "Washington" in a story set in the US: the seat of its government
     for q in qualifiers:
         if q.kind == "admin1" and e.country == q.country and e.admin1 == q.admin1:
@@ -233,23 +263,49 @@ def _capital(e: Entry) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _cue_file() -> dict:
+    return yaml.safe_load(resources.files("sitrep").joinpath("data/country_cues.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _weak_cues() -> tuple[int, dict[str, list[re.Pattern]]]:
+    """Signs of a country's local news too common elsewhere to count alone, and how many different ones count."""
+    raw = _cue_file()
+    return int(raw.get("weak_needed", 2)), {
+        iso3: [re.compile(r"(?<!\w)(?:" + c + r")(?!\w)", re.I) for c in cues] for iso3, cues in (raw.get("weak") or {}).items()}
+
+
+def _cued_countries(text: str) -> dict[str, float]:
+    """The countries whose institutions and address styles the text uses (data/country_cues.yaml)."""
+    out = {iso3: 1.0 for iso3, cue in _country_cues().items() if cue.search(text)}
+    if out:  # a strong sign says which of the countries whose local news reads alike
+        return out
+    needed, weak = _weak_cues()
+    for iso3, cues in weak.items():
+        if sum(1 for c in cues if c.search(text)) >= needed:
+            out[iso3] = 1.0
+    return out
+
+
+@lru_cache(maxsize=1)
 def _country_cues() -> dict[str, re.Pattern]:
-    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/country_cues.yaml").read_text("utf-8"))
-    return {iso3: re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in cues) + r")\b", re.I)
+    raw = _cue_file()
+    # on word boundaries that hold where a cue begins or ends with a stop too (", Ga.", "state Rep.")
+    return {iso3: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?!\w)", re.I)
             for iso3, cues in (raw.get("cues") or {}).items()}
 
 
 def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention, Entry]]) -> Context:
     text = text_of(doc)
     # "the 5400 block of Elm Avenue", "the sheriff's office": a country's local news that never names it
-    countries: dict[str, float] = {iso3: 1.0 for iso3, cue in _country_cues().items() if cue.search(text)}
+    countries = _cued_countries(text)
     admin1: set[tuple[str, str]] = set()
     own: dict[str, dict[str, float]] = {}
     sources: dict[tuple[str, str], set[str]] = {}
 
     def add(name: str, iso3: str, n: float) -> None:
         countries[iso3] = countries.get(iso3, 0) + n
-        mine = own.setdefault(gazetteer.key(name), {})
+        mine = own.setdefault(coherence.family(gazetteer.key(name)), {})
         mine[iso3] = mine.get(iso3, 0) + n
 
     for p in places:
@@ -269,8 +325,47 @@ def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention
         add(name, e.country, 1)
         if e.admin1:
             admin1.add((e.country, e.admin1))
-            sources.setdefault((e.country, e.admin1), set()).add(gazetteer.key(name))
-    return Context(countries, admin1, own=own, sources=sources)
+            sources.setdefault((e.country, e.admin1), set()).add(coherence.family(gazetteer.key(name)))
+    # (in a text naming no country, only a big state's name: "Paul" is a Cape Verdean county, and a newspaper's)
+    named = {pair for ent in doc.ents if ent.label_ == "ORG" for pair, people in _provinces_in(ent.text).items()
+             if (countries.get(pair[0], 0) > 0 or not countries and people >= ORG_STATE_MIN) and pair not in admin1}
+    for pair in named:  # "the Georgia Bureau of Investigation": a body of the state the story is set in
+        sources.setdefault(pair, set()).add("")
+    return Context(countries, admin1, frozenset(named), own=own, sources=sources)
+
+
+@lru_cache(maxsize=4)
+def _province_keys(gaz) -> frozenset[str]:
+    return gaz.keys_of_kind("admin1")
+
+
+def _provinces_in(name: str) -> dict[tuple[str, str], int]:
+    """The provinces or states whose names an organisation's name holds ("Georgia Bureau of Investigation", "Helmand
+    Provincial Council"); not one that a big city of its country is named after too ("New York Times")."""
+    words = name.split()
+    gaz = gazetteer.default()
+    out = {}
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 3) + 1):
+            part = " ".join(words[i:j])
+            if not part[:1].isupper():
+                continue
+            k = gazetteer.key(part)
+            if k not in _province_keys(gaz):
+                continue
+            cands = gaz.candidates(part)
+            states = [e for e in cands if e.kind == "admin1" and gazetteer.key(e.name) == k]
+            for e in states:
+                if not any(c.kind == "city" and c.country == e.country and c.population >= BIG_NAMESAKE
+                           and gazetteer.key(c.name) == k for c in cands):
+                    out[(e.country, e.admin1)] = e.population
+    return out
+
+
+def _supported(ctx: Context, iso3: str, name: str) -> bool:
+    """Does something besides the name itself place the article in the country?"""
+    k = coherence.family(gazetteer.key(name))
+    return ctx.countries.get(iso3, 0) - ctx.own.get(k, {}).get(iso3, 0) > 0
 
 
 def _firm(cands: list[Entry]) -> Entry | None:
@@ -295,18 +390,27 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     by_start = {p.start: p for p in places}
     todo = [p for p in places if p.country is None and p.label != "FAC"]
     looked = {id(p): _lookup_name(p, gaz) for p in todo}
-    cands = {id(p): gaz.candidates(looked[id(p)][0]) for p in todo}
+    cands = {id(p): _candidates(looked[id(p)][0], gaz) for p in todo}
     _listed_provinces(text_of(doc), places, looked, cands)
     firm = [(p, e) for p in todo if (e := _firm(cands[id(p)])) is not None]
     states = {id(p): _states_of(p, gaz) for p in places if p.country is not None and p.label != "NORP"}
     ctx = _context(doc, [p for p in places if not states.get(id(p))], firm)
+    alone = [(p, e) for p, e in firm if e.kind == "city" and not _supported(ctx, e.country, looked[id(p)][0])]
+    if alone:  # "Dublin" in a story with nothing else Irish: a big city, but not settled before its namesakes
+        firm = [f for f in firm if f not in alone]
+        ctx = _context(doc, [p for p in places if not states.get(id(p))], firm)
     for p in places:
         local = [e for e in states.get(id(p)) or [] if ctx.countries.get(e.country, 0) >= 1
                  and p.country.iso3 not in ctx.countries]
         if local:  # "Georgia" in an article about Atlanta and Ohio: the US state, not the country
             p.entry, p.country = max(local, key=lambda e: ctx.countries[e.country]), None
             ctx.admin1.add((p.entry.country, p.entry.admin1))  # and the state places the article's towns
-            ctx.sources.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(p.text))
+            ctx.sources.setdefault((p.entry.country, p.entry.admin1), set()).add(coherence.family(gazetteer.key(p.text)))
+    for p in places:  # "England", "Scotland": a part of the country its name is an alias of, at its own point
+        if p.country is not None and p.label != "NORP" and not states.get(id(p)):
+            part = _part_of_country(p, gaz)
+            if part is not None:
+                p.entry, p.country = part, None
     qualified = {id(p): _qualifier(p, by_start, gaz) for p in todo}
     _share_qualifiers(doc, places, qualified)
     for p in todo:
@@ -336,6 +440,8 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
         looked[id(p)], qualified[id(p)] = (p.text, "city"), []
         cands[id(p)] = [e for e in gaz.candidates(p.text) if e.kind == "city"]
     _cohere(places, todo, cands, looked, qualified, home)
+    coherence.home_state(todo, cands, looked, qualified)
+    coherence.one_sense(todo, cands, looked, qualified)
     _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
@@ -356,9 +462,14 @@ def _cohere(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[in
         chosen = [p.entry for p in ps if p.entry is not None]
         current[k] = max(chosen, key=chosen.count) if chosen else None
         fixed = any(qualified[id(p)] for p in ps) or any(e.kind in {"admin1", "country", regions.KIND} for e in chosen) \
-            or any(p.dateline for p in ps) and current[k] is not None and current[k].population >= BIG_NAMESAKE
-        # (a city's bare dateline, "TOPEKA —", is the city's: a paper writes a small namesake's with its state)
-        opts = [e for e in cands[id(ps[0])] if e.kind in {"city", "admin2"} and coherence.own_name(e, k)]
+            or any(p.dateline for p in ps) and current[k] is not None and current[k].population >= BIG_NAMESAKE \
+            or current[k] is not None and current[k].kind == "city" and _capital(current[k]) \
+            and looked[id(ps[0])][1] is None and ctx.countries.get(current[k].country, 0) > 0
+        # (a city's bare dateline, "TOPEKA —", is the city's: a paper writes a small namesake's with its state; and a
+        # capital named bare in a story set in its country is the capital, whatever small namesake lies near)
+        long = gazetteer.key(_long_form(looked[id(ps[0])][0]))  # "Mt. Pleasant" is Mount Pleasant's own name too
+        opts = [e for e in cands[id(ps[0])] if e.kind in {"city", "admin2"}
+                and (coherence.own_name(e, k) or coherence.own_name(e, long))]
         states = {(e.country, e.admin1) for e in chosen if e.kind == "admin1"}
         states |= {(q.country, q.admin1) for p in ps for q in qualified[id(p)] if q.kind == "admin1"}
         points = [e for e in chosen if e.kind in {"city", "admin2"}] if fixed else opts
@@ -441,7 +552,7 @@ def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands
         e = p.entry
         if e is None or not e.admin1:
             continue
-        pair, name = (e.country, e.admin1), gazetteer.key(looked[id(p)][0])
+        pair, name = (e.country, e.admin1), coherence.family(gazetteer.key(looked[id(p)][0]))
         if e.kind in {"admin1", "admin2"} or qualified[id(p)]:
             admin1.add(pair)
             sources.setdefault(pair, set()).add(name)
@@ -454,13 +565,13 @@ def _regional(todo: list[PlaceMention], qualified: dict[int, list[Entry]], cands
     home: dict[tuple[str, str], set[str]] = {}
     for p in todo:  # every name the first choices place somewhere: the article's home state gathers most
         if p.entry is not None and p.entry.admin1:
-            home.setdefault((p.entry.country, p.entry.admin1), set()).add(gazetteer.key(looked[id(p)][0]))
+            home.setdefault((p.entry.country, p.entry.admin1), set()).add(coherence.family(gazetteer.key(looked[id(p)][0])))
     for pair, names in ctx.sources.items():
         home.setdefault(pair, set()).update(names)
-    if admin1 == ctx.admin1 and not home:
+    if admin1 == ctx.admin1 and not home and not ctx.region:
         return None
-    return Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1), own=ctx.own, sources=sources,
-                   home=home)
+    return Context(ctx.countries, ctx.admin1, frozenset(admin1 - ctx.admin1) | ctx.region, own=ctx.own,
+                   sources=sources, home=home)
 
 
 def _quarter(name: str) -> bool:
@@ -482,7 +593,7 @@ def _doubtful(p: PlaceMention, looked) -> bool:
 # A town's people and local bodies after its name ("a Lebanon woman", "Jordan Elementary School"), and a street
 # address or a person's age before it ("400 Locust St., Lebanon", "Galen Miller, 42, Palestine").
 LOCAL_AFTER = re.compile(
-    r"(?-i:[ ](?:man|woman|men|women|boy|girl|teen|teenager|couple|family|resident|residents|homeowner"
+    r"(?-i:[ ](?:man|woman|men|women|boys?|girls?|teens?|teenagers?|students?|natives?|couple|family|resident|residents|homeowner"
     r"|Elementary|Middle School|High School|Junior High|Senior High|Independent School|Public Schools?|Public Library"
     r"|City Council|City Hall|Town Council|Township|Police Department|Fire Department|Municipal)\b)")
 LOCAL_BEFORE = re.compile(r"(?:\b(?:St|Ave|Rd|Blvd|Dr|Ln|Street|Avenue|Road|Drive|Lane|Boulevard|Pike)\.?|\b\d{1,3}),[ ]$")
@@ -581,6 +692,16 @@ def _local_use(doc: Doc, text: str, p: PlaceMention) -> bool:
         return False
     prev = doc[span.start - 2]
     return prev.ent_type_ == "PERSON" or prev.text == "," and span.start >= 3 and doc[span.start - 3].like_num
+
+
+def _part_of_country(p: PlaceMention, gaz) -> Entry | None:
+    """The province of the mention's country that bears its name, where the country itself does not ("England"
+    is a part of the United Kingdom, "Iraq" is no province of Iraq)."""
+    k = gazetteer.key(POSSESSIVE.sub("", p.text))
+    if k in {gazetteer.key(n) for n in (p.country.name, p.country.iso3)}:
+        return None
+    return next((e for e in gaz.candidates(p.text) if e.kind == "admin1" and e.country == p.country.iso3
+                 and gazetteer.key(e.name) == k), None)
 
 
 def _states_of(p: PlaceMention, gaz) -> list[Entry]:
