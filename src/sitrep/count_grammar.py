@@ -100,6 +100,16 @@ def _verb_kind(verb, v: Vocab, role: str):
         if role == "nsubjpass" or role != "nsubj" and verb.tag_ == "VBN":
             cands += [("shot", verb) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                       for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["hit_in"]]
+    if verb.lemma_.lower() in v.data["hit_verbs"] and role == "nsubjpass" and not any(
+            c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with") for c in verb.children):
+        cands.append(("shot", verb))  # told of a shooting, "seven people were hit" with no other agent
+    if verb.lemma_.lower() in v.data["hit_verbs"] and role == "dobj" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in v.data["gunfire_nouns"] for c in verb.children):
+        cands.append(("shot", verb))  # "gunfire struck two men", "a bullet hit him"
+    if role in ("nsubjpass", "dobj") and verb.lemma_.lower() in v.data["hospital_verbs"]:
+        cands += [("shot", o) for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+                  for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["hospital_nouns"]]
+        # "sent five people to the hospital", "three were rushed to hospitals": hit, whether they lived or not
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "hospitalized after being shot"
         cands += [(kind, p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "after"
                   for p in c.children if p.dep_ == "pcomp" and (kind := v.kind(p, v.verbs)) in ("injured", "shot")]
@@ -254,6 +264,8 @@ def attach_figure(tokens, v: Vocab):
     found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
                       if c.dep_ in ("amod", "acl", "oprd", "appos", "advmod", "relcl", "conj")
                       and nominal.i < c.i <= nominal.i + 6  # not a clause far on ("2 killed: 'Bill got shot!'")
+                      and not (c.dep_ == "advmod" and c.i - 1 >= tokens.end and c.doc[c.i - 1].like_num)
+                      # "9 shot, 1 fatally": the adverb tells the figure just before it
                       and not (c.dep_ == "acl" and c.tag_ == "VBG"))  # "more than one person shooting": shooters
     if found is None and nominal.i == tokens.end and nominal.lower_ in v.adjectives:
         found = v.adjectives[nominal.lower_], nominal  # "Teen Killed, 3 Hurt": the participle read as a noun
@@ -521,6 +533,9 @@ def _implied_subjects(sent, v: Vocab, taken):
         found = _verb_kind(anchor.head, v, anchor.dep_)
         if found is None or found[0] in ("displaced", "casualties"):
             continue
+        if found[1].lemma_.lower() in v.data["hospital_nouns"] and (
+                tok.tag_ == "PRP" or tok.lemma_.lower() in v.data["perpetrator_nouns"]):
+            continue  # "he was taken to hospital", "the suspect was taken to hospital": not told as hurt
         span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.tag_ != "PRP" else tok.doc[tok.i:tok.i + 1]
         counted = [c for c in anchor.children if c.i < anchor.i and c.lower_ in ("both", "all")]
         # "Both Lenz and the infant were dead": the figure counts them already
