@@ -107,7 +107,7 @@ def _verb_kind(verb, v: Vocab, role: str):
             c.dep_ == "nsubj" and c.lemma_.lower() in v.data["gunfire_nouns"] for c in verb.children):
         cands.append(("shot", verb))  # "gunfire struck two men", "a bullet hit him"
     if role in ("nsubjpass", "dobj") and verb.lemma_.lower() in v.data["hospital_verbs"]:
-        cands += [("shot", o) for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+        cands += [("shot", o) for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
                   for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["hospital_nouns"]]
         # "sent five people to the hospital", "three were rushed to hospitals": hit, whether they lived or not
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "hospitalized after being shot"
@@ -267,6 +267,9 @@ def attach_figure(tokens, v: Vocab):
                       and not (c.dep_ == "advmod" and c.i - 1 >= tokens.end and c.doc[c.i - 1].like_num)
                       # "9 shot, 1 fatally": the adverb tells the figure just before it
                       and not (c.dep_ == "acl" and c.tag_ == "VBG"))  # "more than one person shooting": shooters
+    if found is None:  # "Five people sent to area hospitals": a participle of transport on the noun
+        found = _best(_verb_kind(c, v, "nsubjpass") or (None, c) for c in nominal.children if c.dep_ == "acl"
+                      and c.tag_ == "VBN" and c.lemma_.lower() in v.data["hospital_verbs"] and nominal.i < c.i)
     if found is None and nominal.i == tokens.end and nominal.lower_ in v.adjectives:
         found = v.adjectives[nominal.lower_], nominal  # "Teen Killed, 3 Hurt": the participle read as a noun
     if found is None and nominal.i < tokens.start and nominal.tag_ == "NNS" and nominal.lower_[:-1] in v.verbs:
