@@ -120,6 +120,10 @@ def _verb_kind(verb, v: Vocab, role: str):
         hurt = _suffered(verb, v)  # "two men suffered gunshot wounds"
         if hurt is not None:
             return hurt
+    if role in _SUBJ and verb.lemma_.lower() in v.data["state_verbs"]:
+        state = _in_condition(verb, v)  # "the driver is in critical condition", "he was listed in stable condition"
+        if state is not None:
+            return "injured", state
     if role == "nsubj" and verb.lemma_.lower() == "lose" and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
         return "killed", verb  # "two soldiers lost their lives"
@@ -151,6 +155,24 @@ def _suffered(verb, v: Vocab):
         if c.lemma_.lower() == "gunshot" or mods & set(v.data["gunfire_nouns"]):
             return "shot", c
         return "injured", c
+    return None
+
+
+def _in_condition(verb, v: Vocab):
+    """The "condition" of "is in critical condition", told of someone hurt; None where the sentence tells a
+    death too ("was in critical condition and later died")."""
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ != "in":
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and o.lemma_.lower() == "condition" and any(
+                    m.lower_ in v.data["hurt_conditions"] for m in o.children if m.dep_ in ("amod", "compound", "conj")):
+                scope = verb.head.head if verb.dep_ == "relcl" else verb  # "a woman who was in ... condition died"
+                other = {t.i for c in scope.children if c.dep_ in ("conj", "ccomp") and _has_subject(c) for t in c.subtree}
+                if any(t.lemma_.lower() in ("die", "succumb") or t.lower_ in ("dead", "killed")
+                       for t in scope.subtree if t.i not in other):
+                    return None  # his own clause tells him dead; another's ("and a passenger died") does not
+                return o
     return None
 
 
@@ -451,6 +473,7 @@ def implied_ones(sent, v: Vocab, taken):
     pronoun ("killed him") counts only where no victim is named beside it."""
     subjects = list(_implied_subjects(sent, v, taken))
     named = {s[0] for s in subjects if s[1].root.tag_ != "PRP"}
+    told = [(s[1].start_char, s[1].end_char) for s in subjects]
     for found in subjects:
         pron = found[1].root
         alone = pron.dep_ != "conj" and not any(c.dep_ == "conj" for c in pron.children)
@@ -462,8 +485,8 @@ def implied_ones(sent, v: Vocab, taken):
         if found is None:
             continue
         span = tok.doc[tok.left_edge.i:tok.i + 1]
-        if any(s < span.end_char and span.start_char < e for s, e in taken):
-            continue
+        if any(s < span.end_char and span.start_char < e for s, e in taken + told):
+            continue  # "the wounded man is in stable condition": one victim, told once
         yield found[0], span, found[1], span
 
 
