@@ -159,14 +159,15 @@ def _suffered(verb, v: Vocab):
 
 
 def _in_condition(verb, v: Vocab):
-    """The "condition" of "is in critical condition", told of someone hurt; None where the sentence tells a
-    death too ("was in critical condition and later died")."""
+    """The "condition" of "is in critical condition" (or the "hospital" of "remains in the hospital"), told of
+    someone hurt; None where the clause tells a death too ("was in critical condition and later died")."""
     for p in verb.children:
         if p.dep_ != "prep" or p.lower_ != "in":
             continue
         for o in p.children:
-            if o.dep_ == "pobj" and o.lemma_.lower() == "condition" and any(
-                    m.lower_ in v.data["hurt_conditions"] for m in o.children if m.dep_ in ("amod", "compound", "conj")):
+            cared = o.lemma_.lower() == "hospital" and verb.lemma_.lower() in ("remain", "stay")  # "remains in the hospital"
+            if o.dep_ == "pobj" and (cared or o.lemma_.lower() == "condition" and any(
+                    m.lower_ in v.data["hurt_conditions"] for m in o.children if m.dep_ in ("amod", "compound", "conj"))):
                 scope = verb.head.head if verb.dep_ == "relcl" else verb  # "a woman who was in ... condition died"
                 other = {t.i for c in scope.children if c.dep_ in ("conj", "ccomp") and _has_subject(c) for t in c.subtree}
                 if any(t.lemma_.lower() in ("die", "succumb") or t.lower_ in ("dead", "killed")

@@ -123,7 +123,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
             continue
         mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v, window=0)
         mention.implied = True
-        mention.status = kind == "injured" and trig.lemma_.lower() == "condition"  # "he is in stable condition"
+        mention.status = kind == "injured" and trig.lemma_.lower() in ("condition", "hospital")  # "he is in stable condition"
         mention.ordinal = _one_more(tokens) if kind == "killed" else 0
         mention.also = mention.also or bool(mention.ordinal)
         mentions.append(mention)
