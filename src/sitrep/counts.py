@@ -35,7 +35,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-5"
+VERSION = "counts-6"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -138,9 +138,12 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     perpetrators = v.data["perpetrator_nouns"]
     past = any(p.search(text) for p in v.past_toll)
     headline = bounds[0] == 0 and text_of(doc)[bounds[1]:bounds[1] + 3].lstrip(" \t\r").startswith("\n")
+    cared = set(v.data["hospital_nouns"])
     for m in mentions:
         m.background = m.background or past
         m.headline = headline
+        if m.kind == "shot" and text_of(doc)[m.trigger[0]:m.trigger[1]].lower() in cared:
+            m.status = True  # "two were taken to the hospital": those hit, told where no other figure tells them
         words = (m.claim.victims or "").lower().replace(",", " ").split()
         m.perpetrator = m.implied and any(w in perpetrators for w in words)
     return mentions
@@ -364,7 +367,8 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if more is not None:  # the figure stays as stated; the toll it implies is its total, with no ceiling
         mention.claim = mention.claim.model_copy(update={"total": more, "high": None})
     mention.vague = is_vague(figure)
-    mention.status = kind in ("injured", "shot") and _told_by_state(text_of(doc)[start:sent.end_char], v)
+    mention.status = kind in ("injured", "shot") and (_told_by_state(text_of(doc)[start:sent.end_char], v)
+                                                      or trig.lemma_.lower() in ("condition", "hospital"))
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
     mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
