@@ -145,6 +145,7 @@ def _claim(count, source=None, low=None, high=None):
         ([_claim(5), _claim(5, "police")], 5, 5, 5, False),
         ([_claim(12, low=12), _claim(30, "army", high=30)], 12, 12, 30, True),
         ([_claim(3), _claim(4)], 4, 3, 4, False),  # one claimant: its largest
+        ([_claim(4), _claim(2, "police")], 4, 2, 4, True),  # the publisher's own figure sums up its sources
     ],
 )
 def test_summarise(claims, best, low, high, disputed):
@@ -413,6 +414,25 @@ def test_a_street_in_the_town_is_the_same_shooting(extract_doc):
         # one victim told by an adjective or by age alone in a headline
         ("Police identified the slain man as Tom Reed.", [("killed", 1)]),
         ("3-year-old killed in accidental shooting", [("killed", 1)]),
+        # hit with no other agent told, or struck by gunfire, is shot; hit by a car is not
+        ("Five men were hit near the corner store late Friday.", [("shot", 5)]),
+        ("Gunfire struck two men waiting at the bus stop.", [("shot", 2)]),
+        ("A cyclist was struck by a pickup truck on Elm Road.", []),
+        # people taken to hospital were hit, whether they lived or not
+        ("The shooting on Oak Street sent four people to the hospital.", [("shot", 4)]),
+        ("Two teens sent to hospital after gunfire near Elm Park", [("shot", 2)]),
+        ("The suspect was taken to the hospital for evaluation.", []),
+        # a headline's figure keeps its kind; the adverb tells the figure after it
+        ("7 shot, 2 fatally, outside Elm Park skating rink", [("shot", 7), ("killed", 2)]),
+        # one victim told by the state he is in, once however often told
+        ("The clerk is in critical condition at the county hospital.", [("injured", 1)]),
+        ("A boy was killed and his uncle remains in the hospital.", [("killed", 1), ("injured", 1)]),
+        ("Police said the wounded woman is in stable condition.", [("injured", 1)]),
+        ("A driver who was in critical condition died on Monday.", [("killed", 1)]),
+        ("The driver was listed in critical condition and died later that night.", [("killed", 1)]),
+        # the wounding of some beside a death
+        ("A teen was charged in the death of a worker and the wounding of two customers.",
+         [("killed", 1), ("injured", 2)]),
     ],
 )
 def test_gun_violence_phrases(language, text, expected):
@@ -439,6 +459,14 @@ def test_a_yearly_total_is_background(language):
          2, None),
         # the killer is one of a double murder-suicide's three dead
         ("Police said the double murder-suicide happened at a home in Dayton on Sunday.", 3, None),
+        # the publisher's own toll stands beside a claimant who tells the hurt in parts
+        ("Four people were shot and wounded outside a Dayton bar on Sunday. Two men and a woman were hit in "
+         "the legs, police said.", None, 4),
+        # those taken to hospital less the dead are the hurt, where nothing else counts them
+        ("A shooting at a Dayton bar on Sunday sent five people to the hospital. One of them died there.", 1, 4),
+        # a state of one victim counts only where no figure of the hurt is told
+        ("Three people were wounded in a shooting in Dayton on Sunday. One man is in critical condition.",
+         None, 3),
     ],
 )
 def test_one_shooting_told_over_several_sentences(extract_doc, text, killed, hurt):

@@ -100,6 +100,16 @@ def _verb_kind(verb, v: Vocab, role: str):
         if role == "nsubjpass" or role != "nsubj" and verb.tag_ == "VBN":
             cands += [("shot", verb) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                       for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["hit_in"]]
+    if verb.lemma_.lower() in v.data["hit_verbs"] and role == "nsubjpass" and not any(
+            c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with") for c in verb.children):
+        cands.append(("shot", verb))  # told of a shooting, "seven people were hit" with no other agent
+    if verb.lemma_.lower() in v.data["hit_verbs"] and role == "dobj" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in v.data["gunfire_nouns"] for c in verb.children):
+        cands.append(("shot", verb))  # "gunfire struck two men", "a bullet hit him"
+    if role in ("nsubjpass", "dobj") and verb.lemma_.lower() in v.data["hospital_verbs"]:
+        cands += [("shot", o) for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                  for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["hospital_nouns"]]
+        # "sent five people to the hospital", "three were rushed to hospitals": hit, whether they lived or not
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "hospitalized after being shot"
         cands += [(kind, p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "after"
                   for p in c.children if p.dep_ == "pcomp" and (kind := v.kind(p, v.verbs)) in ("injured", "shot")]
@@ -110,6 +120,10 @@ def _verb_kind(verb, v: Vocab, role: str):
         hurt = _suffered(verb, v)  # "two men suffered gunshot wounds"
         if hurt is not None:
             return hurt
+    if role in _SUBJ and verb.lemma_.lower() in v.data["state_verbs"]:
+        state = _in_condition(verb, v)  # "the driver is in critical condition", "he was listed in stable condition"
+        if state is not None:
+            return "injured", state
     if role == "nsubj" and verb.lemma_.lower() == "lose" and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
         return "killed", verb  # "two soldiers lost their lives"
@@ -141,6 +155,25 @@ def _suffered(verb, v: Vocab):
         if c.lemma_.lower() == "gunshot" or mods & set(v.data["gunfire_nouns"]):
             return "shot", c
         return "injured", c
+    return None
+
+
+def _in_condition(verb, v: Vocab):
+    """The "condition" of "is in critical condition" (or the "hospital" of "remains in the hospital"), told of
+    someone hurt; None where the clause tells a death too ("was in critical condition and later died")."""
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ != "in":
+            continue
+        for o in p.children:
+            cared = o.lemma_.lower() == "hospital" and verb.lemma_.lower() in ("remain", "stay")  # "remains in the hospital"
+            if o.dep_ == "pobj" and (cared or o.lemma_.lower() == "condition" and any(
+                    m.lower_ in v.data["hurt_conditions"] for m in o.children if m.dep_ in ("amod", "compound", "conj"))):
+                scope = verb.head.head if verb.dep_ == "relcl" else verb  # "a woman who was in ... condition died"
+                other = {t.i for c in scope.children if c.dep_ in ("conj", "ccomp") and _has_subject(c) for t in c.subtree}
+                if any(t.lemma_.lower() in ("die", "succumb") or t.lower_ in ("dead", "killed")
+                       for t in scope.subtree if t.i not in other):
+                    return None  # his own clause tells him dead; another's ("and a passenger died") does not
+                return o
     return None
 
 
@@ -254,7 +287,12 @@ def attach_figure(tokens, v: Vocab):
     found = found or _best((v.kind(c, v.adjectives, v.verbs), c) for c in nominal.children
                       if c.dep_ in ("amod", "acl", "oprd", "appos", "advmod", "relcl", "conj")
                       and nominal.i < c.i <= nominal.i + 6  # not a clause far on ("2 killed: 'Bill got shot!'")
+                      and not (c.dep_ == "advmod" and c.i - 1 >= tokens.end and c.doc[c.i - 1].like_num)
+                      # "9 shot, 1 fatally": the adverb tells the figure just before it
                       and not (c.dep_ == "acl" and c.tag_ == "VBG"))  # "more than one person shooting": shooters
+    if found is None:  # "Five people sent to area hospitals": a participle of transport on the noun
+        found = _best(_verb_kind(c, v, "nsubjpass") or (None, c) for c in nominal.children if c.dep_ == "acl"
+                      and c.tag_ == "VBN" and c.lemma_.lower() in v.data["hospital_verbs"] and nominal.i < c.i)
     if found is None and nominal.i == tokens.end and nominal.lower_ in v.adjectives:
         found = v.adjectives[nominal.lower_], nominal  # "Teen Killed, 3 Hurt": the participle read as a noun
     if found is None and nominal.i < tokens.start and nominal.tag_ == "NNS" and nominal.lower_[:-1] in v.verbs:
@@ -436,6 +474,7 @@ def implied_ones(sent, v: Vocab, taken):
     pronoun ("killed him") counts only where no victim is named beside it."""
     subjects = list(_implied_subjects(sent, v, taken))
     named = {s[0] for s in subjects if s[1].root.tag_ != "PRP"}
+    told = [(s[1].start_char, s[1].end_char) for s in subjects]
     for found in subjects:
         pron = found[1].root
         alone = pron.dep_ != "conj" and not any(c.dep_ == "conj" for c in pron.children)
@@ -447,8 +486,8 @@ def implied_ones(sent, v: Vocab, taken):
         if found is None:
             continue
         span = tok.doc[tok.left_edge.i:tok.i + 1]
-        if any(s < span.end_char and span.start_char < e for s, e in taken):
-            continue
+        if any(s < span.end_char and span.start_char < e for s, e in taken + told):
+            continue  # "the wounded man is in stable condition": one victim, told once
         yield found[0], span, found[1], span
 
 
@@ -521,6 +560,9 @@ def _implied_subjects(sent, v: Vocab, taken):
         found = _verb_kind(anchor.head, v, anchor.dep_)
         if found is None or found[0] in ("displaced", "casualties"):
             continue
+        if found[1].lemma_.lower() in v.data["hospital_nouns"] and (
+                tok.tag_ == "PRP" or tok.lemma_.lower() in v.data["perpetrator_nouns"]):
+            continue  # "he was taken to hospital", "the suspect was taken to hospital": not told as hurt
         span = tok.doc[tok.left_edge.i:tok.i + 1] if tok.tag_ != "PRP" else tok.doc[tok.i:tok.i + 1]
         counted = [c for c in anchor.children if c.i < anchor.i and c.lower_ in ("both", "all")]
         # "Both Lenz and the infant were dead": the figure counts them already

@@ -35,7 +35,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-5"
+VERSION = "counts-6"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -123,6 +123,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
             continue
         mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v, window=0)
         mention.implied = True
+        mention.status = kind == "injured" and trig.lemma_.lower() in ("condition", "hospital")  # "he is in stable condition"
         mention.ordinal = _one_more(tokens) if kind == "killed" else 0
         mention.also = mention.also or bool(mention.ordinal)
         mentions.append(mention)
@@ -137,9 +138,12 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     perpetrators = v.data["perpetrator_nouns"]
     past = any(p.search(text) for p in v.past_toll)
     headline = bounds[0] == 0 and text_of(doc)[bounds[1]:bounds[1] + 3].lstrip(" \t\r").startswith("\n")
+    cared = set(v.data["hospital_nouns"])
     for m in mentions:
         m.background = m.background or past
         m.headline = headline
+        if m.kind == "shot" and text_of(doc)[m.trigger[0]:m.trigger[1]].lower() in cared:
+            m.status = True  # "two were taken to the hospital": those hit, told where no other figure tells them
         words = (m.claim.victims or "").lower().replace(",", " ").split()
         m.perpetrator = m.implied and any(w in perpetrators for w in words)
     return mentions
@@ -363,7 +367,8 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if more is not None:  # the figure stays as stated; the toll it implies is its total, with no ceiling
         mention.claim = mention.claim.model_copy(update={"total": more, "high": None})
     mention.vague = is_vague(figure)
-    mention.status = kind in ("injured", "shot") and _told_by_state(text_of(doc)[start:sent.end_char], v)
+    mention.status = kind in ("injured", "shot") and (_told_by_state(text_of(doc)[start:sent.end_char], v)
+                                                      or trig.lemma_.lower() in ("condition", "hospital"))
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
     mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
@@ -525,8 +530,10 @@ def summarise(claims: list[Claim]) -> Counts:
 
     Each claimant (``source``; None is the publisher) gives one figure: the
     largest of its claims, since a claimant that states two figures for one
-    event is restating or raising its toll. ``best`` is the lowest of those
-    figures (ACLED's most conservative rule), ``low`` the lowest low or count,
+    event is restating or raising its toll. ``best`` is the publisher's figure
+    where it states one (a report's own toll sums up what it quotes its sources
+    telling in parts), else the lowest of the claimants' figures (ACLED's most
+    conservative rule), ``low`` the lowest low or count,
     ``high`` the highest high or count, and ``disputed`` is true when the
     claimants' figures differ. Every claim is kept.
     """
@@ -536,8 +543,11 @@ def summarise(claims: list[Claim]) -> Counts:
     for claim in claims:
         figure = _figure(claim)
         by_source[claim.source] = max(by_source.get(claim.source, figure), figure)
+    # the publisher's own figure, where it gives one, sums up what its named sources tell piece by piece
+    # ("Four were shot ... Two men and a girl were shot in the leg, police said"); else the lowest
+    best = by_source[None] if None in by_source else min(by_source.values())
     return Counts(
-        best=min(by_source.values()),
+        best=best,
         low=min(_figure(c) for c in claims),
         high=max(c.total if c.total is not None else c.high if c.high is not None else c.count for c in claims),
         disputed=len(set(by_source.values())) > 1,

@@ -169,7 +169,7 @@ def injured(counts: list[CountMention]) -> list[Claim]:
     states = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.status}
     if hurt and shot and all((c.evidence.start, c.evidence.end) in states for c in hurt):
         return shot  # "four were shot; two remain in hospital with injuries": the shot are the hurt
-    figures = {cm.number_span for cm in counts if cm.kind == "shot" and not cm.implied}
+    figures = {cm.number_span for cm in counts if cm.kind == "shot" and not cm.implied and not cm.status}
     if hurt and shot and min(c.evidence.start for c in shot) < min(c.evidence.start for c in hurt) and any(
             s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
         return shot
