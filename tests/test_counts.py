@@ -145,7 +145,7 @@ def _claim(count, source=None, low=None, high=None):
         ([_claim(5), _claim(5, "police")], 5, 5, 5, False),
         ([_claim(12, low=12), _claim(30, "army", high=30)], 12, 12, 30, True),
         ([_claim(3), _claim(4)], 4, 3, 4, False),  # one claimant: its largest
-        ([_claim(4), _claim(2, "police")], 4, 2, 4, True),  # the publisher's own figure sums up its sources
+        ([_claim(4), _claim(2, "police")], 2, 2, 4, True),  # the publisher is one claimant among others
     ],
 )
 def test_summarise(claims, best, low, high, disputed):

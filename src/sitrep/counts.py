@@ -530,10 +530,8 @@ def summarise(claims: list[Claim]) -> Counts:
 
     Each claimant (``source``; None is the publisher) gives one figure: the
     largest of its claims, since a claimant that states two figures for one
-    event is restating or raising its toll. ``best`` is the publisher's figure
-    where it states one (a report's own toll sums up what it quotes its sources
-    telling in parts), else the lowest of the claimants' figures (ACLED's most
-    conservative rule), ``low`` the lowest low or count,
+    event is restating or raising its toll. ``best`` is the lowest of those
+    figures (ACLED's most conservative rule), ``low`` the lowest low or count,
     ``high`` the highest high or count, and ``disputed`` is true when the
     claimants' figures differ. Every claim is kept.
     """
@@ -543,11 +541,8 @@ def summarise(claims: list[Claim]) -> Counts:
     for claim in claims:
         figure = _figure(claim)
         by_source[claim.source] = max(by_source.get(claim.source, figure), figure)
-    # the publisher's own figure, where it gives one, sums up what its named sources tell piece by piece
-    # ("Four were shot ... Two men and a girl were shot in the leg, police said"); else the lowest
-    best = by_source[None] if None in by_source else min(by_source.values())
     return Counts(
-        best=best,
+        best=min(by_source.values()),
         low=min(_figure(c) for c in claims),
         high=max(c.total if c.total is not None else c.high if c.high is not None else c.count for c in claims),
         disputed=len(set(by_source.values())) > 1,
