@@ -91,6 +91,7 @@ class Vocabulary:
     future_window_days: int
     event_context_days: int
     telling_verbs: frozenset[str]
+    telling_nouns: frozenset[str]
     page_stamps: tuple[str, ...]
     not_year_after: tuple[str, ...]
 
@@ -129,6 +130,7 @@ def vocabulary() -> Vocabulary:
             future_window_days=int(raw["future_window_days"]),
             event_context_days=int(raw["event_context_days"]),
             telling_verbs=frozenset(w.lower() for w in raw["telling_verbs"]),
+            telling_nouns=frozenset(w.lower() for w in raw["telling_nouns"]),
             page_stamps=tuple(raw["page_stamps"]),
             not_year_after=tuple(raw["not_year_after"]),
         )

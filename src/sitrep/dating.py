@@ -51,7 +51,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             best = near
     if best is None:
         return _publication_day(c, published)
-    best = _sharper(best, times, published, c.lead.head.doc) or best
+    best = _sharper(best, times, published, c.lead.head.doc) or _day_within(best, c, times, published) or best
     return EventDate(text=best.text, value=best.value, precision=best.precision,
                      note=PAST_NOTE if best.note == PAST_NOTE else None,
                      evidence=Span(start=best.start, end=best.end))
@@ -99,6 +99,37 @@ def _sharper(best: Time, times: list[Time], published: date | None, doc: Doc) ->
         if found is None or abs(t.start - best.start) < abs(found.start - best.start):
             found = t
     return found
+
+
+def _day_within(best: Time, c: Cluster, times: list[Time], published: date | None) -> Time | None:
+    """A day the report names inside the month or week the event's date only gives ("the shooting in September",
+    then "It happened the afternoon of Sept. 10"): the day-precise date in that period nearest the event's
+    mentions, not one the story was told on."""
+    if best.precision not in ("month", "week") or not best.value:
+        return None
+    doc = c.lead.head.doc
+    main = [m for m in c.mentions if not m.background] or c.mentions
+    found, found_key = None, None
+    for t in times:
+        if t.precision != "day" or not t.value or not t.resolved or not _within(t.value, best):
+            continue
+        if (published is not None and t.value > published.isoformat()) or _told_date(doc, t):
+            continue
+        key = min(abs(t.start - m.start) for m in main)
+        if found_key is None or key < found_key:
+            found, found_key = t, key
+    return found
+
+
+def _within(day: str, period: Time) -> bool:
+    """Does an ISO day fall in a month ("2015-09") or ISO week ("2015-W38") value?"""
+    if period.precision == "month":
+        return day[:7] == period.value
+    try:
+        year, week, _ = date.fromisoformat(day).isocalendar()
+    except ValueError:
+        return False
+    return f"{year}-W{week:02d}" == period.value
 
 
 # How far back a weekday read from the publication day may have meant an earlier one that the report dates.
@@ -209,6 +240,8 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return node.lemma_.lower() in vocab.telling_verbs and not (mention is not None and _tells_of(node, mention))
+        if node.pos_ in ("NOUN", "PROPN"):  # "a Saturday night press conference", "Wednesday's hearing"
+            return node.lemma_.lower() in vocab.telling_nouns
         if node.pos_ not in ("ADP",):
             return False
     return False
