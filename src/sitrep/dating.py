@@ -33,6 +33,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             linked = _time_linked(m, t)
             if m.background and not linked:
                 continue
+            if material and _looks_ahead(m.head.doc, t):
+                continue  # "grief counselors will be on hand Wednesday": not when a shooting happened
             # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
             # An arrest or a charge merged into a shooting's mentions dates the arrest, not the shooting.
             told = _told_date(m.head.doc, t, m if m.category.acled or not material else None)
@@ -193,7 +195,7 @@ def _date_in_context(c: Cluster, times: list[Time], published: date | None,
     doc = main[0].head.doc
     best, best_key = None, None
     for t in times:
-        if not (t.resolved and t.precision == "day" and t.value) or t is skip:
+        if not (t.resolved and t.precision == "day" and t.value) or t is skip or _looks_ahead(doc, t):
             continue
         if published is not None:
             try:
@@ -206,6 +208,26 @@ def _date_in_context(c: Cluster, times: list[Time], published: date | None,
         if best_key is None or key < best_key:
             best, best_key = t, key
     return best
+
+
+def _looks_ahead(doc: Doc, t: Time) -> bool:
+    """Does the date hang on a verb that looks ahead ("will be on hand Wednesday", "is scheduled to appear
+    Friday")? Such a date tells what is to come, never when a past event happened."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    cues = dates_vocabulary().future_cues
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+            return bool(auxes & set(cues["modals"])) or node.lemma_.lower() in cues["prospective_own_date"]
+        if node.pos_ not in ("ADP",):
+            return False
+    return False
 
 
 def _time_linked(m: Mention, t: Time) -> bool:
