@@ -49,8 +49,9 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
         # A date the story was told on ("police said Thursday") or only a month or year: a
         # day-precise date from around publication near the event's lines says more.
         near = _date_in_context(c, times, published, skip=best)
-        if near is not None:
-            best = near
+        if near is not None and not (best is not None and not best_key[0] and not best_key[2]
+                                     and best.precision in PERIODS and not _within(near.value, best)):
+            best = near  # not where the event's own month ("shot in September") says the day is another
     if best is None:
         return _publication_day(c, published)
     best = _sharper(best, times, published, c.lead.head.doc) or _day_within(best, c, times, published) or best
@@ -108,7 +109,7 @@ def _day_within(best: Time, c: Cluster, times: list[Time], published: date | Non
     then "It happened the afternoon of Sept. 10"): the day-precise date in that period nearest the event's
     mentions, not one the story was told on."""
     if best.precision not in ("month", "week") or not best.value:
-        return None
+        return None  # a year is too wide to pick a day from
     doc = c.lead.head.doc
     main = [m for m in c.mentions if not m.background] or c.mentions
     found, found_key = None, None
@@ -123,8 +124,14 @@ def _day_within(best: Time, c: Cluster, times: list[Time], published: date | Non
     return found
 
 
+# The periods a date linked to the event may give in place of a day.
+PERIODS = ("month",)
+
+
 def _within(day: str, period: Time) -> bool:
-    """Does an ISO day fall in a month ("2015-09") or ISO week ("2015-W38") value?"""
+    """Does an ISO day fall in a year ("2015"), a month ("2015-09") or an ISO week ("2015-W38") value?"""
+    if period.precision == "year":
+        return day[:4] == period.value
     if period.precision == "month":
         return day[:7] == period.value
     try:
