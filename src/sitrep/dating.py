@@ -211,7 +211,8 @@ def _date_in_context(c: Cluster, times: list[Time], published: date | None,
                 continue
             if not 0 <= age <= window:
                 continue
-        key = (_told_date(doc, t), min(abs(t.start - m.start) for m in main))
+        told = all(_told_date(doc, t, m) for m in main if m.sent.start_char <= t.start < m.sent.end_char)
+        key = (_told_date(doc, t) and told, min(abs(t.start - m.start) for m in main))
         if best_key is None or key < best_key:
             best, best_key = t, key
     return best
@@ -268,12 +269,22 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in vocab.telling_verbs and not (mention is not None and _tells_of(node, mention))
+            return (node.lemma_.lower() in vocab.telling_verbs
+                    and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention))))
         if node.pos_ in ("NOUN", "PROPN"):  # "a Saturday night press conference", "Wednesday's hearing"
             return node.lemma_.lower() in vocab.telling_nouns
         if node.pos_ not in ("ADP",):
             return False
     return False
+
+
+def _told_between(verb, span, mention) -> bool:
+    """Does the date stand between the mention and a telling verb after it ("one of two men shot Friday night has
+    been identified", "a girl shot during an incident Sunday said ...")? A parse may hang the date on the later verb,
+    but the words put it in the mention's clause."""
+    return (mention.sent.start == span.sent.start and mention.head.i < span.start and verb.i >= span.end
+            and not any(t.lemma_.lower() in dates_vocabulary().telling_verbs and t.pos_ in ("VERB", "AUX")
+                        for t in span.doc[mention.head.i + 1:span.start]))
 
 
 def _tells_of(verb, mention) -> bool:
