@@ -212,10 +212,20 @@ def _date_in_context(c: Cluster, times: list[Time], published: date | None,
             if not 0 <= age <= window:
                 continue
         told = all(_told_date(doc, t, m) for m in main if m.sent.start_char <= t.start < m.sent.end_char)
-        key = (_told_date(doc, t) and told, min(abs(t.start - m.start) for m in main))
+        key = (_told_date(doc, t) and told, not _clocked(doc, t), min(abs(t.start - m.start) for m in main))
         if best_key is None or key < best_key:
             best, best_key = t, key
     return best
+
+
+def _clocked(doc: Doc, t: Time) -> bool:
+    """Is the date told with a clock time ("about 10:45 p.m. Friday", "Saturday at 3 p.m.")? Reports give the
+    hour of the incident itself; follow-ups (a hearing, a statement) rarely carry one."""
+    text = text_of(doc)
+    return bool(CLOCK.search(text[max(0, t.start - 16):t.end + 16]))
+
+
+CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b", re.I)
 
 
 def _looks_ahead(doc: Doc, t: Time) -> bool:
