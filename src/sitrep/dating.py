@@ -270,9 +270,13 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
     before = text_of(doc)[max(0, t.start - 24):t.start].lower()
     if re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab.page_stamps) + r")\s*:?\s*(?:on\s+)?$", before):
         return True
+    if SIGNATURE.search(before):
+        return True  # an embedded post's signature: "— A Reporter (@areporter) October 3, 2016"
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return False
+    if _stamp_line(doc, t):
+        return True
     node = span.root
     for _ in range(4):
         if node.head.i == node.i:
@@ -295,6 +299,24 @@ def _told_between(verb, span, mention) -> bool:
     return (mention.sent.start == span.sent.start and mention.head.i < span.start and verb.i >= span.end
             and not any(t.lemma_.lower() in dates_vocabulary().telling_verbs and t.pos_ in ("VERB", "AUX")
                         for t in span.doc[mention.head.i + 1:span.start]))
+
+
+# The handle that signs an embedded social-media post, right before its date.
+SIGNATURE = re.compile(r"\(@\w+\)\s*$")
+
+
+def _stamp_line(doc: Doc, t: Time) -> bool:
+    """Is a full date (with its year) alone on a line with no verb, or in a dateline's brackets: a page's or a
+    dateline's stamp ("October 27, 2013 11:16 AM", "JAY COUNTY, Ind. (Nov. 18, 2015) —")?"""
+    if not re.search(r"\b\d{4}\b", t.text):
+        return False
+    text = text_of(doc)
+    if re.search(r"\(\s*$", text[max(0, t.start - 3):t.start]) and re.match(r"\s*\)\s*[—–-]", text[t.end:t.end + 4]):
+        return True
+    start = text.rfind("\n", 0, t.start) + 1
+    end = text.find("\n", t.end)
+    line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    return line is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in line)
 
 
 def _tells_of(verb, mention) -> bool:
