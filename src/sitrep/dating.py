@@ -49,8 +49,9 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
         # A date the story was told on ("police said Thursday") or only a month or year: a
         # day-precise date from around publication near the event's lines says more.
         near = _date_in_context(c, times, published, skip=best)
-        if near is not None and not (best is not None and not best_key[0] and not best_key[2]
-                                     and best.precision in PERIODS and not _within(near.value, best)):
+        if near is not None and not (best is not None and not best_key[0] and best.precision in PERIODS
+                                     and not _within(near.value, best)
+                                     and (not best_key[2] or _stale(near, published))):
             best = near  # not where the event's own month ("shot in September") says the day is another
     if best is None:
         return _publication_day(c, published)
@@ -204,18 +205,39 @@ def _date_in_context(c: Cluster, times: list[Time], published: date | None,
     for t in times:
         if not (t.resolved and t.precision == "day" and t.value) or t is skip or _looks_ahead(doc, t):
             continue
+        stale = False
+        told = _told_date(doc, t) and all(_told_date(doc, t, m) for m in main
+                                          if m.sent.start_char <= t.start < m.sent.end_char)
         if published is not None:
             try:
                 age = (published - date.fromisoformat(t.value)).days
             except ValueError:
                 continue
-            if not 0 <= age <= window:
+            stale = age > window
+            if age < 0 or (stale and (told or age > STALE_DAYS or not _calendar_day(t))):
                 continue
-        told = all(_told_date(doc, t, m) for m in main if m.sent.start_char <= t.start < m.sent.end_char)
-        key = (_told_date(doc, t) and told, not _clocked(doc, t), min(abs(t.start - m.start) for m in main))
+        key = (told, stale, not _clocked(doc, t), min(abs(t.start - m.start) for m in main))
         if best_key is None or key < best_key:
             best, best_key = t, key
     return best
+
+
+# How old a calendar day ("the March 9 shooting") told around a follow-up's event may be.
+STALE_DAYS = 366
+
+
+def _stale(t: Time, published: date | None) -> bool:
+    """Does a day lie further back than the window a report of fresh news covers?"""
+    if published is None:
+        return False
+    return (published - date.fromisoformat(t.value)).days > dates_vocabulary().event_context_days
+
+
+def _calendar_day(t: Time) -> bool:
+    """Is the date written as a calendar day, with its month's name ("March 9", "on Aug. 6, 2016")? A writer
+    who spells out an older day gives the day of the event a follow-up story returns to."""
+    vocab = dates_vocabulary()
+    return bool(set(re.findall(r"[a-z]+", t.text.lower())) & set(vocab.months)) and bool(re.search(r"\d", t.text))
 
 
 def _clocked(doc: Doc, t: Time) -> bool:
