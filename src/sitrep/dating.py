@@ -308,7 +308,10 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
             return (node.lemma_.lower() in vocab.telling_verbs
                     and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention))))
         if node.pos_ in ("NOUN", "PROPN"):  # "a Saturday night press conference", "Wednesday's hearing"
-            return node.lemma_.lower() in vocab.telling_nouns
+            # ... unless the mention's own act took place there ("the chief asked at a Sunday news conference")
+            return node.lemma_.lower() in vocab.telling_nouns and not (
+                mention is not None and (mention.category.acled or ("",))[0] not in VIOLENT_TYPES
+                and any(a.i == mention.head.i for a in node.ancestors))
         if node.pos_ not in ("ADP",):
             return False
     return False
