@@ -63,3 +63,20 @@ def test_a_calendar_day_older_than_a_year_is_history_not_the_event(extract_doc):
             "The store where it happened first opened on Aug. 12, 2001.")
     when = event_day(extract_doc(text, published="2023-09-19"))
     assert when is not None and when.value != "2001-08-12", when
+
+
+@pytest.mark.parametrize("text, published", [
+    ("A teenager was wounded by gunfire in September outside a school.\n\n"
+     "Records show the bullet hit him on Sept. 10 near the gym doors.", "2024-02-01"),
+    ("Two men were charged Monday in the shooting death of a teenager.\n\n"
+     "Court papers say the teen was with friends in a parking lot on Aug. 12 when a car pulled up.", "2023-09-19"),
+], ids=["month", "older-calendar-day"])
+def test_a_day_taken_from_elsewhere_in_the_report_says_so(extract_doc, text, published):
+    when = event_day(extract_doc(text, published=published))
+    assert when is not None and when.note
+    assert text[when.evidence.start:when.evidence.end] == when.text
+
+
+def test_a_day_in_the_events_own_sentence_carries_no_note(extract_doc):
+    when = event_day(extract_doc("A man was shot and wounded outside a bakery on Tuesday.", published="2023-09-20"))
+    assert when is not None and when.value == "2023-09-19" and when.note is None

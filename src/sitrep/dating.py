@@ -52,12 +52,15 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
         if near is not None and not (best is not None and not best_key[0] and best.precision in PERIODS
                                      and not _within(near.value, best)
                                      and (not best_key[2] or _stale(near, published))):
+            month = best is not None and best.precision in PERIODS and _within(near.value, best)
             best = near  # not where the event's own month ("shot in September") says the day is another
+            if month or _stale(near, published):
+                best = best.model_copy(update={"note": WITHIN_NOTE if month else STALE_NOTE})
     if best is None:
         return _publication_day(c, published)
     best = _sharper(best, times, published, c.lead.head.doc) or _day_within(best, c, times, published) or best
     return EventDate(text=best.text, value=best.value, precision=best.precision,
-                     note=PAST_NOTE if best.note == PAST_NOTE else None,
+                     note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE) else None,
                      evidence=Span(start=best.start, end=best.end))
 
 
@@ -122,7 +125,12 @@ def _day_within(best: Time, c: Cluster, times: list[Time], published: date | Non
         key = min(abs(t.start - m.start) for m in main)
         if found_key is None or key < found_key:
             found, found_key = t, key
-    return found
+    return found.model_copy(update={"note": WITHIN_NOTE}) if found is not None else None
+
+
+WITHIN_NOTE = "a day the report names within the month or week the event's own words give"
+STALE_NOTE = ("a calendar day the report spells out for an older event: its days from around publication "
+              "tell only when the story was told or followed up")
 
 
 # The periods a date linked to the event may give in place of a day.
