@@ -55,7 +55,7 @@ import yaml
 from .errors import DataError, MalformedRecord
 from .record import Time
 
-VERSION = "dates-3"
+VERSION = "dates-4"
 NO_PUBLISHED = "no publication date"
 
 __all__ = ["find_times", "resolve", "parse_published", "vocabulary", "NO_PUBLISHED"]
