@@ -90,6 +90,7 @@ class Vocabulary:
     time_zones: tuple[str, ...]
     future_window_days: int
     event_context_days: int
+    event_calendar_days: int
     telling_verbs: frozenset[str]
     telling_nouns: frozenset[str]
     page_stamps: tuple[str, ...]
@@ -129,6 +130,7 @@ def vocabulary() -> Vocabulary:
             time_zones=tuple(raw["time_zones"]),
             future_window_days=int(raw["future_window_days"]),
             event_context_days=int(raw["event_context_days"]),
+            event_calendar_days=int(raw["event_calendar_days"]),
             telling_verbs=frozenset(w.lower() for w in raw["telling_verbs"]),
             telling_nouns=frozenset(w.lower() for w in raw["telling_nouns"]),
             page_stamps=tuple(raw["page_stamps"]),

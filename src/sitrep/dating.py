@@ -208,6 +208,7 @@ def _date_in_context(c: Cluster, times: list[Time], published: date | None,
     told on ("police said Thursday", "Posted: May 5") only where no other is."""
     main = [m for m in c.mentions if not m.background] or c.mentions
     window = dates_vocabulary().event_context_days
+    calendar_window = dates_vocabulary().event_calendar_days
     doc = main[0].head.doc
     best, best_key = None, None
     for t in times:
@@ -222,16 +223,12 @@ def _date_in_context(c: Cluster, times: list[Time], published: date | None,
             except ValueError:
                 continue
             stale = age > window
-            if age < 0 or (stale and (told or age > STALE_DAYS or not _calendar_day(t))):
+            if age < 0 or (stale and (told or age > calendar_window or not _calendar_day(t))):
                 continue
         key = (told, stale, not _clocked(doc, t), min(abs(t.start - m.start) for m in main))
         if best_key is None or key < best_key:
             best, best_key = t, key
     return best
-
-
-# How old a calendar day ("the March 9 shooting") told around a follow-up's event may be.
-STALE_DAYS = 366
 
 
 def _stale(t: Time, published: date | None) -> bool:
