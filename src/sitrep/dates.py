@@ -55,7 +55,7 @@ import yaml
 from .errors import DataError, MalformedRecord
 from .record import Time
 
-VERSION = "dates-3"
+VERSION = "dates-4"
 NO_PUBLISHED = "no publication date"
 
 __all__ = ["find_times", "resolve", "parse_published", "vocabulary", "NO_PUBLISHED"]
@@ -90,7 +90,9 @@ class Vocabulary:
     time_zones: tuple[str, ...]
     future_window_days: int
     event_context_days: int
+    event_calendar_days: int
     telling_verbs: frozenset[str]
+    telling_nouns: frozenset[str]
     page_stamps: tuple[str, ...]
     not_year_after: tuple[str, ...]
 
@@ -128,7 +130,9 @@ def vocabulary() -> Vocabulary:
             time_zones=tuple(raw["time_zones"]),
             future_window_days=int(raw["future_window_days"]),
             event_context_days=int(raw["event_context_days"]),
+            event_calendar_days=int(raw["event_calendar_days"]),
             telling_verbs=frozenset(w.lower() for w in raw["telling_verbs"]),
+            telling_nouns=frozenset(w.lower() for w in raw["telling_nouns"]),
             page_stamps=tuple(raw["page_stamps"]),
             not_year_after=tuple(raw["not_year_after"]),
         )

@@ -33,6 +33,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             linked = _time_linked(m, t)
             if m.background and not linked:
                 continue
+            if material and _looks_ahead(m.head.doc, t):
+                continue  # "grief counselors will be on hand Wednesday": not when a shooting happened
             # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
             # An arrest or a charge merged into a shooting's mentions dates the arrest, not the shooting.
             told = _told_date(m.head.doc, t, m if m.category.acled or not material else None)
@@ -47,13 +49,18 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
         # A date the story was told on ("police said Thursday") or only a month or year: a
         # day-precise date from around publication near the event's lines says more.
         near = _date_in_context(c, times, published, skip=best)
-        if near is not None:
-            best = near
+        if near is not None and not (best is not None and not best_key[0] and best.precision in PERIODS
+                                     and not _within(near.value, best)
+                                     and (not best_key[2] or _stale(near, published))):
+            month = best is not None and best.precision in PERIODS and _within(near.value, best)
+            best = near  # not where the event's own month ("shot in September") says the day is another
+            if month or _stale(near, published):
+                best = best.model_copy(update={"note": WITHIN_NOTE if month else STALE_NOTE})
     if best is None:
         return _publication_day(c, published)
-    best = _sharper(best, times, published, c.lead.head.doc) or best
+    best = _sharper(best, times, published, c.lead.head.doc) or _day_within(best, c, times, published) or best
     return EventDate(text=best.text, value=best.value, precision=best.precision,
-                     note=PAST_NOTE if best.note == PAST_NOTE else None,
+                     note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE) else None,
                      evidence=Span(start=best.start, end=best.end))
 
 
@@ -99,6 +106,48 @@ def _sharper(best: Time, times: list[Time], published: date | None, doc: Doc) ->
         if found is None or abs(t.start - best.start) < abs(found.start - best.start):
             found = t
     return found
+
+
+def _day_within(best: Time, c: Cluster, times: list[Time], published: date | None) -> Time | None:
+    """A day the report names inside the month or week the event's date only gives ("the shooting in September",
+    then "It happened the afternoon of Sept. 10"): the day-precise date in that period nearest the event's
+    mentions, not one the story was told on."""
+    if best.precision not in ("month", "week") or not best.value:
+        return None  # a year is too wide to pick a day from
+    doc = c.lead.head.doc
+    main = [m for m in c.mentions if not m.background] or c.mentions
+    found, found_key = None, None
+    for t in times:
+        if t.precision != "day" or not t.value or not t.resolved or not _within(t.value, best):
+            continue
+        if (published is not None and t.value > published.isoformat()) or _told_date(doc, t):
+            continue
+        key = min(abs(t.start - m.start) for m in main)
+        if found_key is None or key < found_key:
+            found, found_key = t, key
+    return found.model_copy(update={"note": WITHIN_NOTE}) if found is not None else None
+
+
+WITHIN_NOTE = "a day the report names within the month or week the event's own words give"
+STALE_NOTE = ("a calendar day the report spells out for an older event: its days from around publication "
+              "tell only when the story was told or followed up")
+
+
+# The periods a date linked to the event may give in place of a day.
+PERIODS = ("month",)
+
+
+def _within(day: str, period: Time) -> bool:
+    """Does an ISO day fall in a year ("2015"), a month ("2015-09") or an ISO week ("2015-W38") value?"""
+    if period.precision == "year":
+        return day[:4] == period.value
+    if period.precision == "month":
+        return day[:7] == period.value
+    try:
+        year, week, _ = date.fromisoformat(day).isocalendar()
+    except ValueError:
+        return False
+    return f"{year}-W{week:02d}" == period.value
 
 
 # How far back a weekday read from the publication day may have meant an earlier one that the report dates.
@@ -159,22 +208,71 @@ def _date_in_context(c: Cluster, times: list[Time], published: date | None,
     told on ("police said Thursday", "Posted: May 5") only where no other is."""
     main = [m for m in c.mentions if not m.background] or c.mentions
     window = dates_vocabulary().event_context_days
+    calendar_window = dates_vocabulary().event_calendar_days
     doc = main[0].head.doc
     best, best_key = None, None
     for t in times:
-        if not (t.resolved and t.precision == "day" and t.value) or t is skip:
+        if not (t.resolved and t.precision == "day" and t.value) or t is skip or _looks_ahead(doc, t):
             continue
+        stale = False
+        told = _told_date(doc, t) and all(_told_date(doc, t, m) for m in main
+                                          if m.sent.start_char <= t.start < m.sent.end_char)
         if published is not None:
             try:
                 age = (published - date.fromisoformat(t.value)).days
             except ValueError:
                 continue
-            if not 0 <= age <= window:
+            stale = age > window
+            if age < 0 or (stale and (told or age > calendar_window or not _calendar_day(t))):
                 continue
-        key = (_told_date(doc, t), min(abs(t.start - m.start) for m in main))
+        key = (told, stale, not _clocked(doc, t), min(abs(t.start - m.start) for m in main))
         if best_key is None or key < best_key:
             best, best_key = t, key
     return best
+
+
+def _stale(t: Time, published: date | None) -> bool:
+    """Does a day lie further back than the window a report of fresh news covers?"""
+    if published is None:
+        return False
+    return (published - date.fromisoformat(t.value)).days > dates_vocabulary().event_context_days
+
+
+def _calendar_day(t: Time) -> bool:
+    """Is the date written as a calendar day, with its month's name ("March 9", "on Aug. 6, 2016")? A writer
+    who spells out an older day gives the day of the event a follow-up story returns to."""
+    vocab = dates_vocabulary()
+    return bool(set(re.findall(r"[a-z]+", t.text.lower())) & set(vocab.months)) and bool(re.search(r"\d", t.text))
+
+
+def _clocked(doc: Doc, t: Time) -> bool:
+    """Is the date told with a clock time ("about 10:45 p.m. Friday", "Saturday at 3 p.m.")? Reports give the
+    hour of the incident itself; follow-ups (a hearing, a statement) rarely carry one."""
+    text = text_of(doc)
+    return bool(CLOCK.search(text[max(0, t.start - 16):t.end + 16]))
+
+
+CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b", re.I)
+
+
+def _looks_ahead(doc: Doc, t: Time) -> bool:
+    """Does the date hang on a verb that looks ahead ("will be on hand Wednesday", "is scheduled to appear
+    Friday")? Such a date tells what is to come, never when a past event happened."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    cues = dates_vocabulary().future_cues
+    node = span.root
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+            return bool(auxes & set(cues["modals"])) or node.lemma_.lower() in cues["prospective_own_date"]
+        if node.pos_ not in ("ADP",):
+            return False
+    return False
 
 
 def _time_linked(m: Mention, t: Time) -> bool:
@@ -199,19 +297,56 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
     before = text_of(doc)[max(0, t.start - 24):t.start].lower()
     if re.search(r"\b(?:" + "|".join(re.escape(w) for w in vocab.page_stamps) + r")\s*:?\s*(?:on\s+)?$", before):
         return True
+    if SIGNATURE.search(before):
+        return True  # an embedded post's signature: "— A Reporter (@areporter) October 3, 2016"
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return False
+    if _stamp_line(doc, t):
+        return True
     node = span.root
     for _ in range(4):
         if node.head.i == node.i:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in vocab.telling_verbs and not (mention is not None and _tells_of(node, mention))
+            return (node.lemma_.lower() in vocab.telling_verbs
+                    and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention))))
+        if node.pos_ in ("NOUN", "PROPN"):  # "a Saturday night press conference", "Wednesday's hearing"
+            # ... unless the mention's own act took place there ("the chief asked at a Sunday news conference")
+            return node.lemma_.lower() in vocab.telling_nouns and not (
+                mention is not None and (mention.category.acled or ("",))[0] not in VIOLENT_TYPES
+                and any(a.i == mention.head.i for a in node.ancestors))
         if node.pos_ not in ("ADP",):
             return False
     return False
+
+
+def _told_between(verb, span, mention) -> bool:
+    """Does the date stand between the mention and a telling verb after it ("one of two men shot Friday night has
+    been identified", "a girl shot during an incident Sunday said ...")? A parse may hang the date on the later verb,
+    but the words put it in the mention's clause."""
+    return (mention.sent.start == span.sent.start and mention.head.i < span.start and verb.i >= span.end
+            and not any(t.lemma_.lower() in dates_vocabulary().telling_verbs and t.pos_ in ("VERB", "AUX")
+                        for t in span.doc[mention.head.i + 1:span.start]))
+
+
+# The handle that signs an embedded social-media post, right before its date.
+SIGNATURE = re.compile(r"\(@\w+\)\s*$")
+
+
+def _stamp_line(doc: Doc, t: Time) -> bool:
+    """Is a full date (with its year) alone on a line with no verb, or in a dateline's brackets: a page's or a
+    dateline's stamp ("October 27, 2013 11:16 AM", "JAY COUNTY, Ind. (Nov. 18, 2015) —")?"""
+    if not re.search(r"\b\d{4}\b", t.text):
+        return False
+    text = text_of(doc)
+    if re.search(r"\(\s*$", text[max(0, t.start - 3):t.start]) and re.match(r"\s*\)\s*[—–-]", text[t.end:t.end + 4]):
+        return True
+    start = text.rfind("\n", 0, t.start) + 1
+    end = text.find("\n", t.end)
+    line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    return line is not None and not any(tok.pos_ in ("VERB", "AUX") for tok in line)
 
 
 def _tells_of(verb, mention) -> bool:

@@ -1,0 +1,82 @@
+"""The event's date (dating.py): which of a report's dates tells when its shooting happened.
+
+Each case is a short report written for these tests; the assertion names the one day the
+conflict event (the one the scorer reads) must carry.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def event_day(doc):
+    return next(e for e in doc.events if e.acled).date
+
+
+CASES = [
+    # the event's own month gives way to a day of that month the report names
+    pytest.param("A teenager was wounded by gunfire in September outside a school.\n\n"
+                 "Records show the bullet hit him on Sept. 10 near the gym doors.",
+                 "2024-02-01", "2023-09-10", id="month-to-its-day"),
+    # a day hanging on a follow-up noun is no day of the shooting
+    pytest.param("Two men were killed in a shooting at a bar.\n\n"
+                 "At a Sunday night news conference, the chief asked witnesses to come forward.\n\n"
+                 "The bar was crowded late Saturday, witnesses recalled.",
+                 "2023-09-19", "2023-09-16", id="news-conference"),
+    # a day on a verb that looks ahead is no day of the shooting
+    pytest.param("A boy was shot at his home, and counselors will be on hand at his school Wednesday morning.\n\n"
+                 "Deputies said the boy was hurt late Tuesday.",
+                 "2023-09-20", "2023-09-19", id="will-be-on-hand"),
+    # a day between the mention and a later telling verb is the event's
+    pytest.param("One of two men who were shot to death in a park Friday night has been identified, "
+                 "officials said Saturday.\n\nFlowers were left at the park gate on Sunday.",
+                 "2023-09-18", "2023-09-15", id="shot-friday-identified"),
+    # a day with a clock time dates the incident before a nearer follow-up day
+    pytest.param("A woman was shot and killed at her home.\n\n"
+                 "Neighbors planted flowers Monday by her porch.\n\n"
+                 "Deputies were called to the house at about 8:30 p.m. Saturday.",
+                 "2023-09-19", "2023-09-16", id="clock-time"),
+    # an embedded post's signature dates the post
+    pytest.param("A man was wounded in a shooting at a bus stop.\n\n"
+                 "Shots fired near the stop, one man hurt — A Reporter (@areporter) September 18, 2023\n\n"
+                 "Officers said the man was hit late Sunday.",
+                 "2023-09-18", "2023-09-17", id="post-signature"),
+    # a date alone on a line, with no verb, stamps the page
+    pytest.param("Girl hurt in accidental shooting\n\nSeptember 18, 2023 6:40 AM\n\n"
+                 "A girl, 9, was hurt when a gun went off in a parked car.\n\n"
+                 "Deputies said they were called around 7 p.m. Sunday.",
+                 "2023-09-18", "2023-09-17", id="stamp-line"),
+    # a follow-up whose fresh days are all told days returns to the calendar day it spells out
+    pytest.param("Two men were charged Monday in the shooting death of a teenager.\n\n"
+                 "Court papers say the teen was with friends in a parking lot on Aug. 12 when a car pulled up.",
+                 "2023-09-19", "2023-08-12", id="older-calendar-day"),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", CASES)
+def test_the_event_takes_the_day_its_own_words_give(extract_doc, text, published, expected):
+    when = event_day(extract_doc(text, published=published))
+    assert when is not None and when.value == expected, when
+
+
+def test_a_calendar_day_older_than_a_year_is_history_not_the_event(extract_doc):
+    text = ("Two men were charged Monday in the shooting death of a teenager.\n\n"
+            "The store where it happened first opened on Aug. 12, 2001.")
+    when = event_day(extract_doc(text, published="2023-09-19"))
+    assert when is not None and when.value != "2001-08-12", when
+
+
+@pytest.mark.parametrize("text, published", [
+    ("A teenager was wounded by gunfire in September outside a school.\n\n"
+     "Records show the bullet hit him on Sept. 10 near the gym doors.", "2024-02-01"),
+    ("Two men were charged Monday in the shooting death of a teenager.\n\n"
+     "Court papers say the teen was with friends in a parking lot on Aug. 12 when a car pulled up.", "2023-09-19"),
+], ids=["month", "older-calendar-day"])
+def test_a_day_taken_from_elsewhere_in_the_report_says_so(extract_doc, text, published):
+    when = event_day(extract_doc(text, published=published))
+    assert when is not None and when.note
+    assert text[when.evidence.start:when.evidence.end] == when.text
+
+
+def test_a_day_in_the_events_own_sentence_carries_no_note(extract_doc):
+    when = event_day(extract_doc("A man was shot and wounded outside a bakery on Tuesday.", published="2023-09-20"))
+    assert when is not None and when.value == "2023-09-19" and when.note is None
