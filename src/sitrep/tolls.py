@@ -6,6 +6,9 @@ events. ``assemble`` calls them.
 """
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
+
 from .counts import CountMention, as_parts, parse_number
 from .record import Claim, Event
 
@@ -14,6 +17,15 @@ _GENERIC = {"people", "persons", "person", "dead", "killed", "victims", "others"
 
 # Non-violent events whose tolls are counted too (people hurt at a protest, people arrested).
 COUNTED_KEYS = {"protest", "riot", "mob", "arrest", "protest_force", "protest_intervention"}
+# Figures of the dead and the hurt; and the events that count people but are never told as killing anyone.
+CASUALTY_KINDS = {"killed", "injured", "shot", "casualties"}
+TAKES_NO_CASUALTIES = {"arrest"}
+# How far (characters) a toll told in a sentence with no event mention reaches for the event it is told of.
+REACH = 400
+# How many days before the event's own date a date may lie and still tell of it ("shot Friday", dated Sunday).
+EARLIER_DAYS = 2
+MURDER_SUICIDE = re.compile(r"\bmurders?[\s/-]+suicides?\b|\bkill(?:ed|ing|s)?\s+(?:\w+\s+){1,6}(?:before|then|and)\s+"
+                            r"(?:then\s+)?(?:turn\w*|kill\w*|shoot\w*|shot|took|taking)\b", re.IGNORECASE)
 
 
 def share_tolls(ordered) -> Event | None:
@@ -36,39 +48,112 @@ def share_tolls(ordered) -> Event | None:
     return lead
 
 
+def on_its_day(counts: list[CountMention], times, when) -> list[CountMention]:
+    """A death or a wound told beside a date days before the event's ("On Nov. 1, a boy was fatally shot";
+    "the vigil was for a man killed last month") is an earlier shooting's, not this one's toll."""
+    day = _day(when.value) if when is not None and when.precision == "day" and when.value else None
+    if day is None:
+        return counts
+    out = []
+    for cm in counts:
+        ends = [_last_day(t) for t in times if t.resolved and t.value and cm.sentence[0] <= t.start < cm.sentence[1]]
+        if cm.kind in CASUALTY_KINDS and any(e is not None and (day - e).days > EARLIER_DAYS for e in ends):
+            continue
+        out.append(cm)
+    return out
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _last_day(t) -> date | None:
+    """The last day a resolved date expression can mean: the day, the week's Sunday, the month's or year's end."""
+    value = t.value
+    try:
+        if t.precision == "day":
+            return date.fromisoformat(value[:10])
+        if t.precision == "week":
+            year, week = value.split("-W")
+            return date.fromisocalendar(int(year), int(week[:2]), 7)
+        if t.precision == "month":
+            year, month = int(value[:4]), int(value[5:7])
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        if t.precision == "year":
+            return date(int(value[:4]), 12, 31)
+    except (ValueError, IndexError):
+        return None
+    return None
+
+
+def lone_self_deaths(counts: list[CountMention], text: str) -> list[CountMention]:
+    """"A teen fatally shot herself", told beside "Bronx teen fatally shot": where the story tells no one else
+    hit by the one who died by their own hand (no murder-suicide, no victims in the sentence of the act),
+    that death is the victim's, already in the toll, and not one more."""
+    own = [cm for cm in counts if cm.own]
+    others = [cm for cm in counts if cm.kind == "killed" and not cm.own]
+    if not own or not others or any(cm.count != 1 for cm in others) or MURDER_SUICIDE.search(text):
+        return counts
+    hit = {cm.sentence for cm in counts if cm.kind in CASUALTY_KINDS and not cm.own}
+    if any(cm.sentence in hit for cm in own):
+        return counts  # "shot his wife before turning the gun on himself"
+    return [cm for cm in counts if not cm.own]
+
+
 def _includes_killer(extra: CountMention, toll: list[CountMention]) -> bool:
     """"5 dead, including the gunman": the killer's own death is already in the toll."""
     return extra.own and any(m.includes_killer for m in toll)
 
 
+def _takes(cm: CountMention, m) -> bool:
+    """The dead and the hurt are told of a violent event or a protest, not of an arrest ("police arrested a
+    man. The victim was pronounced dead at the scene." gives the death to the shooting)."""
+    if cm.kind in CASUALTY_KINDS:
+        return m.category.key not in TAKES_NO_CASUALTIES
+    return True
+
+
 def attach_counts(clusters, counts: list[CountMention]) -> dict[int, list[CountMention]]:
     """Each count goes to the event it is told of: the nearest event mention in its sentence, else the
-    event of the sentence before (a toll told in its own sentence: "Three soldiers died.")."""
+    event of the sentence before (a toll told in its own sentence: "Three soldiers died."). The dead and
+    the hurt go to an event that can have them, where one is near, before an arrest."""
     out: dict[int, list[CountMention]] = {}
-    countable = [(c, m) for c in clusters for m in c.mentions
-                 if m.category.is_violent or m.category.key in COUNTED_KEYS]
+    every = [(c, m) for c in clusters for m in c.mentions
+             if m.category.is_violent or m.category.key in COUNTED_KEYS]
     orphans: list[CountMention] = []
     for cm in counts:
-        pos = cm.number_span[0]
-        same = [(abs(m.start - pos), c) for c, m in countable if m.sent.start_char <= pos < m.sent.end_char]
-        if same:
-            out.setdefault(id(min(same, key=lambda p: p[0])[1]), []).append(cm)
-            continue
-        before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
-        if not before:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
-            after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
-            if after and min(after, key=lambda p: p[0])[0] - cm.sentence[1] < 400:
-                out.setdefault(id(min(after, key=lambda p: p[0])[1]), []).append(cm)
-                continue
-        if before:
-            end, c = max(before, key=lambda p: p[0])
-            gap = cm.sentence[0] - end
-            if gap < 400:
-                out.setdefault(id(c), []).append(cm)
-                continue
-        orphans.append(cm)
-    _adopt_orphans(countable, orphans, out)
+        fitting = [(c, m) for c, m in every if _takes(cm, m)]
+        c = _nearest(cm, fitting, ahead=True) if len(fitting) < len(every) else None
+        c = c if c is not None else _nearest(cm, every)
+        if c is None:
+            orphans.append(cm)
+        else:
+            out.setdefault(id(c), []).append(cm)
+    _adopt_orphans(every, orphans, out)
     return out
+
+
+def _nearest(cm: CountMention, countable, ahead: bool = False):
+    """The event of the nearest mention in the count's sentence, else of the sentence before it (or of the
+    first one after, for a headline told before the story's first mention, or ``ahead``), within reach."""
+    pos = cm.number_span[0]
+    same = [(abs(m.start - pos), c) for c, m in countable if m.sent.start_char <= pos < m.sent.end_char]
+    if same:
+        return min(same, key=lambda p: p[0])[1]
+    before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
+    if before:
+        end, c = max(before, key=lambda p: p[0])
+        if cm.sentence[0] - end < REACH:
+            return c
+    if not before or ahead:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
+        after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
+        if after and min(after, key=lambda p: p[0])[0] - cm.sentence[1] < REACH:
+            return min(after, key=lambda p: p[0])[1]
+    return None
+
 
 def _adopt_orphans(countable, orphans: list[CountMention], out: dict[int, list[CountMention]]) -> None:
     """A toll told far from any event mention ("He died at the hospital." three paragraphs on) goes to
