@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from .counts import CountMention, as_parts, parse_number
 from .record import Claim, Event
@@ -17,15 +21,17 @@ _GENERIC = {"people", "persons", "person", "dead", "killed", "victims", "others"
 
 # Non-violent events whose tolls are counted too (people hurt at a protest, people arrested).
 COUNTED_KEYS = {"protest", "riot", "mob", "arrest", "protest_force", "protest_intervention"}
-# Figures of the dead and the hurt; and the events that count people but are never told as killing anyone.
+# Figures of the dead and the hurt.
 CASUALTY_KINDS = {"killed", "injured", "shot", "casualties"}
-TAKES_NO_CASUALTIES = {"arrest"}
-# How far (characters) a toll told in a sentence with no event mention reaches for the event it is told of.
-REACH = 400
-# How many days before the event's own date a date may lie and still tell of it ("shot Friday", dated Sunday).
-EARLIER_DAYS = 2
-MURDER_SUICIDE = re.compile(r"\bmurders?[\s/-]+suicides?\b|\bkill(?:ed|ing|s)?\s+(?:\w+\s+){1,6}(?:before|then|and)\s+"
-                            r"(?:then\s+)?(?:turn\w*|kill\w*|shoot\w*|shot|took|taking)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    """data/tolls.yaml, loaded once."""
+    data = yaml.safe_load(resources.files("sitrep").joinpath("data/tolls.yaml").read_text("utf-8"))
+    data["murder_suicide"] = re.compile(data["murder_suicide"], re.IGNORECASE)
+    data["not_counted"] = set(data["not_counted"])
+    return data
 
 
 def share_tolls(ordered) -> Event | None:
@@ -54,13 +60,14 @@ def on_its_day(counts: list[CountMention], times, when) -> list[CountMention]:
     day = _day(when.value) if when is not None and when.precision == "day" and when.value else None
     if day is None:
         return counts
-    out = []
+    earlier = set()
     for cm in counts:
         ends = [_last_day(t) for t in times if t.resolved and t.value and cm.sentence[0] <= t.start < cm.sentence[1]]
-        if cm.kind in CASUALTY_KINDS and any(e is not None and (day - e).days > EARLIER_DAYS for e in ends):
-            continue
-        out.append(cm)
-    return out
+        if cm.kind == "killed" and any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
+            earlier.add(cm.sentence)
+    # the dead of an earlier day go, and those shot with them ("was shot and died in July"); a figure of the
+    # hurt alone stays, as the event's own date may be the later day a story was told on
+    return [cm for cm in counts if not (cm.sentence in earlier and cm.kind in ("killed", "shot"))]
 
 
 def _day(value: str) -> date | None:
@@ -95,7 +102,7 @@ def lone_self_deaths(counts: list[CountMention], text: str) -> list[CountMention
     that death is the victim's, already in the toll, and not one more."""
     own = [cm for cm in counts if cm.own]
     others = [cm for cm in counts if cm.kind == "killed" and not cm.own]
-    if not own or not others or any(cm.count != 1 for cm in others) or MURDER_SUICIDE.search(text):
+    if not own or not others or any(cm.count != 1 for cm in others) or _data()["murder_suicide"].search(text):
         return counts
     hit = {cm.sentence for cm in counts if cm.kind in CASUALTY_KINDS and not cm.own}
     if any(cm.sentence in hit for cm in own):
@@ -112,7 +119,7 @@ def _takes(cm: CountMention, m) -> bool:
     """The dead and the hurt are told of a violent event or a protest, not of an arrest ("police arrested a
     man. The victim was pronounced dead at the scene." gives the death to the shooting)."""
     if cm.kind in CASUALTY_KINDS:
-        return m.category.key not in TAKES_NO_CASUALTIES
+        return m.category.key not in _data()["takes_no_casualties"]
     return True
 
 
@@ -146,11 +153,11 @@ def _nearest(cm: CountMention, countable, ahead: bool = False):
     before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
     if before:
         end, c = max(before, key=lambda p: p[0])
-        if cm.sentence[0] - end < REACH:
+        if cm.sentence[0] - end < _data()["reach"]:
             return c
     if not before or ahead:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
         after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
-        if after and min(after, key=lambda p: p[0])[0] - cm.sentence[1] < REACH:
+        if after and min(after, key=lambda p: p[0])[0] - cm.sentence[1] < _data()["reach"]:
             return min(after, key=lambda p: p[0])[1]
     return None
 
@@ -178,6 +185,7 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         return coded[:1]
     useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
     useful = [cm for cm in useful if not cm.background]  # a running total is not this event's toll
+    useful = [cm for cm in useful if not _not_counted(cm)]
     if any(not cm.fallback for cm in useful):  # "a fatal shooting" tells a toll only where none is told
         useful = [cm for cm in useful if not cm.fallback]
     else:
@@ -238,6 +246,12 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
         out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
     return out
+
+def _not_counted(cm: CountMention) -> bool:
+    """"an unborn child" told as one of the dead: not a person killed."""
+    words = set((cm.claim.victims or "").lower().replace(",", " ").split())
+    return cm.implied and bool(words & _data()["not_counted"])
+
 
 def _generic(victims: str | None) -> bool:
     """"2 dead", "three people": a toll that names no victims apart from the killer."""
