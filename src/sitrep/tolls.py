@@ -112,7 +112,13 @@ def lone_self_deaths(counts: list[CountMention], text: str) -> list[CountMention
 
 def _includes_killer(extra: CountMention, toll: list[CountMention]) -> bool:
     """"5 dead, including the gunman": the killer's own death is already in the toll."""
-    return extra.own and any(m.includes_killer for m in toll)
+    return _killer(extra) and any(m.includes_killer for m in toll)
+
+
+def _killer(cm: CountMention) -> bool:
+    """The killer's own death: by his own hand ("then turned the gun on himself") or by police ("officers
+    shot and killed the gunman"); one death beyond those of his victims, told once."""
+    return cm.own or (cm.perpetrator and cm.kind == "killed")
 
 
 def _takes(cm: CountMention, m) -> bool:
@@ -213,35 +219,37 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     summed = any(cm.headline and not cm.implied and cm.kind in ("killed", "injured", "shot") for cm in counts)
     for cm in sorted(useful, key=lambda cm: cm.sentence):
         src = cm.claim.source
-        if cm.also and src not in first and per_source:
+        if (cm.also or _killer(cm)) and src not in first and per_source:
             extra.append(cm)  # victims beyond the toll, whoever tells them, add to every claimant's toll
             continue
         first.setdefault(src, cm.sentence)
         if cm.sentence == first[src]:
             per_source.setdefault(src, []).append(cm)
-        elif cm.also:
+        elif cm.also or _killer(cm):  # the killer's death, told on its own ("police shot and killed the gunman")
             extra.append(cm)
+    # the killer's death one claimant tells beside its figure is one more beside every other claimant's figure
+    extra += [m for ms in per_source.values() for m in ms if _killer(m) and len(per_source) > 1]
     stated = [src for src, ms in per_source.items() if any(not m.implied for m in ms)]
     if stated:  # victims told one by one give no toll of their own beside a claimant's figure
-        extra += [m for src, ms in per_source.items() if src not in stated for m in ms if m.own]
+        extra += [m for src, ms in per_source.items() if src not in stated for m in ms if _killer(m)]
         per_source = {src: ms for src, ms in per_source.items() if src in stated}
     elif len(per_source) > 1:  # victims told one by one: the sentence that tells the most of them
         most = max(per_source, key=lambda src: sum(m.count for m in per_source[src]))
         per_source = {most: per_source[most]}
-    owns = [m for m in extra if m.own]
-    extra = [m for m in extra if not m.own] + owns[:1]  # the killer dies once, however often told
+    owns = [m for m in extra if _killer(m)]
+    extra = [m for m in extra if not _killer(m)] + owns[:1]  # the killer dies once, however often told
     out = []
     for mentions in per_source.values():
         if summed and mentions[0].headline:  # the headline's toll: the killer is in it where it counts the dead
             everyone = all(_generic(m.claim.victims) for m in mentions)  # alone ("2 dead"), not his victims
-            mentions = mentions + [m for m in extra if m.own and not everyone and not any(t.own for t in mentions)][:1]
+            mentions = mentions + [m for m in extra if _killer(m) and not everyone and not any(_killer(t) for t in mentions)][:1]
             out.extend(as_parts([m.claim for m in mentions]))
             continue
         told = {m.number_span for m in mentions}
         told_count = sum(m.claim.total if m.claim.total is not None else m.claim.count for m in mentions)
         figures = {m.claim.count for m in mentions if not m.implied}
         own = [m for m in extra if m.number_span not in told and not _includes_killer(m, mentions)
-               and not (m.own and any(t.own for t in mentions)) and not 0 < m.ordinal <= told_count
+               and not (_killer(m) and any(_killer(t) for t in mentions)) and not 0 < m.ordinal <= told_count
                and (m.implied or m.claim.count not in figures)]  # "also injured three others": the three again
         src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
         out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
@@ -282,7 +290,7 @@ def injured_from_shot(counts: list[CountMention]) -> list[Claim]:
     shot = tally(counts, "shot")
     if not shot:
         return []
-    killed = tally([cm for cm in counts if not cm.own], "killed")
+    killed = tally([cm for cm in counts if not _killer(cm)], "killed")
     dead = max((c.total if c.total is not None else c.count for c in killed), default=0)
     told = {(c.evidence.start, c.evidence.end) for c in killed}
     if any(cm.includes_killer and (cm.claim.evidence.start, cm.claim.evidence.end) in told for cm in counts):
