@@ -55,15 +55,16 @@ def share_tolls(ordered) -> Event | None:
 
 
 def on_its_day(counts: list[CountMention], times, when) -> list[CountMention]:
-    """A death or a wound told beside a date days before the event's ("On Nov. 1, a boy was fatally shot";
-    "the vigil was for a man killed last month") is an earlier shooting's, not this one's toll."""
+    """A death told beside a date days before the event's ("On Nov. 1, a boy was fatally shot"; "the vigil
+    was for a man killed last month") is an earlier shooting's, not this one's toll. A headline's stays: it
+    tells what the story is about ("Toddler dies after shooting himself last week")."""
     day = _day(when.value) if when is not None and when.precision == "day" and when.value else None
     if day is None:
         return counts
     earlier = set()
     for cm in counts:
         ends = [_last_day(t) for t in times if t.resolved and t.value and cm.sentence[0] <= t.start < cm.sentence[1]]
-        if cm.kind == "killed" and any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
+        if cm.kind == "killed" and not cm.headline and any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
             earlier.add(cm.sentence)
     # the dead of an earlier day go, and those shot with them ("was shot and died in July"); a figure of the
     # hurt alone stays, as the event's own date may be the later day a story was told on
