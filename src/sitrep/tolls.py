@@ -63,8 +63,10 @@ def on_its_day(counts: list[CountMention], times, when) -> list[CountMention]:
         return counts
     earlier = set()
     for cm in counts:
+        if cm.kind != "killed" or cm.headline:
+            continue
         ends = [_last_day(t) for t in times if t.resolved and t.value and cm.sentence[0] <= t.start < cm.sentence[1]]
-        if cm.kind == "killed" and not cm.headline and any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
+        if any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
             earlier.add(cm.sentence)
     # the dead of an earlier day go, and those shot with them ("was shot and died in July"); a figure of the
     # hurt alone stays, as the event's own date may be the later day a story was told on
@@ -243,7 +245,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     for mentions in per_source.values():
         if summed and mentions[0].headline:  # the headline's toll: the killer is in it where it counts the dead
             everyone = all(_generic(m.claim.victims) for m in mentions)  # alone ("2 dead"), not his victims
-            mentions = mentions + [m for m in extra if _killer(m) and not everyone and not any(_killer(t) for t in mentions)][:1]
+            killer = [m for m in extra if _killer(m) and not everyone and not any(_killer(t) for t in mentions)]
+            mentions = mentions + killer[:1]
             out.extend(as_parts([m.claim for m in mentions]))
             continue
         told = {m.number_span for m in mentions}
