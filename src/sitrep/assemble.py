@@ -13,6 +13,7 @@ from .article import Article
 from .counts import CountMention, summarise
 from .events import Mention, refine_modes
 from .lexicon import Lexicon
+from .nlp import text_of
 from .locate import Where, where_of
 from .places import PlaceMention
 from .record import Acled, Actor, Claim, Event, Location, Span, Time, Trigger
@@ -289,6 +290,7 @@ class Assembler:
             cat, actors_, sorted({m.sent for m in c.mentions}, key=lambda s: s.start), Span(start=lead.start, end=lead.end),
             lead.text, location.country if location else None)
         date = dating.event_date(c, times, article.published)
+        counts = tolls.on_its_day(tolls.lone_self_deaths(counts, text_of(doc)), times, date)
         fat = tally(counts, "killed")
         inj = tolls.injured(counts)
         evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in c.mentions})

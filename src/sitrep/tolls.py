@@ -6,6 +6,13 @@ events. ``assemble`` calls them.
 """
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
 from .counts import CountMention, as_parts, parse_number
 from .record import Claim, Event
 
@@ -14,6 +21,17 @@ _GENERIC = {"people", "persons", "person", "dead", "killed", "victims", "others"
 
 # Non-violent events whose tolls are counted too (people hurt at a protest, people arrested).
 COUNTED_KEYS = {"protest", "riot", "mob", "arrest", "protest_force", "protest_intervention"}
+# Figures of the dead and the hurt.
+CASUALTY_KINDS = {"killed", "injured", "shot", "casualties"}
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    """data/tolls.yaml, loaded once."""
+    data = yaml.safe_load(resources.files("sitrep").joinpath("data/tolls.yaml").read_text("utf-8"))
+    data["murder_suicide"] = re.compile(data["murder_suicide"], re.IGNORECASE)
+    data["not_counted"] = set(data["not_counted"])
+    return data
 
 
 def share_tolls(ordered) -> Event | None:
@@ -36,39 +54,122 @@ def share_tolls(ordered) -> Event | None:
     return lead
 
 
+def on_its_day(counts: list[CountMention], times, when) -> list[CountMention]:
+    """A death told beside a date days before the event's ("On Nov. 1, a boy was fatally shot"; "the vigil
+    was for a man killed last month") is an earlier shooting's, not this one's toll. A headline's stays: it
+    tells what the story is about ("Toddler dies after shooting himself last week")."""
+    day = _day(when.value) if when is not None and when.precision == "day" and when.value else None
+    if day is None:
+        return counts
+    earlier = set()
+    for cm in counts:
+        if cm.kind != "killed" or cm.headline:
+            continue
+        ends = [_last_day(t) for t in times if t.resolved and t.value and cm.sentence[0] <= t.start < cm.sentence[1]]
+        if any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
+            earlier.add(cm.sentence)
+    # the dead of an earlier day go, and those shot with them ("was shot and died in July"); a figure of the
+    # hurt alone stays, as the event's own date may be the later day a story was told on
+    return [cm for cm in counts if not (cm.sentence in earlier and cm.kind in ("killed", "shot"))]
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _last_day(t) -> date | None:
+    """The last day a resolved date expression can mean: the day, the week's Sunday, the month's or year's end."""
+    value = t.value
+    try:
+        if t.precision == "day":
+            return date.fromisoformat(value[:10])
+        if t.precision == "week":
+            year, week = value.split("-W")
+            return date.fromisocalendar(int(year), int(week[:2]), 7)
+        if t.precision == "month":
+            year, month = int(value[:4]), int(value[5:7])
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        if t.precision == "year":
+            return date(int(value[:4]), 12, 31)
+    except (ValueError, IndexError):
+        return None
+    return None
+
+
+def lone_self_deaths(counts: list[CountMention], text: str) -> list[CountMention]:
+    """"A teen fatally shot herself", told beside "Bronx teen fatally shot": where the story tells no one else
+    hit by the one who died by their own hand (no murder-suicide, no victims in the sentence of the act),
+    that death is the victim's, already in the toll, and not one more."""
+    own = [cm for cm in counts if cm.own]
+    others = [cm for cm in counts if cm.kind == "killed" and not cm.own]
+    if not own or not others or any(cm.count != 1 for cm in others) or _data()["murder_suicide"].search(text):
+        return counts
+    hit = {cm.sentence for cm in counts if cm.kind in CASUALTY_KINDS and not cm.own}
+    if any(cm.sentence in hit for cm in own):
+        return counts  # "shot his wife before turning the gun on himself"
+    return [cm for cm in counts if not cm.own]
+
+
 def _includes_killer(extra: CountMention, toll: list[CountMention]) -> bool:
     """"5 dead, including the gunman": the killer's own death is already in the toll."""
-    return extra.own and any(m.includes_killer for m in toll)
+    return _killer(extra) and any(m.includes_killer for m in toll)
+
+
+def _killer(cm: CountMention) -> bool:
+    """The killer's own death: by his own hand ("then turned the gun on himself") or by police ("officers
+    shot and killed the gunman"); one death beyond those of his victims, told once."""
+    return cm.own or (cm.perpetrator and cm.kind == "killed")
+
+
+def _takes(cm: CountMention, m) -> bool:
+    """The dead and the hurt are told of a violent event or a protest, not of an arrest ("police arrested a
+    man. The victim was pronounced dead at the scene." gives the death to the shooting)."""
+    if cm.kind in CASUALTY_KINDS:
+        return m.category.key not in _data()["takes_no_casualties"]
+    return True
 
 
 def attach_counts(clusters, counts: list[CountMention]) -> dict[int, list[CountMention]]:
     """Each count goes to the event it is told of: the nearest event mention in its sentence, else the
-    event of the sentence before (a toll told in its own sentence: "Three soldiers died.")."""
+    event of the sentence before (a toll told in its own sentence: "Three soldiers died."). The dead and
+    the hurt go to an event that can have them, where one is near, before an arrest."""
     out: dict[int, list[CountMention]] = {}
-    countable = [(c, m) for c in clusters for m in c.mentions
-                 if m.category.is_violent or m.category.key in COUNTED_KEYS]
+    every = [(c, m) for c in clusters for m in c.mentions
+             if m.category.is_violent or m.category.key in COUNTED_KEYS]
     orphans: list[CountMention] = []
     for cm in counts:
-        pos = cm.number_span[0]
-        same = [(abs(m.start - pos), c) for c, m in countable if m.sent.start_char <= pos < m.sent.end_char]
-        if same:
-            out.setdefault(id(min(same, key=lambda p: p[0])[1]), []).append(cm)
-            continue
-        before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
-        if not before:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
-            after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
-            if after and min(after, key=lambda p: p[0])[0] - cm.sentence[1] < 400:
-                out.setdefault(id(min(after, key=lambda p: p[0])[1]), []).append(cm)
-                continue
-        if before:
-            end, c = max(before, key=lambda p: p[0])
-            gap = cm.sentence[0] - end
-            if gap < 400:
-                out.setdefault(id(c), []).append(cm)
-                continue
-        orphans.append(cm)
-    _adopt_orphans(countable, orphans, out)
+        fitting = [(c, m) for c, m in every if _takes(cm, m)]
+        c = _nearest(cm, fitting, ahead=True) if len(fitting) < len(every) else None
+        c = c if c is not None else _nearest(cm, every)
+        if c is None:
+            orphans.append(cm)
+        else:
+            out.setdefault(id(c), []).append(cm)
+    _adopt_orphans(every, orphans, out)
     return out
+
+
+def _nearest(cm: CountMention, countable, ahead: bool = False):
+    """The event of the nearest mention in the count's sentence, else of the sentence before it (or of the
+    first one after, for a headline told before the story's first mention, or ``ahead``), within reach."""
+    pos = cm.number_span[0]
+    same = [(abs(m.start - pos), c) for c, m in countable if m.sent.start_char <= pos < m.sent.end_char]
+    if same:
+        return min(same, key=lambda p: p[0])[1]
+    before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
+    if before:
+        end, c = max(before, key=lambda p: p[0])
+        if cm.sentence[0] - end < _data()["reach"]:
+            return c
+    if not before or ahead:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
+        after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
+        if after and min(after, key=lambda p: p[0])[0] - cm.sentence[1] < _data()["reach"]:
+            return min(after, key=lambda p: p[0])[1]
+    return None
+
 
 def _adopt_orphans(countable, orphans: list[CountMention], out: dict[int, list[CountMention]]) -> None:
     """A toll told far from any event mention ("He died at the hospital." three paragraphs on) goes to
@@ -93,6 +194,7 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         return coded[:1]
     useful = [cm for cm in counts if cm.kind == kind and not cm.part and not cm.vague]
     useful = [cm for cm in useful if not cm.background]  # a running total is not this event's toll
+    useful = [cm for cm in useful if not _not_counted(cm)]
     if any(not cm.fallback for cm in useful):  # "a fatal shooting" tells a toll only where none is told
         useful = [cm for cm in useful if not cm.fallback]
     else:
@@ -120,39 +222,48 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     summed = any(cm.headline and not cm.implied and cm.kind in ("killed", "injured", "shot") for cm in counts)
     for cm in sorted(useful, key=lambda cm: cm.sentence):
         src = cm.claim.source
-        if cm.also and src not in first and per_source:
+        if (cm.also or _killer(cm)) and src not in first and per_source:
             extra.append(cm)  # victims beyond the toll, whoever tells them, add to every claimant's toll
             continue
         first.setdefault(src, cm.sentence)
         if cm.sentence == first[src]:
             per_source.setdefault(src, []).append(cm)
-        elif cm.also:
+        elif cm.also or _killer(cm):  # the killer's death, told on its own ("police shot and killed the gunman")
             extra.append(cm)
+    # the killer's death one claimant tells beside its figure is one more beside every other claimant's figure
+    extra += [m for ms in per_source.values() for m in ms if _killer(m) and len(per_source) > 1]
     stated = [src for src, ms in per_source.items() if any(not m.implied for m in ms)]
     if stated:  # victims told one by one give no toll of their own beside a claimant's figure
-        extra += [m for src, ms in per_source.items() if src not in stated for m in ms if m.own]
+        extra += [m for src, ms in per_source.items() if src not in stated for m in ms if _killer(m)]
         per_source = {src: ms for src, ms in per_source.items() if src in stated}
     elif len(per_source) > 1:  # victims told one by one: the sentence that tells the most of them
         most = max(per_source, key=lambda src: sum(m.count for m in per_source[src]))
         per_source = {most: per_source[most]}
-    owns = [m for m in extra if m.own]
-    extra = [m for m in extra if not m.own] + owns[:1]  # the killer dies once, however often told
+    owns = [m for m in extra if _killer(m)]
+    extra = [m for m in extra if not _killer(m)] + owns[:1]  # the killer dies once, however often told
     out = []
     for mentions in per_source.values():
         if summed and mentions[0].headline:  # the headline's toll: the killer is in it where it counts the dead
             everyone = all(_generic(m.claim.victims) for m in mentions)  # alone ("2 dead"), not his victims
-            mentions = mentions + [m for m in extra if m.own and not everyone and not any(t.own for t in mentions)][:1]
+            killer = [m for m in extra if _killer(m) and not everyone and not any(_killer(t) for t in mentions)]
+            mentions = mentions + killer[:1]
             out.extend(as_parts([m.claim for m in mentions]))
             continue
         told = {m.number_span for m in mentions}
         told_count = sum(m.claim.total if m.claim.total is not None else m.claim.count for m in mentions)
         figures = {m.claim.count for m in mentions if not m.implied}
         own = [m for m in extra if m.number_span not in told and not _includes_killer(m, mentions)
-               and not (m.own and any(t.own for t in mentions)) and not 0 < m.ordinal <= told_count
+               and not (_killer(m) and any(_killer(t) for t in mentions)) and not 0 < m.ordinal <= told_count
                and (m.implied or m.claim.count not in figures)]  # "also injured three others": the three again
         src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
         out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
     return out
+
+def _not_counted(cm: CountMention) -> bool:
+    """"an unborn child" told as one of the dead: not a person killed."""
+    words = set((cm.claim.victims or "").lower().replace(",", " ").split())
+    return cm.implied and bool(words & _data()["not_counted"])
+
 
 def _generic(victims: str | None) -> bool:
     """"2 dead", "three people": a toll that names no victims apart from the killer."""
@@ -183,7 +294,7 @@ def injured_from_shot(counts: list[CountMention]) -> list[Claim]:
     shot = tally(counts, "shot")
     if not shot:
         return []
-    killed = tally([cm for cm in counts if not cm.own], "killed")
+    killed = tally([cm for cm in counts if not _killer(cm)], "killed")
     dead = max((c.total if c.total is not None else c.count for c in killed), default=0)
     told = {(c.evidence.start, c.evidence.end) for c in killed}
     if any(cm.includes_killer and (cm.claim.evidence.start, cm.claim.evidence.end) in told for cm in counts):
