@@ -207,11 +207,17 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         # a street lies in a town of the story's own states; a story's context town need not (a state it names
         # in passing, a surname taken for a town, says little of where the report is)
         outside = site is not None and _outside_home(p.entry, home_states)
-        key = (outside, _in_outlet(p, outlet), p.precision or 4, away, not same, -told.get(_entry_key(p), 0),
+        key = ((p.precision or 4) > 2, away and outside, _in_outlet(p, outlet), away, outside, p.precision or 4, not same, -told.get(_entry_key(p), 0),
                min(abs(p.start - x) for x, _, _ in anchors))
+        if _DEBUG:
+            print("   CTX", p.text, p.name, p.admin1 if hasattr(p, "admin1") else (p.entry.admin1 if p.entry else None), key)
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
+
+
+import os as _os
+_DEBUG = bool(_os.environ.get("SITREP_DEBUG_LOC"))
 
 
 def _entry_key(p: PlaceMention) -> tuple:
