@@ -15,7 +15,7 @@ import yaml
 from . import actors, gazetteer
 from .events import Mention
 from .nlp import text_of
-from .places import DIRECTIONS, PlaceMention, _people_names, country_name, led_by_locative
+from .places import DIRECTIONS, TOWN_LOCATIVE, PlaceMention, _people_names, country_name, led_by_locative
 from .record import Location, Span
 from .roles import Role
 
@@ -195,7 +195,7 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
     for p in places:
         if not p.resolved or p is site or _weak(p) or _abbreviation(p.text):
             continue  # "Md." before a name is no Maryland; a state's abbreviation only qualifies a town
-        if p.text in people and not p.dateline and not led_by_locative(p):
+        if p.text in people and not p.dateline and not _town_led(p):
             continue  # "Tyrell Hall ... Hall said": a person told again, not the town "Hall"
         if p.attributive and not (p.label != "NORP" and p.entry is not None and (home is None or p.iso3 == home)):
             continue  # a town that opens a name ("Carbondale Police", "an Albuquerque teen") tells a local story's town
@@ -207,7 +207,11 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         # a street lies in a town of the story's own states; a story's context town need not (a state it names
         # in passing, a surname taken for a town, says little of where the report is)
         outside = site is not None and _outside_home(p.entry, home_states)
-        key = ((p.precision or 4) > 2, away and outside, _in_outlet(p, outlet), away, outside, p.precision or 4, not same, -told.get(_entry_key(p), 0),
+        # a street's town is the one named beside it; an event whose sentences name no place is in the town the
+        # report tells most of
+        said = -told.get(_entry_key(p), 0)
+        near = (not same, said) if site is not None else (said, not same)
+        key = ((p.precision or 4) > 2, away and outside, _in_outlet(p, outlet), away, outside, p.precision or 4, *near,
                min(abs(p.start - x) for x, _, _ in anchors))
         if _DEBUG:
             print("   CTX", p.text, p.name, p.admin1 if hasattr(p, "admin1") else (p.entry.admin1 if p.entry else None), key)
@@ -218,6 +222,13 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
 
 import os as _os
 _DEBUG = bool(_os.environ.get("SITREP_DEBUG_LOC"))
+
+
+def _town_led(p: PlaceMention) -> bool:
+    """Does a preposition that leads towns rather than persons lead the name ("in Hall", not "of Hall")?"""
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in TOWN_LOCATIVE
 
 
 def _entry_key(p: PlaceMention) -> tuple:
@@ -328,6 +339,10 @@ def _home_region(places: list[PlaceMention]) -> dict[str, set[tuple[str, str]]]:
             continue
         if p.dateline or e.kind in ("admin1", "admin2") or p.within is not None:
             home.setdefault(e.country, set()).add((e.country, e.admin1))
+    for p in places:
+        state = _postal_state(p, [p]) if not p.attributive else None
+        if state is not None:  # "Cleveland, OH": the state the postal code names
+            home.setdefault("USA", set()).add(("USA", state))
     if not home:
         # No dateline nor state named: the state most of its towns lie in, where one clearly leads
         # ("Dayton police", "Huber Heights" and a bare "Columbus" in a story from Ohio).
