@@ -213,15 +213,33 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         near = (not same, said) if site is not None else (said, not same)
         key = ((p.precision or 4) > 2, away and outside, _in_outlet(p, outlet), away, outside, p.precision or 4, *near,
                min(abs(p.start - x) for x, _, _ in anchors))
-        if _DEBUG:
-            print("   CTX", p.text, p.name, p.admin1 if hasattr(p, "admin1") else (p.entry.admin1 if p.entry else None), key)
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
 
 
-import os as _os
-_DEBUG = bool(_os.environ.get("SITREP_DEBUG_LOC"))
+def _before(p: PlaceMention):
+    """The "in" before a name (over a "the"), or None."""
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    i = span.start - 1
+    if doc[i].lower_ == "the" and i > 0:
+        i -= 1
+    return doc[i] if doc[i].lower_ == "in" else None
+
+
+def _hospital(p: PlaceMention) -> bool:
+    """Does the name say where a hospital is ("Vanderbilt University Medical Center in Nashville", "a hospital in
+    Dayton")? A victim is taken there; the event is not there."""
+    prep = _before(p)
+    if prep is None or prep.head.i == prep.i:
+        return False
+    head = prep.head
+    words = _vocabulary()["hospital_nouns"]
+    return head.lower_ in words or head.lower_ in ("center", "centre") and any(
+        t.lower_ in ("medical", "trauma", "health") for t in head.lefts)
 
 
 def _town_led(p: PlaceMention) -> bool:
@@ -412,6 +430,8 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
                 continue  # "Man shot on Elm Street - WXYZ News, Springfield": the outlet's town, not the event's
             if not _locative(p):
                 continue  # "attacks against the United States", "Iran denied": a party, not a place
+            if _hospital(p):
+                continue  # "taken to a hospital in Dayton": not where it happened
             tier = 0 if id(p) in linked else 2
             key = (tier, p.country is not None, id(p) in strays, p.precision or 4, id(p) in wholes,
                    p.label not in {"GPE", "LOC"}, n, p.start)
