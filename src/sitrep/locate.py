@@ -481,7 +481,10 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
         # A foreign town named in such a story ("Berlin" in a Connecticut one) is likewise its namesake there.
         town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.kind in ("city", "admin2")
                                     and not _outside_home(p.entry, home)], best)
-        if town is not None:
+        told = _told_towns(places)
+        if town is not None and told.get(_entry_key(best), 0) <= told.get(_entry_key(town), 0):
+            # ... unless the report tells more of the name than of any town there ("Pontiac" six times, and
+            # "Memphis, Tennessee" once, in passing)
             return _location_of(best, town, precision=max(2, town.precision or 2),
                                 note=f"in or near {town.name}: the report's places lie in {town.entry.admin1}, "
                                      f"and the name has no place there")
