@@ -466,7 +466,8 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
         # the namesake: "the Dayton area" in a story from Dayton is Dayton itself.
         town = _town_in_context(c, [p for p in places if not _quarter(p, places) and not _street_like(p)
                                     and p.text.lower() != best.text.lower()], best)
-        if town is not None and _km(best, town) > NEIGHBOUR_KM:
+        if town is not None and _km(best, town) > NEIGHBOUR_KM and town.entry is not None and best.entry is not None \
+                and town.entry.population >= best.entry.population:  # a town's quarter is no bigger than the town
             return _location_of(best, town, precision=max(2, town.precision or 2),
                                 note=f"in {town.name}: the name is a neighbourhood's here, and {town.name} the "
                                      f"town the report names nearest it")
@@ -481,10 +482,7 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
         # A foreign town named in such a story ("Berlin" in a Connecticut one) is likewise its namesake there.
         town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.kind in ("city", "admin2")
                                     and not _outside_home(p.entry, home)], best)
-        told = _told_towns(places)
-        if town is not None and told.get(_entry_key(best), 0) <= told.get(_entry_key(town), 0):
-            # ... unless the report tells more of the name than of any town there ("Pontiac" six times, and
-            # "Memphis, Tennessee" once, in passing)
+        if town is not None:
             return _location_of(best, town, precision=max(2, town.precision or 2),
                                 note=f"in or near {town.name}: the report's places lie in {town.entry.admin1}, "
                                      f"and the name has no place there")
