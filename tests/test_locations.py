@@ -228,3 +228,43 @@ def test_a_local_storys_event_stays_in_its_own_state(extract_doc, text, name, ad
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.country == "USA" and where.admin1 == admin1
     assert name is None or where.name == name
+
+
+@pytest.mark.parametrize("text", [
+    "Teen shot in Gresham\n\nA teenager was wounded late Sunday in the Gresham neighborhood on the South Side. "
+    "Chicago police are investigating.",
+    "Two teens hurt in shooting\n\nThe shooting happened in Austin shortly after midnight, police said. The "
+    "two teenagers live in Chicago's Austin neighborhood.",
+    "Woman shot on the West Side\n\nA woman was shot in West late Saturday while walking home. Chicago "
+    "police are investigating.",
+], ids=["the-x-neighborhood", "possessive-neighborhood", "a-bare-quarter"])
+def test_a_neighbourhood_named_after_a_town_far_away_lies_in_the_reports_town(extract_doc, text):
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Chicago" and where.admin1 == "Illinois"
+    assert where.precision == 2 and where.note
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("Man shot outside a bar\n\nPRESTON, ID - A man was shot outside a bar in Preston late Friday, police said.",
+     "Idaho"),
+    ("Three hurt in shooting\n\nThree people were hurt in a shooting at a lounge in Birmingham on Friday. "
+     "Anyone with information should call police at 205-555-0100.", "Alabama"),
+    ("Teen wounded\n\nA teenager was wounded in a shooting in the 1200 block of Elm Street in Kettering on "
+     "Saturday, police said.", "Ohio"),
+], ids=["postal-code", "phone-number", "block-of"])
+def test_a_bare_town_in_a_us_local_story_is_the_home_namesake_not_one_abroad(extract_doc, text, admin1):
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.country == "USA" and where.admin1 == admin1
+
+
+def test_a_bare_town_in_a_story_with_no_local_cues_stays_abroad(extract_doc):
+    text = "Two men were stabbed in Birmingham on Friday night, West Midlands Police said."
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.country == "GBR"
+
+
+def test_a_hospitals_town_is_not_where_the_event_was(extract_doc):
+    text = ("TULLAHOMA, Tenn. \u2014 A boy was shot in the leg on Friday and is being treated at a "
+            "hospital in Nashville, police said.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Tullahoma"

@@ -15,7 +15,7 @@ import yaml
 from . import actors, gazetteer
 from .events import Mention
 from .nlp import text_of
-from .places import PlaceMention, _people_names, country_name, led_by_locative
+from .places import DIRECTIONS, TOWN_LOCATIVE, PlaceMention, _people_names, country_name, led_by_locative
 from .record import Location, Span
 from .roles import Role
 
@@ -191,9 +191,12 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
     home_states = _home_region(places)  # ... and the states the story places itself in
     best, best_key = None, None
     outlet = _outlet_span(places)
+    people = _people_names(places[0].root.doc) if places else set()
     for p in places:
         if not p.resolved or p is site or _weak(p) or _abbreviation(p.text):
             continue  # "Md." before a name is no Maryland; a state's abbreviation only qualifies a town
+        if p.text in people and not p.dateline and not _town_led(p):
+            continue  # "Tyrell Hall ... Hall said": a person told again, not the town "Hall"
         if p.attributive and not (p.label != "NORP" and p.entry is not None and (home is None or p.iso3 == home)):
             continue  # a town that opens a name ("Carbondale Police", "an Albuquerque teen") tells a local story's town
         if home is not None and p.iso3 != home and tally[home] > tally.get(p.iso3, 0):
@@ -204,11 +207,46 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         # a street lies in a town of the story's own states; a story's context town need not (a state it names
         # in passing, a surname taken for a town, says little of where the report is)
         outside = site is not None and _outside_home(p.entry, home_states)
-        key = (outside, _in_outlet(p, outlet), p.precision or 4, away, not same, -told.get(_entry_key(p), 0),
+        # a street's town is the one named beside it; an event whose sentences name no place is in the town the
+        # report tells most of
+        said = -told.get(_entry_key(p), 0)
+        near = (not same, said) if site is not None else (said, not same)
+        key = ((p.precision or 4) > 2, away and outside, _in_outlet(p, outlet), away, outside, p.precision or 4, *near,
                min(abs(p.start - x) for x, _, _ in anchors))
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
+
+
+def _before(p: PlaceMention):
+    """The "in" before a name (over a "the"), or None."""
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    i = span.start - 1
+    if doc[i].lower_ == "the" and i > 0:
+        i -= 1
+    return doc[i] if doc[i].lower_ == "in" else None
+
+
+def _hospital(p: PlaceMention) -> bool:
+    """Does the name say where a hospital is ("Vanderbilt University Medical Center in Nashville", "a hospital in
+    Dayton")? A victim is taken there; the event is not there."""
+    prep = _before(p)
+    if prep is None or prep.head.i == prep.i:
+        return False
+    head = prep.head
+    words = _vocabulary()["hospital_nouns"]
+    return head.lower_ in words or head.lower_ in ("center", "centre") and any(
+        t.lower_ in ("medical", "trauma", "health") for t in head.lefts)
+
+
+def _town_led(p: PlaceMention) -> bool:
+    """Does a preposition that leads towns rather than persons lead the name ("in Hall", not "of Hall")?"""
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in TOWN_LOCATIVE
 
 
 def _entry_key(p: PlaceMention) -> tuple:
@@ -319,6 +357,10 @@ def _home_region(places: list[PlaceMention]) -> dict[str, set[tuple[str, str]]]:
             continue
         if p.dateline or e.kind in ("admin1", "admin2") or p.within is not None:
             home.setdefault(e.country, set()).add((e.country, e.admin1))
+    for p in places:
+        state = _postal_state(p, [p]) if not p.attributive else None
+        if state is not None:  # "Cleveland, OH": the state the postal code names
+            home.setdefault("USA", set()).add(("USA", state))
     if not home:
         # No dateline nor state named: the state most of its towns lie in, where one clearly leads
         # ("Dayton police", "Huber Heights" and a bare "Columbus" in a story from Ohio).
@@ -388,6 +430,8 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
                 continue  # "Man shot on Elm Street - WXYZ News, Springfield": the outlet's town, not the event's
             if not _locative(p):
                 continue  # "attacks against the United States", "Iran denied": a party, not a place
+            if _hospital(p):
+                continue  # "taken to a hospital in Dayton": not where it happened
             tier = 0 if id(p) in linked else 2
             key = (tier, p.country is not None, id(p) in strays, p.precision or 4, id(p) in wholes,
                    p.label not in {"GPE", "LOC"}, n, p.start)
@@ -404,9 +448,10 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
         town = _town_in_context(c, places, None) if c.lead.category.acled else None
         if town is None:
             return _station_town(c) if c.lead.category.acled else None
+        town = _namesake(town, places)
         return _location_of(town, town, precision=max(2, town.precision or 2),
                             note="the place the report's nearest lines name; the event's own sentences name none")
-    best = _market_namesake(best, places) or _home_namesake(best, places) or best
+    best = _namesake(best, places)
     if best.resolved and _street_like(best):
         # "the 1500 block of Maryland Drive", "near Thompson and Colorado avenues": a street named after a
         # town or a state lies in the town the report names.
@@ -415,6 +460,17 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
             return _location_of(best, town, precision=max(2, town.precision or 2),
                                 note=f"in or near {town.name}: the name is a street's here, and {town.name} the "
                                      f"place the report names nearest it")
+    if best.resolved and _quarter(best, places):
+        # "in the Austin neighborhood", "the Mayfair section", "on the West Side": a part of the report's town,
+        # not the namesake town far away ("Austin", Texas). Only where the town the report names lies away from
+        # the namesake: "the Dayton area" in a story from Dayton is Dayton itself.
+        town = _town_in_context(c, [p for p in places if not _quarter(p, places) and not _street_like(p)
+                                    and p.text.lower() != best.text.lower()], best)
+        if town is not None and _km(best, town) > NEIGHBOUR_KM and town.entry is not None and best.entry is not None \
+                and town.entry.population >= best.entry.population:  # a town's quarter is no bigger than the town
+            return _location_of(best, town, precision=max(2, town.precision or 2),
+                                note=f"in {town.name}: the name is a neighbourhood's here, and {town.name} the "
+                                     f"town the report names nearest it")
     e = best.entry
     home = _home_region(places)
     if (e is not None and e.kind in ("city", "admin2") and _outside_home(e, home)
@@ -474,6 +530,13 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
                     precision=best.precision, evidence=Span(start=best.start, end=best.end))
 
 
+def _namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
+    """The namesake of a bare town that the report's own cues point to (a state's postal code after it, a
+    station's market, the story's state, the country whose local news it reads as), else the town as resolved."""
+    return (_postal_namesake(p, places) or _market_namesake(p, places) or _home_namesake(p, places)
+            or _abroad_namesake(p, places) or p)
+
+
 # What joins a place to a wider one it lies in: "Sharsha upazila of Jessore", "Rampur village in Kakching", "X near Y".
 PART_OF = re.compile(r"^(?: (?:area|village|town|city|upazila|union|tehsil|block|mandal|thana|police station)s?)?"
                      r"(?:,)? (?:of|in|under|near) (?:the )?$", re.I)
@@ -506,6 +569,27 @@ def _parts_and_wholes(places: list[PlaceMention]) -> tuple[set[int], set[int]]:
 STREET_BEFORE = re.compile(r"\b(?:block|intersection|corner) of (?:the )?$", re.I)
 STREET_AFTER = re.compile(r"(?: (?:and|&) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)? (?:streets|avenues|roads|boulevards|drives"
                           r"|Street|Avenue|Road|Boulevard|Drive|Lane|Place|Court|Parkway|Highway|St|Ave|Rd|Blvd|Dr)\b")
+
+
+# A part of a town: "the Austin neighborhood", "Chicago's Gresham neighborhood", "the Mayfair section of ...".
+QUARTER_AFTER = re.compile(r" (?:neighborhoods?|neighbourhoods?|section|community area)\b", re.I)
+QUARTER_BEFORE = re.compile(r"(?:\bthe|['\u2019]s) $", re.I)
+QUARTER_BEFORE_SMALL = re.compile(r"(?:\bthe|\ban?|['\u2019]s) $", re.I)
+# Words of a name that says only which part of a town: "West", "Northeast", "the Far South Side".
+QUARTER_WORDS = {"side", "far", "near", "end", "the"}
+
+
+def _quarter(p: PlaceMention, places: list[PlaceMention]) -> bool:
+    """Is the name a neighbourhood's or a quarter's of the report's town: "the Gresham neighborhood" (here or
+    where the report names it elsewhere), "in Northeast" (Washington), "on the West Side"?"""
+    words = p.text.lower().split()
+    if words and all(w in DIRECTIONS or w in QUARTER_WORDS for w in words):
+        return True
+    text = text_of(p.root.doc)
+    # "a Washington Park neighborhood" too, but not "a Chicago neighborhood": a city people know is itself
+    small = p.entry is not None and p.entry.population < HOME_TOWN_MAX
+    return any(QUARTER_AFTER.match(text, q.end) and (QUARTER_BEFORE if not small else QUARTER_BEFORE_SMALL).search(
+        text, max(0, q.start - 6), q.start) for q in places if q.text.lower() == p.text.lower())
 
 
 def _street_like(p: PlaceMention) -> bool:
@@ -599,6 +683,89 @@ def _market_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMentio
         return None
     entry = max(here, key=lambda x: (x.kind == "city", x.population))
     return replace(p, entry=entry, country=None)
+
+
+def _abroad_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """The namesake at home of a bare town the gazetteer read as one abroad, in a local story of a country whose
+    local news names its streets, counties and sheriffs ("Birmingham" in a report of a shooting "in the 1500
+    block of ..." is Birmingham, Alabama, not the English city). Only where nothing else in the report lies in
+    the other country, and nothing (a country or province after the name, a dateline's) places the name there;
+    the namesake in the story's own state first, else the biggest."""
+    e = p.entry
+    if e is None or p.within is not None or e.kind != "city" or e.country in REGIONAL_COUNTRIES:
+        return None
+    if any(q.resolved and q.iso3 == e.country and q.text.lower() != p.text.lower() and not q.attributive
+           for q in places):
+        return None  # "Berlin ... Germany", "Preston, Lancashire": the story is about that country
+    country = _local_country(text_of(p.root.doc), places)
+    if country is None:
+        return None
+    here = [x for x in gazetteer.default().candidates(p.text) if x.country == country and x.kind in ("city", "admin2")]
+    if not here:
+        return None
+    states = _home_region(places).get(country, set())
+    entry = max(here, key=lambda x: ((x.country, x.admin1) in states, x.kind == "city", x.population))
+    return replace(p, entry=entry, country=None)
+
+
+# A US state's postal code after a town: "PRESTON, ID -", "Birmingham, AL (WXYZ)".
+POSTAL_AFTER = re.compile(r",[ ]?([A-Z]{2})\b(?![.'\u2019-]?\w)")
+
+
+@lru_cache(maxsize=1)
+def _postal_codes() -> dict[str, str]:
+    """US states by postal code ("ID" -> "Idaho"), as the gazetteer names them."""
+    return {s["code"]: s["name"] for s in gazetteer._read_json("us_states.json").values()}
+
+
+def _postal_state(p: PlaceMention, places: list[PlaceMention]) -> str | None:
+    """The US state whose postal code follows the name here or where the report names it again."""
+    text = text_of(p.root.doc)
+    for q in places:
+        if q.text.lower() == p.text.lower():
+            m = POSTAL_AFTER.match(text, q.end)
+            if m and m.group(1) in _postal_codes():
+                return _postal_codes()[m.group(1)]
+    return None
+
+
+def _postal_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
+    """The namesake in the state whose postal code the report writes after a town ("PRESTON, ID -" is Preston,
+    Idaho, not the English town), where the gazetteer read the town as another's."""
+    if p.within is not None or p.country is not None:
+        return None
+    state = _postal_state(p, places)
+    if state is None or p.entry is not None and (p.entry.country, p.entry.admin1) == ("USA", state):
+        return None
+    here = [x for x in gazetteer.default().candidates(p.text) if x.country == "USA" and x.admin1 == state
+            and x.kind in ("city", "admin2")]
+    if not here:
+        return None
+    return replace(p, entry=max(here, key=lambda x: (x.kind == "city", x.population)), country=None)
+
+
+def _local_country(text: str, places: list[PlaceMention]) -> str | None:
+    """The country whose local news the report reads as (of REGIONAL_COUNTRIES): one whose states or towns it
+    names, or whose local news' words it uses ("the 1500 block of", "the sheriff's office", a station's call
+    sign); None for any other report."""
+    for p in places:
+        if p.entry is not None and p.entry.country in REGIONAL_COUNTRIES and not _weak(p) \
+                and not _abbreviation(p.text) and p.entry.kind in ("admin1", "admin2"):
+            return p.entry.country
+    if _station(text) is not None or _local_news_words().search(text) or NANP_PHONE.search(text) \
+            or any(_postal_state(p, places) for p in places):
+        return "USA"
+    return None
+
+
+# A North American telephone number: "call police at 205-254-1765", "(614) 645-4545".
+NANP_PHONE = re.compile(r"(?:\(\d{3}\) ?|\b\d{3}[-.])\d{3}[-.]\d{4}\b")
+
+
+@lru_cache(maxsize=1)
+def _local_news_words() -> re.Pattern:
+    words = sorted(_vocabulary()["local_news_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 def _town_in_name(site: PlaceMention, places: list[PlaceMention]):
