@@ -397,6 +397,9 @@ def first_conflict(doc):
     "Police: fatal shooting of teen may have been an accident",  # the modal doubts what it was, not that it was
     "Stories do not add up after a boy is hurt in a weekend shooting",  # a time clause under a negated clause
     "Detectives are investigating a Tuesday night homicide on Elm Street.",
+    "Infant shot while in father's arms in Lakeview\n\nThe baby is in stable condition.",
+    "Two deputies hurt during shootout at roadside motel",
+    "Police: possible accidental shooting at hunting camp led to man's death",  # the hedge is on "accidental"
 ])
 def test_a_shooting_told_only_in_a_headline_or_a_noun_is_found(extract_doc, text):
     doc = extract_doc(text, published="2024-03-04")
@@ -408,7 +411,7 @@ def test_a_shooting_told_only_in_a_headline_or_a_noun_is_found(extract_doc, text
     "He took a shot at the goal in the second half.",
     "Her shot hit the post before the break.",
 ])
-def test_a_shot_at_goal_is_no_attack(extract_doc, text):
+def test_a_shot_at_goal_is_no_attack(extract_doc, text):  # the noun "shot" with an article or possessive
     doc = extract_doc(text, published="2024-03-04")
     assert "ASSAULT" not in types(doc), kinds(doc)
 

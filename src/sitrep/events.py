@@ -179,7 +179,9 @@ def _headline_rule(tok: Token, lex: Lexicon) -> TriggerRule | None:
         return None
     if title_case(tok.sent):
         return lex.triggers.get(lemma)
-    marks = [c for c in tok.children if c.dep_ in NOUN_MARKS and c.lower_ != "old"]  # "5-year-old shot in ..."
+    people = lex.word_set("headline_people")
+    marks = [c for c in tok.children if c.dep_ in NOUN_MARKS and c.lower_ != "old"  # "5-year-old shot in ..."
+             and not (c.dep_ == "compound" and lemma_of(c) in people)]  # "baby shot in ..."
     if tok.pos_ in {"NOUN", "PROPN"} and not marks \
             and lex.triggers.get(tok.lower_) is None and not _after_article(tok):
         return lex.triggers.get(lemma)
@@ -220,6 +222,8 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+# Modifiers that hedge what a noun is rather than whether it happened, when an adjective follows them.
+HEDGES = {"possible", "potential"}
 # Marks of a clause that tells when something happened, which its main clause's negation or modal leaves real.
 TEMPORAL_MARKS = {"after", "when", "since", "once", "as", "while"}
 # Words that negate; the small model sometimes labels a capitalised acronym ("YSR Congress") "neg".
@@ -244,7 +248,7 @@ def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
     heads = lex.word_set("irrealis_heads")
     if _negated(tok):
         return "negated"
-    mods = {lemma_of(c) for c in tok.children if c.dep_ in {"amod", "det", "compound"}}
+    mods = {lemma_of(c) for c in tok.children if c.dep_ in {"amod", "det", "compound"} and not _hedges_kind(c, tok, lex)}
     if tok.pos_ in {"NOUN", "PROPN"} and mods & lex.word_set("irrealis_modifiers"):
         return "unreal modifier"
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
@@ -289,6 +293,15 @@ def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
     if lemma_of(verb) in heads and verb.i != tok.i and _complement_of(tok, verb):
         return f"object of '{verb.text}'"
     return None
+
+
+def _hedges_kind(mod: Token, tok: Token, lex: Lexicon) -> bool:
+    """"A possible accidental shooting": the hedge is on the kind of act told by the adjective after it, not on
+    whether the act happened."""
+    if lemma_of(mod) not in HEDGES:
+        return False
+    return any(c.dep_ == "amod" and mod.i < c.i < tok.i and lemma_of(c) not in lex.word_set("irrealis_modifiers")
+               for c in tok.children)
 
 
 def _predicated(be: Token) -> bool:
