@@ -426,3 +426,10 @@ def test_an_arrest_for_a_shooting_falls_behind_the_shooting(extract_doc, text):
     doc = extract_doc(text, published="2024-03-04")
     event = first_conflict(doc)
     assert event is not None and event.type == "ASSAULT", kinds(doc)
+
+
+def test_the_headline_event_leads_a_toll_told_first_in_the_body(extract_doc):
+    doc = extract_doc("Teen hurt in Oakdale shooting\n\nTwo men were shot dead at a party on Elm Street in Riverton on "
+                      "Thursday night, police said. In Oakdale, a teenager was hurt on Friday.", published="2024-03-04")
+    event = first_conflict(doc)
+    assert event is not None and event.trigger.text == "shooting", [(e.trigger.text, e.type) for e in doc.events]
