@@ -13,6 +13,7 @@ from .article import Article
 from .counts import CountMention, summarise
 from .events import Mention, refine_modes
 from .lexicon import Lexicon
+from .nlp import text_of
 from .locate import Where, where_of
 from .places import PlaceMention
 from .record import Acled, Actor, Claim, Event, Location, Span, Time, Trigger
@@ -98,6 +99,11 @@ def _aftermath_of_violence(c: "Cluster", ev: Event, scored) -> bool:
         if _has_toll(other_ev) and (not own or _toll_size(other_ev) >= own):
             return True
     return False
+
+
+def _own_line(sent) -> bool:
+    """Does the sentence stand on a line of its own, as a headline does (not the first sentence of a paragraph)?"""
+    return "\n" in text_of(sent.doc)[max(0, sent.end_char - 1):sent.end_char + 4]
 
 
 def _toll_size(ev: Event) -> int:
@@ -433,7 +439,7 @@ class Assembler:
         main = [m for m in strong if not m.background]
         lede = any(m.sent.start == 0 or m.sent.start_char < 400 for m in main)  # headline and first lines
         # the first line, the headline where the article has one; an arrest there follows the violence it names
-        headline = any(m.sent.start == 0 for m in main) and c.lead.category.key not in AFTERMATH_KEYS
+        headline = any(m.sent.start == 0 and _own_line(m.sent) for m in main) and c.lead.category.key not in AFTERMATH_KEYS
         killed = bool(ev.fatalities and ev.fatalities.best)
         shallow = min(depth(m.head) for m in strong)
         return 6.0 * lede + HEADLINE * headline + 2.0 * math.log2(1 + len(main)) + 0.5 * math.log2(1 + len(strong)) \

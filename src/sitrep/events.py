@@ -225,7 +225,7 @@ def governing_verb(tok: Token) -> Token | None:
 # Modifiers that hedge what a noun is rather than whether it happened, when an adjective follows them.
 HEDGES = {"possible", "potential"}
 # Marks of a clause that tells when something happened, which its main clause's negation or modal leaves real.
-TEMPORAL_MARKS = {"after", "when", "since", "once", "as", "while"}
+TEMPORAL_MARKS = {"after", "when", "since", "once", "while"}
 # Words that negate; the small model sometimes labels a capitalised acronym ("YSR Congress") "neg".
 NEGATORS = {"not", "n't", "never", "no", "nt", "neither", "nor", "without"}
 
