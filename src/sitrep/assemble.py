@@ -72,8 +72,8 @@ AFTERMATH_KEYS = {"arrest"}
 # What telling an event in the article's first line adds to its salience: local news puts its story in the headline
 # ("Teen killed in accidental shooting at home"), and a later shooting in the lede is often another one.
 HEADLINE = 2.0
-# How far an arrest falls behind a violent event it follows (see _aftermath_of_violence): the arrest is the
-# aftermath ("teen arrested in weekend shooting that killed one"), the violence the event reported.
+# How far an arrest with no toll falls behind where the article tells a violent event with one: the arrest is
+# the aftermath ("teen arrested in weekend shooting that killed one"), the violence the event reported.
 ARREST_AFTER_TOLL = 6.0
 
 
@@ -81,33 +81,9 @@ def _has_toll(ev: Event) -> bool:
     return any(getattr(ev, k) is not None and (getattr(ev, k).best or 0) > 0 for k in ("fatalities", "injured"))
 
 
-def _aftermath_of_violence(c: "Cluster", ev: Event, scored) -> bool:
-    """Is this an arrest that follows a violent event the article tells ("police arrested a teen in the fatal
-    shooting", "man arrested after boy, 6, shot")? It is, where a violent event has a toll of its own, or is told
-    in a sentence of the arrest: the violence is the news. A toll read into the arrest's own sentence is the
-    violence's ("arrested in the fatal shooting"), so only a violent event with a bigger toll than the arrest's
-    counts as tolled where the arrest carries one."""
-    if c.lead.category.key not in AFTERMATH_KEYS:
-        return False
-    sents = {m.sent.start for m in c.mentions}
-    own = _toll_size(ev)
-    for _, other_ev, other in scored:
-        if other is c or not other.lead.category.is_violent:
-            continue
-        if any(m.sent.start in sents and not m.weak for m in other.mentions):
-            return True
-        if _has_toll(other_ev) and (not own or _toll_size(other_ev) >= own):
-            return True
-    return False
-
-
 def _own_line(sent) -> bool:
     """Does the sentence stand on a line of its own, as a headline does (not the first sentence of a paragraph)?"""
     return "\n" in text_of(sent.doc)[max(0, sent.end_char - 1):sent.end_char + 4]
-
-
-def _toll_size(ev: Event) -> int:
-    return sum((getattr(ev, k).best or 0) for k in ("fatalities", "injured") if getattr(ev, k) is not None)
 
 
 def told_within(m: Mention, governors: set[int]) -> bool:
@@ -302,8 +278,10 @@ class Assembler:
             if c.lead.category.key == "arrest" and any(m.sent.start in protest_sents for m in c.mentions):
                 score -= ARREST_AT_PROTEST  # an arrest at a protest is the protest's intervention: the protest leads
             scored.append((score, ev, c))
-        scored = [(score - ARREST_AFTER_TOLL if _aftermath_of_violence(c, ev, scored) else score, ev, c)
-                  for score, ev, c in scored]
+        tolled = any(c.lead.category.is_violent and _has_toll(ev) for _, ev, c in scored)
+        if tolled:  # "police arrested a teen in the fatal shooting": the shooting is the news, the arrest follows
+            scored = [(score - ARREST_AFTER_TOLL if c.lead.category.key in AFTERMATH_KEYS and not _has_toll(ev)
+                       else score, ev, c) for score, ev, c in scored]
         scored.sort(key=lambda p: -p[0])
         shared = share_tolls([(ev, c) for _, ev, c in scored])
         if shared is not None:
