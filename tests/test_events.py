@@ -387,3 +387,43 @@ def test_no_data_file_repeats_a_key():
     assert files
     for path in files:
         yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)
+
+
+def first_conflict(doc):
+    """The event a one-event record is read by: the first with an ACLED type, else the first."""
+    return next((e for e in doc.events if e.acled), doc.events[0] if doc.events else None)
+
+
+@pytest.mark.parametrize("text", [
+    "Riverton news: 3 shot near the old rail yard\n\nMore details were not released.",  # "shot" tagged a noun
+    "Two Teens, One Man Shot Outside Corner Store In Milltown\n\nNo names were given.",  # title case
+    "Toddler Accidentally Shoots Himself With Uncle's Pistol\n\nThe boy is expected to recover.",
+    "Farmhand dies of gunshot wound after argument\n\nThe sheriff gave no names.",
+    "Deputies are looking into a shooting incident on Mill Creek Road.",  # "incident" alone starts nothing
+    "Police: fatal shooting of teen may have been an accident",  # the modal doubts what it was, not that it was
+    "Stories do not add up after a boy is hurt in a weekend shooting",  # a time clause under a negated clause
+    "Detectives are investigating a Tuesday night homicide on Elm Street.",
+    "Infant shot while in father's arms in Lakeview\n\nThe baby is in stable condition.",
+    "Two deputies hurt during shootout at roadside motel",
+    "Police: possible accidental shooting at hunting camp led to man's death",  # the hedge is on "accidental"
+])
+def test_a_shooting_told_only_in_a_headline_or_a_noun_is_found(extract_doc, text):
+    doc = extract_doc(text, published="2024-03-04")
+    event = first_conflict(doc)
+    assert event is not None and event.type == "ASSAULT", kinds(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "He took a shot at the goal in the second half.",
+    "Her shot hit the post before the break.",
+])
+def test_a_shot_at_goal_is_no_attack(extract_doc, text):  # the noun "shot" with an article or possessive
+    doc = extract_doc(text, published="2024-03-04")
+    assert "ASSAULT" not in types(doc), kinds(doc)
+
+
+def test_the_headline_event_leads_a_toll_told_first_in_the_body(extract_doc):
+    doc = extract_doc("Teen hurt in Oakdale shooting\n\nTwo men were shot dead at a party on Elm Street in Riverton on "
+                      "Thursday night, police said. In Oakdale, a teenager was hurt on Friday.", published="2024-03-04")
+    event = first_conflict(doc)
+    assert event is not None and event.trigger.text == "shooting", [(e.trigger.text, e.type) for e in doc.events]

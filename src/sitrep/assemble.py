@@ -69,6 +69,9 @@ PEER_DEPS = {"conj", "nsubj", "nsubjpass", "csubj", "agent"}
 # Events that follow the one they govern rather than frame it: "police arrested a man in the fatal shooting"
 # reports the shooting's aftermath, and the shooting stays the news.
 AFTERMATH_KEYS = {"arrest"}
+# What telling an event in the article's first line adds to its salience: local news puts its story in the headline
+# ("Teen killed in accidental shooting at home"), and a later shooting in the lede is often another one.
+HEADLINE = 2.0
 # How far an arrest with no toll falls behind where the article tells a violent event with one: the arrest is
 # the aftermath ("teen arrested in weekend shooting that killed one"), the violence the event reported.
 ARREST_AFTER_TOLL = 6.0
@@ -76,6 +79,11 @@ ARREST_AFTER_TOLL = 6.0
 
 def _has_toll(ev: Event) -> bool:
     return any(getattr(ev, k) is not None and (getattr(ev, k).best or 0) > 0 for k in ("fatalities", "injured"))
+
+
+def _own_line(sent) -> bool:
+    """Does the sentence stand on a line of its own, as a headline does (not the first sentence of a paragraph)?"""
+    return "\n" in text_of(sent.doc)[max(0, sent.end_char - 1):sent.end_char + 4]
 
 
 def told_within(m: Mention, governors: set[int]) -> bool:
@@ -409,9 +417,11 @@ class Assembler:
         strong = [m for m in c.mentions if not m.weak]
         main = [m for m in strong if not m.background]
         lede = any(m.sent.start == 0 or m.sent.start_char < 400 for m in main)  # headline and first lines
+        # the first line, the headline where the article has one; an arrest there follows the violence it names
+        headline = any(m.sent.start == 0 and _own_line(m.sent) for m in main) and c.lead.category.key not in AFTERMATH_KEYS
         killed = bool(ev.fatalities and ev.fatalities.best)
         shallow = min(depth(m.head) for m in strong)
-        return 6.0 * lede + 2.0 * math.log2(1 + len(main)) + 0.5 * math.log2(1 + len(strong)) \
+        return 6.0 * lede + HEADLINE * headline + 2.0 * math.log2(1 + len(main)) + 0.5 * math.log2(1 + len(strong)) \
             + 1.5 * killed + 1.0 * bool(ev.acled) - 0.5 * min(shallow, 4) - 0.0001 * c.first.start
 
     def _summary(self, ev: Event) -> str | None:

@@ -145,6 +145,9 @@ def _rule_for(doc: Doc, i: int, lex: Lexicon) -> tuple[TriggerRule, list[Token]]
     if found:
         return found
     tok = doc[i]
+    headline = _headline_rule(tok, lex)
+    if headline is not None:
+        return headline, [tok]
     if i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_:
         joined = f"{tok.lower_}-{doc[i + 2].lower_}"  # "sit-in", split by the tokenizer
         rule = lex.triggers.get(joined)
@@ -158,6 +161,39 @@ def _rule_for(doc: Doc, i: int, lex: Lexicon) -> tuple[TriggerRule, list[Token]]
     if rule is None or not _pos_ok(rule, tok):
         return None
     return rule, [tok]
+
+
+# Children that make a noun "shot" the noun ("a shot", "his shot", "a warning shot"), not a misread participle.
+NOUN_MARKS = {"det", "poss", "amod", "compound", "nmod"}
+
+
+def title_case(sent: Span) -> bool:
+    """A headline set in title case ("2 Men Shot At Birthday Party"), where the tagger's parts of speech
+    and entities go astray."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and len(sent) <= 30 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def _headline_rule(tok: Token, lex: Lexicon) -> TriggerRule | None:
+    """The trigger of a headline word the tagger misreads: in a title-case line whatever its tag, elsewhere a
+    bare noun ("4 shot in northwest", "5-year-old shot in ..."); None where the tagger's reading stands."""
+    lemma = lex.forms.get(tok.lower_)
+    if lemma is None or tok.pos_ in {"VERB", "AUX"}:
+        return None
+    if title_case(tok.sent):
+        return lex.triggers.get(lemma)
+    people = lex.word_set("headline_people")
+    marks = [c for c in tok.children if c.dep_ in NOUN_MARKS and c.lower_ != "old"  # "5-year-old shot in ..."
+             and not (c.dep_ == "compound" and lemma_of(c) in people)]  # "baby shot in ..."
+    if tok.pos_ in {"NOUN", "PROPN"} and not marks \
+            and lex.triggers.get(tok.lower_) is None and not _after_article(tok):
+        return lex.triggers.get(lemma)
+    return None
+
+
+def _after_article(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.lower_ in {"a", "an", "the", "one", "another", "his", "her", "their"}
 
 
 def _category_of(rule: TriggerRule, tok: Token, lex: Lexicon) -> Category | None:
@@ -189,6 +225,10 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+# Modifiers that hedge what a noun is rather than whether it happened, when an adjective follows them.
+HEDGES = {"possible", "potential"}
+# Marks of a clause that tells when something happened, which its main clause's negation or modal leaves real.
+TEMPORAL_MARKS = {"after", "when", "since", "once", "while"}
 # Words that negate; the small model sometimes labels a capitalised acronym ("YSR Congress") "neg".
 NEGATORS = {"not", "n't", "never", "no", "nt", "neither", "nor", "without"}
 
@@ -211,7 +251,7 @@ def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
     heads = lex.word_set("irrealis_heads")
     if _negated(tok):
         return "negated"
-    mods = {lemma_of(c) for c in tok.children if c.dep_ in {"amod", "det", "compound"}}
+    mods = {lemma_of(c) for c in tok.children if c.dep_ in {"amod", "det", "compound"} and not _hedges_kind(c, tok, lex)}
     if tok.pos_ in {"NOUN", "PROPN"} and mods & lex.word_set("irrealis_modifiers"):
         return "unreal modifier"
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
@@ -222,6 +262,8 @@ def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
         return None
     if verb.i != tok.i and _negated(verb) and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         return "negated"
+    if verb.i != tok.i and tok.dep_ == "nsubj" and lemma_of(verb) == "be" and _predicated(verb):
+        return None  # "the shooting may have been an accident": the modal doubts what it was, not that it was
     if _has_modal(verb, lex):
         if _has_modal_of(verb, {"must", "should"}) and not _negated(verb):
             return "obligation"  # "Iraq must cooperate": a demand made of someone
@@ -241,6 +283,8 @@ def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
     for _ in range(3):
         if node.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "pcomp"} or node.head.i == node.i:
             break
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in node.children):
+            break  # "... don't match up after a boy is injured in a shooting": a time clause tells what happened
         parent = node.head
         if node.dep_ == "ccomp" and lemma_of(parent) in lex.word_set("reporting"):
             break  # "X said militants attacked ..." reports a fact
@@ -252,6 +296,20 @@ def irrealis_reason(tok: Token, category: Category, lex: Lexicon) -> str | None:
     if lemma_of(verb) in heads and verb.i != tok.i and _complement_of(tok, verb):
         return f"object of '{verb.text}'"
     return None
+
+
+def _hedges_kind(mod: Token, tok: Token, lex: Lexicon) -> bool:
+    """"A possible accidental shooting": the hedge is on the kind of act told by the adjective after it, not on
+    whether the act happened."""
+    if lemma_of(mod) not in HEDGES:
+        return False
+    return any(c.dep_ == "amod" and mod.i < c.i < tok.i and lemma_of(c) not in lex.word_set("irrealis_modifiers")
+               for c in tok.children)
+
+
+def _predicated(be: Token) -> bool:
+    """A copula with something said of its subject ("was an accident", "may have been accidental")."""
+    return any(c.dep_ in {"attr", "acomp", "oprd"} for c in be.children)
 
 
 def _attempted(head: Token, category: Category, lex: Lexicon) -> bool:
@@ -310,7 +368,9 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
     taken: set[int] = set()
     for sent in doc.sents:
         for tok in sent:
-            if tok.i in taken or tok.is_space or _in_skip(tok, skip) or tok.ent_type_ in NOT_TRIGGER_ENTS:
+            if tok.i in taken or tok.is_space or _in_skip(tok, skip):
+                continue
+            if tok.ent_type_ in NOT_TRIGGER_ENTS and not (tok.lower_ in lex.forms and title_case(sent)):
                 continue
             found = _rule_for(doc, tok.i, lex)
             if not found:
@@ -366,6 +426,8 @@ def _obligations(sent: Span, lex: Lexicon, taken: set[int]) -> list[Mention]:
 def _modifier_only(tok: Token, doc: Doc, lex: Lexicon) -> bool:
     """Words that describe something else rather than report an event: "Iranian-backed", "destroyed shops",
     or the "rocket" of "rocket attack"."""
+    if _names_event_of(tok, lex):
+        return False  # "the shooting victim", "a shooting incident": the modifier is the event
     if tok.pos_ == "VERB" and tok.dep_ in {"amod", "compound"}:
         return True
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -379,6 +441,17 @@ def _modifier_only(tok: Token, doc: Doc, lex: Lexicon) -> bool:
         if rule is not None:
             return True
     return False
+
+
+def _names_event_of(tok: Token, lex: Lexicon) -> bool:
+    """A violent word in front of a noun that presupposes the act ("shooting victim", "murder suspect",
+    "shooting incident", whose "incident" alone starts no event)."""
+    if tok.dep_ not in {"compound", "amod", "nmod"} or tok.head.i == tok.i or tok.head.i < tok.i:
+        return False
+    rule = lex.triggers.get(lemma_of(tok)) or lex.triggers.get(tok.lower_)
+    if rule is None or rule.weak or rule.needs or not lex.category(rule.category).is_violent:
+        return False
+    return lemma_of(tok.head) in lex.word_set("event_heads") or tok.head.lower_ in lex.word_set("event_heads")
 
 
 def _syntactic_head(toks: list[Token]) -> Token:

@@ -55,6 +55,7 @@ class Lexicon:
     modes: list[ModeRule]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     summaries: dict[str, str] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)  # headline word forms the tagger misreads -> lemma
 
     def category(self, key: str) -> Category:
         return self.categories[key]
@@ -114,9 +115,13 @@ def parse(data: dict) -> Lexicon:
         multi[first].sort(key=lambda r: -len(r.lemma.split()))
     word_lists = ("victims", "armed", "protest_intervention", "protest_force", "protest_riot", "reporting",
                   "irrealis_heads", "modals", "irrealis_modifiers", "irrealis_nouns", "reporters", "weapons",
-                  "intent_modals", "intent_heads", "intent_verbs", "withdrawn_help", "attempt_heads")
+                  "intent_modals", "intent_heads", "intent_verbs", "withdrawn_help", "attempt_heads", "event_heads", "headline_people")
     words = {name: frozenset(str(w).lower() for w in data.get(name, ())) for name in word_lists}
-    return Lexicon(categories, single, multi, modes, words, dict(data.get("summaries", {})))
+    forms = {str(k).lower(): str(v).lower() for k, v in (data.get("headline_forms") or {}).items()}
+    for form, lemma in forms.items():
+        if lemma not in single:
+            raise DataError(f"headline form {form!r} names {lemma!r}, which is no trigger")
+    return Lexicon(categories, single, multi, modes, words, dict(data.get("summaries", {})), forms)
 
 
 @lru_cache(maxsize=1)
