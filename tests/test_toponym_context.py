@@ -184,3 +184,21 @@ def test_a_small_town_follows_the_state_most_names_lie_in():
     cands = {id(p): [p.entry] for p in mentions[:-1]} | {id(mentions[-1]): montgomery}
     toponym_coherence.home_state(mentions, cands, looked, {id(p): [] for p in mentions})
     assert mentions[-1].entry.admin1 == "Minnesota"
+
+
+def _town(name: str, population: int = 2_000) -> Entry:
+    return Entry(name, "city", "USA", "Ohio", 40.0, -83.0, population, None)
+
+
+@pytest.mark.parametrize("word, town, other", [
+    ("Fountain", _town("Millbrook"), True),      # an ordinary word that is only a small town's other name
+    ("Fountain", _town("Millbrook", 900_000), False),  # a big town keeps every name
+    ("Fountain", Entry("Millbrook", "city", "IND", "Kerala", 10.0, 76.0, 2_000, None), False),  # spellings
+    ("Millbrok", _town("Millbrook"), False),     # a spelling of its own name: same consonants
+    ("Mill", _town("Millbrook"), False),         # the opening of the name
+    ("Brook", _town("Mill Brook"), False),       # one word of the name
+    ("Rock Hill", _town("Millbrook"), False),    # names of several words are left to the other rules
+])
+def test_a_small_towns_other_name_spelt_unlike_its_own(word, town, other):
+    from sitrep.toponyms import _other_word
+    assert _other_word(word, town) is other

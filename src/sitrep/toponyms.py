@@ -52,6 +52,11 @@ QUARTER_WORDS = {"side", "end", "town", "downtown", "uptown", "midtown", "old", 
 # A city of at least this many people keeps a name for itself against the province that bears it too:
 # "Washington" is the capital, not the state.
 BIG_NAMESAKE = 100_000
+# Below this population a town is not taken by a one-word other name spelt unlike its own ("Plaza", "Guns").
+OTHER_NAME_TOWN_MAX = 100_000
+# Countries whose towns' other names in the gazetteer are former names or parts, not spellings of the name in
+# another script ("Laxmipur" and "Lakshmipur" are one town; "Maryville" was Beeville, Texas, long ago).
+ENGLISH_NAMED = {"USA", "CAN", "GBR", "IRL", "AUS", "NZL"}
 # An organisation named after a state places a text that names no country there only if the state has this many
 # people.
 ORG_STATE_MIN = 1_000_000
@@ -136,12 +141,25 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
 def _candidates(name: str, gaz) -> list[Entry]:
     """The name's namesakes, with those of its long form where it opens with an abbreviation ("Mt. Pleasant" is
     also every Mount Pleasant), most populous first."""
-    out = gaz.candidates(name)
+    out = [e for e in gaz.candidates(name) if not _other_word(name, e)]
     long = _long_form(name)
     if long != name:
         seen = {coherence.place_id(e) for e in out}
         out = sorted(out + [e for e in gaz.candidates(long) if coherence.place_id(e) not in seen], key=lambda e: -e.population)
     return out
+
+
+def _other_word(name: str, e: Entry) -> bool:
+    """Is the one-word name only some small English-named town's other name, spelt unlike its own ("Plaza" for
+    Salem, New Mexico; "Howard" for Delphos, Ohio)? A word like that in a report is an ordinary word, a street or
+    a person, not that town. A spelling of the town's own name keeps the consonants that open the name or one
+    of its words, and stays."""
+    if " " in name.strip() or e.kind != "city" or e.population >= OTHER_NAME_TOWN_MAX \
+            or e.country not in ENGLISH_NAMED:
+        return False
+    bones = gazetteer.skeleton(gazetteer.key(name))
+    words = [e.name] + e.name.replace("-", " ").replace("/", " ").split()
+    return not any(gazetteer.skeleton(gazetteer.key(w)).startswith(bones) for w in words)
 
 
 def _long_form(name: str) -> str:
