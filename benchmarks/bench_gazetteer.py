@@ -67,6 +67,9 @@ class _NoNames:
     def knows(self, name):
         return False
 
+    def keys_of_kind(self, kind):
+        return frozenset()
+
 
 def load_time(repeats: int) -> list[float]:
     return [float(subprocess.run([sys.executable, "-c", _LOAD], capture_output=True, text=True,
@@ -88,6 +91,8 @@ def share(articles, repeats: int) -> dict:
             docs = list(pipe.process_many(articles))
             times[which].append(time.perf_counter() - t0)
             assert len(docs) == len(articles)
+            failed = [d.error for d in docs if d.error is not None]
+            assert not failed, f"{len(failed)} articles failed {which} the gazetteer: {failed[0]}"
     gazetteer.default = lambda g=real: g
     with_, without = statistics.median(times["with"]), statistics.median(times["without"])
     return {"with_s": with_, "without_s": without, "added": with_ / without - 1, "runs": times}
