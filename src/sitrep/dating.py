@@ -255,6 +255,15 @@ def _clocked(doc: Doc, t: Time) -> bool:
 CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\bnoon\b|\bmidnight\b", re.I)
 
 
+def _heads(tok, steps: int = 4):
+    """The tokens a date's root hangs on, nearest first, up to ``steps`` of them or the sentence's root."""
+    for _ in range(steps):
+        if tok.head.i == tok.i:
+            return
+        tok = tok.head
+        yield tok
+
+
 def _looks_ahead(doc: Doc, t: Time) -> bool:
     """Does the date hang on a verb that looks ahead ("will be on hand Wednesday", "is scheduled to appear
     Friday")? Such a date tells what is to come, never when a past event happened."""
@@ -262,11 +271,7 @@ def _looks_ahead(doc: Doc, t: Time) -> bool:
     if span is None:
         return False
     cues = dates_vocabulary().future_cues
-    node = span.root
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        node = node.head
+    for node in _heads(span.root):
         if node.pos_ in ("VERB", "AUX"):
             auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
             return bool(auxes & set(cues["modals"])) or node.lemma_.lower() in cues["prospective_own_date"]
@@ -304,11 +309,7 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
         return False
     if _stamp_line(doc, t):
         return True
-    node = span.root
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        node = node.head
+    for node in _heads(span.root):
         if node.pos_ in ("VERB", "AUX"):
             return (node.lemma_.lower() in vocab.telling_verbs
                     and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention))))
