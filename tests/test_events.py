@@ -400,7 +400,7 @@ def first_conflict(doc):
     "Toddler Accidentally Shoots Himself With Uncle's Pistol\n\nThe boy is expected to recover.",
     "Farmhand dies of gunshot wound after argument\n\nThe sheriff gave no names.",
     "Deputies are looking into a shooting incident on Mill Creek Road.",  # "incident" alone starts nothing
-    "Police: fatal shooting of teen may have been an accident",  # the modal doubts what it was, not that it was
+    "Sheriff says the deadly shooting of a farmhand may have been an accident",  # the modal doubts what it was, not that it was
     "Stories do not add up after a boy is hurt in a weekend shooting",  # a time clause under a negated clause
     "Detectives are investigating a Tuesday night homicide on Elm Street.",
     "Infant shot while in father's arms in Lakeview\n\nThe baby is in stable condition.",

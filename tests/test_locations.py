@@ -231,8 +231,8 @@ def test_a_local_storys_event_stays_in_its_own_state(extract_doc, text, name, ad
 
 
 @pytest.mark.parametrize("text", [
-    "Teen shot in Gresham\n\nA teenager was wounded late Sunday in the Gresham neighborhood on the South Side. "
-    "Chicago police are investigating.",
+    "Teen shot in Gresham\n\nLate Sunday a 15-year-old took a bullet to the arm in the Gresham neighborhood. "
+    "Chicago detectives have no suspect yet.",
     "Two teens hurt in shooting\n\nThe shooting happened in Austin shortly after midnight, police said. The "
     "two teenagers live in Chicago's Austin neighborhood.",
     "Woman shot on the West Side\n\nA woman was shot in West late Saturday while walking home. Chicago "
@@ -249,7 +249,7 @@ def test_a_neighbourhood_named_after_a_town_far_away_lies_in_the_reports_town(ex
      "Idaho"),
     ("Three hurt in shooting\n\nThree people were hurt in a shooting at a lounge in Birmingham on Friday. "
      "Anyone with information should call police at 205-555-0100.", "Alabama"),
-    ("Teen wounded\n\nA teenager was wounded in a shooting in the 1200 block of Elm Street in Kettering on "
+    ("Teen wounded\n\nA 16-year-old was shot and hurt on the 1200 block of Elm Street in Kettering on "
      "Saturday, police said.", "Ohio"),
 ], ids=["postal-code", "phone-number", "block-of"])
 def test_a_bare_town_in_a_us_local_story_is_the_home_namesake_not_one_abroad(extract_doc, text, admin1):
