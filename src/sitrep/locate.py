@@ -408,6 +408,12 @@ def _home_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention 
     states = set().union(*home.values())
     if len(states) != 1:
         return None
+    return _namesake_in(p, states)
+
+
+def _namesake_in(p: PlaceMention, states: set[tuple[str, str]]) -> PlaceMention | None:
+    """The mention moved to its namesake town (else county) in one of the (country, state) pairs, the most
+    populous; None where it has none there."""
     here = [x for x in gazetteer.default().candidates(p.text) if (x.country, x.admin1) in states
             and x.kind in ("city", "admin2")]
     if not here:
@@ -676,13 +682,7 @@ def _market_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMentio
         return None
     if e is not None and (e.country, e.admin1) in _home_region(places).get(e.country, set()):
         return None
-    gaz = gazetteer.default()
-    here = [x for x in gaz.candidates(p.text) if x.country == "USA" and x.admin1 == state
-            and x.kind in ("city", "admin2")]
-    if not here:
-        return None
-    entry = max(here, key=lambda x: (x.kind == "city", x.population))
-    return replace(p, entry=entry, country=None)
+    return _namesake_in(p, {("USA", state)})
 
 
 def _abroad_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention | None:
