@@ -268,3 +268,27 @@ def test_a_hospitals_town_is_not_where_the_event_was(extract_doc):
             "hospital in Nashville, police said.")
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.name == "Tullahoma"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a bigger town of the dateline's state named in passing: the story is the dateline town's
+    ("NEWNAN, Ga. – A man was shot and killed at a house a few miles outside Atlanta on Saturday, police said.",
+     "Newnan"),
+    # a city that shares its state's name, read as the city
+    ("ONEONTA, N.Y. – A man was shot and wounded in New York on Saturday night, troopers said.", "Oneonta"),
+    # a bigger town told as where it happened stays itself
+    ("NEWNAN, Ga. – A man was shot and killed in Atlanta on Saturday, police said.", "Atlanta"),
+    # a smaller town near the dateline's stays itself: a bureau files the stories of the towns around it
+    ("SALEM, Ore. – A woman was shot and wounded in Woodburn on Saturday, police said.", "Woodburn"),
+], ids=["bigger-town-in-passing", "state-named-city", "bigger-town-told", "smaller-town"])
+def test_a_dateline_town_against_another_town_of_its_state(extract_doc, text, name):
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == name
+
+
+def test_a_buildings_name_carries_no_town_of_another_state(extract_doc):
+    # "St. Mary's" names a Georgia town too; the hospital of a Colorado story is in the story's town
+    text = ("Man shot near hospital\n\nCLIFTON, Colo. – A man was shot and wounded outside St. Mary's Hospital on "
+            "Friday, the sheriff's office said.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.admin1 == "Colorado" and where.name == "Clifton"

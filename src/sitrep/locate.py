@@ -425,7 +425,129 @@ def _namesake_in(p: PlaceMention, states: set[tuple[str, str]]) -> PlaceMention 
 def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
     """Where the event happened: a place the parse links to one of its mentions (a town before a
     country, a resolved place before an unresolved one, the finer first), else a place named in one of its
-    sentences. A town with no gazetteer entry takes the country the event's other mentions name."""
+    sentences. A town with no gazetteer entry takes the country the event's other mentions name. A place in a
+    state the report hardly tells of gives way to the state it tells of throughout (see _home_state_town)."""
+    found = _event_place(c, places)
+    return _dateline_town(found, places) or _home_state_town(found, c, places) or found
+
+
+# A local report's dateline town gives way to no bigger town of its state named in passing further than this.
+DATELINE_KM = 150.0
+
+
+def _entry_at(loc: Location, places: list[PlaceMention]):
+    """The gazetteer entry of the place a location was read from, where a place the report names gave it."""
+    for p in places:
+        if p.start == loc.evidence.start and p.entry is not None:
+            if p.entry.geonames_id == loc.geonames_id:
+                return p, p.entry
+            return p, next((e for e in gazetteer.default().candidates(p.text) if e.geonames_id == loc.geonames_id),
+                           None)
+    return None, None
+
+
+def _told_in(p: PlaceMention) -> bool:
+    """Is the name told as where something is ("killed in Atlanta on Friday"), not as what a place lies near or
+    belongs to ("outside Atlanta", "west of Atlanta", "in Atlanta's suburbs", "at Cincinnati Children's")?"""
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].lower_ not in ("in", "at"):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None  # "in Atlanta suburbs", "at Cincinnati Children's"
+    return after is None or not (after.lower_ in ("'s", "\u2019s") or after.pos_ in ("NOUN", "PROPN", "PART"))
+
+
+def _dateline_town(loc: Location | None, places: list[PlaceMention]) -> Location | None:
+    """The dateline's town of a US local report ("DOUGLASVILLE, Ga. -"), for an event placed at a bigger town of
+    its state that the report names in passing ("a metro Atlanta family"), at a county ("Pasco deputies"), at a
+    city that shares its state's name ("New York State Police" in a report from Herkimer), or in another state
+    the report tells less of (not a city everyone knows). A town smaller than the dateline's stays: a bureau files the stories
+    of the small towns around it ("SALEM, Ore. - ... in Woodburn"). None where nothing moves."""
+    if loc is None or loc.lat is None or loc.note or loc.evidence is None:
+        return None
+    line = next((p for p in places if p.dateline and p.entry is not None and p.entry.kind == "city"
+                 and p.entry.country in REGIONAL_COUNTRIES), None)
+    if line is None:
+        return None
+    said, e = _entry_at(loc, places)
+    if said is None or e is None or said.dateline or said.within is not None or _postal_state(said, places):
+        return None
+    d = line.entry
+    far = _km(line, replace(said, entry=e))
+    if far <= 25:
+        return None
+    if (e.country, e.admin1) == (d.country, d.admin1):
+        state = said.text.lower() in {n.lower() for n in _postal_codes().values()}  # "New York" read as the city
+        if not state and (far > DATELINE_KM or not (e.kind == "admin2" or e.kind == "city"
+                                                     and e.population >= 2 * d.population and not _told_in(said))):
+            return None
+    else:
+        tally = _state_tally(places)
+        if e.country not in REGIONAL_COUNTRIES or e.kind == "city" and e.population >= HOME_TOWN_MAX \
+                or tally.get((e.country, e.admin1), 0) >= tally.get((d.country, d.admin1), 0):
+            return None  # a city everyone knows is itself: "DALLAS - ... the Baton Rouge shooter"
+    return _location_of(line, line, precision=max(1, line.precision or 1),
+                        note=f"in or near {line.name}, the town the report is filed from; it names "
+                             f"'{loc.text}' in passing").model_copy(update={"text": loc.text, "evidence": loc.evidence})
+
+
+# A local report tells of its own state at least this often, and this many times as often as of the state of
+# the place an event took, before the event moves to the report's state.
+HOME_STATE_MIN = 4.0
+HOME_STATE_RATIO = 3.0
+
+
+def _state_tally(places: list[PlaceMention]) -> dict[tuple[str, str | None], float]:
+    """How much a report tells of each state (a country abroad): each time it names the state, a county or town
+    in it, more for its headline and dateline; a surname of a person it names, a name that qualifies a word
+    other than a town's ("Viola Warren"), the outlet's own town count nothing."""
+    out: dict[tuple[str, str | None], float] = {}
+    if not places:
+        return out
+    doc = places[0].root.doc
+    headline = _headline_end(text_of(doc))
+    people = _people_names(doc)
+    outlet = _outlet_span(places)
+    for p in places:
+        e = p.entry
+        if e is None or p.label == "NORP" or (p.text in people and not p.dateline) or _in_outlet(p, outlet):
+            continue
+        if p.attributive and not _names_town(p):
+            continue
+        k = (e.country, e.admin1 if e.country in REGIONAL_COUNTRIES else None)
+        out[k] = out.get(k, 0) + 1 + (p.start < headline) + 2 * p.dateline
+    return out
+
+
+def _home_state_town(loc: Location | None, c: Cluster, places: list[PlaceMention]) -> Location | None:
+    """The town of the state a local report tells of throughout, for an event placed in a state (or country)
+    the report names hardly at all: "Uptown" read as a Colorado county, a hospital's name read as an Ohio town,
+    in a report that names Chicago and Illinois again and again. A place the report qualifies with its state
+    ("Dayton, Ohio") or files from stays. None where nothing moves."""
+    if loc is None or loc.lat is None or loc.evidence is None:
+        return None
+    said, e = _entry_at(loc, places)
+    if said is not None and (said.dateline or said.within is not None or _postal_state(said, places)):
+        return None
+    if not loc.note and e is not None and e.kind == "city" and e.population >= HOME_TOWN_MAX:
+        return None  # a city everyone knows, named bare as the event's place, is itself
+    tally = _state_tally(places)
+    here = (loc.country, loc.admin1 if loc.country in REGIONAL_COUNTRIES else None)
+    home = max((k for k in tally if k[0] in REGIONAL_COUNTRIES), key=tally.get, default=None)
+    if home is None or home == here or tally[home] < HOME_STATE_MIN \
+            or tally[home] < HOME_STATE_RATIO * max(1.0, tally.get(here, 0)):
+        return None
+    town = _town_in_context(c, [p for p in places if p.entry is not None and p.entry.kind in ("city", "admin2")
+                                and (p.entry.country, p.entry.admin1) == home], None)
+    if town is None:
+        return None
+    return _location_of(town, town, precision=max(2, town.precision or 2),
+                        note=f"in or near {town.name}: the report tells of {home[1]} throughout, and of where "
+                             f"'{loc.text}' was read to lie hardly at all").model_copy(
+        update={"text": loc.text, "evidence": loc.evidence})
+
+
+def _event_place(c: Cluster, places: list[PlaceMention]) -> Location | None:
     best, best_key = None, None
     wholes, strays = _parts_and_wholes(places)
     outlet = _outlet_span(places)
@@ -501,6 +623,9 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
     if not best.resolved:
         # A base or building named after its town ("Balad Air Base"): near that town.
         town = _town_in_name(best, places)
+        if town is not None and town.country in REGIONAL_COUNTRIES and (not home or _outside_home(town, home)):
+            town = None  # "St. Mary's Hospital", "North Park" in a US report: a town of that name in the
+            # report's own states, else the town the report names (not Rockville, Indiana, for "North Park")
         if town is not None:
             return Location(text=best.text, name=town.name, country=town.country, admin1=town.admin1,
                             lat=town.lat, lon=town.lon, geonames_id=town.geonames_id, precision=2,
