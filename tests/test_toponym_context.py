@@ -138,8 +138,8 @@ def test_north_american_council_news_is_not_read_abroad(parse, gaz):
 def test_one_weak_sign_alone_places_nothing():
     from sitrep import toponyms
 
-    assert toponyms._cued_countries("Donors pledged $40 million to rebuild the bridge near Kabul.") == {}
-    assert "USA" in toponyms._cued_countries("The mayor said the high school will reopen.")
+    assert toponyms.cued_countries("Donors pledged $40 million to rebuild the bridge near Kabul.") == {}
+    assert "USA" in toponyms.cued_countries("The mayor said the high school will reopen.")
 
 
 def test_the_capital_outweighs_a_small_namesake_in_the_home_state(parse, gaz):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from . import actors, gazetteer
+from . import actors, gazetteer, toponyms
 from .events import Mention
 from .nlp import text_of
 from .places import DIRECTIONS, TOWN_LOCATIVE, PlaceMention, _people_names, country_name, led_by_locative
@@ -877,7 +877,13 @@ def _local_country(text: str, places: list[PlaceMention]) -> str | None:
         if p.entry is not None and p.entry.country in REGIONAL_COUNTRIES and not _weak(p) \
                 and not _abbreviation(p.text) and p.entry.kind in ("admin1", "admin2"):
             return p.entry.country
-    if _station(text) is not None or _local_news_words().search(text) or NANP_PHONE.search(text) \
+    # data/country_cues.yaml, its strong signs: "the 1500 block of", "the sheriff's office" (a police chief and a
+    # time of day are no sign that a bare "Kettering" is the Ohio town)
+    cued = toponyms.cued_countries(text, weak=False)
+    local = next((iso3 for iso3 in sorted(REGIONAL_COUNTRIES) if iso3 in cued), None)
+    if local is not None:
+        return local
+    if _station(text) is not None or NANP_PHONE.search(text) \
             or any(_postal_state(p, places) for p in places):
         return "USA"
     return None
@@ -885,12 +891,6 @@ def _local_country(text: str, places: list[PlaceMention]) -> str | None:
 
 # A North American telephone number: "call police at 205-254-1765", "(614) 645-4545".
 NANP_PHONE = re.compile(r"(?:\(\d{3}\) ?|\b\d{3}[-.])\d{3}[-.]\d{4}\b")
-
-
-@lru_cache(maxsize=1)
-def _local_news_words() -> re.Pattern:
-    words = sorted(_vocabulary()["local_news_words"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 def _town_in_name(site: PlaceMention, places: list[PlaceMention]):

@@ -293,10 +293,12 @@ def _weak_cues() -> tuple[int, dict[str, list[re.Pattern]]]:
         iso3: [re.compile(r"(?<!\w)(?:" + c + r")(?!\w)", re.I) for c in cues] for iso3, cues in (raw.get("weak") or {}).items()}
 
 
-def _cued_countries(text: str) -> dict[str, float]:
-    """The countries whose institutions and address styles the text uses (data/country_cues.yaml)."""
+def cued_countries(text: str, weak: bool = True) -> dict[str, float]:
+    """The countries whose institutions and address styles the text uses (data/country_cues.yaml): the one
+    list of local-news words that both place resolution and locate.py read. ``weak=False``: the strong signs
+    only."""
     out = {iso3: 1.0 for iso3, cue in _country_cues().items() if cue.search(text)}
-    if out:  # a strong sign says which of the countries whose local news reads alike
+    if out or not weak:  # a strong sign says which of the countries whose local news reads alike
         return out
     needed, weak = _weak_cues()
     for iso3, cues in weak.items():
@@ -316,7 +318,7 @@ def _country_cues() -> dict[str, re.Pattern]:
 def _context(doc: Doc, places: list[PlaceMention], firm: list[tuple[PlaceMention, Entry]]) -> Context:
     text = text_of(doc)
     # "the 5400 block of Elm Avenue", "the sheriff's office": a country's local news that never names it
-    countries = _cued_countries(text)
+    countries = cued_countries(text)
     admin1: set[tuple[str, str]] = set()
     own: dict[str, dict[str, float]] = {}
     sources: dict[tuple[str, str], set[str]] = {}
