@@ -292,3 +292,19 @@ def test_a_buildings_name_carries_no_town_of_another_state(extract_doc):
             "Friday, the sheriff's office said.")
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.admin1 == "Colorado" and where.name == "Clifton"
+
+
+def test_two_streets_named_with_a_capital_plural_are_streets(extract_doc):
+    # "Tulare" is a town too; "Tulare and Peach Avenues" are two streets of the report's town
+    text = ("Man shot in southeast Fresno\n\nA man was shot and killed at a home near Tulare and Peach Avenues on "
+            "Sunday night, Fresno police said.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Fresno" and where.note
+
+
+def test_a_parks_town_takes_its_home_namesake(extract_doc):
+    # the park's town is "Birmingham", read first as the English city; the station places the report in Alabama
+    text = ("3 hurt in shooting at Elmwood Park - WBRC FOX6 News - Birmingham, AL\n\nThree people were wounded in a "
+            "shooting at Elmwood Park on Saturday. Birmingham police say the gunman fled in a car.")
+    where = extract_doc(text, published="2024-03-04").events[0].location
+    assert where is not None and where.name == "Birmingham" and where.admin1 == "Alabama"

@@ -584,6 +584,7 @@ def _event_place(c: Cluster, places: list[PlaceMention]) -> Location | None:
         # "the 1500 block of Maryland Drive", "near Thompson and Colorado avenues": a street named after a
         # town or a state lies in the town the report names.
         town = _town_in_context(c, [p for p in places if not _street_like(p)], best)
+        town = _namesake(town, places) if town is not None else None
         if town is not None:
             return _location_of(best, town, precision=max(2, town.precision or 2),
                                 note=f"in or near {town.name}: the name is a street's here, and {town.name} the "
@@ -634,6 +635,7 @@ def _event_place(c: Cluster, places: list[PlaceMention]) -> Location | None:
         # A street, park or building the gazetteer cannot know ("Erb Street", "Constitution Park"):
         # it lies in the town the report names beside it.
         town = _town_in_context(c, places, best)
+        town = _namesake(town, places) if town is not None else None  # "Birmingham" of a station's report
         if town is not None and (best.hint is None or town.iso3 == best.hint):
             return _location_of(best, town, precision=max(2, town.precision or 2),
                                 note=f"in or near {town.name}, the place the report names nearest it")
@@ -698,7 +700,7 @@ def _parts_and_wholes(places: list[PlaceMention]) -> tuple[set[int], set[int]]:
 # A name used as a street's: "the 1500 block of Maryland", "the intersection of Brewton and Lockett streets",
 # "Connecticut Ave.", "Thompson and Colorado avenues".
 STREET_BEFORE = re.compile(r"\b(?:block|intersection|corner) of (?:the )?$", re.I)
-STREET_AFTER = re.compile(r"(?: (?:and|&) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)? (?:streets|avenues|roads|boulevards|drives"
+STREET_AFTER = re.compile(r"(?: (?:and|&) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)? (?:(?i:streets|avenues|roads|boulevards|drives)"
                           r"|Street|Avenue|Road|Boulevard|Drive|Lane|Place|Court|Parkway|Highway|St|Ave|Rd|Blvd|Dr)\b")
 
 
