@@ -193,7 +193,7 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
     outlet = _outlet_span(places)
     people = _people_names(places[0].root.doc) if places else set()
     for p in places:
-        if not p.resolved or p is site or _weak(p) or _abbreviation(p.text):
+        if not p.resolved or p is site or _weak(p) or _abbreviation(p.text) or _street_like(p):
             continue  # "Md." before a name is no Maryland; a state's abbreviation only qualifies a town
         if p.text in people and not p.dateline and not _town_led(p):
             continue  # "Tyrell Hall ... Hall said": a person told again, not the town "Hall"
@@ -274,6 +274,8 @@ def _told_towns(places: list[PlaceMention]) -> dict[tuple, float]:
             continue
         if p.attributive and not _names_town(p):
             continue  # "Martinez said", "Viola Warren": a person's name more likely than a town's
+        if _street_like(p):
+            continue  # "Skyline Boulevard", named again and again, tells nothing of a town "Skyline"
         k = _entry_key(p)
         w = 1 + (p.start < headline) + 2 * p.dateline
         said[k] = (said[k][0] if k in said else p, (said[k][1] if k in said else 0) + w)
@@ -512,7 +514,7 @@ def _state_tally(places: list[PlaceMention]) -> dict[tuple[str, str | None], flo
         e = p.entry
         if e is None or p.label == "NORP" or (p.text in people and not p.dateline) or _in_outlet(p, outlet):
             continue
-        if p.attributive and not _names_town(p):
+        if p.attributive and not _names_town(p) or _street_like(p):
             continue
         k = (e.country, e.admin1 if e.country in REGIONAL_COUNTRIES else None)
         out[k] = out.get(k, 0) + 1 + (p.start < headline) + 2 * p.dateline
