@@ -280,7 +280,9 @@ def test_a_hospitals_town_is_not_where_the_event_was(extract_doc):
     ("NEWNAN, Ga. – A man was shot and killed in Atlanta on Saturday, police said.", "Atlanta"),
     # a smaller town near the dateline's stays itself: a bureau files the stories of the towns around it
     ("SALEM, Ore. – A woman was shot and wounded in Woodburn on Saturday, police said.", "Woodburn"),
-], ids=["bigger-town-in-passing", "state-named-city", "bigger-town-told", "smaller-town"])
+    # so does a county far from the dateline's town
+    ("CHARLESTON, W.Va. (AP) – A man was shot dead in Logan County on Sunday, state police said.", "Logan County"),
+], ids=["bigger-town-in-passing", "state-named-city", "bigger-town-told", "smaller-town", "far-county"])
 def test_a_dateline_town_against_another_town_of_its_state(extract_doc, text, name):
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.name == name

@@ -343,6 +343,9 @@ def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
 
 # A local report's dateline town gives way to no bigger town of its state named in passing further than this.
 DATELINE_KM = 150.0
+# ... nor to its own county (whose point lies this near the dateline's town); a county further off is one the
+# bureau of the dateline reports on ("CHARLESTON, W.Va. (AP) - ... in Logan County").
+DATELINE_COUNTY_KM = 60.0
 
 
 def _entry_at(loc: Location, places: list[PlaceMention]):
@@ -388,8 +391,9 @@ def _dateline_town(loc: Location | None, places: list[PlaceMention]) -> Location
         return None
     if (e.country, e.admin1) == (d.country, d.admin1):
         state = said.text.lower() in {n.lower() for n in _postal_codes().values()}  # "New York" read as the city
-        if not state and (far > DATELINE_KM or not (e.kind == "admin2" or e.kind == "city"
-                                                     and e.population >= 2 * d.population and not _told_in(said))):
+        county = e.kind == "admin2" and far <= DATELINE_COUNTY_KM
+        if not state and not county and (far > DATELINE_KM or not (
+                e.kind == "city" and e.population >= 2 * d.population and not _told_in(said))):
             return None
     else:
         tally = _state_tally(places)
