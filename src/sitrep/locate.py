@@ -335,8 +335,9 @@ def _location_of(said: PlaceMention, at: PlaceMention, precision: int, note: str
 def location(c: Cluster, places: list[PlaceMention]) -> Location | None:
     """Where the event happened: a place the parse links to one of its mentions (a town before a
     country, a resolved place before an unresolved one, the finer first), else a place named in one of its
-    sentences. A town with no gazetteer entry takes the country the event's other mentions name. A place in a
-    state the report hardly tells of gives way to the state it tells of throughout (see _home_state_town)."""
+    sentences. A town with no gazetteer entry takes the country the event's other mentions name. A US report's
+    dateline town outranks a bigger town or a county it names in passing (_dateline_town), and a place in a state
+    the report hardly tells of gives way to the state it tells of throughout (_home_state_town)."""
     found = _event_place(c, places)
     return _dateline_town(found, places) or _home_state_town(found, c, places) or found
 
@@ -374,8 +375,8 @@ def _dateline_town(loc: Location | None, places: list[PlaceMention]) -> Location
     """The dateline's town of a US local report ("DOUGLASVILLE, Ga. -"), for an event placed at a bigger town of
     its state that the report names in passing ("a metro Atlanta family"), at a county ("Pasco deputies"), at a
     city that shares its state's name ("New York State Police" in a report from Herkimer), or in another state
-    the report tells less of (not a city everyone knows). A town smaller than the dateline's stays: a bureau files the stories
-    of the small towns around it ("SALEM, Ore. - ... in Woodburn"). None where nothing moves."""
+    the report tells less of (not a city everyone knows). A town smaller than the dateline's stays: a bureau
+    files the stories of the small towns around it ("SALEM, Ore. - ... in Woodburn"). None where nothing moves."""
     if loc is None or loc.lat is None or loc.note or loc.evidence is None:
         return None
     line = next((p for p in places if p.dateline and p.entry is not None and p.entry.kind == "city"
@@ -436,8 +437,8 @@ def _state_tally(places: list[PlaceMention]) -> dict[tuple[str, str | None], flo
 def _home_state_town(loc: Location | None, c: Cluster, places: list[PlaceMention]) -> Location | None:
     """The town of the state a local report tells of throughout, for an event placed in another state of its
     country that the report names hardly at all: "Uptown" read as a Colorado county, a hospital's name read as an
-    Ohio town, in a report that names Chicago and Illinois again and again. A place the report qualifies with its state
-    ("Dayton, Ohio") or files from stays. None where nothing moves."""
+    Ohio town, in a report that names Chicago and Illinois again and again. A place the report qualifies with its
+    state ("Dayton, Ohio") or files from stays. None where nothing moves."""
     if loc is None or loc.lat is None or loc.evidence is None:
         return None
     said, e = _entry_at(loc, places)
@@ -608,7 +609,8 @@ def _parts_and_wholes(places: list[PlaceMention]) -> tuple[set[int], set[int]]:
 # A name used as a street's: "the 1500 block of Maryland", "the intersection of Brewton and Lockett streets",
 # "Connecticut Ave.", "Thompson and Colorado avenues".
 STREET_BEFORE = re.compile(r"\b(?:block|intersection|corner) of (?:the )?$", re.I)
-STREET_AFTER = re.compile(r"(?: (?:and|&) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)? (?:(?i:streets|avenues|roads|boulevards|drives)"
+STREET_AFTER = re.compile(r"(?: (?:and|&) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)? "
+                          r"(?:(?i:streets|avenues|roads|boulevards|drives)"
                           r"|Street|Avenue|Road|Boulevard|Drive|Lane|Place|Court|Parkway|Highway|St|Ave|Rd|Blvd|Dr)\b")
 
 
