@@ -500,6 +500,8 @@ def _verb_tense(verb, through_infinitive: bool) -> bool | None | str:
         return False
     if verb.tag_ == "VBN" and not auxes:
         return False
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in cues["present_telling"]:
+        return False  # "police say the shooting happened Sunday", "the sheriff says around 2 p.m. Sunday ...": told of the past
     if verb.tag_ == "VBZ" or any(a in cues["present_auxiliaries"] for a in auxes):
         return "present"
     if verb.tag_ == "VB" and "to" in auxes:

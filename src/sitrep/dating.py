@@ -42,7 +42,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
                 t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
                 if t is None:
                     continue
-            key = (told, t.precision != "day", not linked, not t.resolved, n, abs(t.start - m.start))
+            key = (told, t.precision != "day" or _rough(t), not linked, not t.resolved, n, abs(t.start - m.start))
             if best_key is None or key < best_key:
                 best, best_key = t, key
     if best is None or best_key[0] or best_key[1]:
@@ -62,6 +62,15 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     return EventDate(text=best.text, value=best.value, precision=best.precision,
                      note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE) else None,
                      evidence=Span(start=best.start, end=best.end))
+
+
+def _rough(t: Time) -> bool:
+    """Is the day only a count of years or months back from the report ("three years ago", "a couple of
+    months earlier")? Such a date places an older, other event, and never the calendar day."""
+    return bool(ROUGH.search(t.text))
+
+
+ROUGH = re.compile(r"\b(?:years?|months?)\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b", re.I)
 
 
 # ACLED event types of violence, which a report tells only once they have happened.
