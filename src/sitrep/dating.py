@@ -24,6 +24,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     mention's sentence has a date, the report's nearest day-precise date from around the time it was
     published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
     best, best_key = None, None
+    fresh: list[Time] = []  # day-precise dates from around publication that the event's own lines give
     # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
     material = (c.lead.category.acled or ("",))[0] in VIOLENT_TYPES
     for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.background, m.weak, m.start))):
@@ -45,6 +46,15 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             key = (told, t.precision != "day" or _rough(t), not linked, not t.resolved, n, abs(t.start - m.start))
             if best_key is None or key < best_key:
                 best, best_key = t, key
+            if (not told and (linked or _clocked(m.head.doc, t)) and t.precision == "day" and not _stale(t, published)
+                    and not _ahead(t, published)):
+                fresh.append(t)
+    if best is not None and not best_key[0] and not best_key[2] and best.precision == "day" and _stale(best, published):
+        # "a boy was shot about 10:30 p.m. Sunday ... On Aug. 11, a girl was shot nearby": a report that leads with
+        # fresh news recalls an earlier shooting by its older calendar day further down
+        earlier = [t for t in fresh if t.start < best.start]
+        if earlier:
+            best = min(earlier, key=lambda t: t.start)
     if best is None or best_key[0] or best_key[1]:
         # A date the story was told on ("police said Thursday") or only a month or year: a
         # day-precise date from around publication near the event's lines says more.
@@ -110,8 +120,8 @@ def _sharper(best: Time, times: list[Time], published: date | None, doc: Doc) ->
             fits = (bool(t_words & set(vocab.months)) and other.weekday() == day.weekday()
                     and 0 < (day - other).days <= SHARPER_WINDOW_DAYS
                     and abs(t.start - best.start) <= SHARPER_REACH_CHARS)
-        if not fits or _told_date(doc, t):  # "a video posted July 10" dates the telling
-            continue
+        if not fits or (_told_date(doc, t) and not (weekend and _clocked(doc, t))):
+            continue  # "a video posted July 10" dates the telling; "police say around 2 p.m. Sunday ..." does not
         if found is None or abs(t.start - best.start) < abs(found.start - best.start):
             found = t
     return found
