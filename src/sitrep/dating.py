@@ -332,6 +332,8 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             return (node.lemma_.lower() in vocab.telling_verbs
                     and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention))))
+        if node.pos_ == "NOUN" and (node.lemma_.lower() in vocab.parts_of_day or node.lemma_.lower() == "hour"):
+            continue  # "remained in jail the evening of Dec. 25", "in the early hours of Sunday": the verb tells
         if node.pos_ in ("NOUN", "PROPN"):  # "a Saturday night press conference", "Wednesday's hearing"
             # ... unless the mention's own act took place there ("the chief asked at a Sunday news conference")
             return node.lemma_.lower() in vocab.telling_nouns and not (
