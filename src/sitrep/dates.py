@@ -55,7 +55,7 @@ import yaml
 from .errors import DataError, MalformedRecord
 from .record import Time
 
-VERSION = "dates-4"
+VERSION = "dates-5"
 NO_PUBLISHED = "no publication date"
 
 __all__ = ["find_times", "resolve", "parse_published", "vocabulary", "NO_PUBLISHED"]
@@ -230,7 +230,22 @@ def _year_for(month: int, day: int, ref: date, future: bool, weekday: int | None
     return max(behind, default=None)
 
 
+def _easter(year: int) -> date:
+    """Western Easter Sunday of ``year`` (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the computus's own letters)
+    m = (a + 11 * h + 19 * l) // 433
+    month, day = divmod(h + l - 7 * m + 90, 25)
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
 def _holiday_in(year: int, rule: dict) -> date:
+    if "easter" in rule:
+        return _easter(year) + timedelta(days=rule["easter"])
     if "day" in rule:
         return date(year, rule["month"], rule["day"])
     first = date(year, rule["month"], rule.get("from", 1))

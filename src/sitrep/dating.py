@@ -43,7 +43,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
                 t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
                 if t is None:
                     continue
-            key = (told, t.precision != "day" or _rough(t), not linked, not t.resolved, n, abs(t.start - m.start))
+            key = (told, t.precision != "day" or _rough(m.head.doc, t), not linked, not t.resolved, n,
+                   abs(t.start - m.start))
             if best_key is None or key < best_key:
                 best, best_key = t, key
             if (not told and (linked or _clocked(m.head.doc, t)) and t.precision == "day" and not _stale(t, published)
@@ -74,13 +75,15 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
                      evidence=Span(start=best.start, end=best.end))
 
 
-def _rough(t: Time) -> bool:
-    """Is the day only a count of years or months back from the report ("three years ago", "a couple of
-    months earlier")? Such a date places an older, other event, and never the calendar day."""
-    return bool(ROUGH.search(t.text))
+def _rough(doc: Doc, t: Time) -> bool:
+    """Does the date give no day for an event: a count of years or months back ("three years ago", "a couple of
+    months earlier"), which places an older, other event, or the start of a stretch ("since Easter, eight
+    children have been shot", "35 wounded since Friday night")?"""
+    return bool(ROUGH.search(t.text)) or bool(SINCE.search(text_of(doc)[max(0, t.start - 12):t.start]))
 
 
 ROUGH = re.compile(r"\b(?:years?|months?)\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b", re.I)
+SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|last\s+)?$", re.I)
 
 
 # ACLED event types of violence, which a report tells only once they have happened.
