@@ -45,6 +45,29 @@ CASES = [
                  "A girl, 9, was hurt when a gun went off in a parked car.\n\n"
                  "Deputies said they were called around 7 p.m. Sunday.",
                  "2023-09-18", "2023-09-17", id="stamp-line"),
+    # a count of years back places an older shooting, never the day of this one
+    pytest.param("Three years ago a man was shot dead at this corner, and early Friday a teen was wounded here.",
+                 "2023-09-16", "2023-09-15", id="years-ago"),
+    # the start of a stretch is no day of an event
+    pytest.param("Eleven people have been shot across the city since Friday evening.\n\n"
+                 "The latest, a woman of 30, was wounded about 2 a.m. Sunday on Pine Avenue.",
+                 "2023-09-18", "2023-09-17", id="since-friday"),
+    # a filing or an autopsy dates the follow-up, not the shooting
+    pytest.param("Prosecutors on Wednesday filed a manslaughter charge in the shooting death of a boy.\n\n"
+                 "The complaint says a rifle went off last Friday inside a home on Oak Road.",
+                 "2023-09-20", "2023-09-15", id="filed-wednesday"),
+    pytest.param("Deputies said an autopsy conducted Tuesday on the girl shot at a ranch ruled out a second gun.\n\n"
+                 "They were called to the ranch at 7:10 a.m. Saturday after the rifle went off.",
+                 "2023-09-19", "2023-09-16", id="autopsy-tuesday"),
+    # finding a victim dates the incident, beside the day it was told
+    pytest.param("Woman found shot dead in her car\n\nOn Thursday, the sheriff's office said deputies found "
+                 "the body of Ana Ruiz, 41, on Wednesday night.",
+                 "2023-09-21", "2023-09-20", id="found-wednesday-night"),
+    # a report leading with fresh news recalls an earlier shooting by its calendar day further down
+    pytest.param("Boy hurt by stray bullet\n\nA 12-year-old boy was hurt at his home, and neighbors say they woke "
+                 "to gunfire at about 9:45 p.m. Sunday.\n\nOn Aug. 20, a girl, 4, accidentally shot herself with "
+                 "a gun she found in a closet two doors down.",
+                 "2023-09-18", "2023-09-17", id="earlier-shooting-recalled"),
     # a follow-up whose fresh days are all told days returns to the calendar day it spells out
     pytest.param("Two men were charged Monday in the shooting death of a teenager.\n\n"
                  "Court papers say the teen was with friends in a parking lot on Aug. 12 when a car pulled up.",
