@@ -26,7 +26,8 @@ Conventions for the choices a reader makes silently:
 
 * A bare weekday is the most recent such day on or before publication (news
   reports the past), unless its clause speaks of the future ("will meet
-  Friday"), then the first such day on or after publication. "last Friday"
+  Friday"; a present-tense telling verb, "police say ... Sunday", does not),
+  then the first such day on or after publication. "last Friday"
   is strictly before, "next Friday" strictly after.
 * A day and month without a year ("Feb. 25", "on 16 February") and a bare month
   ("in March") take the year that puts them nearest to publication; a weekday
