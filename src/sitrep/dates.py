@@ -14,7 +14,8 @@ precision):
 precision  value           read from
 =========  ==============  ===========================================
 day        ``2021-02-25``  dates, weekdays, today/yesterday, "two days ago",
-                           holidays, "the weekend" (its Saturday)
+                           holidays (US ones too: "Easter Sunday", "MLK
+                           Day"), "the weekend" (its Saturday)
 week       ``2021-W08``    "this/last/next week", "a few days ago"
                            (the ISO week holding publication minus 3 days)
 month      ``2021-02``     "March 2020", "in March", "last month",
