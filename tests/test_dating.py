@@ -52,6 +52,10 @@ CASES = [
     pytest.param("Eleven people have been shot across the city since Friday evening.\n\n"
                  "The latest, a woman of 30, was wounded about 2 a.m. Sunday on Pine Avenue.",
                  "2023-09-18", "2023-09-17", id="since-friday"),
+    # a day counted from no day the report names ("the night before" a trip) says nothing of the event
+    pytest.param("A teen was killed when his rifle went off the night before a family fishing trip over the "
+                 "weekend, police said.",
+                 "2023-09-18", "2023-09-16", id="unanchored-night-before"),
     # a filing or an autopsy dates the follow-up, not the shooting
     pytest.param("Prosecutors on Wednesday filed a manslaughter charge in the shooting death of a boy.\n\n"
                  "The complaint says a rifle went off last Friday inside a home on Oak Road.",

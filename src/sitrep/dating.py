@@ -43,8 +43,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
                 t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
                 if t is None:
                     continue
-            key = (told, t.precision != "day" or _rough(m.head.doc, t), not linked, not t.resolved, n,
-                   abs(t.start - m.start))
+            key = (told, t.precision != "day" or _rough(m.head.doc, t) or _unanchored(t, times), not linked,
+                   not t.resolved, n, abs(t.start - m.start))
             if best_key is None or key < best_key:
                 best, best_key = t, key
             if (not told and (linked or _clocked(m.head.doc, t)) and t.precision == "day" and not _stale(t, published)
@@ -80,6 +80,15 @@ def _rough(doc: Doc, t: Time) -> bool:
     months earlier"), which places an older, other event, or the start of a stretch ("since Easter, eight
     children have been shot", "35 wounded since Friday night")?"""
     return bool(ROUGH.search(t.text)) or bool(SINCE.search(text_of(doc)[max(0, t.start - 12):t.start]))
+
+
+def _unanchored(t: Time, times: list[Time]) -> bool:
+    """Is the date a day counted from another ("that night", "the night before") where the report names no day
+    before it to count from? It was then counted from the publication day, which says nothing of the event."""
+    if re.sub(r"\s+", " ", t.text.lower()) not in dates_vocabulary().anaphoric_days:
+        return False
+    return not any(o.precision == "day" and o.resolved and (o.end <= t.start or 0 <= o.start - t.end <= 8)
+                   for o in times if o is not t)
 
 
 ROUGH = re.compile(r"\b(?:years?|months?)\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b", re.I)
