@@ -92,7 +92,8 @@ def _unanchored(t: Time, times: list[Time]) -> bool:
 
 
 ROUGH = re.compile(r"\b(?:years?|months?)\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b", re.I)
-SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|last\s+)?$", re.I)
+SINCE = re.compile(r"\b(?:since|through|until|(?:days?|weeks?|months?)\s+(?:after|before))\s+(?:early\s+|late\s+|last\s+)?$",
+                   re.I)
 
 
 # ACLED event types of violence, which a report tells only once they have happened.
