@@ -107,3 +107,19 @@ def test_a_day_taken_from_elsewhere_in_the_report_says_so(extract_doc, text, pub
 def test_a_day_in_the_events_own_sentence_carries_no_note(extract_doc):
     when = event_day(extract_doc("A man was shot and wounded outside a bakery on Tuesday.", published="2023-09-20"))
     assert when is not None and when.value == "2023-09-19" and when.note is None
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Officers searching the garage found a rifle under a tarp on June 9.", True),
+    ("Police said the gun was found on Tuesday.", True),
+    ("Deputies found a man shot dead in a ditch on June 9.", False),
+    ("The body of a woman was found on Tuesday night.", False),
+])
+def test_finding_a_weapon_is_a_follow_up_and_finding_a_victim_is_not(text, told):
+    from sitrep import nlp
+    from sitrep.dates import find_times
+    from sitrep.dating import _told_date
+
+    doc = nlp.load()(text)
+    (when,) = find_times(text, "2023-07-20", doc)
+    assert _told_date(doc, when) is told

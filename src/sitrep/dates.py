@@ -95,6 +95,7 @@ class Vocabulary:
     event_calendar_days: int
     telling_verbs: frozenset[str]
     telling_nouns: frozenset[str]
+    found_things: frozenset[str]
     page_stamps: tuple[str, ...]
     not_year_after: tuple[str, ...]
 
@@ -135,6 +136,7 @@ def vocabulary() -> Vocabulary:
             event_calendar_days=int(raw["event_calendar_days"]),
             telling_verbs=frozenset(w.lower() for w in raw["telling_verbs"]),
             telling_nouns=frozenset(w.lower() for w in raw["telling_nouns"]),
+            found_things=frozenset(w.lower() for w in raw["found_things"]),
             page_stamps=tuple(raw["page_stamps"]),
             not_year_after=tuple(raw["not_year_after"]),
         )

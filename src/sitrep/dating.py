@@ -85,8 +85,9 @@ def _rough(doc: Doc, t: Time) -> bool:
 def _unanchored(t: Time, times: list[Time]) -> bool:
     """Is the date a day counted from another ("that night", "the night before") where the report names no day
     before it to count from? It was then counted from the publication day, which says nothing of the event."""
-    if re.sub(r"\s+", " ", t.text.lower()) not in dates_vocabulary().anaphoric_days:
-        return False
+    words = re.sub(r"\s+", " ", t.text.lower())
+    if not any(words == a or words.endswith(" " + a) for a in dates_vocabulary().anaphoric_days):
+        return False  # "that night", "11 p.m. that night"
     return not any(o.precision == "day" and o.resolved and (o.end <= t.start or 0 <= o.start - t.end <= 8)
                    for o in times if o is not t)
 
@@ -343,7 +344,7 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
         return True
     for node in _heads(span.root):
         if node.pos_ in ("VERB", "AUX"):
-            return (node.lemma_.lower() in vocab.telling_verbs
+            return ((node.lemma_.lower() in vocab.telling_verbs or _found_thing(node, vocab))
                     and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention))))
         if node.pos_ == "NOUN" and (node.lemma_.lower() in vocab.parts_of_day or node.lemma_.lower() == "hour"):
             continue  # "remained in jail the evening of Dec. 25", "in the early hours of Sunday": the verb tells
@@ -355,6 +356,12 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
         if node.pos_ not in ("ADP",):
             return False
     return False
+
+
+def _found_thing(verb, vocab) -> bool:
+    """Is the verb a find of a thing, not of a victim ("detectives found a rifle", "the gun was found Monday")?"""
+    return verb.lemma_.lower() == "find" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in vocab.found_things for c in verb.children)
 
 
 def _told_between(verb, span, mention) -> bool:
