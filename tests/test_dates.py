@@ -74,3 +74,24 @@ def test_a_past_shooting_on_a_weekday_under_a_present_tense_verb_lies_behind(par
 def test_a_present_tense_plan_still_looks_ahead(parse):
     text = "The council meets Thursday to discuss the budget."
     assert times(text, "2022-05-06", parse(text)) == {"Thursday": "2022-05-12"}
+
+
+def test_a_present_tense_telling_verb_reads_its_weekday_as_past(parse):
+    # "the office says around 2 p.m. Sunday, deputies were sent": what is said has happened
+    text = "The sheriff's office says around 4 p.m. on Sunday, deputies were sent to a farm road."
+    found = times(text, "2022-05-09", parse(text))
+    assert found["4 p.m. on Sunday"] == "2022-05-08", found
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("A boy was wounded on Easter Sunday outside a church.", "2016-04-11", "2016-03-27"),
+    ("Shots were fired at a park on Easter.", "2019-05-01", "2019-04-21"),
+    ("Two teens were hurt in shootings on MLK Day.", "2017-01-17", "2017-01-16"),
+    ("A man was killed at a cookout on Memorial Day.", "2015-06-02", "2015-05-25"),
+    ("Police said the Father's Day shooting began as an argument.", "2015-06-22", "2015-06-21"),
+    ("A store clerk was shot while shopping on Black Friday.", "2016-12-02", "2016-11-25"),
+    ("Gunfire broke out after a Labor Day parade.", "2014-09-03", "2014-09-01"),
+])
+def test_holidays_of_the_us_calendar_resolve_to_their_day(parse, text, published, value):
+    found = {t.value for t in find_times(text, published, parse(text))}
+    assert value in found, found

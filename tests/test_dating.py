@@ -45,6 +45,33 @@ CASES = [
                  "A girl, 9, was hurt when a gun went off in a parked car.\n\n"
                  "Deputies said they were called around 7 p.m. Sunday.",
                  "2023-09-18", "2023-09-17", id="stamp-line"),
+    # a count of years back places an older shooting, never the day of this one
+    pytest.param("Three years ago a man was shot dead at this corner, and early Friday a teen was wounded here.",
+                 "2023-09-16", "2023-09-15", id="years-ago"),
+    # the start of a stretch is no day of an event
+    pytest.param("Eleven people have been shot across the city since Friday evening.\n\n"
+                 "The latest, a woman of 30, was wounded about 2 a.m. Sunday on Pine Avenue.",
+                 "2023-09-18", "2023-09-17", id="since-friday"),
+    # a day counted from no day the report names ("the night before" a trip) says nothing of the event
+    pytest.param("A teen was killed when his rifle went off the night before a family fishing trip over the "
+                 "weekend, police said.",
+                 "2023-09-18", "2023-09-16", id="unanchored-night-before"),
+    # a filing or an autopsy dates the follow-up, not the shooting
+    pytest.param("Prosecutors on Wednesday filed a manslaughter charge in the shooting death of a boy.\n\n"
+                 "The complaint says a rifle went off last Friday inside a home on Oak Road.",
+                 "2023-09-20", "2023-09-15", id="filed-wednesday"),
+    pytest.param("Deputies said an autopsy conducted Tuesday on the girl shot at a ranch ruled out a second gun.\n\n"
+                 "They were called to the ranch at 7:10 a.m. Saturday after the rifle went off.",
+                 "2023-09-19", "2023-09-16", id="autopsy-tuesday"),
+    # finding a victim dates the incident, beside the day it was told
+    pytest.param("Woman found shot dead in her car\n\nOn Thursday, the sheriff's office said deputies found "
+                 "the body of Ana Ruiz, 41, on Wednesday night.",
+                 "2023-09-21", "2023-09-20", id="found-wednesday-night"),
+    # a report leading with fresh news recalls an earlier shooting by its calendar day further down
+    pytest.param("Boy hurt by stray bullet\n\nA 12-year-old boy was hurt at his home, and neighbors say they woke "
+                 "to gunfire at about 9:45 p.m. Sunday.\n\nOn Aug. 20, a girl, 4, accidentally shot herself with "
+                 "a gun she found in a closet two doors down.",
+                 "2023-09-18", "2023-09-17", id="earlier-shooting-recalled"),
     # a follow-up whose fresh days are all told days returns to the calendar day it spells out
     pytest.param("Two men were charged Monday in the shooting death of a teenager.\n\n"
                  "Court papers say the teen was with friends in a parking lot on Aug. 12 when a car pulled up.",
@@ -80,3 +107,19 @@ def test_a_day_taken_from_elsewhere_in_the_report_says_so(extract_doc, text, pub
 def test_a_day_in_the_events_own_sentence_carries_no_note(extract_doc):
     when = event_day(extract_doc("A man was shot and wounded outside a bakery on Tuesday.", published="2023-09-20"))
     assert when is not None and when.value == "2023-09-19" and when.note is None
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Officers searching the garage found a rifle under a tarp on June 9.", True),
+    ("Police said the gun was found on Tuesday.", True),
+    ("Deputies found a man shot dead in a ditch on June 9.", False),
+    ("The body of a woman was found on Tuesday night.", False),
+])
+def test_finding_a_weapon_is_a_follow_up_and_finding_a_victim_is_not(text, told):
+    from sitrep import nlp
+    from sitrep.dates import find_times
+    from sitrep.dating import _told_date
+
+    doc = nlp.load()(text)
+    (when,) = find_times(text, "2023-07-20", doc)
+    assert _told_date(doc, when) is told

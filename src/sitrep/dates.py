@@ -14,7 +14,8 @@ precision):
 precision  value           read from
 =========  ==============  ===========================================
 day        ``2021-02-25``  dates, weekdays, today/yesterday, "two days ago",
-                           holidays, "the weekend" (its Saturday)
+                           holidays (US ones too: "Easter Sunday", "MLK
+                           Day"), "the weekend" (its Saturday)
 week       ``2021-W08``    "this/last/next week", "a few days ago"
                            (the ISO week holding publication minus 3 days)
 month      ``2021-02``     "March 2020", "in March", "last month",
@@ -26,7 +27,8 @@ Conventions for the choices a reader makes silently:
 
 * A bare weekday is the most recent such day on or before publication (news
   reports the past), unless its clause speaks of the future ("will meet
-  Friday"), then the first such day on or after publication. "last Friday"
+  Friday"; a present-tense telling verb, "police say ... Sunday", does not),
+  then the first such day on or after publication. "last Friday"
   is strictly before, "next Friday" strictly after.
 * A day and month without a year ("Feb. 25", "on 16 February") and a bare month
   ("in March") take the year that puts them nearest to publication; a weekday
@@ -55,7 +57,7 @@ import yaml
 from .errors import DataError, MalformedRecord
 from .record import Time
 
-VERSION = "dates-4"
+VERSION = "dates-5"
 NO_PUBLISHED = "no publication date"
 
 __all__ = ["find_times", "resolve", "parse_published", "vocabulary", "NO_PUBLISHED"]
@@ -93,6 +95,7 @@ class Vocabulary:
     event_calendar_days: int
     telling_verbs: frozenset[str]
     telling_nouns: frozenset[str]
+    found_things: frozenset[str]
     page_stamps: tuple[str, ...]
     not_year_after: tuple[str, ...]
 
@@ -133,6 +136,7 @@ def vocabulary() -> Vocabulary:
             event_calendar_days=int(raw["event_calendar_days"]),
             telling_verbs=frozenset(w.lower() for w in raw["telling_verbs"]),
             telling_nouns=frozenset(w.lower() for w in raw["telling_nouns"]),
+            found_things=frozenset(w.lower() for w in raw["found_things"]),
             page_stamps=tuple(raw["page_stamps"]),
             not_year_after=tuple(raw["not_year_after"]),
         )
@@ -230,7 +234,22 @@ def _year_for(month: int, day: int, ref: date, future: bool, weekday: int | None
     return max(behind, default=None)
 
 
+def _easter(year: int) -> date:
+    """Western Easter Sunday of ``year`` (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the computus's own letters)
+    m = (a + 11 * h + 19 * l) // 433
+    month, day = divmod(h + l - 7 * m + 90, 25)
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
 def _holiday_in(year: int, rule: dict) -> date:
+    if "easter" in rule:
+        return _easter(year) + timedelta(days=rule["easter"])
     if "day" in rule:
         return date(year, rule["month"], rule["day"])
     first = date(year, rule["month"], rule.get("from", 1))
@@ -500,6 +519,8 @@ def _verb_tense(verb, through_infinitive: bool) -> bool | None | str:
         return False
     if verb.tag_ == "VBN" and not auxes:
         return False
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in cues["present_telling"]:
+        return False  # "police say the shooting happened Sunday", "the sheriff says around 2 p.m. Sunday ...": told of the past
     if verb.tag_ == "VBZ" or any(a in cues["present_auxiliaries"] for a in auxes):
         return "present"
     if verb.tag_ == "VB" and "to" in auxes:

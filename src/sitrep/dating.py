@@ -24,6 +24,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     mention's sentence has a date, the report's nearest day-precise date from around the time it was
     published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
     best, best_key = None, None
+    fresh: list[Time] = []  # day-precise dates from around publication that the event's own lines give
     # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
     material = (c.lead.category.acled or ("",))[0] in VIOLENT_TYPES
     for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.background, m.weak, m.start))):
@@ -42,9 +43,19 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
                 t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
                 if t is None:
                     continue
-            key = (told, t.precision != "day", not linked, not t.resolved, n, abs(t.start - m.start))
+            key = (told, t.precision != "day" or _rough(m.head.doc, t) or _unanchored(t, times), not linked,
+                   not t.resolved, n, abs(t.start - m.start))
             if best_key is None or key < best_key:
                 best, best_key = t, key
+            if (not told and (linked or _clocked(m.head.doc, t)) and t.precision == "day" and not _stale(t, published)
+                    and not _ahead(t, published)):
+                fresh.append(t)
+    if best is not None and not best_key[0] and not best_key[2] and best.precision == "day" and _stale(best, published):
+        # "a boy was shot about 10:30 p.m. Sunday ... On Aug. 11, a girl was shot nearby": a report that leads with
+        # fresh news recalls an earlier shooting by its older calendar day further down
+        earlier = [t for t in fresh if t.start < best.start]
+        if earlier:
+            best = min(earlier, key=lambda t: t.start)
     if best is None or best_key[0] or best_key[1]:
         # A date the story was told on ("police said Thursday") or only a month or year: a
         # day-precise date from around publication near the event's lines says more.
@@ -62,6 +73,28 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     return EventDate(text=best.text, value=best.value, precision=best.precision,
                      note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE) else None,
                      evidence=Span(start=best.start, end=best.end))
+
+
+def _rough(doc: Doc, t: Time) -> bool:
+    """Does the date give no day for an event: a count of years or months back ("three years ago", "a couple of
+    months earlier"), which places an older, other event, or the start of a stretch ("since Easter, eight
+    children have been shot", "35 wounded since Friday night")?"""
+    return bool(ROUGH.search(t.text)) or bool(SINCE.search(text_of(doc)[max(0, t.start - 12):t.start]))
+
+
+def _unanchored(t: Time, times: list[Time]) -> bool:
+    """Is the date a day counted from another ("that night", "the night before") where the report names no day
+    before it to count from? It was then counted from the publication day, which says nothing of the event."""
+    words = re.sub(r"\s+", " ", t.text.lower())
+    if not any(words == a or words.endswith(" " + a) for a in dates_vocabulary().anaphoric_days):
+        return False  # "that night", "11 p.m. that night"
+    return not any(o.precision == "day" and o.resolved and (o.end <= t.start or 0 <= o.start - t.end <= 8)
+                   for o in times if o is not t)
+
+
+ROUGH = re.compile(r"\b(?:years?|months?)\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b", re.I)
+SINCE = re.compile(r"\b(?:since|through|until|(?:days?|weeks?|months?)\s+(?:after|before))\s+(?:early\s+|late\s+|last\s+)?$",
+                   re.I)
 
 
 # ACLED event types of violence, which a report tells only once they have happened.
@@ -101,8 +134,8 @@ def _sharper(best: Time, times: list[Time], published: date | None, doc: Doc) ->
             fits = (bool(t_words & set(vocab.months)) and other.weekday() == day.weekday()
                     and 0 < (day - other).days <= SHARPER_WINDOW_DAYS
                     and abs(t.start - best.start) <= SHARPER_REACH_CHARS)
-        if not fits or _told_date(doc, t):  # "a video posted July 10" dates the telling
-            continue
+        if not fits or (_told_date(doc, t) and not (weekend and _clocked(doc, t))):
+            continue  # "a video posted July 10" dates the telling; "police say around 2 p.m. Sunday ..." does not
         if found is None or abs(t.start - best.start) < abs(found.start - best.start):
             found = t
     return found
@@ -311,8 +344,10 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
         return True
     for node in _heads(span.root):
         if node.pos_ in ("VERB", "AUX"):
-            return (node.lemma_.lower() in vocab.telling_verbs
+            return ((node.lemma_.lower() in vocab.telling_verbs or _found_thing(node, vocab))
                     and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention))))
+        if node.pos_ == "NOUN" and (node.lemma_.lower() in vocab.parts_of_day or node.lemma_.lower() == "hour"):
+            continue  # "remained in jail the evening of Dec. 25", "in the early hours of Sunday": the verb tells
         if node.pos_ in ("NOUN", "PROPN"):  # "a Saturday night press conference", "Wednesday's hearing"
             # ... unless the mention's own act took place there ("the chief asked at a Sunday news conference")
             return node.lemma_.lower() in vocab.telling_nouns and not (
@@ -321,6 +356,12 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
         if node.pos_ not in ("ADP",):
             return False
     return False
+
+
+def _found_thing(verb, vocab) -> bool:
+    """Is the verb a find of a thing, not of a victim ("detectives found a rifle", "the gun was found Monday")?"""
+    return verb.lemma_.lower() == "find" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in vocab.found_things for c in verb.children)
 
 
 def _told_between(verb, span, mention) -> bool:
