@@ -406,6 +406,8 @@ def _one_victim(tok, v: Vocab) -> bool:
     """A singular person noun, name or pronoun that can stand for one victim."""
     if tok.dep_ not in ("nsubjpass", "nsubj", "dobj", "conj") and not _listed(tok, v):
         return False
+    if tok.lower_ == "self":
+        return _listed(tok, v)
     if tok.tag_ == "PRP":
         return tok.lower_ in _ONE_PRONOUNS
     if tok.lower_ == "another" and tok.pos_ in ("DET", "PRON") and tok.dep_ != "conj":
@@ -438,18 +440,20 @@ def _one_victim(tok, v: Vocab) -> bool:
 
 
 def _listed(tok, v: Vocab) -> bool:
-    """"killed his wife, son and daughter", "shot his girlfriend, her mother", "kills wife, then himself": one more
+    """"killed his wife, son and daughter", "shot his girlfriend, her mother", "kills wife, self": one more
     person after a comma, which the parser reads as an apposition (the same person told again). A kin word with
     no article of its own, or with its own "his"/"her" after a possessed one, or "himself", is one more."""
     if tok.dep_ != "appos":
         return False
     head = tok.head
-    if tok.lower_ in ("himself", "herself"):
-        return head.tag_ in ("NN", "NNP", "NNS")
-    if tok.tag_ != "NN" or head.tag_ != "NN" or tok.lemma_.lower() == head.lemma_.lower():
+    if tok.lower_ in ("himself", "herself", "self"):
+        return head.tag_ in ("NN", "NNP", "NNS")  # "kills wife, self": a headline's "himself"
+    if tok.tag_ not in ("NN", "NNP") or head.tag_ not in ("NN", "NNP") or tok.lemma_.lower() == head.lemma_.lower():
         return False
     if tok.lemma_.lower() not in v.data["kin_nouns"] or head.lemma_.lower() not in v.data["person_nouns"]:
-        return False
+        return False  # "Ana Ruiz, mother of three": a name told again by whose kin she is
+    if _of_object(tok) is not None:
+        return False  # "the victim, son of a pastor"
     own = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
     return not own or all(c.dep_ == "poss" for c in own) and _possessed(head)
 

@@ -35,7 +35,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-6"
+VERSION = "counts-7"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -133,6 +133,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     mentions.extend(_multiple_crimes(text, bounds, v, mentions))
+    mentions.extend(_murder_counts(text, bounds, v, mentions))
     mentions.extend(_fatal_events(text, bounds, v, mentions))
     mentions.extend(_lives_taken(text, bounds, v, mentions))
     mentions.extend(_listed_before(doc, sent, text, bounds, v, mentions))
@@ -216,6 +217,23 @@ def _fatal_events(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
     span = (bounds[0] + match.start(), bounds[0] + match.end())
     claim = Claim(count=1, low=1, high=None, victims=None, evidence=Span(start=span[0], end=span[1]))
     return [CountMention("killed", claim, span, bounds, span, implied=True, fallback=True)]
+
+
+def _murder_counts(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"charged with two counts of murder": as many dead at least, kept as a ``fallback`` like "a fatal shooting"
+    (the toll only where the event has no other); none where the sentence tells the dead already."""
+    if any(m.kind == "killed" for m in mentions):
+        return []
+    out = []
+    for match in re.finditer(v.data["murder_counts"], text, re.IGNORECASE):
+        number = parse_number(match.group(1))
+        if number is None or number[0] < 1 or is_vague(match.group(1)):
+            continue
+        span = (bounds[0] + match.start(), bounds[0] + match.end())
+        claim = Claim(count=number[0], low=number[0], high=None, evidence=Span(start=span[0], end=span[1]))
+        out.append(CountMention("killed", claim, (bounds[0] + match.start(1), bounds[0] + match.end(1)), bounds,
+                                span, implied=True, fallback=True))
+    return out[:1]
 
 
 def _lives_taken(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -517,7 +535,7 @@ def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v, window: 
                   source=claimant(sent, trig, v), evidence=ev)
     also = any(t.lower_ in ("also", "too", "additional", "another") for t in
                [*trig.children, *tokens.doc[tokens.start:tokens.end + window]])
-    own = kind == "killed" and any(t.lower_ in ("himself", "herself") for t in tokens)  # the killer's own death
+    own = kind == "killed" and any(t.lower_ in ("himself", "herself", "self") for t in tokens)  # the killer's own death
     return CountMention(kind, claim, (tokens.start_char, tokens.end_char),
                         (sent.start_char, sent.end_char), (trig.idx, trig.idx + len(trig)),
                         also=also or own, own=own)

@@ -197,8 +197,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     useful = [cm for cm in useful if not _not_counted(cm)]
     if any(not cm.fallback for cm in useful):  # "a fatal shooting" tells a toll only where none is told
         useful = [cm for cm in useful if not cm.fallback]
-    else:
-        useful = useful[:1]
+    else:  # the one that tells most: "two counts of murder" over "a fatal shooting"
+        useful = sorted(useful, key=lambda cm: -cm.claim.count)[:1]
     if any(not cm.status for cm in useful):  # "two remain in hospital" counts the hurt only where no other figure does
         useful = [cm for cm in useful if not cm.status]
     if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
