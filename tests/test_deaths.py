@@ -32,6 +32,13 @@ def _killed(language, text):
         ("Police said the victim, his brother, was shot and killed.", 1),
         ("Ana Ruiz, mother of three, was shot and killed outside her home.", 1),
         ("Officers said the man, son of a local pastor, was shot and killed.", 1),
+        # two callings of one man, not two men; only kin share a "his"
+        ("Grocer shot\n\nA local grocer and father of two, Sam Odum, was shot and killed outside his store.", 1),
+        ("Editor shot\n\nAn editor and publisher of a weekly paper was shot dead in his office.", 1),
+        # names listed beside a noun of death
+        ("Detectives found the bodies of John Hale, 40, Mary Hale, 38, and Robert Hale, 12, in the house.", 3),
+        ("He is charged in the deaths of Dale Moss and Rita Moss.", 2),
+        ("Gunmen ambushed Omar Said, Sheikh of the Bani tribe, and killed him in the market.", 1),
         # the killer's own death beside the victim he is told to have killed
         ("The father killed his daughter before killing himself, police said.", 2),
         ("Police: man, 22, shot and killed his baby son, self\n\nThe shooting was on Friday.", 2),

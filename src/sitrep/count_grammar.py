@@ -430,10 +430,10 @@ def _one_victim(tok, v: Vocab) -> bool:
         return tok.ent_type_ in ("PERSON", "") or _titled(tok, v)
     dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
     head = tok
-    while not dets and (head.dep_ == "conj" or _listed(head, v)) and head.head.i < head.i \
-            and head.head.tag_ in ("NN", "NNP"):
-        head = head.head  # "his wife, son and daughter": the words after the first share its "his"
-        dets = [c for c in head.children if c.dep_ in ("det", "poss") and c.i < head.i]
+    while not dets and tok.lemma_.lower() in v.data["kin_nouns"] and (head.dep_ == "conj" or _listed(head, v)) \
+            and head.head.i < head.i and head.head.tag_ in ("NN", "NNP"):
+        head = head.head  # "his wife, son and daughter": kin after the first share its "his" ("an editor and
+        dets = [c for c in head.children if c.dep_ == "poss" and c.i < head.i]  # dealer" is one man)
     if not dets and tok.lemma_.lower() in v.data["person_nouns"] and "\n" not in tok.doc.text[:tok.idx]:
         return True  # a headline drops its articles: "Teenage shooting victim found dead"
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
@@ -448,6 +448,8 @@ def _listed(tok, v: Vocab) -> bool:
     head = tok.head
     if tok.lower_ in ("himself", "herself", "self"):
         return head.tag_ in ("NN", "NNP", "NNS")  # "kills wife, self": a headline's "himself"
+    if tok.pos_ == "PROPN" and head.pos_ == "PROPN" and tok.ent_type_ == head.ent_type_ == "PERSON":
+        return _of_object(tok) is None and tok.lemma_.lower() not in v.data["title_nouns"]  # "Mark Ruiz, 54, Ana Ruiz, 42, and Luis Ruiz, 6": a name beside a name is another person
     if tok.tag_ not in ("NN", "NNP") or head.tag_ not in ("NN", "NNP") or tok.lemma_.lower() == head.lemma_.lower():
         return False
     if tok.lemma_.lower() not in v.data["kin_nouns"] or head.lemma_.lower() not in v.data["person_nouns"]:
@@ -488,10 +490,14 @@ def _aged(tok) -> bool:
 
 
 def _of_victim(tok, v: Vocab):
-    """"the shooting death of 2-year-old Amy Lowe", "the fatal shooting of a man": one victim of a noun."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
+    """"the shooting death of 2-year-old Amy Lowe", "the fatal shooting of a man": one victim of a noun; each of
+    those joined to it ("the bodies of Ana Ruiz, 40, and Luis Ruiz, 9") is one more."""
+    anchor = tok
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN") or _listed(anchor, v):
+        anchor = anchor.head
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "of" or anchor.head.head.pos_ != "NOUN":
         return None
-    noun = tok.head.head
+    noun = anchor.head.head
     if told_as_cause(noun, v):
         return None
     doc = tok.doc
@@ -502,7 +508,7 @@ def _of_victim(tok, v: Vocab):
         if kind == "shot" and any(c.lower_ in ("fatal", "deadly") for c in noun.children):
             kind = "killed"
         return (kind, noun) if kind else None
-    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
+    if tok.tag_ not in ("NN", "NNP", "NNPS") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return None
     aged = any(c.lower_ == "old" for c in tok.children)  # "4-year-old Ana Reyes"
     if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "") and not aged:
