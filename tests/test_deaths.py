@@ -35,6 +35,8 @@ def _killed(language, text):
         # two callings of one man, not two men; only kin share a "his"
         ("Grocer shot\n\nA local grocer and father of two, Sam Odum, was shot and killed outside his store.", 1),
         ("Editor shot\n\nAn editor and publisher of a weekly paper was shot dead in his office.", 1),
+        # a name told with an age is a person
+        ("Shooting on Elm\n\n19-year old Malik Ethridge was pronounced dead at the scene.", 1),
         # names listed beside a noun of death
         ("Detectives found the bodies of John Hale, 40, Mary Hale, 38, and Robert Hale, 12, in the house.", 3),
         ("He is charged in the deaths of Dale Moss and Rita Moss.", 2),

@@ -425,6 +425,8 @@ def _one_victim(tok, v: Vocab) -> bool:
             return False  # a dateline ("MYRTLE CREEK, Ore. —"), not a victim
         if tok.lemma_.lower() in v.data["person_nouns"] or tok.lemma_.lower() in v.data["title_nouns"]:
             return True  # "The Party Councilman for X, Jose Villamil, was shot and killed"
+        if any(c.lower_ == "old" and c.dep_ == "amod" for c in tok.children):
+            return True  # "19-year-old Ana Ruiz", whatever the tagger took the name for
         if tok.ent_type_ == "NORP":  # "an Israeli was killed", "shot the Palestinian"
             return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
         return tok.ent_type_ in ("PERSON", "") or _titled(tok, v)
