@@ -35,7 +35,8 @@ _SUBJ = ("nsubj", "nsubjpass")
 _ROLES = ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "appos")
 _COMPLEMENTS = ("oprd", "acomp", "xcomp", "advmod", "ccomp", "dep")
 _PRIORITY = {k: i for i, k in enumerate(dict.fromkeys(("killed", "injured", "shot", "casualties", *KINDS)))}
-_INTRANSITIVE = ("die", "perish")
+_INTRANSITIVE = ("die", "perish", "succumb")
+_REFLEXIVE = ("himself", "herself", "themselves")
 
 
 def counted_noun(tokens):
@@ -92,8 +93,9 @@ def _verb_kind(verb, v: Vocab, role: str):
         cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                   and any(o.lemma_.lower() == "death" for o in c.children)]
     cands += [("killed", c) for c in verb.children if c.dep_ in _COMPLEMENTS and c.pos_ in ("VERB", "ADJ") and (
-        _to_death(c) or any(a.dep_ == "advmod" and a.lower_ in ("fatally", "mortally") for a in c.children))]
-    # "found shot to death", "found fatally wounded"
+        _to_death(c) or any(a.dep_ == "advmod" and a.lower_ in ("fatally", "mortally") for a in c.children))
+        and not (c.dep_ == "ccomp" and role == "nsubj")]
+    # "found shot to death", "found fatally wounded"; not the teller ("a sheriff said [a boy shot his brother to death]")
     if verb.lemma_.lower() in v.data["hit_verbs"]:  # "hit by a stray bullet", "struck in the neck", "4 hit in shooting"
         cands += [("shot", verb) for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["gunfire_nouns"]]
@@ -116,6 +118,9 @@ def _verb_kind(verb, v: Vocab, role: str):
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
         cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
+    dead = _joined_death(verb, v) if role in _SUBJ else None
+    if dead is not None:
+        return dead  # "was shot in the chest and was pronounced dead", "suffered a wound and later died"
     if role == "nsubj" and verb.lemma_.lower() in v.data["suffer_verbs"]:
         hurt = _suffered(verb, v)  # "two men suffered gunshot wounds"
         if hurt is not None:
@@ -137,10 +142,26 @@ def _verb_kind(verb, v: Vocab, role: str):
     cands.append((v.kind(verb, v.verbs, v.adjectives), verb))
     cands += [(v.kind(c, v.verbs, v.adjectives), c) for c in verb.children
               if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and not _has_subject(c)
-              and not any(o.dep_ == "dobj" and o.tag_ != "PRP" for o in c.children)]
+              and not any(o.dep_ == "dobj" and (o.tag_ != "PRP" or o.lower_ in _REFLEXIVE) for o in c.children)]
     # a verb with victims of its own is another figure's ("wounding four men and killing another"); one
-    # with a pronoun tells the same ("abducted a farmer and killed him")
+    # with a pronoun tells the same ("abducted a farmer and killed him"), but not "himself" ("shot a student
+    # and then killed herself": the student was hurt)
     return _best(cands)
+
+
+def _joined_death(verb, v: Vocab):
+    """The death of a subject told by a verb joined to its own ("was shot and was pronounced dead at the scene",
+    "sustained a gunshot wound, was taken to a hospital and later died"): kind and trigger, or None. A joined
+    verb with a subject or victims of its own tells of others ("shot his wife and killed her son")."""
+    for c in verb.children:
+        if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or _has_subject(c) or any(
+                o.dep_ == "dobj" for o in c.children):
+            continue
+        found = _verb_kind(c, v, "nsubjpass" if any(a.dep_ == "auxpass" for a in c.children) else "nsubj")
+        if found is not None and found[0] == "killed" and (found[1].i == c.i or found[1].head.i == c.i and
+                                                           found[1].dep_ in ("oprd", "acomp", "prep", "advmod")):
+            return found
+    return None
 
 
 def _suffered(verb, v: Vocab):
@@ -383,8 +404,10 @@ _ONE_PRONOUNS = ("him", "her", "himself", "herself", "he", "she")
 
 def _one_victim(tok, v: Vocab) -> bool:
     """A singular person noun, name or pronoun that can stand for one victim."""
-    if tok.dep_ not in ("nsubjpass", "nsubj", "dobj", "conj"):
+    if tok.dep_ not in ("nsubjpass", "nsubj", "dobj", "conj") and not _listed(tok, v):
         return False
+    if tok.lower_ == "self":
+        return _listed(tok, v)
     if tok.tag_ == "PRP":
         return tok.lower_ in _ONE_PRONOUNS
     if tok.lower_ == "another" and tok.pos_ in ("DET", "PRON") and tok.dep_ != "conj":
@@ -402,13 +425,41 @@ def _one_victim(tok, v: Vocab) -> bool:
             return False  # a dateline ("MYRTLE CREEK, Ore. —"), not a victim
         if tok.lemma_.lower() in v.data["person_nouns"] or tok.lemma_.lower() in v.data["title_nouns"]:
             return True  # "The Party Councilman for X, Jose Villamil, was shot and killed"
+        if any(c.lower_ == "old" and c.dep_ == "amod" for c in tok.children):
+            return True  # "19-year-old Ana Ruiz", whatever the tagger took the name for
         if tok.ent_type_ == "NORP":  # "an Israeli was killed", "shot the Palestinian"
             return tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
         return tok.ent_type_ in ("PERSON", "") or _titled(tok, v)
     dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
+    head = tok
+    while not dets and tok.lemma_.lower() in v.data["kin_nouns"] and (head.dep_ == "conj" or _listed(head, v)) \
+            and head.head.i < head.i and head.head.tag_ in ("NN", "NNP"):
+        head = head.head  # "his wife, son and daughter": kin after the first share its "his" ("an editor and
+        dets = [c for c in head.children if c.dep_ == "poss" and c.i < head.i]  # dealer" is one man)
     if not dets and tok.lemma_.lower() in v.data["person_nouns"] and "\n" not in tok.doc.text[:tok.idx]:
         return True  # a headline drops its articles: "Teenage shooting victim found dead"
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
+
+
+def _listed(tok, v: Vocab) -> bool:
+    """"killed his wife, son and daughter", "shot his girlfriend, her mother", "kills wife, self": one more
+    person after a comma, which the parser reads as an apposition (the same person told again). A kin word with
+    no article of its own, or with its own "his"/"her" after a possessed one, or "himself", is one more."""
+    if tok.dep_ != "appos":
+        return False
+    head = tok.head
+    if tok.lower_ in ("himself", "herself", "self"):
+        return head.tag_ in ("NN", "NNP", "NNS")  # "kills wife, self": a headline's "himself"
+    if tok.pos_ == "PROPN" and head.pos_ == "PROPN" and tok.ent_type_ == head.ent_type_ == "PERSON":
+        return _of_object(tok) is None and tok.lemma_.lower() not in v.data["title_nouns"]  # "Mark Ruiz, 54, Ana Ruiz, 42, and Luis Ruiz, 6": a name beside a name is another person
+    if tok.tag_ not in ("NN", "NNP") or head.tag_ not in ("NN", "NNP") or tok.lemma_.lower() == head.lemma_.lower():
+        return False
+    if tok.lemma_.lower() not in v.data["kin_nouns"] or head.lemma_.lower() not in v.data["person_nouns"]:
+        return False  # "Ana Ruiz, mother of three": a name told again by whose kin she is
+    if _of_object(tok) is not None:
+        return False  # "the victim, son of a pastor"
+    own = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
+    return not own or all(c.dep_ == "poss" for c in own) and _possessed(head)
 
 
 def _titled(tok, v: Vocab) -> bool:
@@ -441,10 +492,14 @@ def _aged(tok) -> bool:
 
 
 def _of_victim(tok, v: Vocab):
-    """"the shooting death of 2-year-old Amy Lowe", "the fatal shooting of a man": one victim of a noun."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.pos_ != "NOUN":
+    """"the shooting death of 2-year-old Amy Lowe", "the fatal shooting of a man": one victim of a noun; each of
+    those joined to it ("the bodies of Ana Ruiz, 40, and Luis Ruiz, 9") is one more."""
+    anchor = tok
+    while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN") or _listed(anchor, v):
+        anchor = anchor.head
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "of" or anchor.head.head.pos_ != "NOUN":
         return None
-    noun = tok.head.head
+    noun = anchor.head.head
     if told_as_cause(noun, v):
         return None
     doc = tok.doc
@@ -455,7 +510,7 @@ def _of_victim(tok, v: Vocab):
         if kind == "shot" and any(c.lower_ in ("fatal", "deadly") for c in noun.children):
             kind = "killed"
         return (kind, noun) if kind else None
-    if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
+    if tok.tag_ not in ("NN", "NNP", "NNPS") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return None
     aged = any(c.lower_ == "old" for c in tok.children)  # "4-year-old Ana Reyes"
     if tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "") and not aged:
@@ -478,8 +533,8 @@ def implied_ones(sent, v: Vocab, taken):
     for found in subjects:
         pron = found[1].root
         alone = pron.dep_ != "conj" and not any(c.dep_ == "conj" for c in pron.children)
-        if pron.tag_ == "PRP" and alone and found[0] in named:
-            continue  # "kidnapped a farmer and killed him": one victim
+        if pron.tag_ == "PRP" and alone and found[0] in named and pron.lower_ not in ("himself", "herself"):
+            continue  # "kidnapped a farmer and killed him": one victim ("killed his wife, then himself": two)
         yield found
     for tok in sent:
         found = _of_victim(tok, v) or _modified_victim(tok, v)
@@ -551,7 +606,7 @@ def _implied_subjects(sent, v: Vocab, taken):
         if not _one_victim(tok, v):
             continue
         anchor = tok
-        while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "PRON") or _listed(anchor, v):
             anchor = anchor.head
             if anchor.dep_ == "appos" and _possessed(tok) and not _counted(anchor.head):
                 anchor = anchor.head  # "Sykes, the ambassador, and his driver": through the apposition

@@ -35,7 +35,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-6"
+VERSION = "counts-7"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -133,7 +133,9 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     mentions.extend(_multiple_crimes(text, bounds, v, mentions))
+    mentions.extend(_murder_counts(text, bounds, v, mentions))
     mentions.extend(_fatal_events(text, bounds, v, mentions))
+    mentions.extend(_lives_taken(text, bounds, v, mentions))
     mentions.extend(_listed_before(doc, sent, text, bounds, v, mentions))
     perpetrators = v.data["perpetrator_nouns"]
     past = any(p.search(text) for p in v.past_toll)
@@ -215,6 +217,36 @@ def _fatal_events(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
     span = (bounds[0] + match.start(), bounds[0] + match.end())
     claim = Claim(count=1, low=1, high=None, victims=None, evidence=Span(start=span[0], end=span[1]))
     return [CountMention("killed", claim, span, bounds, span, implied=True, fallback=True)]
+
+
+def _murder_counts(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"charged with two counts of murder": as many dead at least, kept as a ``fallback`` like "a fatal shooting"
+    (the toll only where the event has no other); none where the sentence tells the dead already."""
+    if any(m.kind == "killed" for m in mentions):
+        return []
+    out = []
+    for match in re.finditer(v.data["murder_counts"], text, re.IGNORECASE):
+        number = parse_number(match.group(1))
+        if number is None or number[0] < 1 or is_vague(match.group(1)):
+            continue
+        span = (bounds[0] + match.start(), bounds[0] + match.end())
+        claim = Claim(count=number[0], low=number[0], high=None, evidence=Span(start=span[0], end=span[1]))
+        out.append(CountMention("killed", claim, (bounds[0] + match.start(1), bounds[0] + match.end(1)), bounds,
+                                span, implied=True, fallback=True))
+    return out[:1]
+
+
+def _lives_taken(text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"Hunting accident claims life of 10-year-old boy", "a shooting took the life of a teen": one killed, where
+    the sentence tells no other death ("claimed the lives of three" has its figure)."""
+    if any(m.kind == "killed" for m in mentions):
+        return []
+    match = re.search(v.data["life_taken"], text, re.IGNORECASE)
+    if match is None or unreal_text(text[:match.start()]):
+        return []
+    span = (bounds[0] + match.start(), bounds[0] + match.end())
+    claim = Claim(count=1, low=1, high=1, evidence=Span(start=span[0], end=span[1]))
+    return [CountMention("killed", claim, span, bounds, span, implied=True)]
 
 
 def _terse_ones(sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -432,6 +464,13 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         return False  # "no one else was hurt": nobody, not one
     if first_before(tokens) in v.data["non_people_before"]:
         return False  # "Channel 4", "Image 2 of 8": a label
+    lead, trail = text_of(doc)[max(tokens.start_char - 4, 0):tokens.start_char], text_of(doc)[tokens.end_char:tokens.end_char + 4]
+    if re.search(r"\d[:/]\d", tokens.text) or re.search(r"\d\s?[:/]\s?$", lead) or re.match(r"\s?[:/]\s?\d", trail):
+        return False  # "1:11 Brain-dead toddler" (a video's length), "Photo 1 / 8", "(06/08/16)": no people
+    if tokens.start > 0 and re.fullmatch(r"[KW][A-Z]{2,3}", doc[tokens.start - 1].text):
+        return False  # "WOWK 13", "KHOU 11": a station's call letters and channel
+    if re.fullmatch(r"(?:19|20)\d\d", tokens.text) and (nxt is None or nxt.tag_ != "NNS"):
+        return False  # "2013 Baltimore City Homicides": a year
     after = text_of(doc)[tokens.end_char:tokens.end_char + 12].lower()
     for word in v.data["non_people_after"]:
         if re.match(rf"[\s-]*{re.escape(word)}(?![a-z])", after):
@@ -496,7 +535,7 @@ def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v, window: 
                   source=claimant(sent, trig, v), evidence=ev)
     also = any(t.lower_ in ("also", "too", "additional", "another") for t in
                [*trig.children, *tokens.doc[tokens.start:tokens.end + window]])
-    own = kind == "killed" and any(t.lower_ in ("himself", "herself") for t in tokens)  # the killer's own death
+    own = kind == "killed" and any(t.lower_ in ("himself", "herself", "self") for t in tokens)  # the killer's own death
     return CountMention(kind, claim, (tokens.start_char, tokens.end_char),
                         (sent.start_char, sent.end_char), (trig.idx, trig.idx + len(trig)),
                         also=also or own, own=own)

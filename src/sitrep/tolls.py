@@ -197,8 +197,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     useful = [cm for cm in useful if not _not_counted(cm)]
     if any(not cm.fallback for cm in useful):  # "a fatal shooting" tells a toll only where none is told
         useful = [cm for cm in useful if not cm.fallback]
-    else:
-        useful = useful[:1]
+    else:  # the one that tells most: "two counts of murder" over "a fatal shooting"
+        useful = sorted(useful, key=lambda cm: -cm.claim.count)[:1]
     if any(not cm.status for cm in useful):  # "two remain in hospital" counts the hurt only where no other figure does
         useful = [cm for cm in useful if not cm.status]
     if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
@@ -207,7 +207,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         return []
     figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}
     if figured:  # a figure outweighs victims told one by one in sentences without one
-        useful = [cm for cm in useful if not cm.implied or cm.also or cm.sentence in figured]
+        # (the killer's own death told on its own, "the gunman was killed by police", is one more)
+        useful = [cm for cm in useful if not cm.implied or cm.also or cm.sentence in figured or _killer(cm)]
         # beside a figure in its sentence, a victim told alone adds to it only where they share the
         # verb ("a man and two women were killed"), not in a clause of its own ("five were shot; Ray
         # Pugh, 28, was shot in the leg")
