@@ -146,8 +146,11 @@ def _verb_kind(verb, v: Vocab, role: str):
 def _suffered(verb, v: Vocab):
     """"suffered a gunshot wound" (shot), "sustained injuries" (injured), "suffered fatal wounds" (killed):
     the kind of the wound a subject suffered, or None."""
-    for c in verb.children:
-        if c.dep_ != "dobj" or c.lemma_.lower() not in ("wound", "injury", "gunshot"):
+    wounds = [c for c in verb.children if c.dep_ == "dobj"]
+    wounds += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"  # "suffering from a gunshot wound"
+               for o in p.children if o.dep_ == "pobj"]
+    for c in wounds:
+        if c.lemma_.lower() not in ("wound", "injury", "gunshot"):
             continue
         mods = {m.lemma_.lower() for m in c.children if m.dep_ in ("amod", "compound", "nmod")}
         if mods & {"fatal", "deadly", "mortal", "lethal"} and not any(t.lower_ in ("non", "not") for t in c.subtree):
@@ -289,7 +292,13 @@ def attach_figure(tokens, v: Vocab):
                       and nominal.i < c.i <= nominal.i + 6  # not a clause far on ("2 killed: 'Bill got shot!'")
                       and not (c.dep_ == "advmod" and c.i - 1 >= tokens.end and c.doc[c.i - 1].like_num)
                       # "9 shot, 1 fatally": the adverb tells the figure just before it
-                      and not (c.dep_ == "acl" and c.tag_ == "VBG"))  # "more than one person shooting": shooters
+                      and not (c.dep_ == "acl" and c.tag_ == "VBG")  # "more than one person shooting": shooters
+                      and not any(s.dep_ in _SUBJ and s.lower_ not in _RELATIVE and s.like_num for s in c.children))
+    # "4 shot on Elm Street, 2 die": a verb told of another figure of its own
+    if found is None:  # "four men who were hit", "two men who suffered gunshot wounds": a relative clause told
+        found = _best(_verb_kind(c, v, subj.dep_) or (None, c) for c in nominal.children  # by what befell them
+                      if c.dep_ == "relcl" and nominal.i < c.i <= nominal.i + 6
+                      for subj in c.children if subj.dep_ in _SUBJ and subj.lower_ in _RELATIVE)
     if found is None:  # "Five people sent to area hospitals": a participle of transport on the noun
         found = _best(_verb_kind(c, v, "nsubjpass") or (None, c) for c in nominal.children if c.dep_ == "acl"
                       and c.tag_ == "VBN" and c.lemma_.lower() in v.data["hospital_verbs"] and nominal.i < c.i)
@@ -299,7 +308,7 @@ def attach_figure(tokens, v: Vocab):
         found = v.verbs[nominal.lower_[:-1]], nominal  # headline "shooting wounds 4": a verb read as a noun
     anchor = nominal
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-        anchor = anchor.head
+        anchor = _past_ages(anchor.head)
     if found is None and anchor.dep_ in _ROLES and anchor.head.pos_ in ("VERB", "AUX", "ADJ"):
         found = _verb_kind(anchor.head, v, anchor.dep_)
     if found is None:
@@ -319,6 +328,13 @@ def attach_figure(tokens, v: Vocab):
             and trig.doc[trig.i - 1].like_num:
         kind, trig = "shot", trig.head  # "shot three officers - one fatally": the adverb tells the second figure
     return kind, trig, victims_of(tokens, nominal, trig, v), is_part(tokens, nominal, v)
+
+
+def _past_ages(tok):
+    """"Two men, ages 20 and 21, and a girl were shot": the girl is joined to the men, past their ages."""
+    if tok.dep_ == "appos" and tok.lemma_.lower() in ("age", "aged") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    return tok
 
 
 def of_the_same(tokens, kind: str, v: Vocab) -> bool:
@@ -552,7 +568,7 @@ def _implied_subjects(sent, v: Vocab, taken):
             continue
         anchor = tok
         while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            anchor = anchor.head
+            anchor = _past_ages(anchor.head)
             if anchor.dep_ == "appos" and _possessed(tok) and not _counted(anchor.head):
                 anchor = anchor.head  # "Sykes, the ambassador, and his driver": through the apposition
         if anchor.dep_ not in ("nsubjpass", "nsubj", "dobj") or anchor.head.pos_ not in ("VERB", "AUX", "ADJ"):

@@ -85,7 +85,21 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     for sent in sents if sents is not None else sentences(doc):
         found.extend(_sentence_counts(doc, sent, v))
     found.sort(key=lambda m: (m.number_span, m.kind))
+    _hurt_perpetrator(found)
     return found
+
+
+def _hurt_perpetrator(found: list[CountMention]) -> None:
+    """"The suspect was hit in the hand": the one who did it, wounded, is one hurt beyond those he hit (``also``)
+    where the story tells no death (a gunman "shot" may be among the dead), or told "wounded" whatever it tells,
+    told once a kind however often the story tells of him."""
+    told = set()
+    if any(m.kind == "killed" and not m.background for m in found):
+        told.add("shot")  # "officers shot the gunman" where a death is told: he may be the dead
+    for m in found:
+        if m.perpetrator and m.kind in ("injured", "shot") and not m.background and m.kind not in told:
+            m.also = True
+            told.add(m.kind)
 
 
 def sentences(doc):
@@ -367,8 +381,8 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if more is not None:  # the figure stays as stated; the toll it implies is its total, with no ceiling
         mention.claim = mention.claim.model_copy(update={"total": more, "high": None})
     mention.vague = is_vague(figure)
-    mention.status = kind in ("injured", "shot") and (_told_by_state(text_of(doc)[start:sent.end_char], v)
-                                                      or trig.lemma_.lower() in ("condition", "hospital"))
+    mention.status = kind in ("injured", "shot") and not _whole_group(tokens) and (
+        _told_by_state(text_of(doc)[start:sent.end_char], v) or trig.lemma_.lower() in ("condition", "hospital"))
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
     mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
@@ -381,6 +395,12 @@ def _told_by_state(rest: str, v: Vocab) -> bool:
     tells the state the hurt are in counts some of them, not all (``rest`` runs from the figure on)."""
     cut = v.clause_end.search(rest)
     return v.status.search(rest[:cut.start()] if cut else rest) is not None
+
+
+def _whole_group(tokens) -> bool:
+    """"Both victims are in stable condition", "the two men remain hospitalized", "all three were treated and
+    released": a figure told with "both", "all" or "the" names every one of a group told before, not some of it."""
+    return tokens.text.lower() in ("both", "all") or first_before(tokens) in ("the", "all", "both")
 
 
 def _part_of(tokens, before, v: Vocab):
