@@ -596,6 +596,8 @@ def test_hurt_told_without_was(language, text, expected):
     # victims joined past the ages told of the first ones
     ("Two women, ages 31 and 40, and a boy were wounded on Pine Road.", [("injured", 2), ("injured", 1)]),
     ("Two women, ages 31 and 40, and three men were wounded on Pine Road.", [("injured", 2), ("injured", 3)]),
+    # a wounding told before the shooter's own death: the wounded lives
+    ("The man wounded his cousin in the arm and killed himself, the sheriff said.", [("injured", 1), ("killed", 1)]),
 ])
 def test_what_befell_the_counted(language, text, expected):
     found = [(m.kind, m.count) for m in find_counts(language(text)) if m.kind in ("shot", "injured", "killed")]
@@ -611,6 +613,15 @@ def test_what_befell_the_counted(language, text, expected):
 def test_a_whole_group_told_by_its_state_is_not_a_part(language, text, status):
     second = [m for m in find_counts(language(text)) if m.kind in ("shot", "injured")][-1]
     assert second.status is status
+
+
+@pytest.mark.parametrize("text, also", [
+    ("Deputies found two men dead and took a third to the hospital.", True),
+    ("Two men were taken to the hospital, where one of them died.", False),
+])
+def test_the_hospitalised_told_after_the_dead_are_more(language, text, also):
+    cared = [m for m in find_counts(language(text)) if m.kind == "shot"]
+    assert [m.also for m in cared] == [also]
 
 
 def test_a_suspect_shot_where_a_death_is_told_may_be_the_dead(language):

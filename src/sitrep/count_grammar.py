@@ -137,10 +137,16 @@ def _verb_kind(verb, v: Vocab, role: str):
     cands.append((v.kind(verb, v.verbs, v.adjectives), verb))
     cands += [(v.kind(c, v.verbs, v.adjectives), c) for c in verb.children
               if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and not _has_subject(c)
-              and not any(o.dep_ == "dobj" and o.tag_ != "PRP" for o in c.children)]
+              and not any(o.dep_ == "dobj" and o.tag_ != "PRP" for o in c.children)
+              and not (v.kind(verb, v.verbs) == "injured" and _reflexive(c))]
     # a verb with victims of its own is another figure's ("wounding four men and killing another"); one
-    # with a pronoun tells the same ("abducted a farmer and killed him")
+    # with a pronoun tells the same ("abducted a farmer and killed him"), but not a reflexive one told after a
+    # wounding ("wounded his brother and killed himself": the brother lives)
     return _best(cands)
+
+
+def _reflexive(verb) -> bool:
+    return any(o.dep_ == "dobj" and o.lower_ in ("himself", "herself", "themselves") for o in verb.children)
 
 
 def _suffered(verb, v: Vocab):

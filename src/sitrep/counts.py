@@ -158,6 +158,8 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         m.headline = headline
         if m.kind == "shot" and text_of(doc)[m.trigger[0]:m.trigger[1]].lower() in cared:
             m.status = True  # "two were taken to the hospital": those hit, told where no other figure tells them
+            m.also = m.also or any(d.kind == "killed" and not d.part and d.count > 0 and d.number_span[1] <= m.number_span[0]
+                                   for d in mentions)  # "found three dead and took one to the hospital": one more
         words = (m.claim.victims or "").lower().replace(",", " ").split()
         m.perpetrator = m.implied and any(w in perpetrators for w in words)
     return mentions
