@@ -86,6 +86,10 @@ def find_counts(doc, sents=None) -> list[CountMention]:
         found.extend(_sentence_counts(doc, sent, v))
     found.sort(key=lambda m: (m.number_span, m.kind))
     _hurt_perpetrator(found)
+    for m in found:  # "Four were shot ... a bullet grazed a fifth person": one more of those hit, whatever the verb
+        if m.ordinal and m.kind == "injured" and any(o.kind == "shot" and not o.implied and o.number_span < m.number_span
+                                                     for o in found):
+            m.kind = "shot"
     return found
 
 
@@ -138,7 +142,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v, window=0)
         mention.implied = True
         mention.status = kind == "injured" and trig.lemma_.lower() in ("condition", "hospital")  # "he is in stable condition"
-        mention.ordinal = _one_more(tokens) if kind == "killed" else 0
+        mention.ordinal = _one_more(tokens) if kind in ("killed", "injured", "shot") else 0
         mention.also = mention.also or bool(mention.ordinal)
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
@@ -502,6 +506,8 @@ def _one_more(tokens) -> int:
     first = tokens[0]
     if first.lower_ in ("a", "an") and len(tokens) > 1 and tokens[1].lower_ in _ORDINALS:
         return _ORDINALS.index(tokens[1].lower_) + 2
+    if first.lower_ in ("a", "an") and len(tokens) > 1 and re.fullmatch(r"([2-9])(?:nd|rd|th)", tokens[1].lower_):
+        return int(tokens[1].lower_[0])  # "a 4th person"
     return 0
 
 
