@@ -634,3 +634,15 @@ def test_the_wounded_suspect_is_one_hurt_beyond_his_victims(language):
                    "suspect was struck in the leg. The suspect was shot in the arm as well, police said.")
     suspects = [m for m in find_counts(doc) if m.perpetrator]
     assert [(m.kind, m.also) for m in suspects] == [("shot", True), ("shot", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He grabbed a .357 and shot the clerk, investigators said.", [("shot", 1)]),
+    ("Police said a man in his 40's was shot on Elm Street.", [("shot", 1)]),
+    ("Neighbors heard dozens of gunshots before two men were shot.", [("shot", 2)]),
+    ("Police are looking into two shootings that wounded a boy.", [("injured", 1)]),
+    ("A 3 yr old was hurt in the shooting on Oak Street.", []),
+])
+def test_figures_that_count_no_people(language, text, expected):
+    found = [(m.kind, m.count) for m in find_counts(language(text)) if m.kind in ("shot", "injured", "killed")]
+    assert found == expected

@@ -447,6 +447,14 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     if last.dep_ == "nummod" and last.head.pos_ == "PROPN" and last.head.i > last.i and (
             first_before(tokens) in ("on", "at", "near") or len(tokens.text) >= 4 and tokens.text.isdigit()):
         return False  # "on 11700 Robertson": a street address
+    if tokens.text.startswith(".") or tokens.start_char >= 1 and text_of(doc)[tokens.start_char - 1] == "." \
+            and tokens.text[:1].isdigit():
+        return False  # "a .357", "a .22-caliber rifle": a calibre
+    if first_before(tokens) in ("his", "her", "their") and nxt is not None and nxt.lower_ in ("'s", "’s", "s"):
+        return False  # "a woman in her 30's": an age
+    of = last if last.lower_ == "of" else nxt if nxt is not None and nxt.lower_ == "of" else None
+    if of is not None and any(o.dep_ == "pobj" and o.lemma_.lower() in v.data["non_people"] for o in of.children):
+        return False  # "dozens of gunshots"
     if re.search(r"[A-Za-z]-\d", tokens.text) or tokens.start_char >= 2 and re.match(
             r"[A-Za-z]-", text_of(doc)[tokens.start_char - 2:tokens.start_char]):
         return False  # "an AR-15", "I-95": a model or a road
