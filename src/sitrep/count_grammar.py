@@ -304,7 +304,9 @@ def attach_figure(tokens, v: Vocab):
     if found is None:  # "four men who were hit", "two men who suffered gunshot wounds": a relative clause told
         found = _best(_verb_kind(c, v, subj.dep_) or (None, c) for c in nominal.children  # by what befell them
                       if c.dep_ == "relcl" and nominal.i < c.i <= nominal.i + 6
-                      for subj in c.children if subj.dep_ in _SUBJ and subj.lower_ in _RELATIVE)
+                      for subj in c.children if subj.lower_ in _RELATIVE and (subj.dep_ == "nsubjpass" or subj.dep_ ==
+                      "nsubj" and c.lemma_.lower() in v.data["suffer_verbs"] + v.data["state_verbs"]))
+        # not "a lone gunman who they say shot five people": an active relative subject is the one who shot
     if found is None:  # "Five people sent to area hospitals": a participle of transport on the noun
         found = _best(_verb_kind(c, v, "nsubjpass") or (None, c) for c in nominal.children if c.dep_ == "acl"
                       and c.tag_ == "VBN" and c.lemma_.lower() in v.data["hospital_verbs"] and nominal.i < c.i)

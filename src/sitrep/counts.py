@@ -86,11 +86,24 @@ def find_counts(doc, sents=None) -> list[CountMention]:
         found.extend(_sentence_counts(doc, sent, v))
     found.sort(key=lambda m: (m.number_span, m.kind))
     _hurt_perpetrator(found)
-    for m in found:  # "Four were shot ... a bullet grazed a fifth person": one more of those hit, whatever the verb
-        if m.ordinal and m.kind == "injured" and any(o.kind == "shot" and not o.implied and o.number_span < m.number_span
-                                                     for o in found):
-            m.kind = "shot"
+    _one_more_hurt(found)
     return found
+
+
+def _one_more_hurt(found: list[CountMention]) -> None:
+    """"Three were shot ... a bullet grazed a fourth person": one more of those hit, whatever the verb, where
+    the story tells no death (where some died, "a fourth victim" may count the dead and the hurt together)."""
+    died = any(m.kind == "killed" and not m.background for m in found)
+    for m in found:
+        if not m.ordinal or m.kind not in ("injured", "shot"):
+            continue
+        if died:
+            m.ordinal = 0
+            continue
+        m.also = True
+        if m.kind == "injured" and any(o.kind == "shot" and not o.implied and o.number_span < m.number_span
+                                       for o in found):
+            m.kind = "shot"
 
 
 def _hurt_perpetrator(found: list[CountMention]) -> None:
@@ -143,7 +156,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         mention.implied = True
         mention.status = kind == "injured" and trig.lemma_.lower() in ("condition", "hospital")  # "he is in stable condition"
         mention.ordinal = _one_more(tokens) if kind in ("killed", "injured", "shot") else 0
-        mention.also = mention.also or bool(mention.ordinal)
+        mention.also = mention.also or bool(mention.ordinal) and kind == "killed"  # the hurt: see _one_more_hurt
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
     mentions.extend(_bomber_deaths(sent, text, bounds, v, mentions))
@@ -163,10 +176,14 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         if m.kind == "shot" and text_of(doc)[m.trigger[0]:m.trigger[1]].lower() in cared:
             m.status = True  # "two were taken to the hospital": those hit, told where no other figure tells them
             m.also = m.also or any(d.kind == "killed" and not d.part and d.count > 0 and d.number_span[1] <= m.number_span[0]
-                                   for d in mentions)  # "found three dead and took one to the hospital": one more
+                                   for d in mentions) and not _DIED.search(text_of(doc)[m.number_span[1]:bounds[1]])
+            # "found three dead and took one to the hospital": one more ("..., where she died": not)
         words = (m.claim.victims or "").lower().replace(",", " ").split()
         m.perpetrator = m.implied and any(w in perpetrators for w in words)
     return mentions
+
+
+_DIED = re.compile(r"\b(?:died|dies|dead|deceased|pronounced|succumbed|killed)\b", re.IGNORECASE)
 
 
 def _listed_before(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -406,6 +423,11 @@ def _told_by_state(rest: str, v: Vocab) -> bool:
 def _whole_group(tokens) -> bool:
     """"Both victims are in stable condition", "the two men remain hospitalized", "all three were treated and
     released": a figure told with "both", "all" or "the" names every one of a group told before, not some of it."""
+    doc = tokens.doc
+    if tokens.end < len(doc) and (doc[tokens.end].tag_ in ("JJS", "RBS") or doc[tokens.end].lower_ in ("other", "others")):
+        return False  # "the two youngest victims", "the four others": some of them, the rest of them
+    if tokens.start >= 2 and doc[tokens.start - 2].lower_ == "of":
+        return False  # "one of the five injured people has been released"
     return tokens.text.lower() in ("both", "all") or first_before(tokens) in ("the", "all", "both")
 
 
