@@ -622,6 +622,17 @@ def test_the_hospitalised_told_after_the_dead_are_more(language, text, also):
     assert [m.also for m in cared] == [also]
 
 
+@pytest.mark.parametrize("text, hurt", [
+    # the ordinal counts the dead and the hurt together: the fourth is the first of the hurt
+    ("Three men were shot and killed and a fourth was wounded in Dayton on Sunday.", 1),
+    ("Three men were shot in Dayton on Sunday. A bullet grazed a fourth man.", 4),
+    ("Two men were shot in Dayton on Sunday. A second man was hit in the leg.", 2),
+])
+def test_one_more_told_by_its_rank(extract_doc, text, hurt):
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert _best(first, "injured") == hurt
+
+
 def test_a_suspect_shot_where_a_death_is_told_may_be_the_dead(language):
     doc = language("A homeowner shot an intruder on Friday night. The man was found dead in the yard.")
     assert not any(m.also for m in find_counts(doc) if m.perpetrator)

@@ -402,6 +402,7 @@ def claimant(sent, trig, v: Vocab) -> str | None:
     return None
 
 
+_ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ONE_PRONOUNS = ("him", "her", "himself", "herself", "he", "she")
 
 
@@ -415,6 +416,9 @@ def _one_victim(tok, v: Vocab) -> bool:
         return True  # "wounding four men and killing another"
     if _aged(tok):
         return True  # "a 19-year-old was shot"
+    if tok.lower_ in _ORDINAL_WORDS and tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                                   for c in tok.children):
+        return True  # "three were killed and a fourth was wounded"
     if tok.tag_ == "JJ" and tok.ent_type_ == "NORP" and tok.dep_ != "conj":  # "shot dead an Israeli"
         return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):

@@ -91,13 +91,16 @@ def find_counts(doc, sents=None) -> list[CountMention]:
 
 
 def _one_more_hurt(found: list[CountMention]) -> None:
-    """"Three were shot ... a bullet grazed a fourth person": one more of those hit, whatever the verb, where
-    the story tells no death (where some died, "a fourth victim" may count the dead and the hurt together)."""
-    died = any(m.kind == "killed" and not m.background for m in found)
+    """"Three were shot ... a bullet grazed a fourth person": one more of those hit, whatever the verb. The
+    ordinal counts the dead and the hurt together: "three were killed and a fourth was wounded" is the first
+    of the hurt (``ordinal`` 1), one more only where no other hurt are told."""
+    dead = [m for m in found if m.kind == "killed" and not m.background and not m.part and not m.own and not m.coded]
+    died = max([m.count for m in dead if not m.implied] + [1 for m in dead if m.implied], default=0)
     for m in found:
         if not m.ordinal or m.kind not in ("injured", "shot"):
             continue
-        if died:
+        m.ordinal -= died
+        if m.ordinal <= 0:  # "a third victim was found" beside three dead: one of them
             m.ordinal = 0
             continue
         m.also = True
