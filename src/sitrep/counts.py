@@ -472,6 +472,13 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     if last.dep_ == "nummod" and last.head.pos_ == "PROPN" and last.head.i > last.i and (
             first_before(tokens) in ("on", "at", "near") or len(tokens.text) >= 4 and tokens.text.isdigit()):
         return False  # "on 11700 Robertson": a street address
+    if nxt is not None and nxt.lower_.rstrip(".") in ("n", "s", "e", "w", "ne", "nw", "se", "sw") and nxt.i + 1 < len(doc) \
+            and doc[nxt.i + 1].text[:1].isupper():
+        return False  # "947 W. Lake Mead Blvd.": a street address
+    rest = text_of(doc)[tokens.end_char:tokens.end_char + 7].lower()
+    if re.match(r"-(?:shot|round|shooter)\b", rest) or tokens.text.lower() == "one" and nxt is not None \
+            and nxt.lower_ == "another":
+        return False  # "a six-shot revolver"; "shot at one another"
     if tokens.text.startswith(".") or tokens.start_char >= 1 and text_of(doc)[tokens.start_char - 1] == "." \
             and tokens.text[:1].isdigit():
         return False  # "a .357", "a .22-caliber rifle": a calibre
