@@ -593,6 +593,9 @@ def test_hurt_told_without_was(language, text, expected):
     # victims joined past the ages told of the first ones
     ("Two women, ages 31 and 40, and a boy were wounded on Pine Road.", [("injured", 2), ("injured", 1)]),
     ("Two women, ages 31 and 40, and three men were wounded on Pine Road.", [("injured", 2), ("injured", 3)]),
+    # a listing of the figure's own victims is no more of them
+    ("Three others, two women, ages 31 and 40, and a boy, were treated for their wounds.", [("injured", 3)]),
+    ("Six other people were treated for gunshot wounds.", [("injured", 6)]),
     # a wounding told before the shooter's own death: the wounded lives
     ("The man wounded his cousin in the arm and killed himself, the sheriff said.", [("injured", 1), ("killed", 1)]),
 ])

@@ -114,7 +114,7 @@ def _verb_kind(verb, v: Vocab, role: str):
         cands += [(kind, p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "after"
                   for p in c.children if p.dep_ == "pcomp" and (kind := v.kind(p, v.verbs)) in ("injured", "shot")]
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
-        cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
+        cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from", "for")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
     if role == "nsubj" and verb.lemma_.lower() in v.data["suffer_verbs"]:
         hurt = _suffered(verb, v)  # "two men suffered gunshot wounds"
@@ -341,7 +341,9 @@ def attach_figure(tokens, v: Vocab):
 def _past_ages(tok):
     """"Two men, ages 20 and 21, and a girl were shot": the girl is joined to the men, past their ages."""
     if tok.dep_ == "appos" and tok.lemma_.lower() in ("age", "aged") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head
+        listed = tok.head.dep_ in ("appos", "conj") and _counted(tok.head.head) or any(
+            c.dep_ == "appos" and c.i != tok.i and c.lemma_.lower() not in ("age", "aged") and _counted(c) for c in tok.head.children)
+        return tok if listed else tok.head  # not "three others, two men, ages 20 and 22, and a woman": a listing
     return tok
 
 
