@@ -342,7 +342,8 @@ def _past_ages(tok):
     """"Two men, ages 20 and 21, and a girl were shot": the girl is joined to the men, past their ages."""
     if tok.dep_ == "appos" and tok.lemma_.lower() in ("age", "aged") and tok.head.pos_ in ("NOUN", "PROPN"):
         listed = tok.head.dep_ in ("appos", "conj") and _counted(tok.head.head) or any(
-            c.dep_ == "appos" and c.i != tok.i and c.lemma_.lower() not in ("age", "aged") and _counted(c) for c in tok.head.children)
+            c.dep_ == "appos" and c.i != tok.i and c.lemma_.lower() not in ("age", "aged") and _counted(c)
+            for c in tok.head.children)
         return tok if listed else tok.head  # not "three others, two men, ages 20 and 22, and a woman": a listing
     return tok
 

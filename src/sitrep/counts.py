@@ -178,8 +178,9 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         m.headline = headline
         if m.kind == "shot" and text_of(doc)[m.trigger[0]:m.trigger[1]].lower() in cared:
             m.status = True  # "two were taken to the hospital": those hit, told where no other figure tells them
-            m.also = m.also or any(d.kind == "killed" and not d.part and d.count > 0 and d.number_span[1] <= m.number_span[0]
-                                   for d in mentions) and not _DIED.search(text_of(doc)[m.number_span[1]:bounds[1]])
+            m.also = m.also or any(d.kind == "killed" and not d.part and d.count > 0
+                                   and d.number_span[1] <= m.number_span[0] for d in mentions) \
+                and not _DIED.search(text_of(doc)[m.number_span[1]:bounds[1]])
             # "found three dead and took one to the hospital": one more ("..., where she died": not)
         words = (m.claim.victims or "").lower().replace(",", " ").split()
         m.perpetrator = m.implied and any(w in perpetrators for w in words)
@@ -427,7 +428,8 @@ def _whole_group(tokens) -> bool:
     """"Both victims are in stable condition", "the two men remain hospitalized", "all three were treated and
     released": a figure told with "both", "all" or "the" names every one of a group told before, not some of it."""
     doc = tokens.doc
-    if tokens.end < len(doc) and (doc[tokens.end].tag_ in ("JJS", "RBS") or doc[tokens.end].lower_ in ("other", "others")):
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    if after is not None and (after.tag_ in ("JJS", "RBS") or after.lower_ in ("other", "others")):
         return False  # "the two youngest victims", "the four others": some of them, the rest of them
     if tokens.start >= 2 and doc[tokens.start - 2].lower_ == "of":
         return False  # "one of the five injured people has been released"
@@ -472,8 +474,8 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     if last.dep_ == "nummod" and last.head.pos_ == "PROPN" and last.head.i > last.i and (
             first_before(tokens) in ("on", "at", "near") or len(tokens.text) >= 4 and tokens.text.isdigit()):
         return False  # "on 11700 Robertson": a street address
-    if nxt is not None and nxt.lower_.rstrip(".") in ("n", "s", "e", "w", "ne", "nw", "se", "sw") and nxt.i + 1 < len(doc) \
-            and doc[nxt.i + 1].text[:1].isupper():
+    if nxt is not None and nxt.lower_.rstrip(".") in ("n", "s", "e", "w", "ne", "nw", "se", "sw") \
+            and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text[:1].isupper():
         return False  # "947 W. Lake Mead Blvd.": a street address
     rest = text_of(doc)[tokens.end_char:tokens.end_char + 7].lower()
     if re.match(r"-(?:shot|round|shooter)\b", rest) or tokens.text.lower() == "one" and nxt is not None \
