@@ -656,6 +656,8 @@ def test_the_wounded_suspect_is_one_hurt_beyond_his_victims(language):
     ("A 3 yr old was hurt in the shooting on Oak Street.", []),
     ("A man was shot in a car at Elm Park, 612 W. Main St., police said.", [("shot", 1)]),
     ("He fired a six-shot revolver at the clerk, wounding her.", [("injured", 1)]),
+    ("The clerk was shot in one arm, police said.", [("shot", 1)]),
+    ("A stray bullet grazed a boy's arm on Elm Street.", [("injured", 1)]),
     ("Police said the men were shooting at one another when two were wounded.", [("injured", 2)]),
 ])
 def test_figures_that_count_no_people(language, text, expected):

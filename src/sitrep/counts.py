@@ -515,6 +515,7 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     for noun in (head, nxt if nxt is None or nxt.dep_ != "compound" else None):  # "two truck drivers"
         if noun is not None and noun.pos_ in ("NOUN", "PROPN") and (
             noun.lemma_.lower() in v.data["non_people"] or noun.lower_ in v.data["non_people"]
+            or noun.lemma_.lower() in v.data["body_parts"]  # "shot in one leg"
         ):
             return False
     return True
