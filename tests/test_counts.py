@@ -533,6 +533,12 @@ def test_a_toll_of_a_past_year_is_background(language):
         # those shot, told first, are the hurt, not a later partial figure
         ("Gunman shoots four at Dayton bar\n\nA gunman opened fire outside a bar in Dayton on Sunday. Two of the "
          "victims suffered minor injuries, police said.", None, 4),
+        # the wounded suspect is one hurt beyond those he shot
+        ("Three people were shot outside a Dayton bar on Friday night. An officer returned fire and the suspect "
+         "was struck in the leg, police said.", None, 4),
+        # both victims told by their state: all of them, not some
+        ("Man shot on Dayton porch\n\nA man was shot on his porch on Friday. His neighbor was also shot. Police said "
+         "both victims are in stable condition.", None, 2),
         # an arrest told with the shooting follows it
         ("Police arrest man in Dayton shooting that killed one\n\nOfficers arrested a 30-year-old man on Monday "
          "in the shooting that killed a 22-year-old woman on Saturday.", 1, None),
@@ -573,4 +579,87 @@ def test_a_state_in_another_clause_leaves_the_toll_whole(language):
 ])
 def test_hurt_told_without_was(language, text, expected):
     found = [(m.kind, m.count) for m in find_counts(language(text)) if m.kind in ("shot", "injured")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause tells what befell the counted people
+    ("Three men who were hit were driven to a hospital in Akron.", [("shot", 3)]),
+    ("Two teens who suffered gunshot wounds walked into the clinic.", [("shot", 2)]),
+    # "suffering from" a wound, as "suffering" one
+    ("Deputies found a man suffering from a gunshot wound behind the store.", [("shot", 1)]),
+    # a verb with a figure of its own as subject tells that figure, not the one before it
+    ("5 shot near Elm Park, 1 dies", [("shot", 5), ("killed", 1)]),
+    # victims joined past the ages told of the first ones
+    ("Two women, ages 31 and 40, and a boy were wounded on Pine Road.", [("injured", 2), ("injured", 1)]),
+    ("Two women, ages 31 and 40, and three men were wounded on Pine Road.", [("injured", 2), ("injured", 3)]),
+    # a listing of the figure's own victims is no more of them
+    ("Three others, two women, ages 31 and 40, and a boy, were treated for their wounds.", [("injured", 3)]),
+    ("Six other people were treated for gunshot wounds.", [("injured", 6)]),
+    # a wounding told before the shooter's own death: the wounded lives
+    ("The man wounded his cousin in the arm and killed himself, the sheriff said.", [("injured", 1), ("killed", 1)]),
+])
+def test_what_befell_the_counted(language, text, expected):
+    found = [(m.kind, m.count) for m in find_counts(language(text)) if m.kind in ("shot", "injured", "killed")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Two people were shot on Oak Street. Both victims are in stable condition.", False),
+    ("Four people were shot on Oak Street. The four victims remain hospitalized.", False),
+    ("Four people were shot on Oak Street. Two remain in serious condition.", True),
+    ("Four people were shot on Oak Street. The two youngest victims remain in serious condition.", True),
+    ("Four people were shot on Oak Street. The three others remain in the hospital.", True),
+])
+def test_a_whole_group_told_by_its_state_is_not_a_part(language, text, status):
+    second = [m for m in find_counts(language(text)) if m.kind in ("shot", "injured")][-1]
+    assert second.status is status
+
+
+@pytest.mark.parametrize("text, also", [
+    ("Deputies found two men dead and took a third to the hospital.", True),
+    ("Two men were taken to the hospital, where one of them died.", False),
+])
+def test_the_hospitalised_told_after_the_dead_are_more(language, text, also):
+    cared = [m for m in find_counts(language(text)) if m.kind == "shot"]
+    assert [m.also for m in cared] == [also]
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # the ordinal counts the dead and the hurt together: the fourth is the first of the hurt
+    ("Three men were shot and killed and a fourth was wounded in Dayton on Sunday.", 1),
+    ("Three men were shot in Dayton on Sunday. A bullet grazed a fourth man.", 4),
+    ("Two men were shot in Dayton on Sunday. A second man was hit in the leg.", 2),
+])
+def test_one_more_told_by_its_rank(extract_doc, text, hurt):
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert _best(first, "injured") == hurt
+
+
+def test_a_suspect_shot_where_a_death_is_told_may_be_the_dead(language):
+    doc = language("A homeowner shot an intruder on Friday night. The man was found dead in the yard.")
+    assert not any(m.also for m in find_counts(doc) if m.perpetrator)
+
+
+def test_the_wounded_suspect_is_one_hurt_beyond_his_victims(language):
+    doc = language("Three people were shot outside a bar in Dayton on Friday. Officers returned fire and the "
+                   "suspect was struck in the leg. The suspect was shot in the arm as well, police said.")
+    suspects = [m for m in find_counts(doc) if m.perpetrator]
+    assert [(m.kind, m.also) for m in suspects] == [("shot", True), ("shot", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He grabbed a .357 and shot the clerk, investigators said.", [("shot", 1)]),
+    ("Police said a man in his 40's was shot on Elm Street.", [("shot", 1)]),
+    ("Neighbors heard dozens of gunshots before two men were shot.", [("shot", 2)]),
+    ("Police are looking into two shootings that wounded a boy.", [("injured", 1)]),
+    ("A 3 yr old was hurt in the shooting on Oak Street.", []),
+    ("A man was shot in a car at Elm Park, 612 W. Main St., police said.", [("shot", 1)]),
+    ("He fired a six-shot revolver at the clerk, wounding her.", [("injured", 1)]),
+    ("The clerk was shot in one arm, police said.", [("shot", 1)]),
+    ("A stray bullet grazed a boy's arm on Elm Street.", [("injured", 1)]),
+    ("Police said the men were shooting at one another when two were wounded.", [("injured", 2)]),
+])
+def test_figures_that_count_no_people(language, text, expected):
+    found = [(m.kind, m.count) for m in find_counts(language(text)) if m.kind in ("shot", "injured", "killed")]
     assert found == expected

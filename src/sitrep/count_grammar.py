@@ -116,7 +116,7 @@ def _verb_kind(verb, v: Vocab, role: str):
         cands += [(kind, p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "after"
                   for p in c.children if p.dep_ == "pcomp" and (kind := v.kind(p, v.verbs)) in ("injured", "shot")]
     if verb.lemma_.lower() in v.data["care_verbs"]:  # "taken to hospital with a gunshot wound"
-        cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from")
+        cands += [("injured", o) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "from", "for")
                   for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in ("wound", "injury")]
     dead = _joined_death(verb, v) if role in _SUBJ else None
     if dead is not None:
@@ -167,8 +167,11 @@ def _joined_death(verb, v: Vocab):
 def _suffered(verb, v: Vocab):
     """"suffered a gunshot wound" (shot), "sustained injuries" (injured), "suffered fatal wounds" (killed):
     the kind of the wound a subject suffered, or None."""
-    for c in verb.children:
-        if c.dep_ != "dobj" or c.lemma_.lower() not in ("wound", "injury", "gunshot"):
+    wounds = [c for c in verb.children if c.dep_ == "dobj"]
+    wounds += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"  # "suffering from a gunshot wound"
+               for o in p.children if o.dep_ == "pobj"]
+    for c in wounds:
+        if c.lemma_.lower() not in ("wound", "injury", "gunshot"):
             continue
         mods = {m.lemma_.lower() for m in c.children if m.dep_ in ("amod", "compound", "nmod")}
         if mods & {"fatal", "deadly", "mortal", "lethal"} and not any(t.lower_ in ("non", "not") for t in c.subtree):
@@ -310,7 +313,15 @@ def attach_figure(tokens, v: Vocab):
                       and nominal.i < c.i <= nominal.i + 6  # not a clause far on ("2 killed: 'Bill got shot!'")
                       and not (c.dep_ == "advmod" and c.i - 1 >= tokens.end and c.doc[c.i - 1].like_num)
                       # "9 shot, 1 fatally": the adverb tells the figure just before it
-                      and not (c.dep_ == "acl" and c.tag_ == "VBG"))  # "more than one person shooting": shooters
+                      and not (c.dep_ == "acl" and c.tag_ == "VBG")  # "more than one person shooting": shooters
+                      and not any(s.dep_ in _SUBJ and s.lower_ not in _RELATIVE and s.like_num for s in c.children))
+    # "4 shot on Elm Street, 2 die": a verb told of another figure of its own
+    if found is None:  # "four men who were hit", "two men who suffered gunshot wounds": a relative clause told
+        found = _best(_verb_kind(c, v, subj.dep_) or (None, c) for c in nominal.children  # by what befell them
+                      if c.dep_ == "relcl" and nominal.i < c.i <= nominal.i + 6
+                      for subj in c.children if subj.lower_ in _RELATIVE and (subj.dep_ == "nsubjpass" or subj.dep_ ==
+                      "nsubj" and c.lemma_.lower() in v.data["suffer_verbs"] + v.data["state_verbs"]))
+        # not "a lone gunman who they say shot five people": an active relative subject is the one who shot
     if found is None:  # "Five people sent to area hospitals": a participle of transport on the noun
         found = _best(_verb_kind(c, v, "nsubjpass") or (None, c) for c in nominal.children if c.dep_ == "acl"
                       and c.tag_ == "VBN" and c.lemma_.lower() in v.data["hospital_verbs"] and nominal.i < c.i)
@@ -320,7 +331,7 @@ def attach_figure(tokens, v: Vocab):
         found = v.verbs[nominal.lower_[:-1]], nominal  # headline "shooting wounds 4": a verb read as a noun
     anchor = nominal
     while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-        anchor = anchor.head
+        anchor = _past_ages(anchor.head)
     if found is None and anchor.dep_ in _ROLES and anchor.head.pos_ in ("VERB", "AUX", "ADJ"):
         found = _verb_kind(anchor.head, v, anchor.dep_)
     if found is None:
@@ -340,6 +351,16 @@ def attach_figure(tokens, v: Vocab):
             and trig.doc[trig.i - 1].like_num:
         kind, trig = "shot", trig.head  # "shot three officers - one fatally": the adverb tells the second figure
     return kind, trig, victims_of(tokens, nominal, trig, v), is_part(tokens, nominal, v)
+
+
+def _past_ages(tok):
+    """"Two men, ages 20 and 21, and a girl were shot": the girl is joined to the men, past their ages."""
+    if tok.dep_ == "appos" and tok.lemma_.lower() in ("age", "aged") and tok.head.pos_ in ("NOUN", "PROPN"):
+        listed = tok.head.dep_ in ("appos", "conj") and _counted(tok.head.head) or any(
+            c.dep_ == "appos" and c.i != tok.i and c.lemma_.lower() not in ("age", "aged") and _counted(c)
+            for c in tok.head.children)
+        return tok if listed else tok.head  # not "three others, two men, ages 20 and 22, and a woman": a listing
+    return tok
 
 
 def of_the_same(tokens, kind: str, v: Vocab) -> bool:
@@ -399,6 +420,7 @@ def claimant(sent, trig, v: Vocab) -> str | None:
     return None
 
 
+_ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _ONE_PRONOUNS = ("him", "her", "himself", "herself", "he", "she")
 
 
@@ -414,6 +436,9 @@ def _one_victim(tok, v: Vocab) -> bool:
         return True  # "wounding four men and killing another"
     if _aged(tok):
         return True  # "a 19-year-old was shot"
+    if tok.lower_ in _ORDINAL_WORDS and tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                                   for c in tok.children):
+        return True  # "three were killed and a fourth was wounded"
     if tok.tag_ == "JJ" and tok.ent_type_ == "NORP" and tok.dep_ != "conj":  # "shot dead an Israeli"
         return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
@@ -607,7 +632,7 @@ def _implied_subjects(sent, v: Vocab, taken):
             continue
         anchor = tok
         while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "PRON") or _listed(anchor, v):
-            anchor = anchor.head
+            anchor = _past_ages(anchor.head)
             if anchor.dep_ == "appos" and _possessed(tok) and not _counted(anchor.head):
                 anchor = anchor.head  # "Sykes, the ambassador, and his driver": through the apposition
         if anchor.dep_ not in ("nsubjpass", "nsubj", "dobj") or anchor.head.pos_ not in ("VERB", "AUX", "ADJ"):

@@ -85,7 +85,41 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     for sent in sents if sents is not None else sentences(doc):
         found.extend(_sentence_counts(doc, sent, v))
     found.sort(key=lambda m: (m.number_span, m.kind))
+    _hurt_perpetrator(found)
+    _one_more_hurt(found)
     return found
+
+
+def _one_more_hurt(found: list[CountMention]) -> None:
+    """"Three were shot ... a bullet grazed a fourth person": one more of those hit, whatever the verb. The
+    ordinal counts the dead and the hurt together: "three were killed and a fourth was wounded" is the first
+    of the hurt (``ordinal`` 1), one more only where no other hurt are told."""
+    dead = [m for m in found if m.kind == "killed" and not m.background and not m.part and not m.own and not m.coded]
+    died = max([m.count for m in dead if not m.implied] + [1 for m in dead if m.implied], default=0)
+    for m in found:
+        if not m.ordinal or m.kind not in ("injured", "shot"):
+            continue
+        m.ordinal -= died
+        if m.ordinal <= 0:  # "a third victim was found" beside three dead: one of them
+            m.ordinal = 0
+            continue
+        m.also = True
+        if m.kind == "injured" and any(o.kind == "shot" and not o.implied and o.number_span < m.number_span
+                                       for o in found):
+            m.kind = "shot"
+
+
+def _hurt_perpetrator(found: list[CountMention]) -> None:
+    """"The suspect was hit in the hand": the one who did it, wounded, is one hurt beyond those he hit (``also``)
+    where the story tells no death (a gunman "shot" may be among the dead), or told "wounded" whatever it tells,
+    told once a kind however often the story tells of him."""
+    told = set()
+    if any(m.kind == "killed" and not m.background for m in found):
+        told.add("shot")  # "officers shot the gunman" where a death is told: he may be the dead
+    for m in found:
+        if m.perpetrator and m.kind in ("injured", "shot") and not m.background and m.kind not in told:
+            m.also = True
+            told.add(m.kind)
 
 
 def sentences(doc):
@@ -124,8 +158,8 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v, window=0)
         mention.implied = True
         mention.status = kind == "injured" and trig.lemma_.lower() in ("condition", "hospital")  # "he is in stable condition"
-        mention.ordinal = _one_more(tokens) if kind == "killed" else 0
-        mention.also = mention.also or bool(mention.ordinal)
+        mention.ordinal = _one_more(tokens) if kind in ("killed", "injured", "shot") else 0
+        mention.also = mention.also or bool(mention.ordinal) and kind == "killed"  # the hurt: see _one_more_hurt
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
     mentions.extend(_bomber_deaths(sent, text, bounds, v, mentions))
@@ -146,9 +180,16 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         m.headline = headline
         if m.kind == "shot" and text_of(doc)[m.trigger[0]:m.trigger[1]].lower() in cared:
             m.status = True  # "two were taken to the hospital": those hit, told where no other figure tells them
+            m.also = m.also or any(d.kind == "killed" and not d.part and d.count > 0
+                                   and d.number_span[1] <= m.number_span[0] for d in mentions) \
+                and not _DIED.search(text_of(doc)[m.number_span[1]:bounds[1]])
+            # "found three dead and took one to the hospital": one more ("..., where she died": not)
         words = (m.claim.victims or "").lower().replace(",", " ").split()
         m.perpetrator = m.implied and any(w in perpetrators for w in words)
     return mentions
+
+
+_DIED = re.compile(r"\b(?:died|dies|dead|deceased|pronounced|succumbed|killed)\b", re.IGNORECASE)
 
 
 def _listed_before(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -399,8 +440,8 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if more is not None:  # the figure stays as stated; the toll it implies is its total, with no ceiling
         mention.claim = mention.claim.model_copy(update={"total": more, "high": None})
     mention.vague = is_vague(figure)
-    mention.status = kind in ("injured", "shot") and (_told_by_state(text_of(doc)[start:sent.end_char], v)
-                                                      or trig.lemma_.lower() in ("condition", "hospital"))
+    mention.status = kind in ("injured", "shot") and not _whole_group(tokens) and (
+        _told_by_state(text_of(doc)[start:sent.end_char], v) or trig.lemma_.lower() in ("condition", "hospital"))
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
     mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
@@ -413,6 +454,18 @@ def _told_by_state(rest: str, v: Vocab) -> bool:
     tells the state the hurt are in counts some of them, not all (``rest`` runs from the figure on)."""
     cut = v.clause_end.search(rest)
     return v.status.search(rest[:cut.start()] if cut else rest) is not None
+
+
+def _whole_group(tokens) -> bool:
+    """"Both victims are in stable condition", "the two men remain hospitalized", "all three were treated and
+    released": a figure told with "both", "all" or "the" names every one of a group told before, not some of it."""
+    doc = tokens.doc
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    if after is not None and (after.tag_ in ("JJS", "RBS") or after.lower_ in ("other", "others")):
+        return False  # "the two youngest victims", "the four others": some of them, the rest of them
+    if tokens.start >= 2 and doc[tokens.start - 2].lower_ == "of":
+        return False  # "one of the five injured people has been released"
+    return tokens.text.lower() in ("both", "all") or first_before(tokens) in ("the", "all", "both")
 
 
 def _part_of(tokens, before, v: Vocab):
@@ -453,6 +506,21 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     if last.dep_ == "nummod" and last.head.pos_ == "PROPN" and last.head.i > last.i and (
             first_before(tokens) in ("on", "at", "near") or len(tokens.text) >= 4 and tokens.text.isdigit()):
         return False  # "on 11700 Robertson": a street address
+    if nxt is not None and nxt.lower_.rstrip(".") in ("n", "s", "e", "w", "ne", "nw", "se", "sw") \
+            and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text[:1].isupper():
+        return False  # "947 W. Lake Mead Blvd.": a street address
+    rest = text_of(doc)[tokens.end_char:tokens.end_char + 7].lower()
+    if re.match(r"-(?:shot|round|shooter)\b", rest) or tokens.text.lower() == "one" and nxt is not None \
+            and nxt.lower_ == "another":
+        return False  # "a six-shot revolver"; "shot at one another"
+    if tokens.text.startswith(".") or tokens.start_char >= 1 and text_of(doc)[tokens.start_char - 1] == "." \
+            and tokens.text[:1].isdigit():
+        return False  # "a .357", "a .22-caliber rifle": a calibre
+    if first_before(tokens) in ("his", "her", "their") and nxt is not None and nxt.lower_ in ("'s", "’s", "s"):
+        return False  # "a woman in her 30's": an age
+    of = last if last.lower_ == "of" else nxt if nxt is not None and nxt.lower_ == "of" else None
+    if of is not None and any(o.dep_ == "pobj" and o.lemma_.lower() in v.data["non_people"] for o in of.children):
+        return False  # "dozens of gunshots"
     if re.search(r"[A-Za-z]-\d", tokens.text) or tokens.start_char >= 2 and re.match(
             r"[A-Za-z]-", text_of(doc)[tokens.start_char - 2:tokens.start_char]):
         return False  # "an AR-15", "I-95": a model or a road
@@ -486,6 +554,7 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     for noun in (head, nxt if nxt is None or nxt.dep_ != "compound" else None):  # "two truck drivers"
         if noun is not None and noun.pos_ in ("NOUN", "PROPN") and (
             noun.lemma_.lower() in v.data["non_people"] or noun.lower_ in v.data["non_people"]
+            or noun.lemma_.lower() in v.data["body_parts"]  # "shot in one leg"
         ):
             return False
     return True
@@ -519,6 +588,8 @@ def _one_more(tokens) -> int:
     first = tokens[0]
     if first.lower_ in ("a", "an") and len(tokens) > 1 and tokens[1].lower_ in _ORDINALS:
         return _ORDINALS.index(tokens[1].lower_) + 2
+    if first.lower_ in ("a", "an") and len(tokens) > 1 and re.fullmatch(r"([2-9])(?:nd|rd|th)", tokens[1].lower_):
+        return int(tokens[1].lower_[0])  # "a 4th person"
     return 0
 
 

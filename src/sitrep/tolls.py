@@ -19,6 +19,7 @@ from .record import Claim, Event
 _GENERIC = {"people", "persons", "person", "dead", "killed", "victims", "others", "of", "them", "the", "at", "least",
             "more", "than", "a", "all"}
 
+_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "they", "them"}
 # Non-violent events whose tolls are counted too (people hurt at a protest, people arrested).
 COUNTED_KEYS = {"protest", "riot", "mob", "arrest", "protest_force", "protest_intervention"}
 # Figures of the dead and the hurt.
@@ -266,6 +267,11 @@ def _not_counted(cm: CountMention) -> bool:
     return cm.implied and bool(words & _data()["not_counted"])
 
 
+def _others(victims: str | None) -> bool:
+    """"3 others", "two other men": victims told as beyond those told before them."""
+    return any(w in ("other", "others") for w in (victims or "").lower().split())
+
+
 def _generic(victims: str | None) -> bool:
     """"2 dead", "three people": a toll that names no victims apart from the killer."""
     words = set((victims or "").lower().replace(",", " ").replace("-", " ").split()) - _GENERIC
@@ -278,6 +284,9 @@ def injured(counts: list[CountMention]) -> list[Claim]:
     the shot, told where the story is summed up, are the toll."""
     hurt = tally(counts, "injured")
     shot = injured_from_shot(counts)
+    joined = _told_together(counts, hurt, shot) if hurt and shot else []
+    if joined:
+        return joined
     states = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.status}
     if hurt and shot and all((c.evidence.start, c.evidence.end) in states for c in hurt):
         return shot  # "four were shot; two remain in hospital with injuries": the shot are the hurt
@@ -286,6 +295,22 @@ def injured(counts: list[CountMention]) -> list[Claim]:
             s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
         return shot
     return hurt or shot
+
+
+def _told_together(counts: list[CountMention], hurt: list[Claim], shot: list[Claim]) -> list[Claim]:
+    """"2 shot, 3 others grazed", "a girl was grazed and a man was shot": the hurt and the shot told as parts
+    of one sentence's toll, of other victims each, are one toll (none where they share no sentence)."""
+    where = {(cm.claim.evidence.start, cm.claim.evidence.end): cm for cm in counts}
+    told = [where.get((c.evidence.start, c.evidence.end)) for c in hurt + shot]
+    if any(cm is None or cm.status or cm.also for cm in told) or len({cm.sentence for cm in told}) != 1:
+        return []
+    if any(cm.implied and (cm.claim.victims or "").lower() in _PRONOUNS for cm in told):
+        return []  # "a boy was hospitalized after he shot himself": one victim told twice
+    if not all(cm.implied for cm in told) and not any(_others(cm.claim.victims) for cm in told):
+        return []  # "five were shot, two were wounded critically": the wounded may be some of the shot
+    total = max(c.total if c.total is not None else c.count for c in hurt) + \
+        max(c.total if c.total is not None else c.count for c in shot)
+    return [c.model_copy(update={"total": total}) for c in hurt + shot]
 
 
 def injured_from_shot(counts: list[CountMention]) -> list[Claim]:
