@@ -30,6 +30,7 @@ class Cluster:
     where: Where = field(default_factory=lambda: Where())
     roles: list[Role] = field(default_factory=list)
     claims: dict[str, list[Claim]] = field(default_factory=dict)
+    another: bool = False  # told as another incident than those before it ("in a separate attack", "another shooting")
 
     @property
     def first(self) -> Mention:
@@ -73,6 +74,9 @@ AFTERMATH_KEYS = {"arrest"}
 # What telling an event in the article's first line adds to its salience: local news puts its story in the headline
 # ("Teen killed in accidental shooting at home"), and a later shooting in the lede is often another one.
 HEADLINE = 2.0
+# How far an incident told as another than the one before it ("in a separate attack", "a second shooting") falls
+# behind: the report tells its main incident first.
+ANOTHER = 4.0
 # How far a tally of several incidents falls behind them ("13 shot in separate incidents across the city" in the
 # headline and lede): the incidents told one by one are the events, the tally sums them.
 ROUNDUP = 9.0
@@ -190,6 +194,22 @@ def _same_day(a: str, b: str) -> bool:
     return a[:n] == b[:n]
 
 
+def _coded_to_lede(clusters: list["Cluster"], attached: dict[int, list[CountMention]]) -> dict[int, list[CountMention]]:
+    """A coder's note ("Fatalities coded as 32") sums up the whole report, however many attacks it tells one by
+    one: it goes to the report's first violent event, not to the last one told before it."""
+    violent = [c for c in clusters if c.lead.category.is_violent]
+    if not violent:
+        return attached
+    lede = id(min(violent, key=lambda c: c.first.start))
+    for key in list(attached):
+        if key != lede:
+            notes = [cm for cm in attached[key] if cm.coded]
+            if notes:
+                attached[key] = [cm for cm in attached[key] if not cm.coded]
+                attached.setdefault(lede, []).extend(notes)
+    return attached
+
+
 def _at_hospital(p: PlaceMention) -> bool:
     """A hospital's name ("Mount Sinai Hospital", "Roseland Community Hospital") or the town one is in ("a
     hospital in Oak Lawn")."""
@@ -293,15 +313,19 @@ class Assembler:
         told = told or {}
         clusters: list[tuple[Cluster, Where]] = []
         days: list[set[str]] = []
+        tallies: list[bool] = []
         for g in sorted(groups, key=lambda g: min(m.start for m in g)):
             lead = min(g, key=_lead_key)
             w = Where()
             for m in g:
                 w.add(where[id(m)])
             day = told.get(id(g))
+            tally, another = self._roundup(g), self._tells_another(g)
             best, best_score = None, None
-            for n, (c, cw) in enumerate([] if self._tells_another(g) else clusters):
+            for n, (c, cw) in enumerate([] if another else clusters):
                 if not (_compatible(lead, c.lead) and self._same_kind(lead, c.lead)) or cw.conflicts(w):
+                    continue
+                if tallies[n] != tally:  # a tally of separate incidents is none of them
                     continue
                 if day and days[n] and not any(_same_day(day, d) for d in days[n]):
                     continue
@@ -310,8 +334,9 @@ class Assembler:
                 if best_score is None or score > best_score:
                     best, best_score = n, score
             if best is None:
-                clusters.append((Cluster(list(g), where=w), w))
+                clusters.append((Cluster(list(g), where=w, another=another), w))
                 days.append({day} if day else set())
+                tallies.append(tally)
             else:
                 clusters[best][0].mentions.extend(g)
                 clusters[best][1].add(w)
@@ -338,12 +363,12 @@ class Assembler:
                     return True
         return False
 
-    def _roundup(self, c: Cluster) -> bool:
-        """Is the event told as several incidents ("in separate incidents", "in three unrelated shootings")?"""
+    def _roundup(self, mentions: list[Mention]) -> bool:
+        """Are the mentions told as several incidents ("in separate incidents", "in three unrelated shootings")?"""
         marks, nouns = self.lex.word_set("roundup_marks"), self.lex.word_set("other_incident_nouns")
-        heads = {m.head.i for m in c.mentions}
+        heads = {m.head.i for m in mentions}
         return any(t.lower_ in marks and t.head.tag_ in {"NNS", "NNPS"} and (
-            t.head.i in heads or t.head.lemma_.lower() in nouns) for m in c.mentions if not m.weak for t in m.sent)
+            t.head.i in heads or t.head.lemma_.lower() in nouns) for m in mentions if not m.weak for t in m.sent)
 
     @staticmethod
     def _same_kind(a: Mention, b: Mention) -> bool:
@@ -364,7 +389,7 @@ class Assembler:
 
     # -- records -------------------------------------------------------------
     def _records(self, doc, article, clusters, places, times, counts) -> list[Event]:
-        attached = attach_counts(clusters, counts)
+        attached = _coded_to_lede(clusters, attach_counts(clusters, counts))
         protest_sents = {m.sent.start for c in clusters if c.lead.category.plover == "PROTEST" for m in c.mentions}
         scored = []
         for c in clusters:
@@ -374,7 +399,9 @@ class Assembler:
                 score -= SUBORDINATE
             if c.lead.category.key == "arrest" and any(m.sent.start in protest_sents for m in c.mentions):
                 score -= ARREST_AT_PROTEST  # an arrest at a protest is the protest's intervention: the protest leads
-            if c.lead.category.is_violent and self._roundup(c) and len(clusters) > 1:
+            if c.another:
+                score -= ANOTHER  # "2 soldiers were also killed in another attack": not the report's main incident
+            if c.lead.category.is_violent and self._roundup(c.mentions) and len(clusters) > 1:
                 score -= ROUNDUP  # "13 shot in separate incidents across the city": a tally, each incident its own event
             scored.append((score, ev, c))
         tolled = any(c.lead.category.is_violent and _has_toll(ev) for _, ev, c in scored)
