@@ -161,11 +161,19 @@ def _towns_told(wheres, places: list[PlaceMention], doc: Doc) -> None:
         kind = "hospital" if _at_hospital(p) else p.entry.kind if p.entry is not None else None
         for w in p.text.lower().split():
             kinds.setdefault(w, set()).add(kind)
-    # names the places stage passed over: a person's, or a bare name the parser read as a town or a body
-    persons = {w.lower() for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "GPE" or e.label_ == "ORG" and len(e) == 1)
-               and not any(p.start < e.end_char and e.start_char < p.end for p in places) for w in e.text.split()}
+    passed = {w.lower() for e in doc.ents if _passed_over(e, places) for w in e.text.split()}
     for w in wheres:
-        w.towns = {t for t in w.towns if (bool(kinds[t] & {"city", None}) if t in kinds else t not in persons)}
+        w.towns = {t for t in w.towns if (bool(kinds[t] & {"city", None}) if t in kinds else t not in passed)}
+
+
+def _passed_over(ent, places: list[PlaceMention]) -> bool:
+    """A name that is no place: a person's, or one the parser read as a town ("GPE") or, a bare word, as a body
+    ("Lotts, 24, ...") that the places stage found no place under."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ != "GPE" and not (ent.label_ == "ORG" and len(ent) == 1):
+        return False
+    return not any(p.start < ent.end_char and ent.start_char < p.end for p in places)
 
 
 def _told_day(g: list[Mention], times: list[Time]) -> str | None:
