@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from datetime import date
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -29,6 +30,7 @@ class Cluster:
     where: Where = field(default_factory=lambda: Where())
     roles: list[Role] = field(default_factory=list)
     claims: dict[str, list[Claim]] = field(default_factory=dict)
+    another: bool = False  # told as another incident than those before it ("in a separate attack", "another shooting")
 
     @property
     def first(self) -> Mention:
@@ -72,6 +74,14 @@ AFTERMATH_KEYS = {"arrest"}
 # What telling an event in the article's first line adds to its salience: local news puts its story in the headline
 # ("Teen killed in accidental shooting at home"), and a later shooting in the lede is often another one.
 HEADLINE = 2.0
+# How far an incident told as another than the one before it ("in a separate attack", "a second shooting") falls
+# behind: the report tells its main incident first.
+ANOTHER = 4.0
+# How far a tally of several incidents falls behind them ("13 shot in separate incidents across the city" in the
+# headline and lede): the incidents told one by one are the events, the tally sums them.
+ROUNDUP = 9.0
+# The precisions of a told date that tell one incident's day from another's, and the length of their ISO values.
+DAY_PRECISIONS = {"day": 10, "month": 7, "year": 4}
 # How far an arrest with no toll falls behind where the article tells a violent event with one: the arrest is
 # the aftermath ("teen arrested in weekend shooting that killed one"), the violence the event reported.
 ARREST_AFTER_TOLL = 6.0
@@ -141,6 +151,84 @@ def _syntactic_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | 
     return None
 
 
+def _towns_told(wheres, places: list[PlaceMention], doc: Doc) -> None:
+    """Only a name that may be a town keeps two events apart. A name the article tells only as a county
+    ("Orangeburg County"), a hospital or a hospital's town ("Stroger Hospital", "a hospital in Oak Lawn"), or,
+    where the places stage found no place under it, a person's ("Daneka Lotts, 24, was shot") says nothing of
+    where a shooting was."""
+    kinds: dict[str, set] = {}
+    for p in places:
+        kind = "hospital" if _at_hospital(p) else p.entry.kind if p.entry is not None else None
+        for w in p.text.lower().split():
+            kinds.setdefault(w, set()).add(kind)
+    passed = {w.lower() for e in doc.ents if _passed_over(e, places) for w in e.text.split()}
+    for w in wheres:
+        w.towns = {t for t in w.towns if (bool(kinds[t] & {"city", None}) if t in kinds else t not in passed)}
+
+
+def _passed_over(ent, places: list[PlaceMention]) -> bool:
+    """A name that is no place: a person's, or one the parser read as a town ("GPE") or, a bare word, as a body
+    ("Lotts, 24, ...") that the places stage found no place under."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ != "GPE" and not (ent.label_ == "ORG" and len(ent) == 1):
+        return False
+    return not any(p.start < ent.end_char and ent.start_char < p.end for p in places)
+
+
+def _told_day(g: list[Mention], times: list[Time]) -> str | None:
+    """The date the parse hangs on a group's own violent words ("was shot on March 2, 2013", "the 2001
+    killing"): a day, a month or a year; not a date the story was told or followed up on ("police said
+    Thursday", "due in court Wednesday"). None where the group's words carry no date."""
+    for m in sorted(g, key=lambda m: m.start):
+        if m.background or m.weak or not m.category.is_violent:
+            continue
+        doc = m.head.doc
+        for t in times:
+            if not (m.sent.start_char <= t.start < m.sent.end_char) or not t.resolved or not t.value \
+                    or t.precision not in DAY_PRECISIONS:
+                continue
+            if dating._time_linked(m, t) and not dating._told_date(doc, t, m) and not dating._looks_ahead(doc, t):
+                return t.value[:DAY_PRECISIONS[t.precision]]
+    return None
+
+
+def _same_day(a: str, b: str) -> bool:
+    """Can two told dates (a day, a month, a year) be of one incident? Days a day apart can: a shooting
+    late one night is told of the next day too."""
+    n = min(len(a), len(b))
+    if n == 10:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 1
+    return a[:n] == b[:n]
+
+
+def _coded_to_lede(clusters: list["Cluster"], attached: dict[int, list[CountMention]]) -> dict[int, list[CountMention]]:
+    """A coder's note ("Fatalities coded as 32") sums up the whole report, however many attacks it tells one by
+    one: it goes to the report's first violent event, not to the last one told before it."""
+    violent = [c for c in clusters if c.lead.category.is_violent]
+    if not violent:
+        return attached
+    lede = id(min(violent, key=lambda c: c.first.start))
+    for key in list(attached):
+        if key != lede:
+            notes = [cm for cm in attached[key] if cm.coded]
+            if notes:
+                attached[key] = [cm for cm in attached[key] if not cm.coded]
+                attached.setdefault(lede, []).extend(notes)
+    return attached
+
+
+def _at_hospital(p: PlaceMention) -> bool:
+    """A hospital's name ("Mount Sinai Hospital", "Roseland Community Hospital") or the town one is in ("a
+    hospital in Oak Lawn")."""
+    nouns = locate._vocabulary()["hospital_nouns"]
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    after = doc[span.end:span.end + 3] if span is not None else []
+    named = [t.lower_ for t in span or []] + [t.lower_ for t in after if t.ent_iob_ == "I" or t.is_title]
+    return locate._hospital(p) or any(w in nouns or w == "medical" for w in named)
+
+
 def _compatible(a: Mention, b: Mention) -> bool:
     if a.category.plover != b.category.plover:
         return False
@@ -189,8 +277,10 @@ class Assembler:
             by_sent = {k: [m for m in v if id(m) in kept] for k, v in by_sent.items()}
         roles = {id(m): mention_roles(m, self.lex) for m in mentions}
         where = {id(m): where_of(m, roles[id(m)], places) for m in mentions}
+        _towns_told(where.values(), places, doc)
         groups = self._merge_within_sentences(by_sent, where)
-        clusters = self._merge_across(groups, where)
+        told = {id(g): _told_day(g, times) for g in groups}
+        clusters = self._merge_across(groups, where, told)
         out = []
         for c in clusters:
             if not c.strong:
@@ -224,29 +314,69 @@ class Assembler:
             groups.extend(g for g, _ in local)
         return groups
 
-    def _merge_across(self, groups: list[list[Mention]], where: dict[int, Where]) -> list[Cluster]:
+    def _merge_across(self, groups: list[list[Mention]], where: dict[int, Where],
+                      told: dict[int, str | None] | None = None) -> list[Cluster]:
         """Mentions in later sentences join the event they best match: same site, same country, then the
-        most recent; never one at another site or in another country."""
+        most recent; never one at another site or in another country, nor one told on another day."""
+        told = told or {}
         clusters: list[tuple[Cluster, Where]] = []
+        days: list[set[str]] = []
+        tallies: list[bool] = []
         for g in sorted(groups, key=lambda g: min(m.start for m in g)):
             lead = min(g, key=_lead_key)
             w = Where()
             for m in g:
                 w.add(where[id(m)])
+            day = told.get(id(g))
+            tally, another = self._roundup(g), self._tells_another(g)
             best, best_score = None, None
-            for n, (c, cw) in enumerate(clusters):
+            for n, (c, cw) in enumerate([] if another else clusters):
                 if not (_compatible(lead, c.lead) and self._same_kind(lead, c.lead)) or cw.conflicts(w):
+                    continue
+                if tallies[n] != tally:  # a tally of separate incidents is none of them
+                    continue
+                if day and days[n] and not any(_same_day(day, d) for d in days[n]):
                     continue
                 main = any(not o.background and not o.weak for o in c.mentions)
                 score = (cw.overlap(w), _same_word(lead, c), main, max(o.start for o in c.mentions))
                 if best_score is None or score > best_score:
                     best, best_score = n, score
             if best is None:
-                clusters.append((Cluster(list(g), where=w), w))
+                clusters.append((Cluster(list(g), where=w, another=another), w))
+                days.append({day} if day else set())
+                tallies.append(tally)
             else:
                 clusters[best][0].mentions.extend(g)
                 clusters[best][1].add(w)
+                days[best] |= {day} if day else set()
         return [c for c, _ in clusters]
+
+    def _tells_another(self, g: list[Mention]) -> bool:
+        """Does the sentence tell its violence as another incident than those before it: "another shooting",
+        "in an unrelated incident", "Separately, ...", "About three hours earlier, six people were shot"?"""
+        marks, words = self.lex.word_set("other_incident_marks"), self.lex.word_set("other_incident_words")
+        lapses, turns = self.lex.word_set("other_incident_lapses"), self.lex.word_set("other_incident_turns")
+        heads = self.lex.word_set("other_incident_nouns")
+        for m in g:
+            if m.weak or not m.category.is_violent:
+                continue
+            for t in m.sent:
+                if t.lower_ in words and t.pos_ == "ADV":
+                    return True
+                if (t.i == m.head.i or t.lemma_.lower() in heads) and any(
+                        c.lower_ in marks for c in t.children if c.dep_ in {"det", "amod"}):
+                    return True
+                if t.lower_ in turns and t.dep_ == "advmod" and any(c.lemma_.lower() in lapses or c.lower_ in lapses
+                                                                    for c in t.children):
+                    return True
+        return False
+
+    def _roundup(self, mentions: list[Mention]) -> bool:
+        """Are the mentions told as several incidents ("in separate incidents", "in three unrelated shootings")?"""
+        marks, nouns = self.lex.word_set("roundup_marks"), self.lex.word_set("other_incident_nouns")
+        heads = {m.head.i for m in mentions}
+        return any(t.lower_ in marks and t.head.tag_ in {"NNS", "NNPS"} and (
+            t.head.i in heads or t.head.lemma_.lower() in nouns) for m in mentions if not m.weak for t in m.sent)
 
     @staticmethod
     def _same_kind(a: Mention, b: Mention) -> bool:
@@ -267,7 +397,7 @@ class Assembler:
 
     # -- records -------------------------------------------------------------
     def _records(self, doc, article, clusters, places, times, counts) -> list[Event]:
-        attached = attach_counts(clusters, counts)
+        attached = _coded_to_lede(clusters, attach_counts(clusters, counts))
         protest_sents = {m.sent.start for c in clusters if c.lead.category.plover == "PROTEST" for m in c.mentions}
         scored = []
         for c in clusters:
@@ -277,6 +407,10 @@ class Assembler:
                 score -= SUBORDINATE
             if c.lead.category.key == "arrest" and any(m.sent.start in protest_sents for m in c.mentions):
                 score -= ARREST_AT_PROTEST  # an arrest at a protest is the protest's intervention: the protest leads
+            if c.another:
+                score -= ANOTHER  # "2 soldiers were also killed in another attack": not the report's main incident
+            if c.lead.category.is_violent and self._roundup(c.mentions) and len(clusters) > 1:
+                score -= ROUNDUP  # "13 shot in separate incidents across the city": a tally, each incident its own event
             scored.append((score, ev, c))
         tolled = any(c.lead.category.is_violent and _has_toll(ev) for _, ev, c in scored)
         if tolled:  # "police arrested a teen in the fatal shooting": the shooting is the news, the arrest follows

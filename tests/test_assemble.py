@@ -1,0 +1,66 @@
+"""One incident, one event (assemble.py): when mentions in an article's sentences tell the same incident, and
+when they tell another one."""
+from __future__ import annotations
+
+from sitrep.record import Event
+
+
+def violent(doc) -> list[Event]:
+    return [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def told_in(text: str, ev: Event) -> str:
+    """The sentences an event is told in."""
+    return " ".join(text[s.start:s.end] for s in ev.evidence)
+
+
+def run(extract_doc, text: str, published: str = "2019-06-10"):
+    return extract_doc(text, published=published), text
+
+
+def test_a_county_holds_the_town_named_in_the_headline(extract_doc):
+    doc, text = run(extract_doc, "Deputies hunt gunman who killed two at Holly Hill home\n\n"
+                           "Deputies are searching for a man who killed two people Wednesday in Orangeburg County, "
+                           "the sheriff said.\n")
+    events = violent(doc)
+    assert len(events) == 1
+    assert events[0].fatalities is not None and events[0].fatalities.best == 2
+
+
+def test_a_sentence_that_tells_another_shooting_starts_its_own_event(extract_doc):
+    doc, text = run(extract_doc, "Two hurt in East Side gunfire\n\n"
+                           "A 19-year-old man was shot in the leg Friday night on Maple Avenue, police said.\n\n"
+                           "About three hours earlier, a woman was shot in the arm outside a store on Oak Street.\n")
+    events = violent(doc)
+    assert len(events) >= 2
+    oak = [e for e in events if "Oak Street" in told_in(text, e)]
+    assert oak and all("Maple Avenue" not in told_in(text, e) for e in oak)
+
+
+def test_a_killing_told_years_before_stays_its_own_event(extract_doc):
+    doc, text = run(extract_doc, "Man killed in Elm Street shooting\n\n"
+                           "A 30-year-old man was shot and killed on Elm Street on Saturday night, police said.\n\n"
+                           "On April 14, 2001, the suspect fatally shot a store clerk during a robbery in the same "
+                           "neighborhood.\n")
+    main = next(e for e in doc.events if e.acled and e.acled.sub_event_type)
+    assert main.date is not None and main.date.value == "2019-06-08"
+    assert any(e.date is not None and e.date.value.startswith("2001") for e in violent(doc))
+
+
+def test_a_tally_of_separate_shootings_falls_behind_the_shootings(extract_doc):
+    doc, text = run(extract_doc, "Five shot in separate incidents across the city\n\n"
+                           "Five people were shot in separate incidents across the city over the weekend, police said.\n\n"
+                           "A 22-year-old man was shot in the chest Saturday on Pine Street and died at the scene.\n\n"
+                           "On Sunday, a 17-year-old boy was wounded in a drive-by shooting on Cedar Avenue.\n")
+    main = next(e for e in doc.events if e.acled and e.acled.sub_event_type)
+    assert "separate incidents" not in told_in(text, main)
+
+
+def test_the_dead_and_the_wounded_of_one_shooting_are_one_event(extract_doc):
+    doc, text = run(extract_doc, "Man killed, two hurt in Elmwood shooting\n\n"
+                           "A 24-year-old man was shot and killed and two other men were wounded late Saturday "
+                           "outside a bar on Main Street in Elmwood, police said.\n\n"
+                           "Police have not made any arrests in the shooting.\n")
+    events = violent(doc)
+    assert len(events) == 1
+    assert events[0].fatalities.best == 1 and events[0].injured.best == 2
