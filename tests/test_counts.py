@@ -587,7 +587,7 @@ def test_hurt_told_without_was(language, text, expected):
     ("Three men who were hit were driven to a hospital in Akron.", [("shot", 3)]),
     ("Two teens who suffered gunshot wounds walked into the clinic.", [("shot", 2)]),
     # "suffering from" a wound, as "suffering" one
-    ("Deputies found a man suffering from a gunshot wound behind the store.", [("shot", 1)]),
+    ("Deputies found the clerk suffering from a gunshot wound behind the store.", [("shot", 1)]),
     # a verb with a figure of its own as subject tells that figure, not the one before it
     ("5 shot near Elm Park, 1 dies", [("shot", 5), ("killed", 1)]),
     # victims joined past the ages told of the first ones
@@ -595,7 +595,7 @@ def test_hurt_told_without_was(language, text, expected):
     ("Two women, ages 31 and 40, and three men were wounded on Pine Road.", [("injured", 2), ("injured", 3)]),
     # a listing of the figure's own victims is no more of them
     ("Three others, two women, ages 31 and 40, and a boy, were treated for their wounds.", [("injured", 3)]),
-    ("Six other people were treated for gunshot wounds.", [("injured", 6)]),
+    ("Five more women were treated for gunshot wounds.", [("injured", 5)]),
     # a wounding told before the shooter's own death: the wounded lives
     ("The man wounded his cousin in the arm and killed himself, the sheriff said.", [("injured", 1), ("killed", 1)]),
 ])
@@ -618,7 +618,7 @@ def test_a_whole_group_told_by_its_state_is_not_a_part(language, text, status):
 
 @pytest.mark.parametrize("text, also", [
     ("Deputies found two men dead and took a third to the hospital.", True),
-    ("Two men were taken to the hospital, where one of them died.", False),
+    ("Both brothers were driven to a hospital in Akron, where one later died.", False),
 ])
 def test_the_hospitalised_told_after_the_dead_are_more(language, text, also):
     cared = [m for m in find_counts(language(text)) if m.kind == "shot"]
@@ -627,9 +627,9 @@ def test_the_hospitalised_told_after_the_dead_are_more(language, text, also):
 
 @pytest.mark.parametrize("text, hurt", [
     # the ordinal counts the dead and the hurt together: the fourth is the first of the hurt
-    ("Three men were shot and killed and a fourth was wounded in Dayton on Sunday.", 1),
+    ("Gunmen killed three men in Dayton on Sunday; a fourth man was hurt.", 1),
     ("Three men were shot in Dayton on Sunday. A bullet grazed a fourth man.", 4),
-    ("Two men were shot in Dayton on Sunday. A second man was hit in the leg.", 2),
+    ("Two men were shot in Dayton on Sunday. A second teen was struck in the knee.", 2),
 ])
 def test_one_more_told_by_its_rank(extract_doc, text, hurt):
     first = extract_doc(text, published="2024-03-06").events[0]
@@ -654,7 +654,7 @@ def test_the_wounded_suspect_is_one_hurt_beyond_his_victims(language):
     ("Neighbors heard dozens of gunshots before two men were shot.", [("shot", 2)]),
     ("Police are looking into two shootings that wounded a boy.", [("injured", 1)]),
     ("A 3 yr old was hurt in the shooting on Oak Street.", []),
-    ("A man was shot in a car at Elm Park, 612 W. Main St., police said.", [("shot", 1)]),
+    ("A driver was shot in his car at Elm Park, 612 W. Main St., police said.", [("shot", 1)]),
     ("He fired a six-shot revolver at the clerk, wounding her.", [("injured", 1)]),
     ("The clerk was shot in one arm, police said.", [("shot", 1)]),
     ("A stray bullet grazed a boy's arm on Elm Street.", [("injured", 1)]),

@@ -316,12 +316,12 @@ def attach_figure(tokens, v: Vocab):
                       and not (c.dep_ == "acl" and c.tag_ == "VBG")  # "more than one person shooting": shooters
                       and not any(s.dep_ in _SUBJ and s.lower_ not in _RELATIVE and s.like_num for s in c.children))
     # "4 shot on Elm Street, 2 die": a verb told of another figure of its own
-    if found is None:  # "four men who were hit", "two men who suffered gunshot wounds": a relative clause told
+    if found is None:  # "three boys who were hit", "two men who suffered gunshot wounds": a relative clause told
         found = _best(_verb_kind(c, v, subj.dep_) or (None, c) for c in nominal.children  # by what befell them
                       if c.dep_ == "relcl" and nominal.i < c.i <= nominal.i + 6
                       for subj in c.children if subj.lower_ in _RELATIVE and (subj.dep_ == "nsubjpass" or subj.dep_ ==
                       "nsubj" and c.lemma_.lower() in v.data["suffer_verbs"] + v.data["state_verbs"]))
-        # not "a lone gunman who they say shot five people": an active relative subject is the one who shot
+        # not "a gunman who police say wounded two men": an active relative subject is the one who shot
     if found is None:  # "Five people sent to area hospitals": a participle of transport on the noun
         found = _best(_verb_kind(c, v, "nsubjpass") or (None, c) for c in nominal.children if c.dep_ == "acl"
                       and c.tag_ == "VBN" and c.lemma_.lower() in v.data["hospital_verbs"] and nominal.i < c.i)
@@ -354,12 +354,12 @@ def attach_figure(tokens, v: Vocab):
 
 
 def _past_ages(tok):
-    """"Two men, ages 20 and 21, and a girl were shot": the girl is joined to the men, past their ages."""
+    """"Two women, ages 31 and 40, and a boy were hurt": the boy is joined to the women, past their ages."""
     if tok.dep_ == "appos" and tok.lemma_.lower() in ("age", "aged") and tok.head.pos_ in ("NOUN", "PROPN"):
         listed = tok.head.dep_ in ("appos", "conj") and _counted(tok.head.head) or any(
             c.dep_ == "appos" and c.i != tok.i and c.lemma_.lower() not in ("age", "aged") and _counted(c)
             for c in tok.head.children)
-        return tok if listed else tok.head  # not "three others, two men, ages 20 and 22, and a woman": a listing
+        return tok if listed else tok.head  # not "three others, two women, ages 31 and 40, and a boy": a listing
     return tok
 
 
@@ -438,7 +438,7 @@ def _one_victim(tok, v: Vocab) -> bool:
         return True  # "a 19-year-old was shot"
     if tok.lower_ in _ORDINAL_WORDS and tok.dep_ != "conj" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                                                    for c in tok.children):
-        return True  # "three were killed and a fourth was wounded"
+        return True  # "two died and a third was hurt"
     if tok.tag_ == "JJ" and tok.ent_type_ == "NORP" and tok.dep_ != "conj":  # "shot dead an Israeli"
         return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):

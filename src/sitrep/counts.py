@@ -92,7 +92,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
 
 def _one_more_hurt(found: list[CountMention]) -> None:
     """"Three were shot ... a bullet grazed a fourth person": one more of those hit, whatever the verb. The
-    ordinal counts the dead and the hurt together: "three were killed and a fourth was wounded" is the first
+    ordinal counts the dead and the hurt together: "two died and a third was hurt" is the first
     of the hurt (``ordinal`` 1), one more only where no other hurt are told."""
     dead = [m for m in found if m.kind == "killed" and not m.background and not m.part and not m.own and not m.coded]
     died = max([m.count for m in dead if not m.implied] + [1 for m in dead if m.implied], default=0)
@@ -110,7 +110,7 @@ def _one_more_hurt(found: list[CountMention]) -> None:
 
 
 def _hurt_perpetrator(found: list[CountMention]) -> None:
-    """"The suspect was hit in the hand": the one who did it, wounded, is one hurt beyond those he hit (``also``)
+    """"The suspect was struck in the leg": the one who did it, wounded, is one hurt beyond those he hit (``also``)
     where the story tells no death (a gunman "shot" may be among the dead), or told "wounded" whatever it tells,
     told once a kind however often the story tells of him."""
     told = set()
@@ -464,7 +464,7 @@ def _whole_group(tokens) -> bool:
     if after is not None and (after.tag_ in ("JJS", "RBS") or after.lower_ in ("other", "others")):
         return False  # "the two youngest victims", "the four others": some of them, the rest of them
     if tokens.start >= 2 and doc[tokens.start - 2].lower_ == "of":
-        return False  # "one of the five injured people has been released"
+        return False  # "two of the four wounded were sent home"
     return tokens.text.lower() in ("both", "all") or first_before(tokens) in ("the", "all", "both")
 
 
@@ -508,7 +508,7 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         return False  # "on 11700 Robertson": a street address
     if nxt is not None and nxt.lower_.rstrip(".") in ("n", "s", "e", "w", "ne", "nw", "se", "sw") \
             and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text[:1].isupper():
-        return False  # "947 W. Lake Mead Blvd.": a street address
+        return False  # "612 W. Main St.": a street address
     rest = text_of(doc)[tokens.end_char:tokens.end_char + 7].lower()
     if re.match(r"-(?:shot|round|shooter)\b", rest) or tokens.text.lower() == "one" and nxt is not None \
             and nxt.lower_ == "another":
@@ -517,7 +517,7 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
             and tokens.text[:1].isdigit():
         return False  # "a .357", "a .22-caliber rifle": a calibre
     if first_before(tokens) in ("his", "her", "their") and nxt is not None and nxt.lower_ in ("'s", "’s", "s"):
-        return False  # "a woman in her 30's": an age
+        return False  # "a man in his 40's": an age
     of = last if last.lower_ == "of" else nxt if nxt is not None and nxt.lower_ == "of" else None
     if of is not None and any(o.dep_ == "pobj" and o.lemma_.lower() in v.data["non_people"] for o in of.children):
         return False  # "dozens of gunshots"

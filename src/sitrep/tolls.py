@@ -298,14 +298,14 @@ def injured(counts: list[CountMention]) -> list[Claim]:
 
 
 def _told_together(counts: list[CountMention], hurt: list[Claim], shot: list[Claim]) -> list[Claim]:
-    """"2 shot, 3 others grazed", "a girl was grazed and a man was shot": the hurt and the shot told as parts
+    """"2 shot, 4 others grazed", "a boy was grazed and a woman was shot": the hurt and the shot told as parts
     of one sentence's toll, of other victims each, are one toll (none where they share no sentence)."""
     where = {(cm.claim.evidence.start, cm.claim.evidence.end): cm for cm in counts}
     told = [where.get((c.evidence.start, c.evidence.end)) for c in hurt + shot]
     if any(cm is None or cm.status or cm.also for cm in told) or len({cm.sentence for cm in told}) != 1:
         return []
     if any(cm.implied and (cm.claim.victims or "").lower() in _PRONOUNS for cm in told):
-        return []  # "a boy was hospitalized after he shot himself": one victim told twice
+        return []  # "a girl was hospitalized after she shot herself": one victim told twice
     if not all(cm.implied for cm in told) and not any(_others(cm.claim.victims) for cm in told):
         return []  # "five were shot, two were wounded critically": the wounded may be some of the shot
     total = max(c.total if c.total is not None else c.count for c in hurt) + \
