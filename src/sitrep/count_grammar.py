@@ -157,6 +157,8 @@ def _joined_death(verb, v: Vocab):
         if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or _has_subject(c) or any(
                 o.dep_ == "dobj" for o in c.children):
             continue
+        if any(t.lower_ in _REFLEXIVE for t in verb.subtree if t.i < c.i):
+            return None  # "shot himself and died", "turned the gun on herself and died": told by "himself"
         found = _verb_kind(c, v, "nsubjpass" if any(a.dep_ == "auxpass" for a in c.children) else "nsubj")
         if found is not None and found[0] == "killed" and (found[1].i == c.i or found[1].head.i == c.i and
                                                            found[1].dep_ in ("oprd", "acomp", "prep", "advmod")):
@@ -476,7 +478,8 @@ def _listed(tok, v: Vocab) -> bool:
     if tok.lower_ in ("himself", "herself", "self"):
         return head.tag_ in ("NN", "NNP", "NNS")  # "kills wife, self": a headline's "himself"
     if tok.pos_ == "PROPN" and head.pos_ == "PROPN" and tok.ent_type_ == head.ent_type_ == "PERSON":
-        return _of_object(tok) is None and tok.lemma_.lower() not in v.data["title_nouns"]  # "Mark Ruiz, 54, Ana Ruiz, 42, and Luis Ruiz, 6": a name beside a name is another person
+        return _of_object(tok) is None and tok.lemma_.lower() not in v.data["title_nouns"] and any(
+            t.dep_ == "conj" and t.ent_type_ == "PERSON" for t in tok.subtree)  # a list ends "... and C"  # "Mark Ruiz, 54, Ana Ruiz, 42, and Luis Ruiz, 6": a name beside a name is another person
     if tok.tag_ not in ("NN", "NNP") or head.tag_ not in ("NN", "NNP") or tok.lemma_.lower() == head.lemma_.lower():
         return False
     if tok.lemma_.lower() not in v.data["kin_nouns"] or head.lemma_.lower() not in v.data["person_nouns"]:

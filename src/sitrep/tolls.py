@@ -14,6 +14,7 @@ from importlib import resources
 import yaml
 
 from .counts import CountMention, as_parts, parse_number
+from .numbers import vocab
 from .record import Claim, Event
 
 _GENERIC = {"people", "persons", "person", "dead", "killed", "victims", "others", "of", "them", "the", "at", "least",
@@ -255,11 +256,18 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         told_count = sum(m.claim.total if m.claim.total is not None else m.claim.count for m in mentions)
         figures = {m.claim.count for m in mentions if not m.implied}
         own = [m for m in extra if m.number_span not in told and not _includes_killer(m, mentions)
-               and not (_killer(m) and any(_killer(t) for t in mentions)) and not 0 < m.ordinal <= told_count
+               and not (_killer(m) and any(_killer(t) or _names_killer(t) for t in mentions))
+               and not 0 < m.ordinal <= told_count
                and (m.implied or m.claim.count not in figures)]  # "also injured three others": the three again
         src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
         out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
     return out
+
+def _names_killer(cm: CountMention) -> bool:
+    """"One suspect shot to death": a figure of the dead that counts the one who did it."""
+    words = set((cm.claim.victims or "").lower().replace(",", " ").split())
+    return bool(words & set(vocab().data["perpetrator_nouns"]))
+
 
 def _not_counted(cm: CountMention) -> bool:
     """"an unborn child" told as one of the dead: not a person killed."""
