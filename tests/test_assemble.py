@@ -29,7 +29,7 @@ def test_a_county_holds_the_town_named_in_the_headline(extract_doc):
 
 def test_a_sentence_that_tells_another_shooting_starts_its_own_event(extract_doc):
     doc, text = run(extract_doc, "Two hurt in East Side gunfire\n\n"
-                           "A 19-year-old man was shot in the leg Friday night on Maple Avenue, police said.\n\n"
+                           "Police said a man of 19 took a bullet in the leg on Maple Avenue late Friday.\n\n"
                            "About three hours earlier, a woman was shot in the arm outside a store on Oak Street.\n")
     events = violent(doc)
     assert len(events) >= 2
@@ -50,7 +50,7 @@ def test_a_killing_told_years_before_stays_its_own_event(extract_doc):
 def test_a_tally_of_separate_shootings_falls_behind_the_shootings(extract_doc):
     doc, text = run(extract_doc, "Five shot in separate incidents across the city\n\n"
                            "Five people were shot in separate incidents across the city over the weekend, police said.\n\n"
-                           "A 22-year-old man was shot in the chest Saturday on Pine Street and died at the scene.\n\n"
+                           "On Saturday a man of 22 was shot on Pine Street; he died where he fell.\n\n"
                            "On Sunday, a 17-year-old boy was wounded in a drive-by shooting on Cedar Avenue.\n")
     main = next(e for e in doc.events if e.acled and e.acled.sub_event_type)
     assert "separate incidents" not in told_in(text, main)
@@ -58,7 +58,7 @@ def test_a_tally_of_separate_shootings_falls_behind_the_shootings(extract_doc):
 
 def test_the_dead_and_the_wounded_of_one_shooting_are_one_event(extract_doc):
     doc, text = run(extract_doc, "Man killed, two hurt in Elmwood shooting\n\n"
-                           "A 24-year-old man was shot and killed and two other men were wounded late Saturday "
+                           "Late Saturday a man, 24, was shot and killed and two other men were wounded "
                            "outside a bar on Main Street in Elmwood, police said.\n\n"
                            "Police have not made any arrests in the shooting.\n")
     events = violent(doc)

@@ -212,7 +212,7 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
         # the killer's own death is one more
         ("The man shot his wife and then turned the gun on himself.", [("shot", 1), ("killed", 1)]),
         # wounds told without a verb of hurting
-        ("The clerk was taken to the hospital with a gunshot wound to his calf.", [("injured", 1)]),
+        ("With a gunshot wound to his calf, the clerk was rushed to a hospital.", [("injured", 1)]),
         # a compound before the victims is not what is counted
         ("Two truck drivers were killed in the ambush.", [("killed", 2)]),
         # one victim named before a figure is one more

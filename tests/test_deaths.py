@@ -24,7 +24,7 @@ def _killed(language, text):
     "text, dead",
     [
         # kin listed after a comma are more victims, not the first one told again
-        ("Deputies said a man shot and killed his wife, son and daughter before killing himself.", 4),
+        ("A farmer shot and killed his wife, son and daughter on Sunday, then killed himself, deputies said.", 4),
         ("Officers said the gunman fatally shot his girlfriend, her mother and her son.", 3),
         ("Dad kills wife, son, then himself\n\nThe family lived on Oak Street.", 3),
         # ... where an apposition with its own article is the same person
@@ -36,7 +36,7 @@ def _killed(language, text):
         ("Grocer shot\n\nA local grocer and father of two, Sam Odum, was shot and killed outside his store.", 1),
         ("Editor shot\n\nAn editor and publisher of a weekly paper was shot dead in his office.", 1),
         # a name told with an age is a person
-        ("Shooting on Elm\n\n19-year old Malik Ethridge was pronounced dead at the scene.", 1),
+        ("Shooting on Elm\n\n17-year old Dorian Pell was pronounced dead on the porch.", 1),
         # names listed beside a noun of death
         ("Detectives found the bodies of John Hale, 40, Mary Hale, 38, and Robert Hale, 12, in the house.", 3),
         ("He is charged in the deaths of Dale Moss and Rita Moss.", 2),
