@@ -76,6 +76,10 @@ CASES = [
     pytest.param("Two men were charged Monday in the shooting death of a teenager.\n\n"
                  "Court papers say the teen was with friends in a parking lot on Aug. 12 when a car pulled up.",
                  "2023-09-19", "2023-08-12", id="older-calendar-day"),
+    # a month with no day of it named gives way to the fresh day near the shooting's lines
+    pytest.param("A woman was shot in March outside the store she managed.\n\n"
+                 "Police said it happened about 9 p.m. Saturday, when she walked to her car.",
+                 "2023-10-16", "2023-10-14", id="month-without-its-day"),
 ]
 
 

@@ -57,7 +57,7 @@ import yaml
 from .errors import DataError, MalformedRecord
 from .record import Time
 
-VERSION = "dates-5"
+VERSION = "dates-6"
 NO_PUBLISHED = "no publication date"
 
 __all__ = ["find_times", "resolve", "parse_published", "vocabulary", "NO_PUBLISHED"]

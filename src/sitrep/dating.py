@@ -67,6 +67,10 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             best = near  # not where the event's own month ("shot in September") says the day is another
             if month or _stale(near, published):
                 best = best.model_copy(update={"note": WITHIN_NOTE if month else STALE_NOTE})
+        elif near is not None and best.precision in PERIODS and _day_within(best, c, times, published) is None:
+            # "shot in March ... It happened about 9 p.m. Sunday": a month the report names no day in gives no day
+            # for the event; the day-precise date near its lines does
+            best = near.model_copy(update={"note": STALE_NOTE}) if _stale(near, published) else near
     if best is None:
         return _publication_day(c, published)
     best = _sharper(best, times, published, c.lead.head.doc) or _day_within(best, c, times, published) or best
