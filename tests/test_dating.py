@@ -80,6 +80,11 @@ CASES = [
     pytest.param("A woman was shot in March outside the store she managed.\n\n"
                  "Police said it happened about 9 p.m. Saturday, when she walked to her car.",
                  "2023-10-16", "2023-10-14", id="month-without-its-day"),
+    # a date on an incident told as another one is that incident's, not the event's
+    pytest.param("Police identify suspect in Oct. 14 shooting\n\n"
+                 "Detectives say a man is responsible for the Oct. 14 shooting death of a 19-year-old.\n\n"
+                 "He was arrested on Oct. 14 in connection with an unrelated Oct. 11 incident, police said.",
+                 "2023-10-16", "2023-10-14", id="unrelated-incident"),
 ]
 
 

@@ -96,6 +96,7 @@ class Vocabulary:
     telling_verbs: frozenset[str]
     telling_nouns: frozenset[str]
     found_things: frozenset[str]
+    other_incident_marks: frozenset[str]
     page_stamps: tuple[str, ...]
     not_year_after: tuple[str, ...]
 
@@ -137,6 +138,7 @@ def vocabulary() -> Vocabulary:
             telling_verbs=frozenset(w.lower() for w in raw["telling_verbs"]),
             telling_nouns=frozenset(w.lower() for w in raw["telling_nouns"]),
             found_things=frozenset(w.lower() for w in raw["found_things"]),
+            other_incident_marks=frozenset(w.lower() for w in raw["other_incident_marks"]),
             page_stamps=tuple(raw["page_stamps"]),
             not_year_after=tuple(raw["not_year_after"]),
         )

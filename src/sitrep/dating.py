@@ -34,6 +34,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             linked = _time_linked(m, t)
             if m.background and not linked:
                 continue
+            if linked and _other_incident(m):
+                continue  # "arrested in connection with an unrelated Dec. 11 incident": another incident's day
             if material and _looks_ahead(m.head.doc, t):
                 continue  # "grief counselors will be on hand Wednesday": not when a shooting happened
             # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
@@ -328,6 +330,14 @@ def _time_linked(m: Mention, t: Time) -> bool:
         if verb.pos_ in {"VERB", "AUX"} and m.head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             heads.add(verb.i)
     return any(a.i in heads for a in span.root.ancestors) or span.root.i in heads
+
+
+def _other_incident(m: Mention) -> bool:
+    """Is the mention's noun marked as another incident than the report's ("an unrelated incident", "a separate
+    shooting", "an earlier attack")?"""
+    marks = dates_vocabulary().other_incident_marks
+    return m.head.pos_ in ("NOUN", "PROPN") and any(
+        c.lower_ in marks and c.dep_ in ("det", "amod") for c in m.head.children)
 
 
 def _told_date(doc: Doc, t: Time, mention=None) -> bool:
