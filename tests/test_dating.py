@@ -85,6 +85,11 @@ CASES = [
                  "Detectives say a man is responsible for the Oct. 14 shooting death of a 19-year-old.\n\n"
                  "He was arrested on Oct. 14 in connection with an unrelated Oct. 11 incident, police said.",
                  "2023-10-16", "2023-10-14", id="unrelated-incident"),
+    # the date in the clause of an incident the event came after is that incident's
+    pytest.param("A man was wounded in a shooting outside a corner store.\n\n"
+                 "The shooting came after a 9-year-old boy was shot in the doorway of his home on Tuesday night.\n\n"
+                 "Officers were called to the store at about 2 a.m. Saturday.",
+                 "2023-10-16", "2023-10-14", id="came-after"),
 ]
 
 

@@ -34,7 +34,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             linked = _time_linked(m, t)
             if m.background and not linked:
                 continue
-            if linked and _other_incident(m):
+            if linked and (_other_incident(m) or _came_after(m.head.doc, t)):
                 continue  # "arrested in connection with an unrelated Dec. 11 incident": another incident's day
             if material and _looks_ahead(m.head.doc, t):
                 continue  # "grief counselors will be on hand Wednesday": not when a shooting happened
@@ -338,6 +338,18 @@ def _other_incident(m: Mention) -> bool:
     marks = dates_vocabulary().other_incident_marks
     return m.head.pos_ in ("NOUN", "PROPN") and any(
         c.lower_ in marks and c.dep_ in ("det", "amod") for c in m.head.children)
+
+
+def _came_after(doc: Doc, t: Time) -> bool:
+    """Is the date told in the clause of an earlier incident that the event came after ("Sunday's shooting comes
+    after a boy was shot on Monday night", "the attack came 10 days after a gunman killed five officers")?"""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verbs = dates_vocabulary().sequel_verbs
+    return any(a.dep_ == "advcl" and a.head.lemma_.lower() in verbs
+               and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in a.children)
+               for a in span.root.ancestors)
 
 
 def _told_date(doc: Doc, t: Time, mention=None) -> bool:
