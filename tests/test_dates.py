@@ -95,3 +95,13 @@ def test_a_present_tense_telling_verb_reads_its_weekday_as_past(parse):
 def test_holidays_of_the_us_calendar_resolve_to_their_day(parse, text, published, value):
     found = {t.value for t in find_times(text, published, parse(text))}
     assert value in found, found
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Two men were hurt in a shooting on March Lane late Friday.", None),
+    ("A woman was wounded outside a store on May Street.", None),
+    ("A woman was wounded outside a store in May.", "2022-05"),
+])
+def test_a_months_name_before_a_street_word_is_a_street(parse, text, month):
+    found = times(text, "2022-06-06", parse(text))
+    assert [v for v in found.values() if len(v) == 7] == ([month] if month else []), found

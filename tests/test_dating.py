@@ -76,6 +76,20 @@ CASES = [
     pytest.param("Two men were charged Monday in the shooting death of a teenager.\n\n"
                  "Court papers say the teen was with friends in a parking lot on Aug. 12 when a car pulled up.",
                  "2023-09-19", "2023-08-12", id="older-calendar-day"),
+    # a month with no day of it named gives way to the fresh day near the shooting's lines
+    pytest.param("A woman was shot in March outside the store she managed.\n\n"
+                 "Police said it happened about 9 p.m. Saturday, when she walked to her car.",
+                 "2023-10-16", "2023-10-14", id="month-without-its-day"),
+    # a date on an incident told as another one is that incident's, not the event's
+    pytest.param("Police identify suspect in Oct. 14 shooting\n\n"
+                 "Detectives say a man is responsible for the Oct. 14 shooting death of a 19-year-old.\n\n"
+                 "He was arrested on Oct. 14 in connection with an unrelated Oct. 11 incident, police said.",
+                 "2023-10-16", "2023-10-14", id="unrelated-incident"),
+    # the date in the clause of an incident the event came after is that incident's
+    pytest.param("A man was wounded in a shooting outside a corner store.\n\n"
+                 "The shooting came after a 9-year-old boy was shot in the doorway of his home on Tuesday night.\n\n"
+                 "Officers were called to the store at about 2 a.m. Saturday.",
+                 "2023-10-16", "2023-10-14", id="came-after"),
 ]
 
 

@@ -57,7 +57,7 @@ import yaml
 from .errors import DataError, MalformedRecord
 from .record import Time
 
-VERSION = "dates-5"
+VERSION = "dates-6"
 NO_PUBLISHED = "no publication date"
 
 __all__ = ["find_times", "resolve", "parse_published", "vocabulary", "NO_PUBLISHED"]
@@ -96,6 +96,9 @@ class Vocabulary:
     telling_verbs: frozenset[str]
     telling_nouns: frozenset[str]
     found_things: frozenset[str]
+    other_incident_marks: frozenset[str]
+    sequel_verbs: frozenset[str]
+    street_words: frozenset[str]
     page_stamps: tuple[str, ...]
     not_year_after: tuple[str, ...]
 
@@ -137,6 +140,9 @@ def vocabulary() -> Vocabulary:
             telling_verbs=frozenset(w.lower() for w in raw["telling_verbs"]),
             telling_nouns=frozenset(w.lower() for w in raw["telling_nouns"]),
             found_things=frozenset(w.lower() for w in raw["found_things"]),
+            other_incident_marks=frozenset(w.lower() for w in raw["other_incident_marks"]),
+            sequel_verbs=frozenset(w.lower() for w in raw["sequel_verbs"]),
+            street_words=frozenset(w.lower() for w in raw["street_words"]),
             page_stamps=tuple(raw["page_stamps"]),
             not_year_after=tuple(raw["not_year_after"]),
         )
@@ -569,7 +575,15 @@ def _date_ok(m: re.Match, text: str, lenient: bool) -> bool:
 
 
 def _month_alone_ok(m: re.Match, text: str, lenient: bool) -> bool:
+    if _street_after(text, m.end()):
+        return False  # "the shooting on March Lane": a street's name
     return lenient or (m["prep"] is not None and _capitalised(m, "month"))
+
+
+def _street_after(text: str, end: int) -> bool:
+    """Is the word after a month's name a street's ("March Lane", "on May Street", "June Ave.")?"""
+    word = re.match(r"\s+([A-Za-z]+)", text[end:end + 16])
+    return word is not None and word[1][0].isupper() and word[1].lower() in vocabulary().street_words
 
 
 def _holiday_ok(m: re.Match, text: str, lenient: bool) -> bool:

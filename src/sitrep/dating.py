@@ -34,6 +34,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             linked = _time_linked(m, t)
             if m.background and not linked:
                 continue
+            if linked and (_other_incident(m) or _came_after(m.head.doc, t)):
+                continue  # "arrested in connection with an unrelated Dec. 11 incident": another incident's day
             if material and _looks_ahead(m.head.doc, t):
                 continue  # "grief counselors will be on hand Wednesday": not when a shooting happened
             # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
@@ -67,6 +69,10 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             best = near  # not where the event's own month ("shot in September") says the day is another
             if month or _stale(near, published):
                 best = best.model_copy(update={"note": WITHIN_NOTE if month else STALE_NOTE})
+        elif near is not None and best.precision in PERIODS and _day_within(best, c, times, published) is None:
+            # "shot in March ... It happened about 9 p.m. Sunday": a month the report names no day in gives no day
+            # for the event; the day-precise date near its lines does
+            best = near.model_copy(update={"note": STALE_NOTE}) if _stale(near, published) else near
     if best is None:
         return _publication_day(c, published)
     best = _sharper(best, times, published, c.lead.head.doc) or _day_within(best, c, times, published) or best
@@ -324,6 +330,26 @@ def _time_linked(m: Mention, t: Time) -> bool:
         if verb.pos_ in {"VERB", "AUX"} and m.head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             heads.add(verb.i)
     return any(a.i in heads for a in span.root.ancestors) or span.root.i in heads
+
+
+def _other_incident(m: Mention) -> bool:
+    """Is the mention's noun marked as another incident than the report's ("an unrelated incident", "a separate
+    shooting", "an earlier attack")?"""
+    marks = dates_vocabulary().other_incident_marks
+    return m.head.pos_ in ("NOUN", "PROPN") and any(
+        c.lower_ in marks and c.dep_ in ("det", "amod") for c in m.head.children)
+
+
+def _came_after(doc: Doc, t: Time) -> bool:
+    """Is the date told in the clause of an earlier incident that the event came after ("Sunday's shooting comes
+    after a boy was shot on Monday night", "the attack came 10 days after a gunman killed five officers")?"""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verbs = dates_vocabulary().sequel_verbs
+    return any(a.dep_ == "advcl" and a.head.lemma_.lower() in verbs
+               and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in a.children)
+               for a in span.root.ancestors)
 
 
 def _told_date(doc: Doc, t: Time, mention=None) -> bool:
