@@ -242,6 +242,7 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     elif len(per_source) > 1:  # victims told one by one: the sentence that tells the most of them
         most = max(per_source, key=lambda src: sum(m.count for m in per_source[src]))
         per_source = {most: per_source[most]}
+    per_source = {src: _one_verb(ms) for src, ms in per_source.items()}
     owns = [m for m in extra if _killer(m)]
     extra = [m for m in extra if not _killer(m)] + owns[:1]  # the killer dies once, however often told
     out = []
@@ -262,6 +263,20 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
         out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
     return out
+
+def _one_verb(mentions: list[CountMention]) -> list[CountMention]:
+    """Victims told one by one, with no figure, under different verbs of one sentence ("charged in the
+    shooting death of a teen, he cried after his friend died") are one victim told twice; those that share
+    a verb ("a man and a woman were killed") are each one more."""
+    if len(mentions) < 2 or not all(m.implied and not _killer(m) for m in mentions):
+        return mentions
+    verbs: dict[tuple[int, int], list[CountMention]] = {}
+    for m in mentions:
+        verbs.setdefault(m.trigger, []).append(m)
+    if len(verbs) < 2:
+        return mentions
+    return max(verbs.values(), key=lambda ms: sum(m.count for m in ms))
+
 
 def _names_killer(cm: CountMention) -> bool:
     """"One suspect shot to death": a figure of the dead that counts the one who did it."""
