@@ -107,3 +107,18 @@ def test_the_dead_go_to_the_shooting_not_the_arrest(extract_doc):
     shooting = next(e for e in events if e.type == "ASSAULT")
     assert shooting.fatalities is not None and shooting.fatalities.best == 1
     assert all(e.fatalities is None for e in events if e.acled and e.acled.sub_event_type == "Arrests")
+
+
+def test_one_victim_told_under_two_verbs_of_a_sentence_is_one_death():
+    # "The man charged in the killing of a teen wept after his friend died."
+    counts = [_cm("killed", 1, 30, (0, 80), victims="a teen", implied=True),
+              _cm("killed", 1, 55, (0, 80), victims="his friend", implied=True)]
+    assert _best(counts) == 1
+
+
+def test_victims_sharing_one_verb_are_each_one_more():
+    # "A man and a woman were killed." -- both victims of the one verb
+    a = _cm("killed", 1, 0, (0, 40), victims="A man", implied=True)
+    b = _cm("killed", 1, 12, (0, 40), victims="a woman", implied=True)
+    b.trigger = a.trigger = (24, 30)
+    assert _best([a, b]) == 2
