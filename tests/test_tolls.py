@@ -122,3 +122,10 @@ def test_victims_sharing_one_verb_are_each_one_more():
     b = _cm("killed", 1, 12, (0, 40), victims="a woman", implied=True)
     b.trigger = a.trigger = (24, 30)
     assert _best([a, b]) == 2
+
+
+def test_the_whole_a_victim_is_taken_from_is_not_the_toll():
+    # "One of the two guards shot at the gate has died."
+    counts = [_cm("killed", 1, 0, (0, 60), victims="the two guards"),
+              _cm("killed", 2, 11, (0, 60), victims="guards")]
+    assert _best(counts) == 1

@@ -205,6 +205,7 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         useful = [cm for cm in useful if not cm.status]
     if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
         useful = [cm for cm in useful if not cm.bomber]
+    useful = [cm for cm in useful if not _whole_of_part(cm, useful)]
     if not useful:
         return []
     figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}
@@ -263,6 +264,17 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
         out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
     return out
+
+def _whole_of_part(cm: CountMention, mentions: list[CountMention]) -> bool:
+    """"One of the two firefighters shot has died": the two are those the one is taken from, not the toll."""
+    for m in mentions:
+        if m.sentence != cm.sentence or m is cm or not m.count < cm.count or m.number_span[0] >= cm.number_span[0]:
+            continue
+        words = (m.claim.victims or "").lower().replace(",", " ").split()
+        if any((parse_number(w) or (None,))[0] == cm.count for w in words):
+            return True
+    return False
+
 
 def _one_verb(mentions: list[CountMention]) -> list[CountMention]:
     """Victims told one by one, with no figure, under different verbs of one sentence ("charged in the
