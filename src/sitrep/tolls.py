@@ -6,6 +6,7 @@ events. ``assemble`` calls them.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -99,6 +100,29 @@ def _last_day(t) -> date | None:
     except (ValueError, IndexError):
         return None
     return None
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|his|her|their|its)\b", re.IGNORECASE)
+
+
+def partitives(counts: list[CountMention], text: str) -> list[CountMention]:
+    """"One of those killed was a nurse", told beside "13 people were killed": a figure taken out of a
+    larger one is a part of the toll, not a claimant's toll of its own. Told alone ("one of the two guards
+    shot has died") it stays the toll."""
+    def taken(cm: CountMention) -> bool:
+        return not cm.implied and bool(_PARTITIVE.match(text, cm.number_span[1]))
+    out = []
+    for cm in counts:
+        if taken(cm) and any(m.kind == cm.kind and m.count > cm.count and not m.implied and not m.part
+                             and not m.background and not taken(m) and not _whole(m, cm) for m in counts):
+            cm = dataclasses.replace(cm, part=True)
+        out.append(cm)
+    return out
+
+
+def _whole(m: CountMention, part: CountMention) -> bool:
+    """The figure a part is taken from in its own phrase: the two of "one of the two guards"."""
+    return m.sentence == part.sentence and 0 < m.number_span[0] - part.number_span[1] <= 12
 
 
 def lone_self_deaths(counts: list[CountMention], text: str) -> list[CountMention]:
