@@ -34,6 +34,7 @@ def _data() -> dict:
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/tolls.yaml").read_text("utf-8"))
     data["murder_suicide"] = re.compile(data["murder_suicide"], re.IGNORECASE)
     data["not_counted"] = set(data["not_counted"])
+    data["partitive"] = re.compile(data["partitive"], re.IGNORECASE)
     return data
 
 
@@ -102,15 +103,12 @@ def _last_day(t) -> date | None:
     return None
 
 
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|his|her|their|its)\b", re.IGNORECASE)
-
-
 def partitives(counts: list[CountMention], text: str) -> list[CountMention]:
     """"One of those killed was a nurse", told beside "13 people were killed": a figure taken out of a
     larger one is a part of the toll, not a claimant's toll of its own. Told alone ("one of the two guards
     shot has died") it stays the toll."""
     def taken(cm: CountMention) -> bool:
-        return not cm.implied and bool(_PARTITIVE.match(text, cm.number_span[1]))
+        return not cm.implied and bool(_data()["partitive"].match(text, cm.number_span[1]))
     out = []
     for cm in counts:
         if taken(cm) and any(m.kind == cm.kind and m.count > cm.count and not m.implied and not m.part
