@@ -111,7 +111,7 @@ def partitives(counts: list[CountMention], text: str) -> list[CountMention]:
         return not cm.implied and bool(_data()["partitive"].match(text, cm.number_span[1]))
     out = []
     for cm in counts:
-        if taken(cm) and any(m.kind == cm.kind and m.count > cm.count and not m.implied and not m.part
+        if cm.kind == "killed" and taken(cm) and any(m.kind == cm.kind and m.count > cm.count and not m.implied and not m.part
                              and not m.background and not taken(m) and not _whole(m, cm) for m in counts):
             cm = dataclasses.replace(cm, part=True)
         out.append(cm)
@@ -227,7 +227,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         useful = [cm for cm in useful if not cm.status]
     if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
         useful = [cm for cm in useful if not cm.bomber]
-    useful = [cm for cm in useful if not _whole_of_part(cm, useful)]
+    if kind == "killed":  # the dead only: the hurt keep their own rules (counts.py, injured())
+        useful = [cm for cm in useful if not _whole_of_part(cm, useful)]
     if not useful:
         return []
     figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}
@@ -265,7 +266,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     elif len(per_source) > 1:  # victims told one by one: the sentence that tells the most of them
         most = max(per_source, key=lambda src: sum(m.count for m in per_source[src]))
         per_source = {most: per_source[most]}
-    per_source = {src: _one_verb(ms) for src, ms in per_source.items()}
+    if kind == "killed":
+        per_source = {src: _one_verb(ms) for src, ms in per_source.items()}
     owns = [m for m in extra if _killer(m)]
     extra = [m for m in extra if not _killer(m)] + owns[:1]  # the killer dies once, however often told
     out = []
