@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sitrep.counts import CountMention, summarise
 from sitrep.record import Claim, EventDate, Span, Time
-from sitrep.tolls import lone_self_deaths, on_its_day, tally
+from sitrep.tolls import lone_self_deaths, on_its_day, partitives, tally
 
 
 def _cm(kind, count, start, sentence, source=None, victims=None, **flags) -> CountMention:
@@ -107,3 +107,45 @@ def test_the_dead_go_to_the_shooting_not_the_arrest(extract_doc):
     shooting = next(e for e in events if e.type == "ASSAULT")
     assert shooting.fatalities is not None and shooting.fatalities.best == 1
     assert all(e.fatalities is None for e in events if e.acled and e.acled.sub_event_type == "Arrests")
+
+
+def test_one_victim_told_under_two_verbs_of_a_sentence_is_one_death():
+    # "The man charged in the killing of a teen wept after his friend died."
+    counts = [_cm("killed", 1, 30, (0, 80), victims="a teen", implied=True),
+              _cm("killed", 1, 55, (0, 80), victims="his friend", implied=True)]
+    assert _best(counts) == 1
+
+
+def test_victims_sharing_one_verb_are_each_one_more():
+    # "A man and a woman were killed." -- both victims of the one verb
+    a = _cm("killed", 1, 0, (0, 40), victims="A man", implied=True)
+    b = _cm("killed", 1, 12, (0, 40), victims="a woman", implied=True)
+    b.trigger = a.trigger = (24, 30)
+    assert _best([a, b]) == 2
+
+
+def test_the_whole_a_victim_is_taken_from_is_not_the_toll():
+    # "One of the two guards shot at the gate has died."
+    counts = [_cm("killed", 1, 0, (0, 60), victims="the two guards"),
+              _cm("killed", 2, 11, (0, 60), victims="guards")]
+    assert _best(counts) == 1
+
+
+def test_one_taken_out_of_a_larger_toll_is_a_part_not_a_claimant():
+    # "Police said 13 people were killed. The mayor said one of those killed was a nurse."
+    text = "Police said 13 people were killed. The mayor said one of those killed was a nurse."
+    whole = _cm("killed", 13, 12, (0, 34), source="Police", victims="people")
+    part = _cm("killed", 1, 50, (35, 82), source="mayor", victims="those killed")
+    whole.number_span, part.number_span = (12, 14), (50, 53)
+    marked = partitives([whole, part], text)
+    assert [m.part for m in marked] == [False, True]
+    assert _best(marked) == 13
+
+
+def test_one_taken_out_of_a_figure_told_alone_stays_the_toll():
+    # "One of the two guards shot at the gate has died."
+    text = "One of the two guards shot at the gate has died."
+    one = _cm("killed", 1, 0, (0, 48), victims="the two guards")
+    two = _cm("killed", 2, 11, (0, 48), victims="guards")
+    one.number_span, two.number_span = (0, 3), (11, 14)
+    assert _best(partitives([one, two], text)) == 1

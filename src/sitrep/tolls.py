@@ -6,6 +6,7 @@ events. ``assemble`` calls them.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -33,6 +34,7 @@ def _data() -> dict:
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/tolls.yaml").read_text("utf-8"))
     data["murder_suicide"] = re.compile(data["murder_suicide"], re.IGNORECASE)
     data["not_counted"] = set(data["not_counted"])
+    data["partitive"] = re.compile(data["partitive"], re.IGNORECASE)
     return data
 
 
@@ -99,6 +101,26 @@ def _last_day(t) -> date | None:
     except (ValueError, IndexError):
         return None
     return None
+
+
+def partitives(counts: list[CountMention], text: str) -> list[CountMention]:
+    """"One of those killed was a nurse", told beside "13 people were killed": a figure taken out of a
+    larger one is a part of the toll, not a claimant's toll of its own. Told alone ("one of the two guards
+    shot has died") it stays the toll."""
+    def taken(cm: CountMention) -> bool:
+        return not cm.implied and bool(_data()["partitive"].match(text, cm.number_span[1]))
+    out = []
+    for cm in counts:
+        if cm.kind == "killed" and taken(cm) and any(m.kind == cm.kind and m.count > cm.count and not m.implied and not m.part
+                             and not m.background and not taken(m) and not _whole(m, cm) for m in counts):
+            cm = dataclasses.replace(cm, part=True)
+        out.append(cm)
+    return out
+
+
+def _whole(m: CountMention, part: CountMention) -> bool:
+    """The figure a part is taken from in its own phrase: the two of "one of the two guards"."""
+    return m.sentence == part.sentence and 0 < m.number_span[0] - part.number_span[1] <= 12
 
 
 def lone_self_deaths(counts: list[CountMention], text: str) -> list[CountMention]:
@@ -205,6 +227,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         useful = [cm for cm in useful if not cm.status]
     if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
         useful = [cm for cm in useful if not cm.bomber]
+    if kind == "killed":  # the dead only: the hurt keep their own rules (counts.py, injured())
+        useful = [cm for cm in useful if not _whole_of_part(cm, useful)]
     if not useful:
         return []
     figured = {cm.sentence for cm in useful if not cm.implied and not cm.also}
@@ -242,6 +266,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     elif len(per_source) > 1:  # victims told one by one: the sentence that tells the most of them
         most = max(per_source, key=lambda src: sum(m.count for m in per_source[src]))
         per_source = {most: per_source[most]}
+    if kind == "killed":
+        per_source = {src: _one_verb(ms) for src, ms in per_source.items()}
     owns = [m for m in extra if _killer(m)]
     extra = [m for m in extra if not _killer(m)] + owns[:1]  # the killer dies once, however often told
     out = []
@@ -262,6 +288,31 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
         out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
     return out
+
+def _whole_of_part(cm: CountMention, mentions: list[CountMention]) -> bool:
+    """"One of the two firefighters shot has died": the two are those the one is taken from, not the toll."""
+    for m in mentions:
+        if m.sentence != cm.sentence or m is cm or not m.count < cm.count or m.number_span[0] >= cm.number_span[0]:
+            continue
+        words = (m.claim.victims or "").lower().replace(",", " ").split()
+        if any((parse_number(w) or (None,))[0] == cm.count for w in words):
+            return True
+    return False
+
+
+def _one_verb(mentions: list[CountMention]) -> list[CountMention]:
+    """Victims told one by one, with no figure, under different verbs of one sentence ("charged in the
+    shooting death of a teen, he cried after his friend died") are one victim told twice; those that share
+    a verb ("a man and a woman were killed") are each one more."""
+    if len(mentions) < 2 or not all(m.implied and not _killer(m) for m in mentions):
+        return mentions
+    verbs: dict[tuple[int, int], list[CountMention]] = {}
+    for m in mentions:
+        verbs.setdefault(m.trigger, []).append(m)
+    if len(verbs) < 2:
+        return mentions
+    return max(verbs.values(), key=lambda ms: sum(m.count for m in ms))
+
 
 def _names_killer(cm: CountMention) -> bool:
     """"One suspect shot to death": a figure of the dead that counts the one who did it."""
