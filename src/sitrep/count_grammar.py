@@ -316,7 +316,8 @@ def attach_figure(tokens, v: Vocab):
                       and not (c.dep_ == "advmod" and c.i - 1 >= tokens.end and c.doc[c.i - 1].like_num)
                       # "9 shot, 1 fatally": the adverb tells the figure just before it
                       and not (c.dep_ == "acl" and c.tag_ == "VBG")  # "more than one person shooting": shooters
-                      and not any(s.dep_ in _SUBJ and s.lower_ not in _RELATIVE and s.like_num for s in c.children))
+                      and not any(s.dep_ in _SUBJ and s.lower_ not in _RELATIVE and s.like_num for s in c.children)
+                      and not _own_noun(nominal, c))
     # "4 shot on Elm Street, 2 die": a verb told of another figure of its own
     if found is None:  # "three boys who were hit", "two men who suffered gunshot wounds": a relative clause told
         found = _best(_verb_kind(c, v, subj.dep_) or (None, c) for c in nominal.children  # by what befell them
@@ -353,6 +354,14 @@ def attach_figure(tokens, v: Vocab):
             and trig.doc[trig.i - 1].like_num:
         kind, trig = "shot", trig.head  # "shot three officers - one fatally": the adverb tells the second figure
     return kind, trig, victims_of(tokens, nominal, trig, v), is_part(tokens, nominal, v)
+
+
+def _own_noun(nominal, word) -> bool:
+    """"Two injured, shooter dead": a word told of a noun of its own after a comma past the figure tells that
+    noun, not the figure."""
+    doc = nominal.doc
+    return any(c.i < word.i and c.pos_ in ("NOUN", "PROPN") and nominal.i < c.i for c in word.children) \
+        and any(t.text == "," for t in doc[nominal.i + 1:word.i])
 
 
 def _past_ages(tok):
