@@ -257,6 +257,27 @@ def test_a_degree_after_a_toll_is_a_part(language):
     assert any(m.part and m.count == 3 for m in mentions)
 
 
+def test_a_figure_told_by_how_badly_they_were_hurt_is_some_of_the_hurt(language):
+    mentions = find_counts(language("One man died and two people were hurt critically. Four were shot and two "
+                                    "were critically wounded."))
+    assert [(m.kind, m.count, m.status) for m in mentions if m.kind == "injured" and m.count == 2] == \
+        [("injured", 2, True), ("injured", 2, True)]
+    assert [m.status for m in mentions if m.count == 4] == [False]
+
+
+def test_the_hurt_of_a_story_is_not_those_hurt_critically(language):
+    from sitrep.tolls import injured
+    text = "Gunfire at a block party left six people wounded on Friday. Two people were hurt seriously, police said."
+    assert summarise(injured(find_counts(language(text)))).best == 6
+
+
+@pytest.mark.parametrize("text", ["Two injured, shooter dead after standoff on Elm Street",
+                                  "Two hurt, gunman dead in mall shooting"])
+def test_a_word_told_of_its_own_noun_does_not_tell_the_figure(language, text):
+    found = sorted((m.kind, m.count) for m in find_counts(language(text)))
+    assert found == [("injured", 2), ("killed", 1)]
+
+
 def test_a_fourth_victim_is_one_more(language):
     mentions = find_counts(language("Three guards were killed in the raid. A fourth guard died in hospital."))
     assert [(m.count, m.also) for m in mentions] == [(3, False), (1, True)]
