@@ -278,6 +278,15 @@ def test_a_word_told_of_its_own_noun_does_not_tell_the_figure(language, text):
     assert found == [("injured", 2), ("killed", 1)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The two men shot at one another outside the bar, and one was hit in the leg.", [("shot", 1)]),
+    ("Two men shot at each other on Main Street.", []),
+    ("Two men shot at party on Main Street", [("shot", 2)]),
+])
+def test_those_who_shot_at_each_other_are_not_victims(language, text, expected):
+    assert [(m.kind, m.count) for m in find_counts(language(text))] == expected
+
+
 def test_a_fourth_victim_is_one_more(language):
     mentions = find_counts(language("Three guards were killed in the raid. A fourth guard died in hospital."))
     assert [(m.count, m.also) for m in mentions] == [(3, False), (1, True)]

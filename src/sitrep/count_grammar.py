@@ -83,6 +83,16 @@ def _best(candidates):
     return min(found, key=lambda kt: _PRIORITY.get(kt[0], 99))
 
 
+def _at_each_other(verb) -> bool:
+    """"shot at each other", "fired at one another": the verb's subjects are the ones who fired."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+        o.dep_ == "pobj" and (o.lower_ == "another" or o.lower_ == "other" and o.i > 0
+                              and o.doc[o.i - 1].lower_ in ("each", "one")
+                              or o.lower_ == "one" and any(w.lower_ == "another" for w in o.children))
+        for o in c.children)
+        for c in verb.children)
+
+
 def _verb_kind(verb, v: Vocab, role: str):
     """Kind and trigger of the predicate a counted noun is an argument of."""
     cands = [(v.kind(c, v.adjectives, v.verbs), c) for c in verb.children
@@ -134,6 +144,8 @@ def _verb_kind(verb, v: Vocab, role: str):
         return "killed", verb  # "two soldiers lost their lives"
     if role == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return None
+    if role == "nsubj" and _at_each_other(verb):
+        return None  # "the two men shot at one another": those who fired, hit or not
     if role in _SUBJ and verb.lemma_.lower() not in _INTRANSITIVE and role != "nsubjpass":
         # an active subject is the attacker unless the kind comes from a
         # complement ("N were found dead") or the verb is intransitive
@@ -343,7 +355,8 @@ def attach_figure(tokens, v: Vocab):
         found = v.kind(nominal, v.nouns), nominal
     if found is None:
         found = _toll_kind(anchor, v) or _of_trigger(anchor, v)
-    attacker = anchor.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in anchor.head.children)
+    attacker = anchor.dep_ == "nsubj" and (any(c.dep_ == "dobj" for c in anchor.head.children)
+                                           or _at_each_other(anchor.head))
     if found is None and not attacker:
         found = _window_kind(tokens, v)
     if found is None:
