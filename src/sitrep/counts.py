@@ -442,7 +442,7 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     mention.vague = is_vague(figure)
     mention.status = kind in ("injured", "shot") and not _whole_group(tokens) and (
         _told_by_state(text_of(doc)[start:sent.end_char], v) or trig.lemma_.lower() in ("condition", "hospital")
-        or _told_by_degree(tokens, trig, v))
+        or _told_by_degree(tokens, trig, v) or _some_of_the(tokens))
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
     mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
@@ -465,6 +465,16 @@ def _told_by_degree(tokens, trig, v: Vocab) -> bool:
         return True
     heads = {tokens.root.head.i, tokens.root.head.head.i}
     return trig.i in heads and any(c.dep_ == "advmod" and c.lower_ in degrees for c in trig.children)
+
+
+def _some_of_the(tokens) -> bool:
+    """"one of the victims was wounded", "wounding one of the assailants": a figure told as some of a group
+    counts some of the hurt, not the toll, where the story gives a figure of them all."""
+    doc = tokens.doc
+    if tokens.end + 2 >= len(doc) or doc[tokens.end].lower_ != "of" or doc[tokens.end + 1].lower_ != "the":
+        return False
+    obj = next((t for t in doc[tokens.end + 2:tokens.end + 5] if t.pos_ in ("NOUN", "PROPN")), None)
+    return obj is not None and obj.tag_ == "NNS"
 
 
 def _whole_group(tokens) -> bool:
