@@ -287,6 +287,14 @@ def test_those_who_shot_at_each_other_are_not_victims(language, text, expected):
     assert [(m.kind, m.count) for m in find_counts(language(text))] == expected
 
 
+def test_some_of_a_group_is_some_of_the_hurt(language):
+    from sitrep.tolls import injured
+    mentions = find_counts(language("Officers returned fire, wounding one of the gunmen."))
+    assert [(m.kind, m.count, m.status) for m in mentions] == [("injured", 1, True)]
+    text = "Four people were wounded in the gunfight. Officers returned fire, wounding one of the gunmen, police said."
+    assert summarise(injured(find_counts(language(text)))).best == 4
+
+
 def test_a_fourth_victim_is_one_more(language):
     mentions = find_counts(language("Three guards were killed in the raid. A fourth guard died in hospital."))
     assert [(m.count, m.also) for m in mentions] == [(3, False), (1, True)]
