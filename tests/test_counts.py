@@ -278,6 +278,11 @@ def test_a_word_told_of_its_own_noun_does_not_tell_the_figure(language, text):
     assert found == [("injured", 2), ("killed", 1)]
 
 
+def test_a_list_of_figures_shares_its_verb(language):
+    found = [(m.kind, m.count) for m in find_counts(language("Police: 4 adults, 1 child shot on Elm Street"))]
+    assert found == [("shot", 4), ("shot", 1)]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The two men shot at one another outside the bar, and one was hit in the leg.", [("shot", 1)]),
     ("Two men shot at each other on Main Street.", []),

@@ -371,9 +371,10 @@ def attach_figure(tokens, v: Vocab):
 
 def _own_noun(nominal, word) -> bool:
     """"Two injured, shooter dead": a word told of a noun of its own after a comma past the figure tells that
-    noun, not the figure."""
+    noun, not the figure (not "4 adults, 1 child shot", a list of figures)."""
     doc = nominal.doc
-    return any(c.i < word.i and c.pos_ in ("NOUN", "PROPN") and nominal.i < c.i for c in word.children) \
+    return any(c.i < word.i and c.pos_ in ("NOUN", "PROPN") and nominal.i < c.i and not any(
+        n.like_num or n.dep_ == "nummod" for n in c.children) for c in word.children) \
         and any(t.text == "," for t in doc[nominal.i + 1:word.i])
 
 
