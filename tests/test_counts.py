@@ -257,6 +257,49 @@ def test_a_degree_after_a_toll_is_a_part(language):
     assert any(m.part and m.count == 3 for m in mentions)
 
 
+def test_a_figure_told_by_how_badly_they_were_hurt_is_some_of_the_hurt(language):
+    mentions = find_counts(language("One man died and two people were hurt critically. Four were shot and two "
+                                    "were critically wounded."))
+    assert [(m.kind, m.count, m.status) for m in mentions if m.kind == "injured" and m.count == 2] == \
+        [("injured", 2, True), ("injured", 2, True)]
+    assert [m.status for m in mentions if m.count == 4] == [False]
+
+
+def test_the_hurt_of_a_story_is_not_those_hurt_critically(language):
+    from sitrep.tolls import injured
+    text = "Gunfire at a block party left six people wounded on Friday. Two people were hurt seriously, police said."
+    assert summarise(injured(find_counts(language(text)))).best == 6
+
+
+@pytest.mark.parametrize("text", ["Two injured, shooter dead after standoff on Elm Street",
+                                  "Two hurt, gunman dead in mall shooting"])
+def test_a_word_told_of_its_own_noun_does_not_tell_the_figure(language, text):
+    found = sorted((m.kind, m.count) for m in find_counts(language(text)))
+    assert found == [("injured", 2), ("killed", 1)]
+
+
+def test_a_list_of_figures_shares_its_verb(language):
+    found = [(m.kind, m.count) for m in find_counts(language("Police: 4 adults, 1 child shot on Elm Street"))]
+    assert found == [("shot", 4), ("shot", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two men shot at one another outside the bar, and one was hit in the leg.", [("shot", 1)]),
+    ("Two men shot at each other on Main Street.", []),
+    ("Two men shot at party on Main Street", [("shot", 2)]),
+])
+def test_those_who_shot_at_each_other_are_not_victims(language, text, expected):
+    assert [(m.kind, m.count) for m in find_counts(language(text))] == expected
+
+
+def test_some_of_a_group_is_some_of_the_hurt(language):
+    from sitrep.tolls import injured
+    mentions = find_counts(language("Officers returned fire, wounding one of the gunmen."))
+    assert [(m.kind, m.count, m.status) for m in mentions] == [("injured", 1, True)]
+    text = "Four people were wounded in the gunfight. Officers returned fire, wounding one of the gunmen, police said."
+    assert summarise(injured(find_counts(language(text)))).best == 4
+
+
 def test_a_fourth_victim_is_one_more(language):
     mentions = find_counts(language("Three guards were killed in the raid. A fourth guard died in hospital."))
     assert [(m.count, m.also) for m in mentions] == [(3, False), (1, True)]

@@ -83,6 +83,16 @@ def _best(candidates):
     return min(found, key=lambda kt: _PRIORITY.get(kt[0], 99))
 
 
+def _at_each_other(verb) -> bool:
+    """"shot at each other", "fired at one another": the verb's subjects are the ones who fired."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+        o.dep_ == "pobj" and (o.lower_ == "another" or o.lower_ == "other" and o.i > 0
+                              and o.doc[o.i - 1].lower_ in ("each", "one")
+                              or o.lower_ == "one" and any(w.lower_ == "another" for w in o.children))
+        for o in c.children)
+        for c in verb.children)
+
+
 def _verb_kind(verb, v: Vocab, role: str):
     """Kind and trigger of the predicate a counted noun is an argument of."""
     cands = [(v.kind(c, v.adjectives, v.verbs), c) for c in verb.children
@@ -134,6 +144,8 @@ def _verb_kind(verb, v: Vocab, role: str):
         return "killed", verb  # "two soldiers lost their lives"
     if role == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return None
+    if role == "nsubj" and _at_each_other(verb):
+        return None  # "the two men shot at one another": those who fired, hit or not
     if role in _SUBJ and verb.lemma_.lower() not in _INTRANSITIVE and role != "nsubjpass":
         # an active subject is the attacker unless the kind comes from a
         # complement ("N were found dead") or the verb is intransitive
@@ -316,7 +328,8 @@ def attach_figure(tokens, v: Vocab):
                       and not (c.dep_ == "advmod" and c.i - 1 >= tokens.end and c.doc[c.i - 1].like_num)
                       # "9 shot, 1 fatally": the adverb tells the figure just before it
                       and not (c.dep_ == "acl" and c.tag_ == "VBG")  # "more than one person shooting": shooters
-                      and not any(s.dep_ in _SUBJ and s.lower_ not in _RELATIVE and s.like_num for s in c.children))
+                      and not any(s.dep_ in _SUBJ and s.lower_ not in _RELATIVE and s.like_num for s in c.children)
+                      and not _own_noun(nominal, c))
     # "4 shot on Elm Street, 2 die": a verb told of another figure of its own
     if found is None:  # "three boys who were hit", "two men who suffered gunshot wounds": a relative clause told
         found = _best(_verb_kind(c, v, subj.dep_) or (None, c) for c in nominal.children  # by what befell them
@@ -342,7 +355,8 @@ def attach_figure(tokens, v: Vocab):
         found = v.kind(nominal, v.nouns), nominal
     if found is None:
         found = _toll_kind(anchor, v) or _of_trigger(anchor, v)
-    attacker = anchor.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in anchor.head.children)
+    attacker = anchor.dep_ == "nsubj" and (any(c.dep_ == "dobj" for c in anchor.head.children)
+                                           or _at_each_other(anchor.head))
     if found is None and not attacker:
         found = _window_kind(tokens, v)
     if found is None:
@@ -353,6 +367,15 @@ def attach_figure(tokens, v: Vocab):
             and trig.doc[trig.i - 1].like_num:
         kind, trig = "shot", trig.head  # "shot three officers - one fatally": the adverb tells the second figure
     return kind, trig, victims_of(tokens, nominal, trig, v), is_part(tokens, nominal, v)
+
+
+def _own_noun(nominal, word) -> bool:
+    """"Two injured, shooter dead": a word told of a noun of its own after a comma past the figure tells that
+    noun, not the figure (not "4 adults, 1 child shot", a list of figures)."""
+    doc = nominal.doc
+    return any(c.i < word.i and c.pos_ in ("NOUN", "PROPN") and nominal.i < c.i and not any(
+        n.like_num or n.dep_ == "nummod" for n in c.children) for c in word.children) \
+        and any(t.text == "," for t in doc[nominal.i + 1:word.i])
 
 
 def _past_ages(tok):

@@ -441,7 +441,8 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
         mention.claim = mention.claim.model_copy(update={"total": more, "high": None})
     mention.vague = is_vague(figure)
     mention.status = kind in ("injured", "shot") and not _whole_group(tokens) and (
-        _told_by_state(text_of(doc)[start:sent.end_char], v) or trig.lemma_.lower() in ("condition", "hospital"))
+        _told_by_state(text_of(doc)[start:sent.end_char], v) or trig.lemma_.lower() in ("condition", "hospital")
+        or _told_by_degree(tokens, trig, v) or _some_of_the(tokens))
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
     mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
@@ -454,6 +455,26 @@ def _told_by_state(rest: str, v: Vocab) -> bool:
     tells the state the hurt are in counts some of them, not all (``rest`` runs from the figure on)."""
     cut = v.clause_end.search(rest)
     return v.status.search(rest[:cut.start()] if cut else rest) is not None
+
+
+def _told_by_degree(tokens, trig, v: Vocab) -> bool:
+    """"two were critically wounded", "two people were hurt seriously": a figure whose own verb tells how badly
+    they were hurt counts those hurt that badly, some of the hurt where the story gives a figure of them all."""
+    degrees = [w for w in v.data["degree_adverbs"] if w != "mortally"]
+    if trig.lower_ in degrees:
+        return True
+    heads = {tokens.root.head.i, tokens.root.head.head.i}
+    return trig.i in heads and any(c.dep_ == "advmod" and c.lower_ in degrees for c in trig.children)
+
+
+def _some_of_the(tokens) -> bool:
+    """"one of the victims was wounded", "wounding one of the assailants": a figure told as some of a group
+    counts some of the hurt, not the toll, where the story gives a figure of them all."""
+    doc = tokens.doc
+    if tokens.end + 2 >= len(doc) or doc[tokens.end].lower_ != "of" or doc[tokens.end + 1].lower_ != "the":
+        return False
+    obj = next((t for t in doc[tokens.end + 2:tokens.end + 5] if t.pos_ in ("NOUN", "PROPN")), None)
+    return obj is not None and obj.tag_ == "NNS"
 
 
 def _whole_group(tokens) -> bool:
