@@ -534,6 +534,10 @@ def test_a_multiplier_beside_a_toll_tells_the_same_victims(language):
         ("Three others sustained non-fatal bullet wounds.", [("shot", 3)]),
         # a negated hurt is no victim; "no one else" is no zero either
         ("A third man, who stood nearby, was not injured.", []),
+        # a death asked about or supposed is not told
+        ("Deputies could not say whether the driver had died.", []),
+        ("If the girl dies, the charge will become murder, the prosecutor said.", []),
+        ("Her cousin is not dead, the family insisted.", []),
         ("A woman was shot in the arm; no one else was hurt.", [("shot", 1)]),
         # the second figure of a verb takes the adverb, not the first
         ("A gunman shot four officers - one fatally - on Monday.", [("shot", 4), ("killed", 1)]),

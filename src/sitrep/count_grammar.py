@@ -16,6 +16,10 @@ def unreal(trig, v: Vocab) -> bool:
         return True  # "he will soon be killed"
     if any(c.dep_ == "neg" for c in trig.children):
         return True  # "a third teen was not injured"
+    if trig.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in trig.head.children):
+        return True  # "the boy is not dead"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in trig.children):
+        return True  # "could not say whether the man had died", "if the victim dies": no death told
     tok = trig
     for _ in range(3):
         if tok.dep_ not in ("xcomp", "conj", "acl") or tok.head.i == tok.i:
