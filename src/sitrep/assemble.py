@@ -158,7 +158,7 @@ def _towns_told(wheres, places: list[PlaceMention], doc: Doc) -> None:
     where a shooting was."""
     kinds: dict[str, set] = {}
     for p in places:
-        kind = "hospital" if _at_hospital(p) else p.entry.kind if p.entry is not None else None
+        kind = "hospital" if locate.at_hospital(p) else p.entry.kind if p.entry is not None else None
         for w in p.text.lower().split():
             kinds.setdefault(w, set()).add(kind)
     passed = {w.lower() for e in doc.ents if _passed_over(e, places) for w in e.text.split()}
@@ -183,12 +183,11 @@ def _told_day(g: list[Mention], times: list[Time]) -> str | None:
     for m in sorted(g, key=lambda m: m.start):
         if m.background or m.weak or not m.category.is_violent:
             continue
-        doc = m.head.doc
         for t in times:
             if not (m.sent.start_char <= t.start < m.sent.end_char) or not t.resolved or not t.value \
                     or t.precision not in DAY_PRECISIONS:
                 continue
-            if dating._time_linked(m, t) and not dating._told_date(doc, t, m) and not dating._looks_ahead(doc, t):
+            if dating.own_date(m, t):
                 return t.value[:DAY_PRECISIONS[t.precision]]
     return None
 
@@ -216,17 +215,6 @@ def _coded_to_lede(clusters: list["Cluster"], attached: dict[int, list[CountMent
                 attached[key] = [cm for cm in attached[key] if not cm.coded]
                 attached.setdefault(lede, []).extend(notes)
     return attached
-
-
-def _at_hospital(p: PlaceMention) -> bool:
-    """A hospital's name ("Mount Sinai Hospital", "Roseland Community Hospital") or the town one is in ("a
-    hospital in Oak Lawn")."""
-    nouns = locate._vocabulary()["hospital_nouns"]
-    doc = p.root.doc
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
-    after = doc[span.end:span.end + 3] if span is not None else []
-    named = [t.lower_ for t in span or []] + [t.lower_ for t in after if t.ent_iob_ == "I" or t.is_title]
-    return locate._hospital(p) or any(w in nouns or w == "medical" for w in named)
 
 
 def _compatible(a: Mention, b: Mention) -> bool:

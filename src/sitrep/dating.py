@@ -303,6 +303,13 @@ def _heads(tok, steps: int = 4):
         yield tok
 
 
+def own_date(m: Mention, t: Time) -> bool:
+    """Is the date one the parse hangs on the mention's own words ("was shot on March 2"), not a date the story
+    was told or followed up on ("police said Thursday") nor one ahead ("due in court Wednesday")?"""
+    doc = m.head.doc
+    return _time_linked(m, t) and not _told_date(doc, t, m) and not _looks_ahead(doc, t)
+
+
 def _looks_ahead(doc: Doc, t: Time) -> bool:
     """Does the date hang on a verb that looks ahead ("will be on hand Wednesday", "is scheduled to appear
     Friday")? Such a date tells what is to come, never when a past event happened."""

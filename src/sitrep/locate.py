@@ -242,6 +242,17 @@ def _hospital(p: PlaceMention) -> bool:
         t.lower_ in ("medical", "trauma", "health") for t in head.lefts)
 
 
+def at_hospital(p: PlaceMention) -> bool:
+    """A hospital's name ("Mount Sinai Hospital", "Roseland Community Hospital") or the town one is in ("a
+    hospital in Oak Lawn")."""
+    nouns = _vocabulary()["hospital_nouns"]
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    after = doc[span.end:span.end + 3] if span is not None else []
+    named = [t.lower_ for t in span or []] + [t.lower_ for t in after if t.ent_iob_ == "I" or t.is_title]
+    return _hospital(p) or any(w in nouns or w == "medical" for w in named)
+
+
 def _town_led(p: PlaceMention) -> bool:
     """Does a preposition that leads towns rather than persons lead the name ("in Hall", not "of Hall")?"""
     doc = p.root.doc
