@@ -164,7 +164,7 @@ def _stations() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
     plain = "|".join(sorted((k for k in stations if k not in words), key=len, reverse=True))
     marked = "|".join(sorted(words & set(stations), key=len, reverse=True)) or "(?!)"
     every = "|".join(sorted(stations, key=len, reverse=True))
-    pattern = re.compile(rf"\b({plain})(?:-(?:TV|DT)|\d+)?\b(?![-'\u2019]\w)"
+    pattern = re.compile(rf"\b({plain})(?:-(?:TV|DT)|\d+)?\b(?!-\w|['\u2019](?!s\b)\w)"
                          rf"|(?:(?<=\()|\b)({marked})(?=\)|-TV\b|\.com\b|[ -]?\d)"
                          rf"|\b(?i:({every}))(?i:tv)?\d*\.com\b")
     return stations, pattern
