@@ -66,6 +66,12 @@ REMOVE = [
     ("Trending now:", "related links"),
     ("Top trending stories on example.com:", "related links"),
     ("Latest News:", "related links"),
+    # the reporter's address
+    ("jroe@example.com", "contact"),
+    ("(555) 201-3344", "contact"),
+    ("@jroe_news", "contact"),
+    ("Contact Jane Roe: jroe@example.com or 555-201-3344.", "contact"),
+    ("Reach Sam Hill at shill@example.org.", "contact"),
     # a page's time stamp
     ("Posted Jan. 4, 2016 at 9:15 AM", "time stamp"),
     ("Updated: Mar 2, 2017 - 4:40 PM", "time stamp"),
@@ -106,6 +112,9 @@ KEEP = [
     "More stories of the shooting emerged as witnesses came forward.",
     "A man was shot outside the post office, Latest reports said.",
     "Tune in was the band's last song before the gunfire started.",
+    "Contact with the gunman was lost at 555 Elm Street, police said.",
+    "Reach of the blast extended 200 yards, officials said.",
+    "Police said the source of the gunfire was a car (source: police).",
 ]
 
 
@@ -265,6 +274,11 @@ def test_a_list_heading_followed_by_the_report_keeps_the_report(text):
     ("Officers are at the scene of a shooting on 5th St. pic.twitter.com/aB3dE9 \u2014 Sam Ray (@samray_news) May 3, 2016\n",
      "May 3, 2016", "Officers are at the scene of a shooting on 5th St."),
     ("Two people were hurt. \u2014 City Police (@CityPD) June 9, 2015\n", "@CityPD", "Two people were hurt."),
+    # a caption's tail and buttons
+    ("Two men were hurt in the shooting. (Photo Source: Channel 5)\n", "Channel 5", "Two men were hurt in the shooting."),
+    ("Police tape closes the road. View Full Caption Jane Roe/Example Images\n", "Full Caption",
+     "Police tape closes the road."),
+    ("Buy Photo Officers search the yard after the shooting.\n", "Buy Photo", "Officers search the yard"),
     # a gallery's counter
     ("Image 3 of 12 Officers tape off the street after the shooting.\n", "Image 3 of 12",
      "Officers tape off the street after the shooting."),

@@ -24,6 +24,7 @@ import yaml
 from .errors import DataError
 from .record import Removed
 
+VERSION = "clean-2"  # clean-2: block rules (a foot-of-page list of other stories goes with its heading)
 RULES_FILE = "boilerplate.yaml"
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_]*)\}")
 _LINE = re.compile(r"[^\n]+")
