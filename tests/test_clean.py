@@ -50,6 +50,15 @@ REMOVE = [
     ("This is a developing story. Check back for updates.", "promo"),
     ("Check back later for more on this story.", "promo"),
     ("Don't miss a thing. Get email alerts from Channel 4 today.", "newsletter"),
+    ("On a mobile device? Click here for the photos", "promo"),
+    ("[Mobile users: tap here for the video]", "promo"),
+    (">>Download the Channel 6 News app for your phone", "promo"),
+    ("Full text available to premium subscribers only.", "promo"),
+    ("Keep up with our reporters on Facebook.", "share buttons"),
+    ("Find Channel 8 on Twitter, Facebook and Instagram; send us your tips.", "share buttons"),
+    ("RAW VIDEO: Crews clear the scene on Route 3", "related links"),
+    ("Winter Storm Watch issued January 5 at 4:10AM EST expiring January 6 at 7:00PM EST in effect for: Kent, Essex",
+     "weather alert"),
     # the page's own furniture
     ("Please enable JavaScript to play this clip", "page furniture"),
     ("Scroll down for video", "page furniture"),
@@ -115,6 +124,11 @@ KEEP = [
     "Contact with the gunman was lost at 555 Elm Street, police said.",
     "Reach of the blast extended 200 yards, officials said.",
     "Police said the source of the gunfire was a car (source: police).",
+    "Mobile police said two men were shot on Dauphin Street on Friday.",
+    "Officers found him after a warning issued at 3 p.m. went unheeded, police said.",
+    "Keep up the pressure, the chief told officers after the shooting on Facebook Live.",
+    "Keep up with the investigation, police urged residents on Facebook after two men were shot.",
+    "Find the gunman, the mayor wrote on Twitter after three people were killed.",
 ]
 
 
