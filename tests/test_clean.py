@@ -63,6 +63,8 @@ REMOVE = [
     ("Please enable JavaScript to play this clip", "page furniture"),
     ("Scroll down for video", "page furniture"),
     ("Thank you for registering!", "page furniture"),
+    ("We use cookies to give you the best experience on our site.", "page furniture"),
+    ("By continuing to use this site you agree to our terms.", "page furniture"),
     ("We have sent you a verification email. Please click the link in it.", "page furniture"),
     ("3 Pending Comments", "page furniture"),
     ("2 of 5 premium clicks used this month", "page furniture"),
