@@ -192,7 +192,12 @@ def test_a_street_lies_in_the_town_the_report_tells_most_of(extract_doc):
 @pytest.mark.parametrize("text, admin1", [
     ("A woman was shot outside a store in Covington on Friday, police told WSB-TV.", "Georgia"),
     ("Police in Lebanon said a boy accidentally shot himself on Friday.\n\nWSMV Channel 4", "Tennessee"),
-], ids=["covington-georgia", "lebanon-tennessee"])
+    # a possessive call sign names the station too
+    ("A boy accidentally shot himself in Lebanon on Friday, police told WSMV's Jane Roe.", "Tennessee"),
+    # the station named only in a line that cleaning blanks out (its copyright) still names it
+    ("Police in Lebanon said a boy accidentally shot himself on Friday.\n\n"
+     "Copyright 2024 WSMV. All rights reserved.", "Tennessee"),
+], ids=["covington-georgia", "lebanon-tennessee", "possessive", "in-a-blanked-line"])
 def test_a_stations_call_sign_picks_the_namesake_in_its_state(extract_doc, text, admin1):
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.country == "USA" and where.admin1 == admin1

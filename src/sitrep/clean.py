@@ -24,6 +24,7 @@ import yaml
 from .errors import DataError
 from .record import Removed
 
+VERSION = "clean-2"  # clean-2: block rules (a foot-of-page list of other stories goes with its heading)
 RULES_FILE = "boilerplate.yaml"
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_]*)\}")
 _LINE = re.compile(r"[^\n]+")
@@ -38,11 +39,21 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A heading over a list of other stories' headlines at the foot of a page ("More stories you may like")."""
+
+    reason: str
+    heading: re.Pattern  # must match a whole line
+    max_items: int  # the lines after the heading go with it only when there are at most this many
+
+
+@dataclass(frozen=True)
 class Rules:
     line: tuple[Rule, ...]
     inline: tuple[Rule, ...]
     max_line: int
     version: str
+    block: tuple[Block, ...] = ()
 
 
 @dataclass
@@ -56,7 +67,8 @@ class Cleaned:
 def clean(text: str, rules: Rules | None = None) -> Cleaned:
     """Blank out the boilerplate in ``text``; offsets into the result are offsets into ``text``."""
     rules = rules or load_rules()
-    spans = _line_spans(text, rules)
+    spans = _block_spans(text, rules)
+    spans = _line_spans(text, rules, spans)
     spans = _inline_spans(text, rules, spans)
     spans.sort()
     return Cleaned(text=_blank(text, spans), removed=[Removed(start=s, end=e, reason=r) for s, e, r in spans])
@@ -89,6 +101,7 @@ def load_rules(path: str | None = None) -> Rules:
         inline=tuple(_compile(item, defines, "inline") for item in data.get("inline") or []),
         max_line=int(data.get("max_line", 500)),
         version=str(data.get("version", "0")),
+        block=tuple(_compile_block(item, defines) for item in data.get("block") or []),
     )
 
 
@@ -123,12 +136,46 @@ def _compile(item: dict, defines: dict[str, str], scope: str) -> Rule:
     return Rule(reason=str(item["reason"]), pattern=pattern, scope=scope)
 
 
-def _line_spans(text: str, rules: Rules) -> list[tuple[int, int, str]]:
-    """Whole lines (leading and trailing spaces aside) that a line rule matches."""
+def _compile_block(item: dict, defines: dict[str, str]) -> Block:
+    if not isinstance(item, dict) or "reason" not in item or "heading" not in item:
+        raise DataError(f"a block boilerplate rule needs a reason and a heading: {item!r}")
+    rule = _compile({"reason": item["reason"], "pattern": item["heading"], "case": item.get("case", "insensitive")},
+                    defines, "block")
+    return Block(reason=rule.reason, heading=rule.pattern, max_items=int(item.get("max_items", 10)))
+
+
+def _block_spans(text: str, rules: Rules) -> list[tuple[int, int, str]]:
+    """A list heading and, when only a few short lines follow it to the end of the text, those lines too.
+
+    The lines after such a heading are other stories' headlines only when the page ends with them; where more
+    follows, the heading sat inside the article and only the heading goes. A heading in the first half of the
+    text is left to the line rules: a page does not open with its foot."""
+    if not rules.block:
+        return []
+    lines = [_trim(text, m.start(), m.end()) for m in _LINE.finditer(text)]
+    lines = [(s, e) for s, e in lines if s < e]
     spans = []
+    for i, (start, end) in enumerate(lines):
+        if end - start > rules.max_line or start < len(text) // 2:
+            continue
+        block = next((b for b in rules.block if b.heading.fullmatch(text, start, end)), None)
+        if block is None:
+            continue
+        rest = lines[i + 1:]
+        if rest and len(rest) <= block.max_items and all(e - s <= rules.max_line for s, e in rest):
+            spans.append((start, rest[-1][1], block.reason))
+            break
+        spans.append((start, end, block.reason))
+    return spans
+
+
+def _line_spans(text: str, rules: Rules, taken: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str]]:
+    """Whole lines (leading and trailing spaces aside) that a line rule matches, outside the spans taken."""
+    taken = list(taken or [])
+    spans = list(taken)
     for line in _LINE.finditer(text):
         start, end = _trim(text, line.start(), line.end())
-        if start >= end or end - start > rules.max_line:
+        if start >= end or end - start > rules.max_line or _overlaps(taken, start, end):
             continue
         for rule in rules.line:
             if rule.pattern.fullmatch(text, start, end):

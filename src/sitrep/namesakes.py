@@ -123,6 +123,12 @@ def _namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
             or _abroad_namesake(p, places) or p)
 
 
+def _as_read(doc) -> str:
+    """The text as read, boilerplate and all: a station names itself in the lines cleaning blanks out (its
+    copyright, "Stay with WXYZ for updates"), and offsets into it are offsets into the cleaned text."""
+    return doc.user_data.get("sitrep_as_read") or text_of(doc)
+
+
 def _market(text: str) -> str | None:
     """The state of the first broadcast station whose call sign the report carries (data/stations.yaml)."""
     found = _station(text)
@@ -140,7 +146,7 @@ def _station_town(c: Cluster) -> Location | None:
     """A shooting told by a station's report that names no place at all ("Man shot in SW..." from WXYZ): the
     station's town, at the precision of a region (the station's market is wider than its town)."""
     doc = c.lead.head.doc
-    found = _station(text_of(doc))
+    found = _station(_as_read(doc))
     if found is None:
         return None
     m, (town, state) = found
@@ -164,7 +170,7 @@ def _stations() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
     plain = "|".join(sorted((k for k in stations if k not in words), key=len, reverse=True))
     marked = "|".join(sorted(words & set(stations), key=len, reverse=True)) or "(?!)"
     every = "|".join(sorted(stations, key=len, reverse=True))
-    pattern = re.compile(rf"\b({plain})(?:-(?:TV|DT)|\d+)?\b(?![-'\u2019]\w)"
+    pattern = re.compile(rf"\b({plain})(?:-(?:TV|DT)|\d+)?\b(?!-\w|['\u2019](?!s\b)\w)"
                          rf"|(?:(?<=\()|\b)({marked})(?=\)|-TV\b|\.com\b|[ -]?\d)"
                          rf"|\b(?i:({every}))(?i:tv)?\d*\.com\b")
     return stations, pattern
@@ -177,7 +183,7 @@ def _market_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMentio
     county) places it in the other state."""
     if p.within is not None or p.dateline or (p.entry is None and p.country is None):
         return None
-    state = _market(text_of(p.root.doc))
+    state = _market(_as_read(p.root.doc))
     if state is None:
         return None
     e = p.entry
