@@ -300,7 +300,7 @@ def test_a_list_heading_followed_by_the_report_keeps_the_report(text):
     # a gallery's counter
     ("Image 3 of 12 Officers tape off the street after the shooting.\n", "Image 3 of 12",
      "Officers tape off the street after the shooting."),
-    ("Photo: Ann Lee / The Daily Star Image 1 of / 4 Caption Close Image 1 of 4 A car with its window shot out sits "
+    ("Photo: Ann Lee / The Daily Star Image 2 of / 5 Caption Close Image 2 of 5 A car with its window shot out sits "
      "outside the house on Cedar Lane where three people were wounded early on Sunday.\n",
      "Caption Close", "A car with its window shot out sits"),
 ])

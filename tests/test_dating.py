@@ -87,7 +87,7 @@ CASES = [
                  "2023-10-16", "2023-10-14", id="unrelated-incident"),
     # the date in the clause of an incident the event came after is that incident's
     pytest.param("A man was wounded in a shooting outside a corner store.\n\n"
-                 "The shooting came after a 9-year-old boy was shot in the doorway of his home on Tuesday night.\n\n"
+                 "The shooting came after a teenager was wounded on a porch on Elm Street on Tuesday night.\n\n"
                  "Officers were called to the store at about 2 a.m. Saturday.",
                  "2023-10-16", "2023-10-14", id="came-after"),
 ]
