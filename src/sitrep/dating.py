@@ -24,6 +24,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     mention's sentence has a date, the report's nearest day-precise date from around the time it was
     published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
     best, best_key = None, None
+    if _DBG: print("DBG cluster", c.lead.category.acled, [(mm.text, mm.start, mm.background, mm.weak, mm.category.acled) for mm in c.mentions])
     fresh: list[Time] = []  # day-precise dates from around publication that the event's own lines give
     # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
     material = (c.lead.category.acled or ("",))[0] in VIOLENT_TYPES
@@ -41,12 +42,16 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
             # An arrest or a charge merged into a shooting's mentions dates the arrest, not the shooting.
             told = _told_date(m.head.doc, t, m if m.category.acled or not material else None)
+            lag = _lag_before(m, t) if material else None
+            if lag is not None:  # "arrested Thursday, a day after he shot his friend": the Wednesday
+                t, told, linked = lag, False, True
             if material and _ahead(t, published):
                 t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
                 if t is None:
                     continue
             key = (told, t.precision != "day" or _rough(m.head.doc, t) or _unanchored(t, times), not linked,
                    not t.resolved, n, abs(t.start - m.start))
+            if _DBG: print("DBG", repr(m.text), m.background, repr(t.text), t.value, key)
             if best_key is None or key < best_key:
                 best, best_key = t, key
             if (not told and (linked or _clocked(m.head.doc, t)) and t.precision == "day" and not _stale(t, published)
@@ -79,6 +84,41 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     return EventDate(text=best.text, value=best.value, precision=best.precision,
                      note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE) else None,
                      evidence=Span(start=best.start, end=best.end))
+
+
+import os
+_DBG = bool(os.environ.get("SITREP_DATEDBG"))
+
+
+def _lag_before(m: Mention, t: Time) -> Time | None:
+    """The day a count of days back from a told date gives the mention told right after it: "was arrested
+    Thursday, a day after he shot his friend", "taken into custody Tuesday, five days after he opened fire"
+    (Wednesday; the Thursday before). None where the date is not followed by such a count or the mention
+    stands outside the clause the count opens."""
+    if t.precision != "day" or not t.value or not t.resolved:
+        return None
+    text = text_of(m.head.doc)
+    found = LAG.search(text, t.end, min(len(text), t.end + LAG_GAP_CHARS))
+    if found is None or not (found.end() <= m.start < min(m.sent.end_char, found.end() + LAG_REACH_CHARS)):
+        return None
+    vocab = dates_vocabulary()
+    count = found.group("count").lower()
+    days = int(count) if count.isdigit() else vocab.numbers.get(count)
+    if not days:
+        return None
+    try:
+        day = date.fromisoformat(t.value) - timedelta(days=days)
+    except ValueError:
+        return None
+    return t.model_copy(update={"value": day.isoformat(), "end": found.end(), "text": text[t.start:found.end()]})
+
+
+# ", a day after", " -- two days after": a count of days right after a date, opening the clause of an earlier event.
+LAG = re.compile(r"(?:^|[,;—–-])\s*(?:just\s+|only\s+|about\s+|some\s+)?(?P<count>an?|one|two|three|four|five|six|seven"
+                 r"|eight|nine|ten|\d{1,2})\s+days?\s+after\b", re.I)
+# How far after the date the count may come ("arrested Thursday on a manslaughter charge, a day after ...") and how
+# far past the count the event's word may stand ("five days after he allegedly shot up a restaurant").
+LAG_GAP_CHARS, LAG_REACH_CHARS = 60, 60
 
 
 def _rough(doc: Doc, t: Time) -> bool:
@@ -378,7 +418,8 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
     for node in _heads(span.root):
         if node.pos_ in ("VERB", "AUX"):
             return ((node.lemma_.lower() in vocab.telling_verbs or _found_thing(node, vocab))
-                    and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention))))
+                    and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention)
+                                                      or _told_past(node, span, mention))))
         if node.pos_ == "NOUN" and (node.lemma_.lower() in vocab.parts_of_day or node.lemma_.lower() == "hour"):
             continue  # "remained in jail the evening of Dec. 25", "in the early hours of Sunday": the verb tells
         if node.pos_ in ("NOUN", "PROPN"):  # "a Saturday night press conference", "Wednesday's hearing"
@@ -404,6 +445,27 @@ def _told_between(verb, span, mention) -> bool:
     return (mention.sent.start == span.sent.start and mention.head.i < span.start and verb.i >= span.end
             and not any(t.lemma_.lower() in dates_vocabulary().telling_verbs and t.pos_ in ("VERB", "AUX")
                         for t in span.doc[mention.head.i + 1:span.start]))
+
+
+def _told_past(verb, span, mention) -> bool:
+    """Does the date follow the event's noun in the telling verb's phrase about it ("charged with manslaughter in the
+    shooting death of a teenager Thursday night", "arrested Monday in connection with the killing of a man at a home
+    on March 18")? A parse may hang the date on the verb, but it closes the phrase that names the event; a date of
+    the telling stands by the verb."""
+    head = mention.head
+    if head.pos_ not in ("NOUN", "PROPN") or not (verb.i < head.i < span.start) or head.sent.start != span.sent.start:
+        return False
+    path = list(_heads(head, 6))
+    if not any(a.i == verb.i for a in path):
+        return False
+    for a in path:  # "in the shooting", "in connection with the shooting": the event hangs on the verb by a preposition
+        if a.i == verb.i:
+            break
+        if a.pos_ not in ("ADP", "NOUN", "PROPN"):
+            return False
+        if a.pos_ == "ADP" and a.head.i == verb.i and a.lower_ == "with":
+            return False  # "charged with murder Friday after shooting her son": the charge, not the event
+    return not any(t.pos_ in ("VERB", "AUX") for t in span.doc[head.i + 1:span.start])
 
 
 # The handle that signs an embedded social-media post, right before its date.
