@@ -42,6 +42,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
             # An arrest or a charge merged into a shooting's mentions dates the arrest, not the shooting.
             told = _told_date(m.head.doc, t, m if m.category.acled or not material else None)
+            if _counted_from(m, t):
+                continue  # "the day after the shooting" is a day counted from the event, not the event's
             lag = _lag_before(m, t) if material else None
             if lag is not None:  # "arrested Thursday, a day after he shot his friend": the Wednesday
                 t, told, linked = lag, False, True
@@ -102,7 +104,7 @@ def _lag_before(m: Mention, t: Time) -> Time | None:
     if found is None or not (found.end() <= m.start < min(m.sent.end_char, found.end() + LAG_REACH_CHARS)):
         return None
     vocab = dates_vocabulary()
-    count = found.group("count").lower()
+    count = (found.group("count") or "a").lower()
     days = int(count) if count.isdigit() else vocab.numbers.get(count)
     if not days:
         return None
@@ -114,11 +116,21 @@ def _lag_before(m: Mention, t: Time) -> Time | None:
 
 
 # ", a day after", " -- two days after": a count of days right after a date, opening the clause of an earlier event.
-LAG = re.compile(r"(?:^|[,;—–-])\s*(?:just\s+|only\s+|about\s+|some\s+)?(?P<count>an?|one|two|three|four|five|six|seven"
-                 r"|eight|nine|ten|\d{1,2})\s+days?\s+after\b", re.I)
+LAG = re.compile(r"(?:^|[,;—–-])\s*(?:just\s+|only\s+|about\s+|some\s+)?(?:(?P<count>an?|one|two|three|four|five|six|seven"
+                 r"|eight|nine|ten|\d{1,2})|the)\s+days?\s+after\b", re.I)
 # How far after the date the count may come ("arrested Thursday on a manslaughter charge, a day after ...") and how
 # far past the count the event's word may stand ("five days after he allegedly shot up a restaurant").
 LAG_GAP_CHARS, LAG_REACH_CHARS = 60, 60
+
+
+def _counted_from(m: Mention, t: Time) -> bool:
+    """Is the date a day counted from the mention right after it ("the day after the shooting", "the night before
+    the attack")? It names another day than the event's."""
+    return bool(re.search(r"\b(?:after|before)$", t.text.strip(), re.I)) and 0 <= m.start - t.end <= COUNTED_GAP_CHARS
+
+
+# The most characters between "the day after" and the event's word it counts from ("the day after the shooting").
+COUNTED_GAP_CHARS = 6
 
 
 def _rough(doc: Doc, t: Time) -> bool:
@@ -139,7 +151,7 @@ def _unanchored(t: Time, times: list[Time]) -> bool:
 
 
 ROUGH = re.compile(r"\b(?:years?|months?)\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b", re.I)
-SINCE = re.compile(r"\b(?:since|through|until|(?:days?|weeks?|months?)\s+(?:after|before))\s+(?:early\s+|late\s+|last\s+)?$",
+SINCE = re.compile(r"\b(?:since|from|through|until|(?:days?|weeks?|months?)\s+(?:after|before))\s+(?:early\s+|late\s+|last\s+)?$",
                    re.I)
 
 
