@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from . import lexicon
 from .dates import vocabulary as dates_vocabulary
 from .events import Mention
 from .nlp import text_of
@@ -394,7 +395,7 @@ def _time_linked(m: Mention, t: Time) -> bool:
 def _other_incident(m: Mention) -> bool:
     """Is the mention's noun marked as another incident than the report's ("an unrelated incident", "a separate
     shooting", "an earlier attack")?"""
-    marks = dates_vocabulary().other_incident_marks
+    marks = lexicon.load().word_set("other_incident_marks")
     return m.head.pos_ in ("NOUN", "PROPN") and any(
         c.lower_ in marks and c.dep_ in ("det", "amod") for c in m.head.children)
 
