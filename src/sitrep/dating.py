@@ -25,7 +25,6 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     mention's sentence has a date, the report's nearest day-precise date from around the time it was
     published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
     best, best_key = None, None
-    if _DBG: print("DBG cluster", c.lead.category.acled, [(mm.text, mm.start, mm.background, mm.weak, mm.category.acled) for mm in c.mentions])
     fresh: list[Time] = []  # day-precise dates from around publication that the event's own lines give
     # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
     material = (c.lead.category.acled or ("",))[0] in VIOLENT_TYPES
@@ -40,11 +39,11 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
                 continue  # "arrested in connection with an unrelated Dec. 11 incident": another incident's day
             if material and _looks_ahead(m.head.doc, t):
                 continue  # "grief counselors will be on hand Wednesday": not when a shooting happened
+            if _counted_from(m, t):
+                continue  # "the day after the shooting" is a day counted from the event, not the event's
             # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
             # An arrest or a charge merged into a shooting's mentions dates the arrest, not the shooting.
             told = _told_date(m.head.doc, t, m if m.category.acled or not material else None)
-            if _counted_from(m, t):
-                continue  # "the day after the shooting" is a day counted from the event, not the event's
             lag = _lag_before(m, t) if material else None
             if lag is not None:  # "arrested Thursday, a day after he shot his friend": the Wednesday
                 t, told, linked = lag, False, True
@@ -54,7 +53,6 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
                     continue
             key = (told, t.precision != "day" or _rough(m.head.doc, t) or _unanchored(t, times), not linked,
                    not t.resolved, n, abs(t.start - m.start))
-            if _DBG: print("DBG", repr(m.text), m.background, repr(t.text), t.value, key)
             if best_key is None or key < best_key:
                 best, best_key = t, key
             if (not told and (linked or _clocked(m.head.doc, t)) and t.precision == "day" and not _stale(t, published)
@@ -85,12 +83,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
         return _publication_day(c, published)
     best = _sharper(best, times, published, c.lead.head.doc) or _day_within(best, c, times, published) or best
     return EventDate(text=best.text, value=best.value, precision=best.precision,
-                     note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE) else None,
+                     note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE, LAG_NOTE) else None,
                      evidence=Span(start=best.start, end=best.end))
-
-
-import os
-_DBG = bool(os.environ.get("SITREP_DATEDBG"))
 
 
 def _lag_before(m: Mention, t: Time) -> Time | None:
@@ -113,7 +107,11 @@ def _lag_before(m: Mention, t: Time) -> Time | None:
         day = date.fromisoformat(t.value) - timedelta(days=days)
     except ValueError:
         return None
-    return t.model_copy(update={"value": day.isoformat(), "end": found.end(), "text": text[t.start:found.end()]})
+    return t.model_copy(update={"value": day.isoformat(), "end": found.end(), "text": text[t.start:found.end()],
+                                "note": LAG_NOTE})
+
+
+LAG_NOTE = "counted back from a later date by the days the report says the event came before it"
 
 
 # ", a day after", " -- two days after": a count of days right after a date, opening the clause of an earlier event.
