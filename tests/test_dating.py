@@ -110,6 +110,11 @@ CASES = [
     pytest.param("A woman was charged with murder Friday after shooting her husband at their home, police said.\n\n"
                  "Officers were called to the home at about 9 p.m. Thursday.", "2023-10-21", "2023-10-19",
                  id="charged-with-murder-friday"),
+    # a day word inside an embedded post counts from the post's own date, not from publication
+    pytest.param("Two men shot near a bus depot\n\n"
+                 "Chief: the two shootings this morning near the depot are linked. — A Reporter (@areporter) "
+                 "October 3, 2023\n\nBoth men are expected to live, police said.", "2023-10-04", "2023-10-03",
+                 id="day-word-in-a-post"),
     # "from Friday night through Sunday" opens a stretch: its first day is no day of an event
     pytest.param("Nine people were shot across the city from Friday night through Sunday.\n\n"
                  "The latest, a man of 22, was wounded on Elm Street, police said.", "2023-10-16", "2023-10-15",

@@ -25,6 +25,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     mention's sentence has a date, the report's nearest day-precise date from around the time it was
     published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
     best, best_key = None, None
+    times = [_post_day(c.lead.head.doc, t) or t for t in times]
     fresh: list[Time] = []  # day-precise dates from around publication that the event's own lines give
     # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
     material = (c.lead.category.acled or ("",))[0] in VIOLENT_TYPES
@@ -481,6 +482,30 @@ def _told_past(verb, span, mention) -> bool:
 
 # The handle that signs an embedded social-media post, right before its date.
 SIGNATURE = re.compile(r"\(@\w+\)\s*$")
+
+
+def _post_day(doc: Doc, t: Time) -> Time | None:
+    """A day word inside an embedded post ("fired a gun this afternoon ... — A Reporter (@areporter) February 4,
+    2017"), read from the day the post's signature gives rather than from publication; None for any other date."""
+    vocab = dates_vocabulary()
+    offset = vocab.day_words.get(re.sub(r"\s+", " ", t.text.lower()))
+    if offset is None:
+        return None
+    text = text_of(doc)
+    end = text.find("\n", t.end)
+    signed = POST_SIGNATURE.search(text, t.end, len(text) if end < 0 else end)
+    if signed is None:
+        return None
+    month = vocab.months.get(signed.group("month").lower().rstrip("."))
+    try:
+        day = date(int(signed.group("year")), month, int(signed.group("day"))) + timedelta(days=offset)
+    except (TypeError, ValueError):
+        return None
+    return t.model_copy(update={"value": day.isoformat(), "resolved": True})
+
+
+# A post's signature later on the line: "— A Reporter (@areporter) February 4, 2017".
+POST_SIGNATURE = re.compile(r"[—–-]\s*[^\n]{0,60}\(@\w+\)\s*(?P<month>[A-Z][a-z]+\.?)\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})")
 
 
 def _stamp_line(doc: Doc, t: Time) -> bool:
