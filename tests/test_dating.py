@@ -90,6 +90,35 @@ CASES = [
                  "The shooting came after a teenager was wounded on a porch on Elm Street on Tuesday night.\n\n"
                  "Officers were called to the store at about 2 a.m. Saturday.",
                  "2023-10-16", "2023-10-14", id="came-after"),
+    # a told day followed by a count of days before it dates the event that many days earlier
+    pytest.param("A woman was arrested Friday on a weapons charge, two days after she shot a neighbor in a dispute "
+                 "over a fence.", "2023-10-16", "2023-10-11", id="days-after-counted-back"),
+    pytest.param("Deputies took a man into custody on Saturday — a day after he shot a clerk at a gas station, "
+                 "they said.", "2023-10-16", "2023-10-13", id="a-day-after-dash"),
+    # "the day after the shooting" counts from the event: the day it names is not the event's, and the day it stands
+    # beside ("on Wednesday, the day after") lies one before
+    pytest.param("A hunter was hurt in a shooting at a range north of town, deputies said Monday.\n\n"
+                 "The range reopened on Wednesday, the day after the shooting.",
+                 "2023-10-19", "2023-10-17", id="the-day-after-the-shooting"),
+    # a date closing the telling verb's phrase about the event is the event's, not the telling's
+    pytest.param("Charges have been filed in the shooting death of a retired teacher on Saturday afternoon.\n\n"
+                 "\"He was a gentle man,\" a neighbor said Sunday.", "2023-10-16", "2023-10-14",
+                 id="filed-in-the-death-on-saturday"),
+    pytest.param("Police are investigating the shooting of a 15-year-old boy Thursday, a spokesman said Friday.",
+                 "2023-10-21", "2023-10-19", id="investigating-shooting-thursday"),
+    # ... but not the charge a verb takes "with": "charged with murder Friday" dates the charge
+    pytest.param("A woman was charged with murder Friday after shooting her husband at their home, police said.\n\n"
+                 "Officers were called to the home at about 9 p.m. Thursday.", "2023-10-21", "2023-10-19",
+                 id="charged-with-murder-friday"),
+    # a day word inside an embedded post counts from the post's own date, not from publication
+    pytest.param("Two men shot near a bus depot\n\n"
+                 "Chief: the two shootings this morning near the depot are linked. — A Reporter (@areporter) "
+                 "October 3, 2023\n\nBoth men are expected to live, police said.", "2023-10-04", "2023-10-03",
+                 id="day-word-in-a-post"),
+    # "from Friday night through Sunday" opens a stretch: its first day is no day of an event
+    pytest.param("Nine people were shot across the city from Friday night through Sunday.\n\n"
+                 "The latest, a man of 22, was wounded on Elm Street, police said.", "2023-10-16", "2023-10-15",
+                 id="from-friday-through-sunday"),
 ]
 
 
@@ -124,6 +153,7 @@ def test_a_day_in_the_events_own_sentence_carries_no_note(extract_doc):
 
 
 @pytest.mark.parametrize("text, told", [
+    ("RENO, Nev. -- UPDATE July 9, 2 p.m.: A woman was found shot in a car.", True),
     ("Officers searching the garage found a rifle under a tarp on June 9.", True),
     ("Police said the gun was found on Tuesday.", True),
     ("Deputies found a man shot dead in a ditch on June 9.", False),
@@ -137,3 +167,19 @@ def test_finding_a_weapon_is_a_follow_up_and_finding_a_victim_is_not(text, told)
     doc = nlp.load()(text)
     (when,) = find_times(text, "2023-07-20", doc)
     assert _told_date(doc, when) is told
+
+
+def test_one_list_of_marks_of_another_incident_serves_dating_and_assembly():
+    """The words that mark an event noun as another incident ("an earlier shooting", "a second homicide") are one
+    list in events.yaml, read by assemble.py and dating.py alike; the date vocabulary keeps none of its own."""
+    from importlib import resources
+
+    import yaml
+
+    from sitrep import lexicon
+    from sitrep.dates import vocabulary
+
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/dates.yaml").read_text("utf-8"))
+    assert "other_incident_marks" not in raw and not hasattr(vocabulary(), "other_incident_marks")
+    marks = lexicon.load().word_set("other_incident_marks")
+    assert {"earlier", "previous", "prior", "second", "other", "unrelated"} <= marks

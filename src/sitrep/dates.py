@@ -57,7 +57,7 @@ import yaml
 from .errors import DataError, MalformedRecord
 from .record import Time
 
-VERSION = "dates-6"
+VERSION = "dates-7"
 NO_PUBLISHED = "no publication date"
 
 __all__ = ["find_times", "resolve", "parse_published", "vocabulary", "NO_PUBLISHED"]
@@ -96,7 +96,6 @@ class Vocabulary:
     telling_verbs: frozenset[str]
     telling_nouns: frozenset[str]
     found_things: frozenset[str]
-    other_incident_marks: frozenset[str]
     sequel_verbs: frozenset[str]
     street_words: frozenset[str]
     page_stamps: tuple[str, ...]
@@ -140,7 +139,6 @@ def vocabulary() -> Vocabulary:
             telling_verbs=frozenset(w.lower() for w in raw["telling_verbs"]),
             telling_nouns=frozenset(w.lower() for w in raw["telling_nouns"]),
             found_things=frozenset(w.lower() for w in raw["found_things"]),
-            other_incident_marks=frozenset(w.lower() for w in raw["other_incident_marks"]),
             sequel_verbs=frozenset(w.lower() for w in raw["sequel_verbs"]),
             street_words=frozenset(w.lower() for w in raw["street_words"]),
             page_stamps=tuple(raw["page_stamps"]),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from . import lexicon
 from .dates import vocabulary as dates_vocabulary
 from .events import Mention
 from .nlp import text_of
@@ -24,6 +25,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     mention's sentence has a date, the report's nearest day-precise date from around the time it was
     published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
     best, best_key = None, None
+    times = [_post_day(c.lead.head.doc, t) or t for t in times]
     fresh: list[Time] = []  # day-precise dates from around publication that the event's own lines give
     # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
     material = (c.lead.category.acled or ("",))[0] in VIOLENT_TYPES
@@ -38,9 +40,14 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
                 continue  # "arrested in connection with an unrelated Dec. 11 incident": another incident's day
             if material and _looks_ahead(m.head.doc, t):
                 continue  # "grief counselors will be on hand Wednesday": not when a shooting happened
+            if _counted_from(m, t):
+                continue  # "the day after the shooting" is a day counted from the event, not the event's
             # "the man who shot him was arraigned Wednesday": linked through the clause, but told on
             # An arrest or a charge merged into a shooting's mentions dates the arrest, not the shooting.
             told = _told_date(m.head.doc, t, m if m.category.acled or not material else None)
+            lag = _lag_before(m, t) if material else None
+            if lag is not None:  # "arrested Thursday, a day after he shot his friend": the Wednesday
+                t, told, linked = lag, False, True
             if material and _ahead(t, published):
                 t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
                 if t is None:
@@ -77,8 +84,53 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
         return _publication_day(c, published)
     best = _sharper(best, times, published, c.lead.head.doc) or _day_within(best, c, times, published) or best
     return EventDate(text=best.text, value=best.value, precision=best.precision,
-                     note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE) else None,
+                     note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE, LAG_NOTE) else None,
                      evidence=Span(start=best.start, end=best.end))
+
+
+def _lag_before(m: Mention, t: Time) -> Time | None:
+    """The day a count of days back from a told date gives the mention told right after it: "was arrested
+    Thursday, a day after he shot his friend", "taken into custody Tuesday, five days after he opened fire"
+    (Wednesday; the Thursday before). None where the date is not followed by such a count or the mention
+    stands outside the clause the count opens."""
+    if t.precision != "day" or not t.value or not t.resolved:
+        return None
+    text = text_of(m.head.doc)
+    found = LAG.search(text, t.end, min(len(text), t.end + LAG_GAP_CHARS))
+    if found is None or not (found.end() <= m.start < min(m.sent.end_char, found.end() + LAG_REACH_CHARS)):
+        return None
+    vocab = dates_vocabulary()
+    count = (found.group("count") or "a").lower()
+    days = int(count) if count.isdigit() else vocab.numbers.get(count)
+    if not days:
+        return None
+    try:
+        day = date.fromisoformat(t.value) - timedelta(days=days)
+    except ValueError:
+        return None
+    return t.model_copy(update={"value": day.isoformat(), "end": found.end(), "text": text[t.start:found.end()],
+                                "note": LAG_NOTE})
+
+
+LAG_NOTE = "counted back from a later date by the days the report says the event came before it"
+
+
+# ", a day after", " -- two days after": a count of days right after a date, opening the clause of an earlier event.
+LAG = re.compile(r"(?:^|[,;—–-])\s*(?:just\s+|only\s+|about\s+|some\s+)?(?:(?P<count>an?|one|two|three|four|five|six|seven"
+                 r"|eight|nine|ten|\d{1,2})|the)\s+days?\s+after\b", re.I)
+# How far after the date the count may come ("arrested Thursday on a manslaughter charge, a day after ...") and how
+# far past the count the event's word may stand ("five days after he allegedly shot up a restaurant").
+LAG_GAP_CHARS, LAG_REACH_CHARS = 60, 60
+
+
+def _counted_from(m: Mention, t: Time) -> bool:
+    """Is the date a day counted from the mention right after it ("the day after the shooting", "the night before
+    the attack")? It names another day than the event's."""
+    return bool(re.search(r"\b(?:after|before)$", t.text.strip(), re.I)) and 0 <= m.start - t.end <= COUNTED_GAP_CHARS
+
+
+# The most characters between "the day after" and the event's word it counts from ("the day after the shooting").
+COUNTED_GAP_CHARS = 6
 
 
 def _rough(doc: Doc, t: Time) -> bool:
@@ -99,7 +151,7 @@ def _unanchored(t: Time, times: list[Time]) -> bool:
 
 
 ROUGH = re.compile(r"\b(?:years?|months?)\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b", re.I)
-SINCE = re.compile(r"\b(?:since|through|until|(?:days?|weeks?|months?)\s+(?:after|before))\s+(?:early\s+|late\s+|last\s+)?$",
+SINCE = re.compile(r"\b(?:since|from|through|until|(?:days?|weeks?|months?)\s+(?:after|before))\s+(?:early\s+|late\s+|last\s+)?$",
                    re.I)
 
 
@@ -342,7 +394,7 @@ def _time_linked(m: Mention, t: Time) -> bool:
 def _other_incident(m: Mention) -> bool:
     """Is the mention's noun marked as another incident than the report's ("an unrelated incident", "a separate
     shooting", "an earlier attack")?"""
-    marks = dates_vocabulary().other_incident_marks
+    marks = lexicon.load().word_set("other_incident_marks")
     return m.head.pos_ in ("NOUN", "PROPN") and any(
         c.lower_ in marks and c.dep_ in ("det", "amod") for c in m.head.children)
 
@@ -378,7 +430,8 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
     for node in _heads(span.root):
         if node.pos_ in ("VERB", "AUX"):
             return ((node.lemma_.lower() in vocab.telling_verbs or _found_thing(node, vocab))
-                    and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention))))
+                    and not (mention is not None and (_tells_of(node, mention) or _told_between(node, span, mention)
+                                                      or _told_past(node, span, mention))))
         if node.pos_ == "NOUN" and (node.lemma_.lower() in vocab.parts_of_day or node.lemma_.lower() == "hour"):
             continue  # "remained in jail the evening of Dec. 25", "in the early hours of Sunday": the verb tells
         if node.pos_ in ("NOUN", "PROPN"):  # "a Saturday night press conference", "Wednesday's hearing"
@@ -406,8 +459,53 @@ def _told_between(verb, span, mention) -> bool:
                         for t in span.doc[mention.head.i + 1:span.start]))
 
 
+def _told_past(verb, span, mention) -> bool:
+    """Does the date follow the event's noun in the telling verb's phrase about it ("charged with manslaughter in the
+    shooting death of a teenager Thursday night", "arrested Monday in connection with the killing of a man at a home
+    on March 18")? A parse may hang the date on the verb, but it closes the phrase that names the event; a date of
+    the telling stands by the verb."""
+    head = mention.head
+    if head.pos_ not in ("NOUN", "PROPN") or not (verb.i < head.i < span.start) or head.sent.start != span.sent.start:
+        return False
+    path = list(_heads(head, 6))
+    if not any(a.i == verb.i for a in path):
+        return False
+    for a in path:  # "in the shooting", "in connection with the shooting": the event hangs on the verb by a preposition
+        if a.i == verb.i:
+            break
+        if a.pos_ not in ("ADP", "NOUN", "PROPN"):
+            return False
+        if a.pos_ == "ADP" and a.head.i == verb.i and a.lower_ == "with":
+            return False  # "charged with murder Friday after shooting her son": the charge, not the event
+    return not any(t.pos_ in ("VERB", "AUX") for t in span.doc[head.i + 1:span.start])
+
+
 # The handle that signs an embedded social-media post, right before its date.
 SIGNATURE = re.compile(r"\(@\w+\)\s*$")
+
+
+def _post_day(doc: Doc, t: Time) -> Time | None:
+    """A day word inside an embedded post ("fired a gun this afternoon ... — A Reporter (@areporter) February 4,
+    2017"), read from the day the post's signature gives rather than from publication; None for any other date."""
+    vocab = dates_vocabulary()
+    offset = vocab.day_words.get(re.sub(r"\s+", " ", t.text.lower()))
+    if offset is None:
+        return None
+    text = text_of(doc)
+    end = text.find("\n", t.end)
+    signed = POST_SIGNATURE.search(text, t.end, len(text) if end < 0 else end)
+    if signed is None:
+        return None
+    month = vocab.months.get(signed.group("month").lower().rstrip("."))
+    try:
+        day = date(int(signed.group("year")), month, int(signed.group("day"))) + timedelta(days=offset)
+    except (TypeError, ValueError):
+        return None
+    return t.model_copy(update={"value": day.isoformat(), "resolved": True})
+
+
+# A post's signature later on the line: "— A Reporter (@areporter) February 4, 2017".
+POST_SIGNATURE = re.compile(r"[—–-]\s*[^\n]{0,60}\(@\w+\)\s*(?P<month>[A-Z][a-z]+\.?)\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})")
 
 
 def _stamp_line(doc: Doc, t: Time) -> bool:
