@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from . import lexicon
 from .dates import vocabulary as dates_vocabulary
 from .events import Mention
-from .nlp import text_of
+from .nlp import as_read, text_of
 from .record import EventDate, Span, Time
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ LAG_NOTE = "counted back from a later date by the days the report says the event
 # ", a day after", " -- two days after": a count of days right after a date, opening the clause of an earlier event.
 LAG = re.compile(r"(?:^|[,;—–-])\s*(?:just\s+|only\s+|about\s+|some\s+)?(?:(?P<count>an?|one|two|three|four|five|six|seven"
                  r"|eight|nine|ten|\d{1,2})|the)\s+days?\s+after\b", re.I)
-# How far after the date the count may come ("arrested Thursday on a manslaughter charge, a day after ...") and how
+# How far after the date the count may come ("jailed Friday on a murder charge, two days after ...") and how
 # far past the count the event's word may stand ("five days after he allegedly shot up a restaurant").
 LAG_GAP_CHARS, LAG_REACH_CHARS = 60, 60
 
@@ -491,7 +491,7 @@ def _post_day(doc: Doc, t: Time) -> Time | None:
     offset = vocab.day_words.get(re.sub(r"\s+", " ", t.text.lower()))
     if offset is None:
         return None
-    text = text_of(doc)
+    text = as_read(doc)  # cleaning blanks the signature out; the day it gives still counts
     end = text.find("\n", t.end)
     signed = POST_SIGNATURE.search(text, t.end, len(text) if end < 0 else end)
     if signed is None:

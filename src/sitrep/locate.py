@@ -14,9 +14,9 @@ import yaml
 
 from . import actors, gazetteer
 from .events import Mention
-from .namesakes import (HOME_TOWN_MAX, REGIONAL_COUNTRIES, _abbreviation, _as_read, _home_region, _market, _namesake,
+from .namesakes import (HOME_TOWN_MAX, REGIONAL_COUNTRIES, _abbreviation, _home_region, _market, _namesake,
                         _others_abroad, _outside_home, _postal_codes, _postal_state, _station_town, _weak)
-from .nlp import text_of
+from .nlp import as_read, text_of
 from .places import DIRECTIONS, TOWN_LOCATIVE, PlaceMention, _people_names, country_name
 from .record import Location, Span
 from .roles import Role
@@ -187,7 +187,7 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
             tally[p.iso3] = tally.get(p.iso3, 0) + 1
     home = max(tally, key=tally.get) if tally else None
     told = _told_towns(places)
-    market = _market(_as_read(places[0].root.doc)) if places else None  # a station's state: its towns first
+    market = _market(as_read(places[0].root.doc)) if places else None  # a station's state: its towns first
     home_states = _home_region(places)  # ... and the states the story places itself in
     best, best_key = None, None
     outlet = _outlet_span(places)

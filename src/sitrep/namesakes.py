@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import gazetteer, toponyms
-from .nlp import text_of
+from .nlp import as_read, text_of
 from .places import PlaceMention, led_by_locative
 from .record import Location, Span
 
@@ -123,12 +123,6 @@ def _namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMention:
             or _abroad_namesake(p, places) or p)
 
 
-def _as_read(doc) -> str:
-    """The text as read, boilerplate and all: a station names itself in the lines cleaning blanks out (its
-    copyright, "Stay with WXYZ for updates"), and offsets into it are offsets into the cleaned text."""
-    return doc.user_data.get("sitrep_as_read") or text_of(doc)
-
-
 def _market(text: str) -> str | None:
     """The state of the first broadcast station whose call sign the report carries (data/stations.yaml)."""
     found = _station(text)
@@ -146,7 +140,7 @@ def _station_town(c: Cluster) -> Location | None:
     """A shooting told by a station's report that names no place at all ("Man shot in SW..." from WXYZ): the
     station's town, at the precision of a region (the station's market is wider than its town)."""
     doc = c.lead.head.doc
-    found = _station(_as_read(doc))
+    found = _station(as_read(doc))
     if found is None:
         return None
     m, (town, state) = found
@@ -183,7 +177,7 @@ def _market_namesake(p: PlaceMention, places: list[PlaceMention]) -> PlaceMentio
     county) places it in the other state."""
     if p.within is not None or p.dateline or (p.entry is None and p.country is None):
         return None
-    state = _market(_as_read(p.root.doc))
+    state = _market(as_read(p.root.doc))
     if state is None:
         return None
     e = p.entry

@@ -106,3 +106,11 @@ def text_of(doc) -> str:
     if text is None:
         text = doc.user_data["sitrep_text"] = doc.text
     return text
+
+
+def as_read(doc) -> str:
+    """The text as read, boilerplate and all, where the pipeline kept it: a station names itself and an
+    embedded post signs its date in lines cleaning blanks out (a copyright, "Stay with WXYZ for updates", a
+    post's "— A Reporter (@areporter) May 4, 2016"). Blanking keeps offsets, so offsets into it are offsets
+    into the cleaned text."""
+    return doc.user_data.get("sitrep_as_read") or text_of(doc)

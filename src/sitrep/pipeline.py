@@ -174,7 +174,7 @@ class Pipeline:
         if doc is None:
             return out
         a = prep.article
-        doc.user_data["sitrep_as_read"] = a.text  # a station's call sign in a blanked line still names it
+        doc.user_data["sitrep_as_read"] = a.text  # nlp.as_read: call signs and post signatures in blanked lines
         skip = [(r.start, r.end) for r in prep.removed or []]
         times = [t for t in dates_stage.find_times(nlp.text_of(doc), a.published, doc) if not _skipped(t.start, skip)]
         place_mentions = places_stage.find_places(doc, skip)
