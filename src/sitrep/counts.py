@@ -27,15 +27,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same,
+from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
                             told_as_cause, unreal, victims_of, wider_total)
 from .nlp import text_of
 from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-9"
+VERSION = "counts-10"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -155,13 +156,20 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     for kind, tokens, trig, victims in implied_ones(sent, v, taken):
         if unreal(trig, v) or kind in grouped:  # "X and his son were both killed": the figure counts them
             continue
-        mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v, window=0)
+        one = 2 if pair_noun(tokens.root, v) else 1  # "a couple": two victims told without a figure
+        mention = _mention(doc, sent, kind, (one, one, one), tokens, trig, victims, v, window=0)
         mention.implied = True
         mention.status = kind == "injured" and trig.lemma_.lower() in ("condition", "hospital")  # "he is in stable condition"
         mention.ordinal = _one_more(tokens) if kind in ("killed", "injured", "shot") else 0
+        if kind == "killed" and not mention.ordinal:
+            mention.ordinal = _ranked_death(tokens)
+        if kind == "killed" and mention.also and _another_told(tokens, trig):
+            mention.also = False
         mention.also = mention.also or bool(mention.ordinal) and kind == "killed"  # the hurt: see _one_more_hurt
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
+    mentions.extend(_listed_self_kills(doc, sent, text, bounds, v, mentions))
+    mentions = _victim_own_deaths(doc, mentions)
     mentions.extend(_bomber_deaths(sent, text, bounds, v, mentions))
     mentions.extend(_pronoun_tolls(doc, sent, v, mentions))
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
@@ -316,7 +324,8 @@ def _leading_ones(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[Coun
         span = (bounds[0] + match.start(1), bounds[0] + match.end(1))
         if any(o.number_span[0] < span[1] and span[0] < o.number_span[1] for o in mentions):
             continue
-        claim = Claim(count=1, low=1, high=1, victims=match.group(1), source=m.claim.source,
+        one = 2 if match.group(1).lower().split()[-1] in v.data["pair_nouns"] else 1  # "Parents, 2 children dead"
+        claim = Claim(count=one, low=one, high=one, victims=match.group(1), source=m.claim.source,
                       evidence=Span(start=span[0], end=m.claim.evidence.end))
         out.append(CountMention(m.kind, claim, span, bounds, m.trigger, implied=True))
     return out
@@ -339,6 +348,46 @@ def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountM
     return out
 
 
+def _listed_self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"killed his wife and then himself", "Kills Woman, Her Son, Self": the killer's own death told last in the
+    list of those he killed, one victim more told without a figure (``implied``), where the parse told the others
+    but not him."""
+    match = _compiled(v.data["listed_self_kill"]).search(text)
+    if match is None or not any(m.kind == "killed" and not m.own for m in mentions):
+        return []  # "Kills Wife Then Himself" read with no victim: the parse missed the list
+    span = (bounds[0] + match.start(), bounds[0] + match.end())
+    if any(m.kind == "killed" and m.own and m.number_span[0] < span[1] and span[0] < m.number_span[1]
+           for m in mentions):
+        return []
+    claim = Claim(count=1, low=1, high=1, evidence=Span(start=span[0], end=span[1]))
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    if tokens is not None:
+        claim.source = claimant(sent, tokens.root, v)
+    return [CountMention("killed", claim, span, bounds, span, also=True, own=True, implied=True)]
+
+
+@lru_cache(maxsize=8)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _victim_own_deaths(doc, mentions: list[CountMention]) -> list[CountMention]:
+    """"the death of his son, who killed himself": a death by one's own hand told in a relative clause on a victim
+    already counted is that victim's death told again, not the killer's one more."""
+    dead = [m for m in mentions if m.kind == "killed" and not m.own]
+    out = []
+    for m in mentions:
+        trig = doc.char_span(*m.trigger, alignment_mode="expand") if m.own else None
+        verb = trig.root if trig is not None else None
+        while verb is not None and verb.dep_ not in ("relcl", "ROOT") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb is not None and verb.dep_ == "relcl" and any(
+                d.claim.evidence.start <= verb.head.idx < d.claim.evidence.end for d in dead):
+            continue
+        out.append(m)
+    return out
+
+
 def _pronoun_tolls(doc, sent, v: Vocab, mentions) -> list[CountMention]:
     """"shot at a van with three guards inside, killing them": "them" counts the people the figure
     before it in the sentence names."""
@@ -350,7 +399,8 @@ def _pronoun_tolls(doc, sent, v: Vocab, mentions) -> list[CountMention]:
         if kind not in ("killed", "injured", "shot") or unreal(tok.head, v):
             continue
         figures = [t for t in sent if t.i < tok.i and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
-                   and t.head.lemma_.lower() not in v.data["non_people"]]
+                   and t.head.lemma_.lower() not in v.data["non_people"] and t.head.lower_ not in v.data["non_people"]]
+        # "fired as many as 20 shots, killing them": the shots are not the dead
         if not figures:
             continue
         fig = figures[-1]
@@ -612,6 +662,27 @@ def _one_more(tokens) -> int:
     if first.lower_ in ("a", "an") and len(tokens) > 1 and re.fullmatch(r"([2-9])(?:nd|rd|th)", tokens[1].lower_):
         return int(tokens[1].lower_[0])  # "a 4th person"
     return 0
+
+
+def _another_told(tokens, trig) -> bool:
+    """"charged in the shooting of another teen", "a park named for another slain teen": "another" on a victim told
+    by a noun phrase sets the victim apart from the one told before (the teen who shot), not one more dead."""
+    root = tokens.root
+    if tokens[0].lower_ != "another" or any(t.lower_ in ("also", "too") for t in trig.children):
+        return False
+    of_noun = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == trig.i
+    return of_noun and trig.lemma_.lower() not in ("body", "corpse") or trig.head.i == root.i
+
+
+def _ranked_death(tokens) -> int:
+    """"Third person dies", "2nd victim of shooting dies": a headline drops the article, the rank stays (0 where none)."""
+    first = tokens[0].lower_
+    if len(tokens) < 2 or tokens[0].i > tokens[0].sent.start or "\n" in tokens.doc.text[:tokens.start_char]:
+        return 0
+    if first in _ORDINALS:
+        return _ORDINALS.index(first) + 2
+    match = re.fullmatch(r"([2-9])(?:nd|rd|th)", first)
+    return int(match.group(1)) if match else 0
 
 
 def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v, window: int = 2) -> CountMention:
