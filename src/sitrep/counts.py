@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
                             told_as_cause, unreal, victims_of, wider_total)
-from .nlp import text_of
+from .nlp import load, text_of
 from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
@@ -84,11 +84,76 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     v = vocab()
     found: list[CountMention] = []
     for sent in sents if sents is not None else sentences(doc):
-        found.extend(_sentence_counts(doc, sent, v))
+        told = _sentence_counts(doc, sent, v)
+        recased = _recased_headline(doc, sent, v)
+        if recased is not None:  # the dead as the recased line tells them; the hurt keep their own reading
+            told = [m for m in told if m.kind != "killed"] + [m for m in recased if m.kind == "killed"]
+        found.extend(told)
     found.sort(key=lambda m: (m.number_span, m.kind))
+    _told_killers(doc, found, v)
     _hurt_perpetrator(found)
     _one_more_hurt(found)
     return found
+
+
+def _recased_headline(doc, sent, v: Vocab) -> list[CountMention] | None:
+    """The figures of a headline set in title case ("Gunman Fatally Shoots 3 Musicians, Self"), which the parser
+    misreads: its common words are set in lower case and the line parsed again (the same characters, so the same
+    offsets); names keep their capitals. None for any other sentence."""
+    text = text_of(doc)
+    if sent.start_char != 0 or not text[sent.end_char:sent.end_char + 3].lstrip(" \t\r").startswith("\n"):
+        return None
+    words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
+    if len(words) < 3 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words) or text[:sent.end_char].isupper():
+        return None
+    common = _common_words()
+    chars = list(text[:sent.end_char + 2])
+    for t in sent[1:]:
+        low = t.lower_
+        if t.text[:1].isupper() and len(low) == len(t.text) and (low in common or t.lemma_.lower() in common or any(
+                low.endswith(e) and low[:-len(e)] in common for e in ("s", "es", "ed", "d", "ing"))):
+            chars[t.idx:t.idx + len(t.text)] = low
+    again = load()("".join(chars))
+    return [m for s in sentences(again) if s.start_char < sent.end_char for m in _sentence_counts(again, s, v)]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Words a title-case headline capitalises that are no names: function words and the count vocabulary."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    v = vocab()
+    words = set(STOP_WORDS) | set(v.data["number_words"]["units"]) | set(v.data["number_words"]["tens"])
+    for table in (v.verbs, v.nouns, v.adjectives):
+        words |= {w for key in table for w in key.split()}
+    for key in ("person_nouns", "kin_nouns", "perpetrator_nouns", "pair_nouns", "degree_adverbs", "hospital_nouns",
+                "non_people", "body_parts", "title_nouns"):
+        words |= set(v.data[key])
+    return frozenset(words | {"fatally", "self", "found", "near", "after", "during", "shooting", "wound", "gunshot"})
+
+
+def _told_killers(doc, found: list[CountMention], v: Vocab) -> None:
+    """"A jail inmate shot two bailiffs ... The inmate was killed by officers": one dead told by the noun or name
+    that told the one who shot others is that one (``perpetrator``), killed beyond his victims. Not a noun that
+    also told a victim ("a man shot another man")."""
+    killers, victims = set(), set()
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verbs = [tok.head, *(c for c in tok.head.children if c.dep_ in ("advcl", "conj") and not any(
+            s.dep_ in ("nsubj", "nsubjpass") for s in c.children))]  # "wrestled a gun away, killing two guards"
+        objs = [c for verb in verbs if v.kind(verb, v.verbs) in ("killed", "injured", "shot") for c in verb.children
+                if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+        if objs:
+            killers.add(tok.lower_)
+            victims.update(o.lower_ for o in objs)
+    killers -= victims | set(v.data["kin_nouns"])
+    for m in found:
+        words = (m.claim.victims or "").split()
+        if m.kind != "killed" or not m.implied or m.perpetrator or m.own or not words or words[-1].lower() not in killers:
+            continue
+        if words[0].lower() == "the" or len(words) == 1 and words[0][:1].isupper():
+            m.perpetrator = True
 
 
 def _one_more_hurt(found: list[CountMention]) -> None:
@@ -159,11 +224,14 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         one = 2 if pair_noun(tokens.root, v) else 1  # "a couple": two victims told without a figure
         mention = _mention(doc, sent, kind, (one, one, one), tokens, trig, victims, v, window=0)
         mention.implied = True
+        if one == 2 and kind == "killed" and _SUICIDE.search(text_of(doc)):
+            # "police found his parents dead" in a murder-suicide: one of the two is the killer
+            mention.includes_killer = not (tokens.root.dep_ == "dobj" and tokens.root.head.i == trig.i)
         mention.status = kind == "injured" and trig.lemma_.lower() in ("condition", "hospital")  # "he is in stable condition"
         mention.ordinal = _one_more(tokens) if kind in ("killed", "injured", "shot") else 0
         if kind == "killed" and not mention.ordinal:
             mention.ordinal = _ranked_death(tokens)
-        if kind == "killed" and mention.also and _another_told(tokens, trig):
+        if kind == "killed" and mention.also and _another_told(tokens, trig, v):
             mention.also = False
         mention.also = mention.also or bool(mention.ordinal) and kind == "killed"  # the hurt: see _one_more_hurt
         mentions.append(mention)
@@ -183,8 +251,9 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     past = any(p.search(text) for p in v.past_toll)
     headline = bounds[0] == 0 and text_of(doc)[bounds[1]:bounds[1] + 3].lstrip(" \t\r").startswith("\n")
     cared = set(v.data["hospital_nouns"])
+    roundup = _compiled(v.data["roundup"]).search(text) is not None
     for m in mentions:
-        m.background = m.background or past
+        m.background = m.background or past or roundup and m.kind == "killed"
         m.headline = headline
         if m.kind == "shot" and text_of(doc)[m.trigger[0]:m.trigger[1]].lower() in cared:
             m.status = True  # "two were taken to the hospital": those hit, told where no other figure tells them
@@ -193,10 +262,12 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
                 and not _DIED.search(text_of(doc)[m.number_span[1]:bounds[1]])
             # "found three dead and took one to the hospital": one more ("..., where she died": not)
         words = (m.claim.victims or "").lower().replace(",", " ").split()
-        m.perpetrator = m.implied and any(w in perpetrators for w in words)
+        m.perpetrator = (m.implied or m.kind == "killed" and m.count == 1 and not m.part) and any(
+            w in perpetrators for w in words)  # "one suspect is dead": the killer, told with a figure
     return mentions
 
 
+_SUICIDE = re.compile(r"\bsuicides?\b", re.IGNORECASE)
 _DIED = re.compile(r"\b(?:died|dies|dead|deceased|pronounced|succumbed|killed)\b", re.IGNORECASE)
 
 
@@ -603,6 +674,9 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         return False  # "no one else was hurt": nobody, not one
     if first_before(tokens) in v.data["non_people_before"]:
         return False  # "Channel 4", "Image 2 of 8": a label
+    if tokens.start >= 2 and doc[tokens.start - 1].ent_type_ == "GPE" and doc[tokens.start - 2].lower_ in (
+            "on", "along", "off", "onto", "via"):
+        return False  # "killed in front of his home on Arkansas 35": a state road
     lead, trail = text_of(doc)[max(tokens.start_char - 4, 0):tokens.start_char], text_of(doc)[tokens.end_char:tokens.end_char + 4]
     if re.search(r"\d[:/]\d", tokens.text) or re.search(r"\d\s?[:/]\s?$", lead) or re.match(r"\s?[:/]\s?\d", trail):
         return False  # "1:11 Brain-dead toddler" (a video's length), "Photo 1 / 8", "(06/08/16)": no people
@@ -664,14 +738,17 @@ def _one_more(tokens) -> int:
     return 0
 
 
-def _another_told(tokens, trig) -> bool:
+def _another_told(tokens, trig, v: Vocab) -> bool:
     """"charged in the shooting of another teen", "a park named for another slain teen": "another" on a victim told
-    by a noun phrase sets the victim apart from the one told before (the teen who shot), not one more dead."""
+    by a noun phrase sets the victim apart from the one told before (the teen who shot), not one more dead; so does
+    "another" killed beside one hurt ("wounded one and killed another")."""
     root = tokens.root
     if tokens[0].lower_ != "another" or any(t.lower_ in ("also", "too") for t in trig.children):
         return False
     of_noun = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == trig.i
-    return of_noun and trig.lemma_.lower() not in ("body", "corpse") or trig.head.i == root.i
+    hurt_first = trig.dep_ == "conj" and v.kind(trig.head, v.verbs) in ("injured", "shot") and any(
+        c.dep_ == "dobj" for c in trig.head.children)
+    return of_noun and trig.lemma_.lower() not in ("body", "corpse") or trig.head.i == root.i or hurt_first
 
 
 def _ranked_death(tokens) -> int:
