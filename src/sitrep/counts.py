@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from . import count_deaths as deaths
 from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
                             told_as_cause, unreal, victims_of, wider_total)
-from .nlp import load, text_of
+from .nlp import text_of
 from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
@@ -61,6 +61,7 @@ class CountMention:
     also: bool = False  # "N were also killed": victims beyond those told before
     implied: bool = False  # one victim told without a figure ("a driver was killed")
     includes_killer: bool = False  # "5 dead, including the gunman"
+    everyone: bool = False  # "three dead in a murder-suicide": the killer, who shot himself, among the dead told
     own: bool = False  # the killer's own death ("then killed himself")
     background: bool = False  # a running total over a period ("since 2004 more than 2000 have died")
     bomber: bool = False  # a suicide bomber's own death, the toll only where no other death is told
@@ -85,75 +86,16 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     found: list[CountMention] = []
     for sent in sents if sents is not None else sentences(doc):
         told = _sentence_counts(doc, sent, v)
-        recased = _recased_headline(doc, sent, v)
-        if recased is not None:  # the dead as the recased line tells them; the hurt keep their own reading
-            told = [m for m in told if m.kind != "killed"] + [m for m in recased if m.kind == "killed"]
+        again = deaths.recased_headline(doc, sent) if not any(m.kind == "killed" for m in told) else None
+        if again is not None:  # the dead a title-case headline tells, read in plain case, where as set it told none
+            told += [m for s in sentences(again) if s.start_char < sent.end_char
+                     for m in _sentence_counts(again, s, v) if m.kind == "killed"]
         found.extend(told)
     found.sort(key=lambda m: (m.number_span, m.kind))
-    _told_killers(doc, found, v)
+    deaths.told_killers(doc, found, v)
     _hurt_perpetrator(found)
     _one_more_hurt(found)
     return found
-
-
-def _recased_headline(doc, sent, v: Vocab) -> list[CountMention] | None:
-    """The figures of a headline set in title case ("Gunman Fatally Shoots 3 Musicians, Self"), which the parser
-    misreads: its common words are set in lower case and the line parsed again (the same characters, so the same
-    offsets); names keep their capitals. None for any other sentence."""
-    text = text_of(doc)
-    if sent.start_char != 0 or not text[sent.end_char:sent.end_char + 3].lstrip(" \t\r").startswith("\n"):
-        return None
-    words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
-    if len(words) < 3 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words) or text[:sent.end_char].isupper():
-        return None
-    common = _common_words()
-    chars = list(text[:sent.end_char + 2])
-    for t in sent[1:]:
-        low = t.lower_
-        if t.text[:1].isupper() and len(low) == len(t.text) and (low in common or t.lemma_.lower() in common or any(
-                low.endswith(e) and low[:-len(e)] in common for e in ("s", "es", "ed", "d", "ing"))):
-            chars[t.idx:t.idx + len(t.text)] = low
-    again = load()("".join(chars))
-    return [m for s in sentences(again) if s.start_char < sent.end_char for m in _sentence_counts(again, s, v)]
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Words a title-case headline capitalises that are no names: function words and the count vocabulary."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    v = vocab()
-    words = set(STOP_WORDS) | set(v.data["number_words"]["units"]) | set(v.data["number_words"]["tens"])
-    for table in (v.verbs, v.nouns, v.adjectives):
-        words |= {w for key in table for w in key.split()}
-    for key in ("person_nouns", "kin_nouns", "perpetrator_nouns", "pair_nouns", "degree_adverbs", "hospital_nouns",
-                "non_people", "body_parts", "title_nouns"):
-        words |= set(v.data[key])
-    return frozenset(words | {"fatally", "self", "found", "near", "after", "during", "shooting", "wound", "gunshot"})
-
-
-def _told_killers(doc, found: list[CountMention], v: Vocab) -> None:
-    """"A jail inmate shot two bailiffs ... The inmate was killed by officers": one dead told by the noun or name
-    that told the one who shot others is that one (``perpetrator``), killed beyond his victims. Not a noun that
-    also told a victim ("a man shot another man")."""
-    killers, victims = set(), set()
-    for tok in doc:
-        if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        verbs = [tok.head, *(c for c in tok.head.children if c.dep_ in ("advcl", "conj") and not any(
-            s.dep_ in ("nsubj", "nsubjpass") for s in c.children))]  # "wrestled a gun away, killing two guards"
-        objs = [c for verb in verbs if v.kind(verb, v.verbs) in ("killed", "injured", "shot") for c in verb.children
-                if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
-        if objs:
-            killers.add(tok.lower_)
-            victims.update(o.lower_ for o in objs)
-    killers -= victims | set(v.data["kin_nouns"])
-    for m in found:
-        words = (m.claim.victims or "").split()
-        if m.kind != "killed" or not m.implied or m.perpetrator or m.own or not words or words[-1].lower() not in killers:
-            continue
-        if words[0].lower() == "the" or len(words) == 1 and words[0][:1].isupper():
-            m.perpetrator = True
 
 
 def _one_more_hurt(found: list[CountMention]) -> None:
@@ -224,20 +166,20 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         one = 2 if pair_noun(tokens.root, v) else 1  # "a couple": two victims told without a figure
         mention = _mention(doc, sent, kind, (one, one, one), tokens, trig, victims, v, window=0)
         mention.implied = True
-        if one == 2 and kind == "killed" and _SUICIDE.search(text_of(doc)):
+        if one == 2 and kind == "killed" and deaths.SUICIDE.search(text_of(doc)):
             # "police found his parents dead" in a murder-suicide: one of the two is the killer
-            mention.includes_killer = not (tokens.root.dep_ == "dobj" and tokens.root.head.i == trig.i)
+            mention.everyone = not (tokens.root.dep_ == "dobj" and tokens.root.head.i == trig.i)
         mention.status = kind == "injured" and trig.lemma_.lower() in ("condition", "hospital")  # "he is in stable condition"
         mention.ordinal = _one_more(tokens) if kind in ("killed", "injured", "shot") else 0
         if kind == "killed" and not mention.ordinal:
-            mention.ordinal = _ranked_death(tokens)
-        if kind == "killed" and mention.also and _another_told(tokens, trig, v):
+            mention.ordinal = deaths.ranked_death(tokens)
+        if kind == "killed" and mention.also and deaths.another_told(tokens, trig, v):
             mention.also = False
         mention.also = mention.also or bool(mention.ordinal) and kind == "killed"  # the hurt: see _one_more_hurt
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
     mentions.extend(_listed_self_kills(doc, sent, text, bounds, v, mentions))
-    mentions = _victim_own_deaths(doc, mentions)
+    mentions = deaths.victim_own_deaths(doc, mentions)
     mentions.extend(_bomber_deaths(sent, text, bounds, v, mentions))
     mentions.extend(_pronoun_tolls(doc, sent, v, mentions))
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
@@ -251,7 +193,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     past = any(p.search(text) for p in v.past_toll)
     headline = bounds[0] == 0 and text_of(doc)[bounds[1]:bounds[1] + 3].lstrip(" \t\r").startswith("\n")
     cared = set(v.data["hospital_nouns"])
-    roundup = _compiled(v.data["roundup"]).search(text) is not None
+    roundup = deaths.compiled(v.data["roundup"]).search(text) is not None
     for m in mentions:
         m.background = m.background or past or roundup and m.kind == "killed"
         m.headline = headline
@@ -262,12 +204,10 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
                 and not _DIED.search(text_of(doc)[m.number_span[1]:bounds[1]])
             # "found three dead and took one to the hospital": one more ("..., where she died": not)
         words = (m.claim.victims or "").lower().replace(",", " ").split()
-        m.perpetrator = (m.implied or m.kind == "killed" and m.count == 1 and not m.part) and any(
-            w in perpetrators for w in words)  # "one suspect is dead": the killer, told with a figure
+        m.perpetrator = m.implied and any(w in perpetrators for w in words)
     return mentions
 
 
-_SUICIDE = re.compile(r"\bsuicides?\b", re.IGNORECASE)
 _DIED = re.compile(r"\b(?:died|dies|dead|deceased|pronounced|succumbed|killed)\b", re.IGNORECASE)
 
 
@@ -300,7 +240,9 @@ def _listed_before(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[Cou
         claim = Claim(count=number[0], low=number[1], high=number[2],
                       victims=doc[tokens.end:noun.i + 1].text, source=m.claim.source,
                       evidence=Span(start=start, end=m.claim.evidence.end))
-        out.append(CountMention(m.kind, claim, (start, end), bounds, m.trigger))
+        rest = text_of(doc)[end:sent.end_char]  # "2 adults, 1 child dead in a murder-suicide": the killer among them
+        out.append(CountMention(m.kind, claim, (start, end), bounds, m.trigger,
+                                everyone=m.kind == "killed" and deaths.everyone_dead(rest, v)))
         taken.append((start, end))
     return out
 
@@ -398,8 +340,26 @@ def _leading_ones(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[Coun
         one = 2 if match.group(1).lower().split()[-1] in v.data["pair_nouns"] else 1  # "Parents, 2 children dead"
         claim = Claim(count=one, low=one, high=one, victims=match.group(1), source=m.claim.source,
                       evidence=Span(start=span[0], end=m.claim.evidence.end))
-        out.append(CountMention(m.kind, claim, span, bounds, m.trigger, implied=True))
+        out.append(CountMention(m.kind, claim, span, bounds, m.trigger, implied=True,
+                                everyone=one == 2 and m.kind == "killed" and bool(deaths.SUICIDE.search(text_of(doc)))))
     return out
+
+
+def _listed_self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"fatally shot his 2 children, then himself": the killer's own death told last in the list of his victims,
+    one victim more told without a figure (``implied``); see ``count_deaths.listed_self_kill``."""
+    found = deaths.listed_self_kill(text, v, mentions)
+    if found is None:
+        return []
+    span = (bounds[0] + found[0], bounds[0] + found[1])
+    if any(m.kind == "killed" and m.own and m.number_span[0] < span[1] and span[0] < m.number_span[1]
+           for m in mentions):
+        return []
+    claim = Claim(count=1, low=1, high=1, evidence=Span(start=span[0], end=span[1]))
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    if tokens is not None:
+        claim.source = claimant(sent, tokens.root, v)
+    return [CountMention("killed", claim, span, bounds, span, also=True, own=True, implied=True)]
 
 
 def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -416,46 +376,6 @@ def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountM
             if tokens is not None:
                 claim.source = claimant(sent, tokens.root, v)
             out.append(CountMention("killed", claim, span, bounds, span, also=True, own=True))
-    return out
-
-
-def _listed_self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
-    """"killed his wife and then himself", "Kills Woman, Her Son, Self": the killer's own death told last in the
-    list of those he killed, one victim more told without a figure (``implied``), where the parse told the others
-    but not him."""
-    match = _compiled(v.data["listed_self_kill"]).search(text)
-    if match is None or not any(m.kind == "killed" and not m.own for m in mentions):
-        return []  # "Kills Wife Then Himself" read with no victim: the parse missed the list
-    span = (bounds[0] + match.start(), bounds[0] + match.end())
-    if any(m.kind == "killed" and m.own and m.number_span[0] < span[1] and span[0] < m.number_span[1]
-           for m in mentions):
-        return []
-    claim = Claim(count=1, low=1, high=1, evidence=Span(start=span[0], end=span[1]))
-    tokens = doc.char_span(*span, alignment_mode="expand")
-    if tokens is not None:
-        claim.source = claimant(sent, tokens.root, v)
-    return [CountMention("killed", claim, span, bounds, span, also=True, own=True, implied=True)]
-
-
-@lru_cache(maxsize=8)
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-def _victim_own_deaths(doc, mentions: list[CountMention]) -> list[CountMention]:
-    """"the death of his son, who killed himself": a death by one's own hand told in a relative clause on a victim
-    already counted is that victim's death told again, not the killer's one more."""
-    dead = [m for m in mentions if m.kind == "killed" and not m.own]
-    out = []
-    for m in mentions:
-        trig = doc.char_span(*m.trigger, alignment_mode="expand") if m.own else None
-        verb = trig.root if trig is not None else None
-        while verb is not None and verb.dep_ not in ("relcl", "ROOT") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb is not None and verb.dep_ == "relcl" and any(
-                d.claim.evidence.start <= verb.head.idx < d.claim.evidence.end for d in dead):
-            continue
-        out.append(m)
     return out
 
 
@@ -566,6 +486,7 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
         or _told_by_degree(tokens, trig, v) or _some_of_the(tokens))
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
+    mention.everyone = kind == "killed" and deaths.everyone_dead(rest, v)
     mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
         or told_as_cause(tokens.root, v) or wider_total(tokens)
     return mention
@@ -674,6 +595,9 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         return False  # "no one else was hurt": nobody, not one
     if first_before(tokens) in v.data["non_people_before"]:
         return False  # "Channel 4", "Image 2 of 8": a label
+    glued = text_of(doc)[max(tokens.start_char - 2, 0):tokens.start_char]
+    if re.search(r"[A-Za-z],\d", tokens.text) or re.match(r"[A-Za-z],$", glued):
+        return False  # "Ana Ruiz,20, of Dayton": an age glued to the name
     if tokens.start >= 2 and doc[tokens.start - 1].ent_type_ == "GPE" and doc[tokens.start - 2].lower_ in (
             "on", "along", "off", "onto", "via"):
         return False  # "killed in front of his home on Arkansas 35": a state road
@@ -736,30 +660,6 @@ def _one_more(tokens) -> int:
     if first.lower_ in ("a", "an") and len(tokens) > 1 and re.fullmatch(r"([2-9])(?:nd|rd|th)", tokens[1].lower_):
         return int(tokens[1].lower_[0])  # "a 4th person"
     return 0
-
-
-def _another_told(tokens, trig, v: Vocab) -> bool:
-    """"charged in the shooting of another teen", "a park named for another slain teen": "another" on a victim told
-    by a noun phrase sets the victim apart from the one told before (the teen who shot), not one more dead; so does
-    "another" killed beside one hurt ("wounded one and killed another")."""
-    root = tokens.root
-    if tokens[0].lower_ != "another" or any(t.lower_ in ("also", "too") for t in trig.children):
-        return False
-    of_noun = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == trig.i
-    hurt_first = trig.dep_ == "conj" and v.kind(trig.head, v.verbs) in ("injured", "shot") and any(
-        c.dep_ == "dobj" for c in trig.head.children)
-    return of_noun and trig.lemma_.lower() not in ("body", "corpse") or trig.head.i == root.i or hurt_first
-
-
-def _ranked_death(tokens) -> int:
-    """"Third person dies", "2nd victim of shooting dies": a headline drops the article, the rank stays (0 where none)."""
-    first = tokens[0].lower_
-    if len(tokens) < 2 or tokens[0].i > tokens[0].sent.start or "\n" in tokens.doc.text[:tokens.start_char]:
-        return 0
-    if first in _ORDINALS:
-        return _ORDINALS.index(first) + 2
-    match = re.fullmatch(r"([2-9])(?:nd|rd|th)", first)
-    return int(match.group(1)) if match else 0
 
 
 def _mention(doc, sent, kind, number: Number, tokens, trig, victims, v, window: int = 2) -> CountMention:

@@ -138,8 +138,9 @@ def lone_self_deaths(counts: list[CountMention], text: str) -> list[CountMention
 
 
 def _includes_killer(extra: CountMention, toll: list[CountMention]) -> bool:
-    """"5 dead, including the gunman": the killer's own death is already in the toll."""
-    return _killer(extra) and any(m.includes_killer for m in toll)
+    """"5 dead, including the gunman", "three dead in a murder-suicide": the killer's own death is already in the
+    toll."""
+    return _killer(extra) and any(m.includes_killer or m.everyone for m in toll)
 
 
 def _killer(cm: CountMention) -> bool:
@@ -275,7 +276,7 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
         if summed and mentions[0].headline:  # the headline's toll: the killer is in it where it counts the dead
             everyone = all(_generic(m.claim.victims) for m in mentions)  # alone ("2 dead"), not his victims
             killer = [m for m in extra if _killer(m) and not everyone
-                      and not any(_killer(t) or t.includes_killer for t in mentions)]
+                      and not any(_killer(t) or t.includes_killer or t.everyone for t in mentions)]
             mentions = mentions + killer[:1]
             out.extend(as_parts([m.claim for m in mentions]))
             continue
