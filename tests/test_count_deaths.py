@@ -79,8 +79,18 @@ def test_a_name_after_a_dangling_of_is_not_a_victim(language):
     # "The nephew of Ana Ruiz was shot", parsed with "of" left without its object and two subjects
     words = ["The", "nephew", "of", "Ana", "Ruiz", "was", "shot"]
     doc = Doc(language.vocab, words=words, heads=[1, 6, 1, 4, 6, 6, 6],
-              deps=["det", "nsubjpass", "prep", "compound", "nsubjpass", "auxpass", "ROOT"])
+              deps=["det", "nsubjpass", "prep", "compound", "nsubjpass", "auxpass", "ROOT"],
+              pos=["DET", "NOUN", "ADP", "PROPN", "PROPN", "AUX", "VERB"])
     assert [_dangling_object(doc[i]) for i in (1, 4)] == [False, True]
+
+
+def test_a_name_after_a_date_is_a_victim(language):
+    # "On 20 October Ana Ruiz was killed": "on" is told of the verb, not left without its object
+    words = ["On", "20", "October", "Ana", "Ruiz", "was", "killed"]
+    doc = Doc(language.vocab, words=words, heads=[6, 2, 4, 4, 6, 6, 6],
+              deps=["prep", "nummod", "compound", "compound", "nsubjpass", "auxpass", "ROOT"],
+              pos=["ADP", "NUM", "PROPN", "PROPN", "PROPN", "AUX", "VERB"])
+    assert _dangling_object(doc[4]) is False
 
 
 @pytest.mark.parametrize("text, killed", [

@@ -680,7 +680,9 @@ def _dangling_object(tok) -> bool:
     """"The grandson of Rep. Ana Ruiz was shot", parsed with no object on "of" and two subjects: the name after a
     preposition left without its object is that object (whose kin the victim is), not a second victim."""
     i = tok.left_edge.i - 1
-    return i >= 0 and tok.doc[i].dep_ == "prep" and not any(True for _ in tok.doc[i].children)
+    prep = tok.doc[i] if i >= 0 else None
+    return prep is not None and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN") and not any(
+        True for _ in prep.children)  # not "On 20 October Ana Ruiz was killed", "on" told of the verb
 
 
 def _implied_subjects(sent, v: Vocab, taken):
