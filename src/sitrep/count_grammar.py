@@ -321,8 +321,8 @@ def attach_figure(tokens, v: Vocab):
     """(kind, trigger token, victims span or None, part) for a figure, or None."""
     nominal = counted_noun(tokens)
     inside = tokens.start <= nominal.i < tokens.end
-    found = None
-    if not inside and nominal.lemma_.lower() in ("body", "corpse"):
+    found = _told_before_comma(tokens, v)
+    if found is None and not inside and nominal.lemma_.lower() in ("body", "corpse"):
         found = "killed", nominal  # "Nine bodies, each shot in the chest, were recovered"
     if nominal.i == tokens.end and nominal.pos_ != "NOUN" and v.kind(nominal, v.adjectives):
         found = v.kind(nominal, v.adjectives), nominal  # "Three Dead, Two Hurt"
@@ -371,6 +371,17 @@ def attach_figure(tokens, v: Vocab):
             and trig.doc[trig.i - 1].like_num:
         kind, trig = "shot", trig.head  # "shot three officers - one fatally": the adverb tells the second figure
     return kind, trig, victims_of(tokens, nominal, trig, v), is_part(tokens, nominal, v)
+
+
+def _told_before_comma(tokens, v: Vocab):
+    """"3 wounded, suspect dead", "Two injured, gunman killed": in a headline's list the word just after the
+    figure, before the comma, tells what befell it, whatever the parser hangs the figure on past the comma."""
+    doc = tokens.doc
+    if tokens.end + 1 >= len(doc) or doc[tokens.end + 1].text not in (",", ";"):
+        return None
+    word = doc[tokens.end]
+    kind = v.kind(word, v.adjectives, v.verbs)
+    return (kind, word) if kind in ("killed", "injured", "shot") else None
 
 
 def _own_noun(nominal, word) -> bool:
@@ -459,6 +470,9 @@ def _one_victim(tok, v: Vocab) -> bool:
         return False
     if tok.lower_ == "self":
         return _listed(tok, v)
+    if pair_noun(tok, v):
+        return True  # "a couple and their two children were found dead": two victims, told as one
+
     if tok.tag_ == "PRP":
         return tok.lower_ in _ONE_PRONOUNS
     if tok.lower_ == "another" and tok.pos_ in ("DET", "PRON") and tok.dep_ != "conj":
@@ -493,6 +507,18 @@ def _one_victim(tok, v: Vocab) -> bool:
     if not dets and tok.lemma_.lower() in v.data["person_nouns"] and "\n" not in tok.doc.text[:tok.idx]:
         return True  # a headline drops its articles: "Teenage shooting victim found dead"
     return bool(dets) and not any(d.lower_ in ("no", "any", "every", "each") for d in dets)
+
+
+def pair_noun(tok, v: Vocab) -> bool:
+    """"a couple", "his parents", "Parents, 2 children dead": two people told by one noun, with its own article or
+    possessor (none needed in a headline), not "a couple of men" (a figure) nor "two parents"."""
+    if tok.lower_ not in v.data["pair_nouns"] or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    owned = any(c.dep_ in ("det", "poss") and c.i < tok.i and c.lower_ not in ("no", "any", "every", "each")
+                for c in tok.children)
+    return owned or "\n" not in tok.doc.text[:tok.idx]
 
 
 def _listed(tok, v: Vocab) -> bool:
@@ -650,6 +676,15 @@ def _found_body(tok, v: Vocab):
     return "killed", tok.head
 
 
+def _dangling_object(tok) -> bool:
+    """"The grandson of Rep. Ana Ruiz was shot", parsed with no object on "of" and two subjects: the name after a
+    preposition left without its object is that object (whose kin the victim is), not a second victim."""
+    i = tok.left_edge.i - 1
+    prep = tok.doc[i] if i >= 0 else None
+    return prep is not None and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN") and not any(
+        True for _ in prep.children)  # not "On 20 October Ana Ruiz was killed", "on" told of the verb
+
+
 def _implied_subjects(sent, v: Vocab, taken):
     for tok in sent:
         body = _found_body(tok, v)
@@ -658,7 +693,7 @@ def _implied_subjects(sent, v: Vocab, taken):
             if not any(s < span.end_char and span.start_char < e for s, e in taken):
                 yield body[0], span, body[1], span
             continue
-        if not _one_victim(tok, v):
+        if not _one_victim(tok, v) or _dangling_object(tok):
             continue
         anchor = tok
         while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN", "PRON") or _listed(anchor, v):

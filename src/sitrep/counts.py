@@ -28,14 +28,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same,
+from . import count_deaths as deaths
+from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
                             told_as_cause, unreal, victims_of, wider_total)
 from .nlp import text_of
 from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-9"
+VERSION = "counts-10"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -60,6 +61,7 @@ class CountMention:
     also: bool = False  # "N were also killed": victims beyond those told before
     implied: bool = False  # one victim told without a figure ("a driver was killed")
     includes_killer: bool = False  # "5 dead, including the gunman"
+    everyone: bool = False  # "three dead in a murder-suicide": the killer, who shot himself, among the dead told
     own: bool = False  # the killer's own death ("then killed himself")
     background: bool = False  # a running total over a period ("since 2004 more than 2000 have died")
     bomber: bool = False  # a suicide bomber's own death, the toll only where no other death is told
@@ -83,8 +85,14 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     v = vocab()
     found: list[CountMention] = []
     for sent in sents if sents is not None else sentences(doc):
-        found.extend(_sentence_counts(doc, sent, v))
+        told = _sentence_counts(doc, sent, v)
+        again = deaths.recased_headline(doc, sent) if not any(m.kind == "killed" for m in told) else None
+        if again is not None:  # the dead a title-case headline tells, read in plain case, where as set it told none
+            told += [m for s in sentences(again) if s.start_char < sent.end_char
+                     for m in _sentence_counts(again, s, v) if m.kind == "killed"]
+        found.extend(told)
     found.sort(key=lambda m: (m.number_span, m.kind))
+    deaths.told_killers(doc, found, v)
     _hurt_perpetrator(found)
     _one_more_hurt(found)
     return found
@@ -155,13 +163,23 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     for kind, tokens, trig, victims in implied_ones(sent, v, taken):
         if unreal(trig, v) or kind in grouped:  # "X and his son were both killed": the figure counts them
             continue
-        mention = _mention(doc, sent, kind, (1, 1, 1), tokens, trig, victims, v, window=0)
+        one = 2 if pair_noun(tokens.root, v) else 1  # "a couple": two victims told without a figure
+        mention = _mention(doc, sent, kind, (one, one, one), tokens, trig, victims, v, window=0)
         mention.implied = True
+        if one == 2 and kind == "killed" and deaths.SUICIDE.search(text_of(doc)):
+            # "police found his parents dead" in a murder-suicide: one of the two is the killer
+            mention.everyone = not (tokens.root.dep_ == "dobj" and tokens.root.head.i == trig.i)
         mention.status = kind == "injured" and trig.lemma_.lower() in ("condition", "hospital")  # "he is in stable condition"
         mention.ordinal = _one_more(tokens) if kind in ("killed", "injured", "shot") else 0
+        if kind == "killed" and not mention.ordinal:
+            mention.ordinal = deaths.ranked_death(tokens)
+        if kind == "killed" and mention.also and deaths.another_told(tokens, trig, v):
+            mention.also = False
         mention.also = mention.also or bool(mention.ordinal) and kind == "killed"  # the hurt: see _one_more_hurt
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
+    mentions.extend(_listed_self_kills(doc, sent, text, bounds, v, mentions))
+    mentions = deaths.victim_own_deaths(doc, mentions)
     mentions.extend(_bomber_deaths(sent, text, bounds, v, mentions))
     mentions.extend(_pronoun_tolls(doc, sent, v, mentions))
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
@@ -175,8 +193,9 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     past = any(p.search(text) for p in v.past_toll)
     headline = bounds[0] == 0 and text_of(doc)[bounds[1]:bounds[1] + 3].lstrip(" \t\r").startswith("\n")
     cared = set(v.data["hospital_nouns"])
+    roundup = deaths.compiled(v.data["roundup"]).search(text) is not None
     for m in mentions:
-        m.background = m.background or past
+        m.background = m.background or past or roundup and m.kind == "killed"
         m.headline = headline
         if m.kind == "shot" and text_of(doc)[m.trigger[0]:m.trigger[1]].lower() in cared:
             m.status = True  # "two were taken to the hospital": those hit, told where no other figure tells them
@@ -221,7 +240,9 @@ def _listed_before(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[Cou
         claim = Claim(count=number[0], low=number[1], high=number[2],
                       victims=doc[tokens.end:noun.i + 1].text, source=m.claim.source,
                       evidence=Span(start=start, end=m.claim.evidence.end))
-        out.append(CountMention(m.kind, claim, (start, end), bounds, m.trigger))
+        rest = text_of(doc)[end:sent.end_char]  # "2 adults, 1 child dead in a murder-suicide": the killer among them
+        out.append(CountMention(m.kind, claim, (start, end), bounds, m.trigger,
+                                everyone=m.kind == "killed" and deaths.everyone_dead(rest, v)))
         taken.append((start, end))
     return out
 
@@ -316,10 +337,29 @@ def _leading_ones(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[Coun
         span = (bounds[0] + match.start(1), bounds[0] + match.end(1))
         if any(o.number_span[0] < span[1] and span[0] < o.number_span[1] for o in mentions):
             continue
-        claim = Claim(count=1, low=1, high=1, victims=match.group(1), source=m.claim.source,
+        one = 2 if match.group(1).lower().split()[-1] in v.data["pair_nouns"] else 1  # "Parents, 2 children dead"
+        claim = Claim(count=one, low=one, high=one, victims=match.group(1), source=m.claim.source,
                       evidence=Span(start=span[0], end=m.claim.evidence.end))
-        out.append(CountMention(m.kind, claim, span, bounds, m.trigger, implied=True))
+        out.append(CountMention(m.kind, claim, span, bounds, m.trigger, implied=True,
+                                everyone=one == 2 and m.kind == "killed" and bool(deaths.SUICIDE.search(text_of(doc)))))
     return out
+
+
+def _listed_self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
+    """"fatally shot his 2 children, then himself": the killer's own death told last in the list of his victims,
+    one victim more told without a figure (``implied``); see ``count_deaths.listed_self_kill``."""
+    found = deaths.listed_self_kill(text, v, mentions)
+    if found is None:
+        return []
+    span = (bounds[0] + found[0], bounds[0] + found[1])
+    if any(m.kind == "killed" and m.own and m.number_span[0] < span[1] and span[0] < m.number_span[1]
+           for m in mentions):
+        return []
+    claim = Claim(count=1, low=1, high=1, evidence=Span(start=span[0], end=span[1]))
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    if tokens is not None:
+        claim.source = claimant(sent, tokens.root, v)
+    return [CountMention("killed", claim, span, bounds, span, also=True, own=True, implied=True)]
 
 
 def _self_kills(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -350,7 +390,8 @@ def _pronoun_tolls(doc, sent, v: Vocab, mentions) -> list[CountMention]:
         if kind not in ("killed", "injured", "shot") or unreal(tok.head, v):
             continue
         figures = [t for t in sent if t.i < tok.i and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
-                   and t.head.lemma_.lower() not in v.data["non_people"]]
+                   and t.head.lemma_.lower() not in v.data["non_people"] and t.head.lower_ not in v.data["non_people"]]
+        # "fired as many as 20 shots, killing them": the shots are not the dead
         if not figures:
             continue
         fig = figures[-1]
@@ -445,6 +486,7 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
         or _told_by_degree(tokens, trig, v) or _some_of_the(tokens))
     rest = text_of(doc)[end:sent.end_char]
     mention.includes_killer = any(p.match(rest) for p in v.killer_included)
+    mention.everyone = kind == "killed" and deaths.everyone_dead(rest, v)
     mention.background = any(p.search(text_of(doc)[sent.start_char:sent.end_char]) for p in v.background) \
         or told_as_cause(tokens.root, v) or wider_total(tokens)
     return mention
@@ -553,6 +595,12 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         return False  # "no one else was hurt": nobody, not one
     if first_before(tokens) in v.data["non_people_before"]:
         return False  # "Channel 4", "Image 2 of 8": a label
+    glued = text_of(doc)[max(tokens.start_char - 2, 0):tokens.start_char]
+    if re.search(r"[A-Za-z],\d", tokens.text) or re.match(r"[A-Za-z],$", glued):
+        return False  # "Ana Ruiz,20, of Dayton": an age glued to the name
+    if tokens.start >= 2 and doc[tokens.start - 1].ent_type_ == "GPE" and doc[tokens.start - 2].lower_ in (
+            "on", "along", "off", "onto", "via"):
+        return False  # "killed in front of his home on Arkansas 35": a state road
     lead, trail = text_of(doc)[max(tokens.start_char - 4, 0):tokens.start_char], text_of(doc)[tokens.end_char:tokens.end_char + 4]
     if re.search(r"\d[:/]\d", tokens.text) or re.search(r"\d\s?[:/]\s?$", lead) or re.match(r"\s?[:/]\s?\d", trail):
         return False  # "1:11 Brain-dead toddler" (a video's length), "Photo 1 / 8", "(06/08/16)": no people

@@ -138,8 +138,9 @@ def lone_self_deaths(counts: list[CountMention], text: str) -> list[CountMention
 
 
 def _includes_killer(extra: CountMention, toll: list[CountMention]) -> bool:
-    """"5 dead, including the gunman": the killer's own death is already in the toll."""
-    return _killer(extra) and any(m.includes_killer for m in toll)
+    """"5 dead, including the gunman", "three dead in a murder-suicide": the killer's own death is already in the
+    toll."""
+    return _killer(extra) and any(m.includes_killer or m.everyone for m in toll)
 
 
 def _killer(cm: CountMention) -> bool:
@@ -274,7 +275,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     for mentions in per_source.values():
         if summed and mentions[0].headline:  # the headline's toll: the killer is in it where it counts the dead
             everyone = all(_generic(m.claim.victims) for m in mentions)  # alone ("2 dead"), not his victims
-            killer = [m for m in extra if _killer(m) and not everyone and not any(_killer(t) for t in mentions)]
+            killer = [m for m in extra if _killer(m) and not everyone
+                      and not any(_killer(t) or t.includes_killer or t.everyone for t in mentions)]
             mentions = mentions + killer[:1]
             out.extend(as_parts([m.claim for m in mentions]))
             continue
@@ -287,7 +289,17 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
                and (m.implied or m.claim.count not in figures)]  # "also injured three others": the three again
         src = mentions[0].claim.source  # victims told by others join this claimant's toll as its own claims
         out.extend(as_parts([m.claim for m in mentions] + [m.claim.model_copy(update={"source": src}) for m in own]))
-    return out
+    return _nth_dead(out, useful, counts) if kind == "killed" else out
+
+
+def _nth_dead(claims: list[Claim], useful: list[CountMention], counts: list[CountMention]) -> list[Claim]:
+    """"A third person has died", "5th victim dies": the dead told by their rank are at least that many. The
+    rank counts the hurt too where any are told before it ("two were wounded and a third was killed")."""
+    hurt = min((cm.number_span[0] for cm in counts if cm.kind in ("injured", "shot")), default=None)
+    nth = max((m.ordinal for m in useful if m.ordinal and (hurt is None or m.number_span[0] < hurt)), default=0)
+    if not claims or nth <= max(c.total if c.total is not None else c.count for c in claims):
+        return claims
+    return [c.model_copy(update={"total": max(nth, c.total if c.total is not None else c.count)}) for c in claims]
 
 def _whole_of_part(cm: CountMention, mentions: list[CountMention]) -> bool:
     """"One of the two firefighters shot has died": the two are those the one is taken from, not the toll."""
