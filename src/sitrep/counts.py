@@ -35,7 +35,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-9"
+VERSION = "counts-10"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -68,6 +68,7 @@ class CountMention:
     fallback: bool = False  # "a fatal shooting" with no figure: one dead, where the event tells no other toll
     headline: bool = False  # told in the article's first line, a headline of its own
     status: bool = False  # "two remain in critical condition": some of the hurt, told by their state
+    group: bool = False  # "both victims", "the two men", "all three": every one of a group of the hurt told before
 
     @property
     def count(self) -> int:
@@ -87,7 +88,20 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     found.sort(key=lambda m: (m.number_span, m.kind))
     _hurt_perpetrator(found)
     _one_more_hurt(found)
-    return found
+    return _reflexive_once(found)
+
+
+def _reflexive_once(found: list[CountMention]) -> list[CountMention]:
+    """"A boy appears to have shot himself": where the one who did it is read as a victim of the verb too, he and
+    "himself" are one person hurt, told twice by one verb; the reflexive goes."""
+    named = {(m.sentence, m.trigger) for m in found if m.implied and m.kind in ("injured", "shot")
+             and not _reflexive(m.claim.victims)}
+    return [m for m in found if not (m.implied and m.kind in ("injured", "shot") and _reflexive(m.claim.victims)
+                                     and (m.sentence, m.trigger) in named)]
+
+
+def _reflexive(victims: str | None) -> bool:
+    return (victims or "").lower() in ("himself", "herself")
 
 
 def _one_more_hurt(found: list[CountMention]) -> None:
@@ -159,6 +173,8 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         mention.implied = True
         mention.status = kind == "injured" and trig.lemma_.lower() in ("condition", "hospital")  # "he is in stable condition"
         mention.ordinal = _one_more(tokens) if kind in ("killed", "injured", "shot") else 0
+        if not mention.ordinal and kind in ("injured", "shot"):
+            mention.ordinal = _the_other(tokens)
         mention.also = mention.also or bool(mention.ordinal) and kind == "killed"  # the hurt: see _one_more_hurt
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
@@ -440,7 +456,8 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if more is not None:  # the figure stays as stated; the toll it implies is its total, with no ceiling
         mention.claim = mention.claim.model_copy(update={"total": more, "high": None})
     mention.vague = is_vague(figure)
-    mention.status = kind in ("injured", "shot") and not _whole_group(tokens) and (
+    mention.group = kind in ("injured", "shot") and _whole_group(tokens)
+    mention.status = kind in ("injured", "shot") and not mention.group and (
         _told_by_state(text_of(doc)[start:sent.end_char], v) or trig.lemma_.lower() in ("condition", "hospital")
         or _told_by_degree(tokens, trig, v) or _some_of_the(tokens))
     rest = text_of(doc)[end:sent.end_char]
@@ -611,6 +628,13 @@ def _one_more(tokens) -> int:
         return _ORDINALS.index(tokens[1].lower_) + 2
     if first.lower_ in ("a", "an") and len(tokens) > 1 and re.fullmatch(r"([2-9])(?:nd|rd|th)", tokens[1].lower_):
         return int(tokens[1].lower_[0])  # "a 4th person"
+    return 0
+
+
+def _the_other(tokens) -> int:
+    """"The other victim was treated at the scene": the second of two hit, one more only where one is told."""
+    if len(tokens) > 2 and tokens[0].lower_ == "the" and tokens[1].lower_ == "other" and tokens[-1].tag_ == "NN":
+        return 2
     return 0
 
 

@@ -224,7 +224,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     else:  # the one that tells most: "two counts of murder" over "a fatal shooting"
         useful = sorted(useful, key=lambda cm: -cm.claim.count)[:1]
     if any(not cm.status for cm in useful):  # "two remain in hospital" counts the hurt only where no other figure does
-        useful = [cm for cm in useful if not cm.status]
+        # ("a fourth victim was taken to a hospital" is one more, whatever its state)
+        useful = [cm for cm in useful if not cm.status or cm.also and cm.ordinal]
     if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
         useful = [cm for cm in useful if not cm.bomber]
     if kind == "killed":  # the dead only: the hurt keep their own rules (counts.py, injured())
@@ -341,6 +342,7 @@ def injured(counts: list[CountMention]) -> list[Claim]:
     """The hurt of one event: the figure of the injured, or those shot and not killed; where the shot are
     told first ("3 adults, 5 minors shot" in the headline, "a shooting that injured 3" in a caption after),
     the shot, told where the story is summed up, are the toll."""
+    counts = _group_parts(_self_shot_dead(counts))
     hurt = tally(counts, "injured")
     shot = injured_from_shot(counts)
     joined = _told_together(counts, hurt, shot) if hurt and shot else []
@@ -354,6 +356,27 @@ def injured(counts: list[CountMention]) -> list[Claim]:
             s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
         return shot
     return hurt or shot
+
+
+def _self_shot_dead(counts: list[CountMention]) -> list[CountMention]:
+    """"A student shot himself ... took his own life": where a death by one's own hand is told, one told as having
+    shot or hurt himself is that death, not one hurt."""
+    if not any(cm.own and cm.kind == "killed" for cm in counts):
+        return counts
+    return [cm for cm in counts if not (cm.kind in ("injured", "shot") and cm.implied
+                                        and (cm.claim.victims or "").lower() in ("himself", "herself"))]
+
+
+def _group_parts(counts: list[CountMention]) -> list[CountMention]:
+    """"Five were wounded ... Both women were listed in fair condition": a group told as "both", "the two" or "all
+    three" is every one of a group, so where a larger figure of the hurt is told it is a part of that toll, not a
+    claimant's toll of its own."""
+    figures = [cm.claim.total if cm.claim.total is not None else cm.count for cm in counts
+               if cm.kind in ("injured", "shot") and not (cm.part or cm.vague or cm.background or cm.status
+                                                          or cm.implied)]
+    most = max(figures, default=0)
+    return [dataclasses.replace(cm, part=True) if cm.group and not cm.part and cm.count < most else cm
+            for cm in counts]
 
 
 def _told_together(counts: list[CountMention], hurt: list[Claim], shot: list[Claim]) -> list[Claim]:
