@@ -92,10 +92,11 @@ def find_counts(doc, sents=None) -> list[CountMention]:
 
 
 def _reflexive_once(found: list[CountMention]) -> list[CountMention]:
-    """"A boy appears to have shot himself": where the one who did it is read as a victim of the verb too, he and
-    "himself" are one person hurt, told twice by one verb; the reflexive goes."""
+    """"A boy appears to have shot himself": where the one who did it, the verb's subject, is read as a victim of the
+    verb too, he and "himself" are one person hurt, told twice by one verb; the reflexive goes."""
     named = {(m.sentence, m.trigger) for m in found if m.implied and m.kind in ("injured", "shot")
-             and not _reflexive(m.claim.victims)}
+             and not _reflexive(m.claim.victims) and m.claim.evidence.start < m.trigger[0]}  # its subject
+    # (not "injured himself and a friend": two hurt)
     return [m for m in found if not (m.implied and m.kind in ("injured", "shot") and _reflexive(m.claim.victims)
                                      and (m.sentence, m.trigger) in named)]
 

@@ -343,6 +343,8 @@ def injured(counts: list[CountMention]) -> list[Claim]:
     told first ("3 adults, 5 minors shot" in the headline, "a shooting that injured 3" in a caption after),
     the shot, told where the story is summed up, are the toll."""
     counts = _group_parts(_self_shot_dead(counts))
+    if _dead_told_again(counts):
+        return []
     hurt = tally(counts, "injured")
     shot = injured_from_shot(counts)
     joined = _told_together(counts, hurt, shot) if hurt and shot else []
@@ -356,6 +358,18 @@ def injured(counts: list[CountMention]) -> list[Claim]:
             s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
         return shot
     return hurt or shot
+
+
+def _dead_told_again(counts: list[CountMention]) -> bool:
+    """"A boy was shot Friday ... he was in critical condition ... he died Saturday": where a death is told and
+    the hurt are told only by "he" or "she", never named, they are the dead told before they died."""
+    hurt = [cm for cm in counts if cm.kind in ("injured", "shot") and cm.count > 0 and not (cm.part or cm.background)]
+    dead = [cm for cm in counts if cm.kind == "killed" and cm.count > 0 and not (cm.part or cm.background or cm.own)]
+    return bool(hurt and dead) and all(cm.implied and not cm.also and (cm.claim.victims or "").lower() in _BARE
+                                       for cm in hurt)
+
+
+_BARE = ("he", "she", "him", "her")
 
 
 def _self_shot_dead(counts: list[CountMention]) -> list[CountMention]:
