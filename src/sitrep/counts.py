@@ -571,6 +571,9 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
         return False  # "no one else was hurt": nobody, not one
     if first_before(tokens) in v.data["non_people_before"]:
         return False  # "Channel 4", "Image 2 of 8": a label
+    if tokens.text == "911" or re.search(r"(?:channel|news)$", first_before(tokens)) or re.match(
+            r"\s+(?:[A-Z][a-z]+\s+)?News\b", text_of(doc)[tokens.end_char:tokens.end_char + 20]):
+        return False  # "called 911"; "told NewsChannel 15", "Investigators tell 7 Action News": a station
     lead, trail = text_of(doc)[max(tokens.start_char - 4, 0):tokens.start_char], text_of(doc)[tokens.end_char:tokens.end_char + 4]
     if re.search(r"\d[:/]\d", tokens.text) or re.search(r"\d\s?[:/]\s?$", lead) or re.match(r"\s?[:/]\s?\d", trail):
         return False  # "1:11 Brain-dead toddler" (a video's length), "Photo 1 / 8", "(06/08/16)": no people
