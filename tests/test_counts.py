@@ -759,3 +759,18 @@ def test_a_death_told_again_as_hurt(extract_doc, text, killed, hurt):
 def test_a_phone_line_a_station_or_steps_count_no_people(language, text):
     found = [(m.kind, m.count) for m in find_counts(language(text)) if m.kind in ("shot", "injured", "killed")]
     assert found == [("shot", 1)]
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # one not told before, taken to hospital after the dead are told, is one hurt beyond them
+    ("Four people were killed in a home on Elm Street in Dayton on Sunday. An 8-year-old girl was airlifted to "
+     "a hospital.", 1),
+    ("The coroner said a girl and her father died of gunshot wounds in Dayton on Sunday. Police said the mother "
+     "was taken to the hospital from the scene.", 1),
+    # ... not where a death follows
+    ("A man was killed on Elm Street in Dayton on Sunday. His wife was taken to a hospital. She died on Monday.",
+     None),
+])
+def test_the_hospitalised_after_the_dead(extract_doc, text, hurt):
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert _best(first, "injured") == hurt

@@ -88,7 +88,27 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     found.sort(key=lambda m: (m.number_span, m.kind))
     _hurt_perpetrator(found)
     _one_more_hurt(found)
+    _cared_after_dead(found, doc, v)
     return _reflexive_once(found)
+
+
+def _cared_after_dead(found: list[CountMention], doc, v: Vocab) -> None:
+    """"Four people were found dead. An 8-year-old girl was airlifted to a hospital": one told as "a girl" (someone
+    not told before) taken to hospital after the dead were told, in a sentence that tells no death, is one hurt
+    beyond them (``also``), not one of the dead."""
+    cared = set(v.data["hospital_nouns"])
+    dead = [m for m in found if m.kind == "killed" and m.count > 0 and not (m.part or m.background)]
+    named = {w for m in dead for w in (m.claim.victims or "").lower().split()}
+    kin = set(v.data["kin_nouns"])
+    for m in found:
+        if m.kind != "shot" or m.also or not m.implied or not m.status or not dead \
+                or min(d.number_span[1] for d in dead) > m.number_span[0] \
+                or text_of(doc)[m.trigger[0]:m.trigger[1]].lower() not in cared \
+                or _DIED.search(text_of(doc)[m.sentence[0]:m.sentence[1] + 150]):
+            continue  # "... taken to a hospital. She died on Monday."
+        words = (m.claim.victims or "").lower().split()
+        if words[:1] in (["a"], ["an"]) or set(words) & kin and not set(words) & kin & named:
+            m.also = True  # "the mother was taken to the hospital", told after "the girl and her father died"
 
 
 def _reflexive_once(found: list[CountMention]) -> list[CountMention]:

@@ -453,10 +453,14 @@ def injured_from_shot(counts: list[CountMention]) -> list[Claim]:
     beyond = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.kind == "shot" and cm.also}
     if all((c.evidence.start, c.evidence.end) in beyond for c in shot):
         dead = 0  # "three others were also shot": hit besides the dead
+    own = {}  # "5 shot, 1 fatally, police say": the shot less the dead the same claimant tells, where it tells any
+    for c in killed:
+        own[c.source] = max(own.get(c.source, 0), c.total if c.total is not None else c.count)
     out = []
     for c in shot:  # each figure as stated; its total is the hurt it implies
         others = c.victims is not None and any(w in ("other", "others") for w in c.victims.lower().split())
-        hurt = (c.total if c.total is not None else c.count) - (0 if others else dead)
+        mine = min(own[c.source], dead) if c.source in own and len(own) > 1 else dead
+        hurt = (c.total if c.total is not None else c.count) - (0 if others else mine)
         if hurt > 0:
             out.append(c.model_copy(update={"total": hurt}))
     return out
