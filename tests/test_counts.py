@@ -774,3 +774,8 @@ def test_a_phone_line_a_station_or_steps_count_no_people(language, text):
 def test_the_hospitalised_after_the_dead(extract_doc, text, hurt):
     first = extract_doc(text, published="2024-03-06").events[0]
     assert _best(first, "injured") == hurt
+
+
+def test_an_age_after_the_other_counts_no_people(language):
+    doc = language("Two men were shot on Elm Street, one fatally. The other, 20, is in fair condition.")
+    assert 20 not in [m.count for m in find_counts(doc)]

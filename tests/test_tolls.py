@@ -166,3 +166,15 @@ def test_a_whole_group_beside_a_larger_figure_is_a_part():
     counts = [_cm("injured", 5, 0, (0, 40), source="police", victims="five"),
               _cm("injured", 2, 50, (41, 100), source="spokesman", victims="women", group=True)]
     assert summarise(injured(counts)).best == 5
+
+
+def test_a_figure_told_by_the_state_of_the_hurt_is_a_floor():
+    from sitrep.tolls import injured
+    # "A man was shot on Elm Street. Two remain in critical condition."
+    counts = [_cm("shot", 1, 0, (0, 29), victims="A man", implied=True),
+              _cm("injured", 2, 30, (30, 63), status=True)]
+    assert summarise(injured(counts)).best == 2
+    # "Five people were shot on Elm Street. Two remain in critical condition."
+    counts = [_cm("shot", 5, 0, (0, 29), victims="people"),
+              _cm("injured", 2, 40, (30, 63), status=True)]
+    assert summarise(injured(counts)).best == 5

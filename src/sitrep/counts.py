@@ -607,7 +607,8 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
             return False
     first = tokens[0]
     if (first.i >= 2 and doc[first.i - 1].text == "," and (doc[first.i - 2].pos_ in ("PROPN", "NOUN")
-                                                           or doc[first.i - 2].lower_ in v.data["person_nouns"])
+                                                           or doc[first.i - 2].lower_ in v.data["person_nouns"]
+                                                           or doc[first.i - 2].lower_ in ("other", "another"))
             and (nxt is None or nxt.text in (",", ")", ".") or nxt.is_space)):
         return False  # "Ryan Welch, 4," is an age; so is "Boy, 2," in a headline, "Boy" read as an interjection
     if last.dep_ in ("nummod", "quantmod", "amod") and last.head.lemma_.lower() == "wound" and last.head.i > last.i:

@@ -14,7 +14,7 @@ from importlib import resources
 
 import yaml
 
-from .counts import CountMention, as_parts, parse_number
+from .counts import CountMention, as_parts, parse_number, summarise
 from .numbers import vocab
 from .record import Claim, Event
 
@@ -345,6 +345,10 @@ def injured(counts: list[CountMention]) -> list[Claim]:
     counts = _group_parts(_self_shot_dead(counts))
     if _dead_told_again(counts):
         return []
+    return _state_floor(counts, _hurt_or_shot(counts))
+
+
+def _hurt_or_shot(counts: list[CountMention]) -> list[Claim]:
     hurt = tally(counts, "injured")
     shot = injured_from_shot(counts)
     joined = _told_together(counts, hurt, shot) if hurt and shot else []
@@ -358,6 +362,20 @@ def injured(counts: list[CountMention]) -> list[Claim]:
             s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
         return shot
     return _one_of_each(counts, hurt or shot)
+
+
+def _state_floor(counts: list[CountMention], toll: list[Claim]) -> list[Claim]:
+    """"A man was shot on Elm Street ... Two men remain in the hospital": a figure told by the state of the hurt
+    counts some of them, so there are at least that many; where the toll counts fewer, that figure is the toll
+    (for those taken to care, "shot", only where no death is told)."""
+    dead = any(cm.kind == "killed" and cm.count > 0 and not cm.background for cm in counts)
+    states = [cm for cm in counts if cm.status and not (cm.implied or cm.part or cm.vague or cm.background)
+              and (cm.kind == "injured" or cm.kind == "shot" and not dead)]
+    if not states:
+        return toll
+    most = max(states, key=lambda cm: cm.count)
+    best = summarise(toll).best if toll else 0
+    return [most.claim] if most.count > (best or 0) else toll
 
 
 def _one_of_each(counts: list[CountMention], toll: list[Claim]) -> list[Claim]:
