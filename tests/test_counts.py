@@ -725,9 +725,6 @@ def test_figures_that_count_no_people(language, text, expected):
     # "the other" is the second of two: one more beside one, none beside two
     ("A man was shot in the leg on Elm Street. The other man was shot in the arm and taken to a hospital.", 2),
     ("Two men were shot on Elm Street. The other man was taken to a hospital in fair condition.", 2),
-    # a man and a woman, each told alone, are two
-    ("Police said a man was shot in the leg on Sunday in Dayton. A woman was shot in the arm nearby.", 2),
-    ("A woman was shot on Sunday in Dayton. Police said a man was arrested at the scene.", 1),
     # nobody hurt, told with "neither"
     ("A man was shot in Dayton on Sunday. Neither the driver nor the other passenger was injured.", 1),
 ])

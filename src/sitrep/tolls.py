@@ -361,7 +361,7 @@ def _hurt_or_shot(counts: list[CountMention]) -> list[Claim]:
     if hurt and shot and min(c.evidence.start for c in shot) < min(c.evidence.start for c in hurt) and any(
             s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
         return shot
-    return _one_of_each(counts, hurt or shot)
+    return hurt or shot
 
 
 def _state_floor(counts: list[CountMention], toll: list[Claim]) -> list[Claim]:
@@ -376,35 +376,6 @@ def _state_floor(counts: list[CountMention], toll: list[Claim]) -> list[Claim]:
     most = max(states, key=lambda cm: cm.count)
     best = summarise(toll).best if toll else 0
     return [most.claim] if most.count > (best or 0) else toll
-
-
-def _one_of_each(counts: list[CountMention], toll: list[Claim]) -> list[Claim]:
-    """"A man was shot in the leg ... A woman was shot in the arm": where the hurt are told one by one, with no
-    figure and no death, a man and a woman each told as "a man", "a woman" (not "the woman", not in the headline)
-    are two hurt, where the toll counts one."""
-    hurt = [cm for cm in counts if cm.kind in ("injured", "shot") and cm.count > 0 and not (cm.part or cm.background)]
-    if not toll or not hurt or any(not cm.implied for cm in hurt) or any(
-            cm.kind == "killed" and cm.count > 0 and not cm.background for cm in counts):
-        return toll
-    told = {(c.evidence.start, c.evidence.end) for c in toll}
-    ones = [cm for cm in hurt if not cm.headline and re.match(r"an?\s", (cm.claim.victims or "").lower())]
-    sexes = {_sex(cm.claim.victims): cm for cm in ones} 
-    sexes.pop(None, None)
-    total = max(c.total if c.total is not None else c.count for c in toll)
-    if len(sexes) < 2 or total >= 2 or len({cm.sentence for cm in sexes.values()}) < 2:
-        return toll
-    more = next((cm for cm in sexes.values() if (cm.claim.evidence.start, cm.claim.evidence.end) not in told), None)
-    if more is None:
-        return toll
-    src = toll[0].source
-    return [c.model_copy(update={"total": 2}) for c in toll] + [more.claim.model_copy(update={"source": src, "total": 2})]
-
-
-def _sex(victims: str | None) -> str | None:
-    """"a man" m, "a 20-year-old woman" f, "a teen" None."""
-    words = set((victims or "").lower().replace("-", " ").split())
-    male, female = words & set(_data()["male_nouns"]), words & set(_data()["female_nouns"])
-    return "m" if male and not female else "f" if female and not male else None
 
 
 def _dead_told_again(counts: list[CountMention]) -> bool:
