@@ -776,3 +776,12 @@ def test_the_hospitalised_after_the_dead(extract_doc, text, hurt):
 def test_an_age_after_the_other_counts_no_people(language):
     doc = language("Two men were shot on Elm Street, one fatally. The other, 20, is in fair condition.")
     assert 20 not in [m.count for m in find_counts(doc)]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Two victims were hospitalized with major injuries after the shooting on Elm Street.", True),
+    ("Three people were hospitalized with non-life-threatening injuries after the shooting.", False),
+])
+def test_the_hurt_told_by_how_badly_are_some(language, text, status):
+    found = [m.status for m in find_counts(language(text)) if m.kind in ("shot", "injured")]
+    assert found == [status]

@@ -370,7 +370,7 @@ def _state_floor(counts: list[CountMention], toll: list[Claim]) -> list[Claim]:
     (for those taken to care, "shot", only where no death is told)."""
     dead = any(cm.kind == "killed" and cm.count > 0 and not cm.background for cm in counts)
     states = [cm for cm in counts if cm.status and not (cm.implied or cm.part or cm.vague or cm.background)
-              and (cm.kind == "injured" or cm.kind == "shot" and not dead)]
+              and (cm.kind == "injured" or cm.kind == "shot" and not dead) and cm.count <= _data()["state_floor_most"]]
     if not states:
         return toll
     most = max(states, key=lambda cm: cm.count)
