@@ -710,3 +710,78 @@ def test_the_wounded_suspect_is_one_hurt_beyond_his_victims(language):
 def test_figures_that_count_no_people(language, text, expected):
     found = [(m.kind, m.count) for m in find_counts(language(text)) if m.kind in ("shot", "injured", "killed")]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # one who shot himself, read as the verb's subject too, is one hurt
+    ("A 16-year-old boy appears to have accidentally shot himself on Tuesday near a Dayton park.", 1),
+    # ... but one who hurt himself and another are two
+    ("A boy was charged in a shooting that injured himself and a friend in a Dayton apartment.", 2),
+    # a whole group told beside a larger figure is a part of it
+    ("Six people were wounded in a shooting in Dayton on Friday, police said. Both women were listed in fair "
+     "condition, a hospital spokesman said.", 6),
+    # one more told by its rank and its state alone
+    ("Three men were shot outside a Dayton bar on Friday. A fourth victim was taken by car to a hospital.", 4),
+    # "the other" is the second of two: one more beside one, none beside two
+    ("A man was shot in the leg on Elm Street. The other man was shot in the arm and taken to a hospital.", 2),
+    ("Two men were shot on Elm Street. The other man was taken to a hospital in fair condition.", 2),
+    # nobody hurt, told with "neither"
+    ("A man was shot in Dayton on Sunday. Neither the driver nor the other passenger was injured.", 1),
+])
+def test_the_hurt_told_one_by_one(extract_doc, text, hurt):
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert _best(first, "injured") == hurt
+
+
+@pytest.mark.parametrize("text, killed, hurt", [
+    # one who shot himself and took his own life is the dead, not one hurt
+    ("Student takes own life at Dayton school\n\nA student shot himself in the school parking lot on Monday, "
+     "police said.", 1, None),
+    # the hurt told only as "he" beside a death are the dead before he died
+    ("Police found a teen in a car after a shooting on Elm Street in Dayton on Friday. He was in critical condition at the "
+     "hospital, police said. The boy died on Saturday.", 1, None),
+    ("A man was killed in a shooting in Dayton on Friday. Police said a woman was wounded. She is in stable "
+     "condition.", 1, 1),
+])
+def test_a_death_told_again_as_hurt(extract_doc, text, killed, hurt):
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert (_best(first, "fatalities"), _best(first, "injured")) == (killed, hurt)
+
+
+@pytest.mark.parametrize("text", [
+    "A woman called 911 to say that a man had been shot on Elm Street.",
+    "Dispatchers told NewsChannel 15 that a man was shot on Elm Street.",
+    "The officer took two steps and shot the man on Elm Street.",
+])
+def test_a_phone_line_a_station_or_steps_count_no_people(language, text):
+    found = [(m.kind, m.count) for m in find_counts(language(text)) if m.kind in ("shot", "injured", "killed")]
+    assert found == [("shot", 1)]
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # one not told before, taken to hospital after the dead are told, is one hurt beyond them
+    ("Four people were killed in a home on Elm Street in Dayton on Sunday. An 8-year-old girl was airlifted to "
+     "a hospital.", 1),
+    ("The coroner said a girl and her father died of gunshot wounds in Dayton on Sunday. Police said the mother "
+     "was taken to the hospital from the scene.", 1),
+    # ... not where a death follows
+    ("A man was killed on Elm Street in Dayton on Sunday. His wife was taken to a hospital. She died on Monday.",
+     None),
+])
+def test_the_hospitalised_after_the_dead(extract_doc, text, hurt):
+    first = extract_doc(text, published="2024-03-06").events[0]
+    assert _best(first, "injured") == hurt
+
+
+def test_an_age_after_the_other_counts_no_people(language):
+    doc = language("Two men were shot on Elm Street, one fatally. The other, 20, is in fair condition.")
+    assert 20 not in [m.count for m in find_counts(doc)]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Two victims were hospitalized with major injuries after the shooting on Elm Street.", True),
+    ("Three people were hospitalized with non-life-threatening injuries after the shooting.", False),
+])
+def test_the_hurt_told_by_how_badly_are_some(language, text, status):
+    found = [m.status for m in find_counts(language(text)) if m.kind in ("shot", "injured")]
+    assert found == [status]

@@ -149,3 +149,32 @@ def test_one_taken_out_of_a_figure_told_alone_stays_the_toll():
     two = _cm("killed", 2, 11, (0, 48), victims="guards")
     one.number_span, two.number_span = (0, 3), (11, 14)
     assert _best(partitives([one, two], text)) == 1
+
+
+def test_the_shot_less_the_dead_their_own_claimant_tells():
+    from sitrep.tolls import injured
+    # "5 shot, 1 fatally, police say ... a spokeswoman said one man died and another was killed"
+    counts = [_cm("shot", 5, 0, (0, 40), source="police", victims="5"),
+              _cm("killed", 1, 10, (0, 40), source="police"),
+              _cm("killed", 2, 60, (41, 100), source="spokeswoman", victims="two men")]
+    assert summarise(injured(counts)).best == 4
+
+
+def test_a_whole_group_beside_a_larger_figure_is_a_part():
+    from sitrep.tolls import injured
+    # "Five were wounded, police said. Both women were in fair condition, a spokesman said."
+    counts = [_cm("injured", 5, 0, (0, 40), source="police", victims="five"),
+              _cm("injured", 2, 50, (41, 100), source="spokesman", victims="women", group=True)]
+    assert summarise(injured(counts)).best == 5
+
+
+def test_a_figure_told_by_the_state_of_the_hurt_is_a_floor():
+    from sitrep.tolls import injured
+    # "A man was shot on Elm Street. Two remain in critical condition."
+    counts = [_cm("shot", 1, 0, (0, 29), victims="A man", implied=True),
+              _cm("injured", 2, 30, (30, 63), status=True)]
+    assert summarise(injured(counts)).best == 2
+    # "Five people were shot on Elm Street. Two remain in critical condition."
+    counts = [_cm("shot", 5, 0, (0, 29), victims="people"),
+              _cm("injured", 2, 40, (30, 63), status=True)]
+    assert summarise(injured(counts)).best == 5

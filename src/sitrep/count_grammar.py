@@ -16,6 +16,8 @@ def unreal(trig, v: Vocab) -> bool:
         return True  # "he will soon be killed"
     if any(c.dep_ == "neg" for c in trig.children):
         return True  # "a third teen was not injured"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children) for c in trig.children):
+        return True  # "neither the driver nor the other passenger was injured"
     if trig.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in trig.head.children):
         return True  # "the boy is not dead"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in trig.children):

@@ -36,7 +36,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-10"
+VERSION = "counts-11"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -70,6 +70,7 @@ class CountMention:
     fallback: bool = False  # "a fatal shooting" with no figure: one dead, where the event tells no other toll
     headline: bool = False  # told in the article's first line, a headline of its own
     status: bool = False  # "two remain in critical condition": some of the hurt, told by their state
+    group: bool = False  # "both victims", "the two men", "all three": every one of a group of the hurt told before
 
     @property
     def count(self) -> int:
@@ -95,7 +96,41 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     deaths.told_killers(doc, found, v)
     _hurt_perpetrator(found)
     _one_more_hurt(found)
-    return found
+    _cared_after_dead(found, doc, v)
+    return _reflexive_once(found)
+
+
+def _cared_after_dead(found: list[CountMention], doc, v: Vocab) -> None:
+    """"Four people were found dead. An 8-year-old girl was airlifted to a hospital": one told as "a girl" (someone
+    not told before) taken to hospital after the dead were told, in a sentence that tells no death, is one hurt
+    beyond them (``also``), not one of the dead."""
+    cared = set(v.data["hospital_nouns"])
+    dead = [m for m in found if m.kind == "killed" and m.count > 0 and not (m.part or m.background)]
+    named = {w for m in dead for w in (m.claim.victims or "").lower().split()}
+    kin = set(v.data["kin_nouns"])
+    for m in found:
+        if m.kind != "shot" or m.also or not m.implied or not m.status or not dead \
+                or min(d.number_span[1] for d in dead) > m.number_span[0] \
+                or text_of(doc)[m.trigger[0]:m.trigger[1]].lower() not in cared \
+                or _DIED.search(text_of(doc)[m.sentence[0]:m.sentence[1] + 150]):
+            continue  # "... taken to a hospital. She died on Monday."
+        words = (m.claim.victims or "").lower().split()
+        if words[:1] in (["a"], ["an"]) or set(words) & kin and not set(words) & kin & named:
+            m.also = True  # "the mother was taken to the hospital", told after "the girl and her father died"
+
+
+def _reflexive_once(found: list[CountMention]) -> list[CountMention]:
+    """"A boy appears to have shot himself": where the one who did it, the verb's subject, is read as a victim of the
+    verb too, he and "himself" are one person hurt, told twice by one verb; the reflexive goes."""
+    named = {(m.sentence, m.trigger) for m in found if m.implied and m.kind in ("injured", "shot")
+             and not _reflexive(m.claim.victims) and m.claim.evidence.start < m.trigger[0]}  # its subject
+    # (not "injured himself and a friend": two hurt)
+    return [m for m in found if not (m.implied and m.kind in ("injured", "shot") and _reflexive(m.claim.victims)
+                                     and (m.sentence, m.trigger) in named)]
+
+
+def _reflexive(victims: str | None) -> bool:
+    return (victims or "").lower() in ("himself", "herself")
 
 
 def _one_more_hurt(found: list[CountMention]) -> None:
@@ -175,6 +210,8 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
             mention.ordinal = deaths.ranked_death(tokens)
         if kind == "killed" and mention.also and deaths.another_told(tokens, trig, v):
             mention.also = False
+        if not mention.ordinal and kind in ("injured", "shot"):
+            mention.ordinal = _the_other(tokens)
         mention.also = mention.also or bool(mention.ordinal) and kind == "killed"  # the hurt: see _one_more_hurt
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
@@ -481,7 +518,8 @@ def _figure_mention(doc, sent, start: int, end: int, v: Vocab, before) -> CountM
     if more is not None:  # the figure stays as stated; the toll it implies is its total, with no ceiling
         mention.claim = mention.claim.model_copy(update={"total": more, "high": None})
     mention.vague = is_vague(figure)
-    mention.status = kind in ("injured", "shot") and not _whole_group(tokens) and (
+    mention.group = kind in ("injured", "shot") and _whole_group(tokens)
+    mention.status = kind in ("injured", "shot") and not mention.group and (
         _told_by_state(text_of(doc)[start:sent.end_char], v) or trig.lemma_.lower() in ("condition", "hospital")
         or _told_by_degree(tokens, trig, v) or _some_of_the(tokens))
     rest = text_of(doc)[end:sent.end_char]
@@ -601,6 +639,9 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
     if tokens.start >= 2 and doc[tokens.start - 1].ent_type_ == "GPE" and doc[tokens.start - 2].lower_ in (
             "on", "along", "off", "onto", "via"):
         return False  # "killed in front of his home on Arkansas 35": a state road
+    if tokens.text == "911" or re.search(r"(?:channel|news)$", first_before(tokens)) or re.match(
+            r"\s+(?:[A-Z][a-z]+\s+)?News\b", text_of(doc)[tokens.end_char:tokens.end_char + 20]):
+        return False  # "called 911"; "told NewsChannel 15", "Investigators tell 7 Action News": a station
     lead, trail = text_of(doc)[max(tokens.start_char - 4, 0):tokens.start_char], text_of(doc)[tokens.end_char:tokens.end_char + 4]
     if re.search(r"\d[:/]\d", tokens.text) or re.search(r"\d\s?[:/]\s?$", lead) or re.match(r"\s?[:/]\s?\d", trail):
         return False  # "1:11 Brain-dead toddler" (a video's length), "Photo 1 / 8", "(06/08/16)": no people
@@ -614,7 +655,8 @@ def _people_figure(doc, tokens, v: Vocab) -> bool:
             return False
     first = tokens[0]
     if (first.i >= 2 and doc[first.i - 1].text == "," and (doc[first.i - 2].pos_ in ("PROPN", "NOUN")
-                                                           or doc[first.i - 2].lower_ in v.data["person_nouns"])
+                                                           or doc[first.i - 2].lower_ in v.data["person_nouns"]
+                                                           or doc[first.i - 2].lower_ in ("other", "another"))
             and (nxt is None or nxt.text in (",", ")", ".") or nxt.is_space)):
         return False  # "Ryan Welch, 4," is an age; so is "Boy, 2," in a headline, "Boy" read as an interjection
     if last.dep_ in ("nummod", "quantmod", "amod") and last.head.lemma_.lower() == "wound" and last.head.i > last.i:
@@ -659,6 +701,13 @@ def _one_more(tokens) -> int:
         return _ORDINALS.index(tokens[1].lower_) + 2
     if first.lower_ in ("a", "an") and len(tokens) > 1 and re.fullmatch(r"([2-9])(?:nd|rd|th)", tokens[1].lower_):
         return int(tokens[1].lower_[0])  # "a 4th person"
+    return 0
+
+
+def _the_other(tokens) -> int:
+    """"The other victim was treated at the scene": the second of two hit, one more only where one is told."""
+    if len(tokens) > 2 and tokens[0].lower_ == "the" and tokens[1].lower_ == "other" and tokens[-1].tag_ == "NN":
+        return 2
     return 0
 
 

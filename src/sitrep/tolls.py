@@ -14,7 +14,7 @@ from importlib import resources
 
 import yaml
 
-from .counts import CountMention, as_parts, parse_number
+from .counts import CountMention, as_parts, parse_number, summarise
 from .numbers import vocab
 from .record import Claim, Event
 
@@ -225,7 +225,8 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     else:  # the one that tells most: "two counts of murder" over "a fatal shooting"
         useful = sorted(useful, key=lambda cm: -cm.claim.count)[:1]
     if any(not cm.status for cm in useful):  # "two remain in hospital" counts the hurt only where no other figure does
-        useful = [cm for cm in useful if not cm.status]
+        # ("a fourth victim was taken to a hospital" is one more, whatever its state)
+        useful = [cm for cm in useful if not cm.status or cm.also and cm.ordinal]
     if any(not cm.bomber for cm in useful):  # a told toll may or may not count the bomber: keep it as told
         useful = [cm for cm in useful if not cm.bomber]
     if kind == "killed":  # the dead only: the hurt keep their own rules (counts.py, injured())
@@ -353,6 +354,13 @@ def injured(counts: list[CountMention]) -> list[Claim]:
     """The hurt of one event: the figure of the injured, or those shot and not killed; where the shot are
     told first ("3 adults, 5 minors shot" in the headline, "a shooting that injured 3" in a caption after),
     the shot, told where the story is summed up, are the toll."""
+    counts = _group_parts(_self_shot_dead(counts))
+    if _dead_told_again(counts):
+        return []
+    return _state_floor(counts, _hurt_or_shot(counts))
+
+
+def _hurt_or_shot(counts: list[CountMention]) -> list[Claim]:
     hurt = tally(counts, "injured")
     shot = injured_from_shot(counts)
     joined = _told_together(counts, hurt, shot) if hurt and shot else []
@@ -366,6 +374,53 @@ def injured(counts: list[CountMention]) -> list[Claim]:
             s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
         return shot
     return hurt or shot
+
+
+def _state_floor(counts: list[CountMention], toll: list[Claim]) -> list[Claim]:
+    """"A man was shot on Elm Street ... Two men remain in the hospital": a figure told by the state of the hurt
+    counts some of them, so there are at least that many; where the toll counts fewer, that figure is the toll
+    (for those taken to care, "shot", only where no death is told)."""
+    dead = any(cm.kind == "killed" and cm.count > 0 and not cm.background for cm in counts)
+    states = [cm for cm in counts if cm.status and not (cm.implied or cm.part or cm.vague or cm.background)
+              and (cm.kind == "injured" or cm.kind == "shot" and not dead) and cm.count <= _data()["state_floor_most"]]
+    if not states:
+        return toll
+    most = max(states, key=lambda cm: cm.count)
+    best = summarise(toll).best if toll else 0
+    return [most.claim] if most.count > (best or 0) else toll
+
+
+def _dead_told_again(counts: list[CountMention]) -> bool:
+    """"A boy was shot Friday ... he was in critical condition ... he died Saturday": where a death is told and
+    the hurt are told only by "he" or "she", never named, they are the dead told before they died."""
+    hurt = [cm for cm in counts if cm.kind in ("injured", "shot") and cm.count > 0 and not (cm.part or cm.background)]
+    dead = [cm for cm in counts if cm.kind == "killed" and cm.count > 0 and not (cm.part or cm.background or cm.own)]
+    return bool(hurt and dead) and all(cm.implied and not cm.also and (cm.claim.victims or "").lower() in _BARE
+                                       for cm in hurt)
+
+
+_BARE = ("he", "she", "him", "her")
+
+
+def _self_shot_dead(counts: list[CountMention]) -> list[CountMention]:
+    """"A student shot himself ... took his own life": where a death by one's own hand is told, one told as having
+    shot or hurt himself is that death, not one hurt."""
+    if not any(cm.own and cm.kind == "killed" for cm in counts):
+        return counts
+    return [cm for cm in counts if not (cm.kind in ("injured", "shot") and cm.implied
+                                        and (cm.claim.victims or "").lower() in ("himself", "herself"))]
+
+
+def _group_parts(counts: list[CountMention]) -> list[CountMention]:
+    """"Five were wounded ... Both women were listed in fair condition": a group told as "both", "the two" or "all
+    three" is every one of a group, so where a larger figure of the hurt is told it is a part of that toll, not a
+    claimant's toll of its own."""
+    figures = [cm.claim.total if cm.claim.total is not None else cm.count for cm in counts
+               if cm.kind in ("injured", "shot") and not (cm.part or cm.vague or cm.background or cm.status
+                                                          or cm.implied)]
+    most = max(figures, default=0)
+    return [dataclasses.replace(cm, part=True) if cm.group and not cm.part and cm.count < most else cm
+            for cm in counts]
 
 
 def _told_together(counts: list[CountMention], hurt: list[Claim], shot: list[Claim]) -> list[Claim]:
@@ -399,10 +454,14 @@ def injured_from_shot(counts: list[CountMention]) -> list[Claim]:
     beyond = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.kind == "shot" and cm.also}
     if all((c.evidence.start, c.evidence.end) in beyond for c in shot):
         dead = 0  # "three others were also shot": hit besides the dead
+    own = {}  # "5 shot, 1 fatally, police say": the shot less the dead the same claimant tells, where it tells any
+    for c in killed:
+        own[c.source] = max(own.get(c.source, 0), c.total if c.total is not None else c.count)
     out = []
     for c in shot:  # each figure as stated; its total is the hurt it implies
         others = c.victims is not None and any(w in ("other", "others") for w in c.victims.lower().split())
-        hurt = (c.total if c.total is not None else c.count) - (0 if others else dead)
+        mine = min(own[c.source], dead) if c.source in own and len(own) > 1 else dead
+        hurt = (c.total if c.total is not None else c.count) - (0 if others else mine)
         if hurt > 0:
             out.append(c.model_copy(update={"total": hurt}))
     return out
