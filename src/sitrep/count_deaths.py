@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .counts import CountMention
 
 SUICIDE = re.compile(r"\bsuicides?\b", re.IGNORECASE)
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 @lru_cache(maxsize=16)
@@ -33,8 +33,8 @@ def ranked_death(tokens) -> int:
     first = tokens[0].lower_
     if len(tokens) < 2 or tokens[0].i > tokens[0].sent.start or "\n" in tokens.doc.text[:tokens.start_char]:
         return 0
-    if first in _ORDINALS:
-        return _ORDINALS.index(first) + 2
+    if first in ORDINALS:
+        return ORDINALS.index(first) + 2
     match = re.fullmatch(r"([2-9])(?:nd|rd|th)", first)
     return int(match.group(1)) if match else 0
 

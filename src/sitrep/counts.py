@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from . import count_deaths as deaths
+from . import count_hurt as hurt
 from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
                             told_as_cause, unreal, victims_of, wider_total)
 from .nlp import text_of
@@ -94,75 +95,10 @@ def find_counts(doc, sents=None) -> list[CountMention]:
         found.extend(told)
     found.sort(key=lambda m: (m.number_span, m.kind))
     deaths.told_killers(doc, found, v)
-    _hurt_perpetrator(found)
-    _one_more_hurt(found)
-    _cared_after_dead(found, doc, v)
-    return _reflexive_once(found)
-
-
-def _cared_after_dead(found: list[CountMention], doc, v: Vocab) -> None:
-    """"Four people were found dead. An 8-year-old girl was airlifted to a hospital": one told as "a girl" (someone
-    not told before) taken to hospital after the dead were told, in a sentence that tells no death, is one hurt
-    beyond them (``also``), not one of the dead."""
-    cared = set(v.data["hospital_nouns"])
-    dead = [m for m in found if m.kind == "killed" and m.count > 0 and not (m.part or m.background)]
-    named = {w for m in dead for w in (m.claim.victims or "").lower().split()}
-    kin = set(v.data["kin_nouns"])
-    for m in found:
-        if m.kind != "shot" or m.also or not m.implied or not m.status or not dead \
-                or min(d.number_span[1] for d in dead) > m.number_span[0] \
-                or text_of(doc)[m.trigger[0]:m.trigger[1]].lower() not in cared \
-                or _DIED.search(text_of(doc)[m.sentence[0]:m.sentence[1] + 150]):
-            continue  # "... taken to a hospital. She died on Monday."
-        words = (m.claim.victims or "").lower().split()
-        if words[:1] in (["a"], ["an"]) or set(words) & kin and not set(words) & kin & named:
-            m.also = True  # "the mother was taken to the hospital", told after "the girl and her father died"
-
-
-def _reflexive_once(found: list[CountMention]) -> list[CountMention]:
-    """"A boy appears to have shot himself": where the one who did it, the verb's subject, is read as a victim of the
-    verb too, he and "himself" are one person hurt, told twice by one verb; the reflexive goes."""
-    named = {(m.sentence, m.trigger) for m in found if m.implied and m.kind in ("injured", "shot")
-             and not _reflexive(m.claim.victims) and m.claim.evidence.start < m.trigger[0]}  # its subject
-    # (not "injured himself and a friend": two hurt)
-    return [m for m in found if not (m.implied and m.kind in ("injured", "shot") and _reflexive(m.claim.victims)
-                                     and (m.sentence, m.trigger) in named)]
-
-
-def _reflexive(victims: str | None) -> bool:
-    return (victims or "").lower() in ("himself", "herself")
-
-
-def _one_more_hurt(found: list[CountMention]) -> None:
-    """"Three were shot ... a bullet grazed a fourth person": one more of those hit, whatever the verb. The
-    ordinal counts the dead and the hurt together: "two died and a third was hurt" is the first
-    of the hurt (``ordinal`` 1), one more only where no other hurt are told."""
-    dead = [m for m in found if m.kind == "killed" and not m.background and not m.part and not m.own and not m.coded]
-    died = max([m.count for m in dead if not m.implied] + [1 for m in dead if m.implied], default=0)
-    for m in found:
-        if not m.ordinal or m.kind not in ("injured", "shot"):
-            continue
-        m.ordinal -= died
-        if m.ordinal <= 0:  # "a third victim was found" beside three dead: one of them
-            m.ordinal = 0
-            continue
-        m.also = True
-        if m.kind == "injured" and any(o.kind == "shot" and not o.implied and o.number_span < m.number_span
-                                       for o in found):
-            m.kind = "shot"
-
-
-def _hurt_perpetrator(found: list[CountMention]) -> None:
-    """"The suspect was struck in the leg": the one who did it, wounded, is one hurt beyond those he hit (``also``)
-    where the story tells no death (a gunman "shot" may be among the dead), or told "wounded" whatever it tells,
-    told once a kind however often the story tells of him."""
-    told = set()
-    if any(m.kind == "killed" and not m.background for m in found):
-        told.add("shot")  # "officers shot the gunman" where a death is told: he may be the dead
-    for m in found:
-        if m.perpetrator and m.kind in ("injured", "shot") and not m.background and m.kind not in told:
-            m.also = True
-            told.add(m.kind)
+    hurt.hurt_perpetrator(found)
+    hurt.one_more_hurt(found)
+    hurt.cared_after_dead(found, doc, v)
+    return hurt.reflexive_once(found)
 
 
 def sentences(doc):
@@ -211,8 +147,8 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
         if kind == "killed" and mention.also and deaths.another_told(tokens, trig, v):
             mention.also = False
         if not mention.ordinal and kind in ("injured", "shot"):
-            mention.ordinal = _the_other(tokens)
-        mention.also = mention.also or bool(mention.ordinal) and kind == "killed"  # the hurt: see _one_more_hurt
+            mention.ordinal = hurt.the_other(tokens)
+        mention.also = mention.also or bool(mention.ordinal) and kind == "killed"  # the hurt: count_hurt
         mentions.append(mention)
     mentions.extend(_self_kills(doc, sent, text, bounds, v, mentions))
     mentions.extend(_listed_self_kills(doc, sent, text, bounds, v, mentions))
@@ -238,14 +174,11 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
             m.status = True  # "two were taken to the hospital": those hit, told where no other figure tells them
             m.also = m.also or any(d.kind == "killed" and not d.part and d.count > 0
                                    and d.number_span[1] <= m.number_span[0] for d in mentions) \
-                and not _DIED.search(text_of(doc)[m.number_span[1]:bounds[1]])
+                and not hurt.DIED.search(text_of(doc)[m.number_span[1]:bounds[1]])
             # "found three dead and took one to the hospital": one more ("..., where she died": not)
         words = (m.claim.victims or "").lower().replace(",", " ").split()
         m.perpetrator = m.implied and any(w in perpetrators for w in words)
     return mentions
-
-
-_DIED = re.compile(r"\b(?:died|dies|dead|deceased|pronounced|succumbed|killed)\b", re.IGNORECASE)
 
 
 def _listed_before(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[CountMention]:
@@ -691,23 +624,13 @@ def _and_others(tokens, number: Number) -> int | None:
     return (number[1] if number[1] is not None else number[0]) + 1
 
 
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-
-
 def _one_more(tokens) -> int:
     """"A fourth missionary died": one victim beyond those counted before, the fourth (0 where none)."""
     first = tokens[0]
-    if first.lower_ in ("a", "an") and len(tokens) > 1 and tokens[1].lower_ in _ORDINALS:
-        return _ORDINALS.index(tokens[1].lower_) + 2
+    if first.lower_ in ("a", "an") and len(tokens) > 1 and tokens[1].lower_ in deaths.ORDINALS:
+        return deaths.ORDINALS.index(tokens[1].lower_) + 2
     if first.lower_ in ("a", "an") and len(tokens) > 1 and re.fullmatch(r"([2-9])(?:nd|rd|th)", tokens[1].lower_):
         return int(tokens[1].lower_[0])  # "a 4th person"
-    return 0
-
-
-def _the_other(tokens) -> int:
-    """"The other victim was treated at the scene": the second of two hit, one more only where one is told."""
-    if len(tokens) > 2 and tokens[0].lower_ == "the" and tokens[1].lower_ == "other" and tokens[-1].tag_ == "NN":
-        return 2
     return 0
 
 
