@@ -119,6 +119,23 @@ CASES = [
     pytest.param("Nine people were shot across the city from Friday night through Sunday.\n\n"
                  "The latest, a man of 22, was wounded on Elm Street, police said.", "2023-10-16", "2023-10-15",
                  id="from-friday-through-sunday"),
+    # a date right before the event's noun names the event, whatever telling verb governs the phrase
+    pytest.param("Jury selection started Tuesday in the trial of a man charged with murder for the March 4, 2022, "
+                 "shooting at a car wash.", "2023-05-10", "2022-03-04", id="date-naming-the-shooting"),
+    pytest.param("A man was sentenced Monday for Saturday's fatal shooting at a gas station, and deputies said "
+                 "Tuesday the case is closed.", "2023-10-18", "2023-10-14", id="saturdays-fatal-shooting"),
+    # a shooting at a New Year's Eve party falls in the small hours of New Year's Day
+    pytest.param("Two men were shot and wounded at a New Year's Eve party in a rented hall, police said.",
+                 "2023-01-02", "2023-01-01", id="new-years-eve-party"),
+    # ... but not with an evening hour, nor a shooting of the eve that names no party
+    pytest.param("A girl was shot and hurt at about 8 p.m. at a New Year's Eve party at her aunt's home.",
+                 "2023-01-02", "2022-12-31", id="new-years-eve-party-evening"),
+    pytest.param("A boy shot himself with his father's pistol on New Year's Eve, deputies said.",
+                 "2023-01-02", "2022-12-31", id="new-years-eve-no-party"),
+    # a date on a line of a page's video list is another story's
+    pytest.param("Teen wounded in shooting on Birch Street\n\n2:05 Mayor speaks at Tuesday's fatal shooting vigil Pause\n\n"
+                 "1:40 Firefighters rescue a dog from a frozen pond\n\nA teen was shot and wounded on Birch Street "
+                 "around 9 p.m. Friday, police said.", "2023-10-23", "2023-10-20", id="video-list-line"),
 ]
 
 
@@ -183,3 +200,26 @@ def test_one_list_of_marks_of_another_incident_serves_dating_and_assembly():
     assert "other_incident_marks" not in raw and not hasattr(vocabulary(), "other_incident_marks")
     marks = lexicon.load().word_set("other_incident_marks")
     assert {"earlier", "previous", "prior", "second", "other", "unrelated"} <= marks
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a date naming an older shooting in a report of a fresh one with its own day stays history
+    ("The gun shop also sold weapons used in the Nov. 5, 2009, shooting rampage at the base, where a soldier was "
+     "shot late Wednesday afternoon, officials said Thursday.",
+     "2014-04-03", "2014-04-02"),
+])
+def test_a_date_naming_an_older_shooting_gives_way_to_a_fresh_day(extract_doc, text, published, expected):
+    when = event_day(extract_doc(text, published=published))
+    assert when is not None and when.value == expected, when
+
+
+@pytest.mark.parametrize("line, clip", [
+    ("2:05 Mayor speaks at Tuesday's vigil Pause", True),
+    ("07:36 Lawyers argue for bond in Friday's shooting case", True),
+    ("10:30 p.m. Saturday: officers found a man shot on Elm Street.", False),
+    ("10:30 PM Saturday, officers found a man shot on Elm Street.", False),
+])
+def test_a_video_list_line_is_told_from_a_clock_time(line, clip):
+    from sitrep.dating import CLIP_LINE
+
+    assert bool(CLIP_LINE.match(line)) is clip

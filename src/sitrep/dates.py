@@ -57,7 +57,7 @@ import yaml
 from .errors import DataError, MalformedRecord
 from .record import Time
 
-VERSION = "dates-7"
+VERSION = "dates-8"
 NO_PUBLISHED = "no publication date"
 
 __all__ = ["find_times", "resolve", "parse_published", "vocabulary", "NO_PUBLISHED"]
@@ -100,6 +100,8 @@ class Vocabulary:
     street_words: frozenset[str]
     page_stamps: tuple[str, ...]
     not_year_after: tuple[str, ...]
+    event_noun_modifiers: frozenset[str] = frozenset()
+    eve_parties: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _invert(table: dict) -> dict[str, int]:
@@ -143,6 +145,8 @@ def vocabulary() -> Vocabulary:
             street_words=frozenset(w.lower() for w in raw["street_words"]),
             page_stamps=tuple(raw["page_stamps"]),
             not_year_after=tuple(raw["not_year_after"]),
+            event_noun_modifiers=frozenset(w.lower() for w in raw["event_noun_modifiers"]),
+            eve_parties={k.lower().replace("’", "'"): tuple(w.lower() for w in v) for k, v in raw["eve_parties"].items()},
         )
     except (OSError, KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
         raise DataError(f"the date vocabulary data/dates.yaml is unreadable ({exc})",

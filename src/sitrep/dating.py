@@ -25,15 +25,22 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     mention's sentence has a date, the report's nearest day-precise date from around the time it was
     published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
     best, best_key = None, None
-    times = [_post_day(c.lead.head.doc, t) or t for t in times]
+    times = [_post_day(c.lead.head.doc, t) or t for t in times if not _clip_line(c.lead.head.doc, t)]
     fresh: list[Time] = []  # day-precise dates from around publication that the event's own lines give
     # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
     material = (c.lead.category.acled or ("",))[0] in VIOLENT_TYPES
+    recent = None  # whether a mention has a date from around publication hanging on it (computed when needed)
     for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.background, m.weak, m.start))):
         for t in times:
             if not (m.sent.start_char <= t.start < m.sent.end_char):
                 continue
             linked = _time_linked(m, t)
+            if not linked and _names_event(m, t):
+                if recent is None:
+                    recent = _recent_linked(c, times, published)
+                # "the June 11, 2015, shooting": the event's date, unless it names an older shooting in a report of
+                # a fresh one ("the Nov. 5, 2009, rampage at the same base" beside "shot late Wednesday")
+                linked = not (_stale(t, published) and recent)
             if m.background and not linked:
                 continue
             if linked and (_other_incident(m) or _came_after(m.head.doc, t)):
@@ -83,8 +90,9 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     if best is None:
         return _publication_day(c, published)
     best = _sharper(best, times, published, c.lead.head.doc) or _day_within(best, c, times, published) or best
+    best = _after_eve(c.lead.head.doc, best) or best
     return EventDate(text=best.text, value=best.value, precision=best.precision,
-                     note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE, LAG_NOTE) else None,
+                     note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE, LAG_NOTE, EVE_NOTE) else None,
                      evidence=Span(start=best.start, end=best.end))
 
 
@@ -427,6 +435,8 @@ def _told_date(doc: Doc, t: Time, mention=None) -> bool:
         return False
     if _stamp_line(doc, t):
         return True
+    if mention is not None and _names_event(mention, t):
+        return False  # "charged for the June 3 shooting": the date names the event, whatever verb tells of it
     for node in _heads(span.root):
         if node.pos_ in ("VERB", "AUX"):
             return ((node.lemma_.lower() in vocab.telling_verbs or _found_thing(node, vocab))
@@ -529,3 +539,72 @@ def _tells_of(verb, mention) -> bool:
     if verb.i == head.i or (verb.dep_ == "relcl" and verb.head.i == head.i):
         return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i == head.i for c in verb.children)
+
+
+def _names_event(m: Mention, t: Time) -> bool:
+    """Does the date stand right before the event's noun, naming it ("the June 3, 2015, shooting", "Saturday's
+    fatal shooting", "the Tuesday night shooting")? Then it is the event's own date, whatever verb governs the
+    phrase: a parse may hang it on a telling verb ("charged for the June 3 shooting")."""
+    if t.precision != "day" or not (m.head.pos_ in ("NOUN", "PROPN") or m.head.tag_ == "VBG"):
+        return False  # "the 2008 murder case": a year names no day of the event
+    if not 0 <= m.start - t.end <= NAMES_EVENT_GAP_CHARS:
+        return False
+    gap = text_of(m.head.doc)[t.end:m.start].lower()
+    words = re.sub(r"^\s*(?:['’]s\b)?", "", gap).replace(",", " ").split()
+    return all(w in dates_vocabulary().event_noun_modifiers for w in words)
+
+
+# The most characters between a date and the event's noun it names ("Saturday's early-morning shooting").
+NAMES_EVENT_GAP_CHARS = 30
+
+
+def _recent_linked(c: Cluster, times: list[Time], published: date | None) -> bool:
+    """Does a mention of the event have a day from around publication hanging on it, not one the story was told
+    on ("shot late Wednesday afternoon")?"""
+    for m in c.mentions:
+        for t in times:
+            if (m.sent.start_char <= t.start < m.sent.end_char and t.precision == "day" and t.value and t.resolved
+                    and not _stale(t, published) and not _ahead(t, published) and _time_linked(m, t)
+                    and not _told_date(m.head.doc, t, m)):
+                return True
+    return False
+
+
+def _clip_line(doc: Doc, t: Time) -> bool:
+    """Is the date on a line of a page's list of video clips, each led by its running time ("2:05 Mayor speaks at
+    Tuesday's vigil Pause")? Such lines tell other stories of the site, never the report's event."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, t.start) + 1
+    return bool(CLIP_LINE.match(text, start))
+
+
+# A clip's running time opening a line, then its title (not a clock time: "10:30 p.m. Saturday, police ...").
+CLIP_LINE = re.compile(r"[ \t]*\d{1,2}:\d\d[ \t]+(?![AaPp]\.?[Mm]\b|NOON\b|Noon\b)[A-Z0-9\"'‘“]")
+
+
+def _after_eve(doc: Doc, best: Time) -> Time | None:
+    """The next day for an event dated by a holiday eve's party ("shot at a New Year's Eve party"): such parties
+    run past midnight, and the shooting at one falls in the small hours of the day after. None where the date is
+    no such eve, the eve names no party, or an evening clock time goes with it ("at 9 p.m. on New Year's Eve")."""
+    if best.precision != "day" or not best.value:
+        return None
+    words = re.sub(r"\s+", " ", best.text.lower().replace("’", "'")).strip()
+    parties = next((v for k, v in dates_vocabulary().eve_parties.items() if words.endswith(k)), None)
+    if parties is None:
+        return None
+    text = text_of(doc)
+    after = text[best.end:best.end + 40].lower().split()[:2]  # "party", "party bus", "costume party"
+    if not any(w.strip(".,;:") in parties for w in after):
+        return None
+    if EVENING_CLOCK.search(text[max(0, best.start - 40):best.end + 40]):
+        return None
+    try:
+        day = date.fromisoformat(best.value) + timedelta(days=1)
+    except ValueError:
+        return None
+    return best.model_copy(update={"value": day.isoformat(), "note": EVE_NOTE})
+
+
+EVE_NOTE = "the day after a holiday eve: the eve's party runs past midnight, and its shooting falls in the small hours"
+# An evening hour told with the eve ("about 9 p.m. on New Year's Eve"): the event stays on the eve.
+EVENING_CLOCK = re.compile(r"\b(?:[5-9]|1[01])(?::\d\d)?\s*(?:p\.m\.|pm\b)|\bevening\b", re.I)
