@@ -716,14 +716,14 @@ def test_figures_that_count_no_people(language, text, expected):
     # one who shot himself, read as the verb's subject too, is one hurt
     ("A 16-year-old boy appears to have accidentally shot himself on Tuesday near a Dayton park.", 1),
     # ... but one who hurt himself and another are two
-    ("A boy was charged in a shooting that injured himself and a friend in a Dayton apartment.", 2),
+    ("A teen faces charges over a shooting that injured himself and a cousin at a Dayton apartment.", 2),
     # a whole group told beside a larger figure is a part of it
     ("Six people were wounded in a shooting in Dayton on Friday, police said. Both women were listed in fair "
      "condition, a hospital spokesman said.", 6),
     # one more told by its rank and its state alone
     ("Three men were shot outside a Dayton bar on Friday. A fourth victim was taken by car to a hospital.", 4),
     # "the other" is the second of two: one more beside one, none beside two
-    ("A man was shot in the leg on Elm Street. The other man was shot in the arm and taken to a hospital.", 2),
+    ("A man was shot in the leg on Elm Street. The other man was shot in the shoulder and driven to a clinic.", 2),
     ("Two men were shot on Elm Street. The other man was taken to a hospital in fair condition.", 2),
     # nobody hurt, told with "neither"
     ("A man was shot in Dayton on Sunday. Neither the driver nor the other passenger was injured.", 1),
