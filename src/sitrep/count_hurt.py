@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .nlp import text_of
-from .numbers import Vocab
+from .numbers import Vocab, parse_number
 
 if TYPE_CHECKING:
     from .counts import CountMention
@@ -89,3 +89,40 @@ def the_other(tokens) -> int:
     if len(tokens) > 2 and tokens[0].lower_ == "the" and tokens[1].lower_ == "other" and tokens[-1].tag_ == "NN":
         return 2
     return 0
+
+
+def gunfire_part(found: list[CountMention], doc, v: Vocab) -> None:
+    """"Six people were injured, five by gunfire", "five were hurt — four from gunshots and one from glass": the
+    hurt told with the part of them hit by gunfire just after, in the same sentence; only those hit by gunfire are
+    counted, so that part is the figure of the hurt."""
+    text = text_of(doc)
+    tail = re.compile(r"\s*(?:,|;|—|–|--|-|\()\s*(?:including\s+|with\s+)?(\w+(?:-\w+)?)\s+" + v.data["gunfire_part"],
+                      re.IGNORECASE)
+    for m in found:
+        if m.kind != "injured" or m.implied or m.part or m.vague or m.count < 2:
+            continue
+        for at in re.finditer(r"[,;—–(]|--| - ", text[m.trigger[1]:m.sentence[1]]):
+            hit = tail.match(text, m.trigger[1] + at.start())
+            if hit is None:
+                continue
+            n = parse_number(hit.group(1))
+            if n is not None and n[1] is not None and 0 < n[0] < m.count:
+                m.claim = m.claim.model_copy(update={"count": n[0], "low": n[1], "high": n[2]})
+            break
+
+
+def hurt_beside_shot(found: list[CountMention], doc, v: Vocab) -> None:
+    """"Five people were shot and a girl was injured": the hurt told by a word that names no gunfire ("injured",
+    "hurt") beside those shot, joined to them by "and" in one sentence, were hurt some other way (running, by glass);
+    only those hit by gunfire are counted, so that figure is a part of the story, not of the toll."""
+    text = text_of(doc)
+    plain = set(v.data["hurt_not_hit"])
+    for m in found:
+        if m.kind != "injured" or m.part or text[m.trigger[0]:m.trigger[1]].lower() not in plain:
+            continue
+        for o in found:
+            if o.kind == "shot" and o.sentence == m.sentence and not o.status and o.count > 0 \
+                    and o.trigger[1] <= m.number_span[0] \
+                    and re.fullmatch(r"[^.;:,]*\band\b[^.;:,]*", text[o.trigger[1]:m.number_span[0]]):
+                m.part = True
+                break
