@@ -111,18 +111,14 @@ def gunfire_part(found: list[CountMention], doc, v: Vocab) -> None:
             break
 
 
-def hurt_beside_shot(found: list[CountMention], doc, v: Vocab) -> None:
-    """"Five people were shot and a girl was injured": the hurt told by a word that names no gunfire ("injured",
-    "hurt") beside those shot, joined to them by "and" in one sentence, were hurt some other way (running, by glass);
-    only those hit by gunfire are counted, so that figure is a part of the story, not of the toll."""
-    text = text_of(doc)
-    plain = set(v.data["hurt_not_hit"])
+
+def fatally_hurt(found: list[CountMention]) -> None:
+    """"The fatally wounded teen": one told hurt by a word that tells he died of it is one of the dead, not one hurt;
+    his figure is no claim of the hurt."""
     for m in found:
-        if m.kind != "injured" or m.part or text[m.trigger[0]:m.trigger[1]].lower() not in plain:
-            continue
-        for o in found:
-            if o.kind == "shot" and o.sentence == m.sentence and not o.status and o.count > 0 \
-                    and o.trigger[1] <= m.number_span[0] \
-                    and re.fullmatch(r"[^.;:,]*\band\b[^.;:,]*", text[o.trigger[1]:m.number_span[0]]):
-                m.part = True
-                break
+        if m.kind in ("injured", "shot") and m.implied and FATALLY.search(m.claim.victims or ""):
+            m.part = True
+
+
+# Words that make a wound a death: "fatally wounded", "mortally injured".
+FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)

@@ -99,7 +99,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.one_more_hurt(found)
     hurt.cared_after_dead(found, doc, v)
     hurt.gunfire_part(found, doc, v)
-    hurt.hurt_beside_shot(found, doc, v)
+    hurt.fatally_hurt(found)
     return hurt.reflexive_once(found)
 
 

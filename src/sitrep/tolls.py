@@ -14,6 +14,7 @@ from importlib import resources
 
 import yaml
 
+from .count_deaths import ORDINALS
 from .counts import CountMention, as_parts, parse_number, summarise
 from .numbers import vocab
 from .record import Claim, Event
@@ -405,10 +406,15 @@ def _named_dead(hurt: CountMention, dead: list[CountMention]) -> bool:
     not one told anew ("an 8-year-old girl"), as another ("the other girl") or by kin ("his brother", "the boy's
     father")."""
     told = (hurt.claim.victims or "").split()
-    if not told or _others(hurt.claim.victims) or told[0].lower() != "the" and not _name(told):
-        return False
+    if not told or _others(hurt.claim.victims) or told[0].lower() != "the" and not _name(told) \
+            or any(w.lower() in ORDINALS or re.fullmatch(r"\d+(?:st|nd|rd|th)", w.lower()) for w in told):
+        return False  # "the second victim": one more
     head = told[-1].lower()
-    if "'" in hurt.claim.victims or "\u2019" in hurt.claim.victims or head in _data()["not_the_victim"]:
+    if "'" in hurt.claim.victims or "\u2019" in hurt.claim.victims:
+        return False
+    if head in _data()["the_one_victim"]:  # "the victim", where one died and no other hurt is told
+        return all(d.count == 1 for d in dead) and told[0].lower() == "the"
+    if head in _data()["not_the_victim"]:
         return False
     return any(head in re.findall(r"[a-z][a-z-]*", (d.claim.victims or "").lower()) for d in dead)
 
