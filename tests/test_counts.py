@@ -742,6 +742,17 @@ def test_the_hurt_told_one_by_one(extract_doc, text, hurt):
      "hospital, police said. The boy died on Saturday.", 1, None),
     ("A man was killed in a shooting in Dayton on Friday. Police said a woman was wounded. She is in stable "
      "condition.", 1, 1),
+    # one hurt told as one known already by a word of the dead's own ("the girl") is the dead
+    ("Toddler dies after a shooting in Dayton\n\nA 2-year-old girl died on Friday, police said. Officers said "
+     "the little girl was injured by a gun found in a closet.", 1, None),
+    # "the victim", beside one dead and no other hurt, is he
+    ("A man died after a shooting in Dayton on Friday. Deputies said the victim had been rushed to a hospital "
+     "with a gunshot wound.", 1, None),
+    # ... but one told anew, by rank, or by kin is one more
+    ("A 6-year-old girl was killed in a shooting in Dayton on Friday. A 9-year-old girl was wounded.", 1, 1),
+    ("A boy was killed in a shooting in Dayton on Friday. The second victim was treated for a wound to the arm.",
+     1, 1),
+    ("A boy was killed in a shooting in Dayton on Friday. The boy's uncle was wounded in the arm.", 1, 1),
 ])
 def test_a_death_told_again_as_hurt(extract_doc, text, killed, hurt):
     first = extract_doc(text, published="2024-03-06").events[0]
@@ -785,3 +796,25 @@ def test_an_age_after_the_other_counts_no_people(language):
 def test_the_hurt_told_by_how_badly_are_some(language, text, status):
     found = [m.status for m in find_counts(language(text)) if m.kind in ("shot", "injured")]
     assert found == [status]
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # only those hit by gunfire count: the part of a figure told as hit by gunfire is the figure
+    ("A fight outside a Dayton bar left seven people injured, four by gunfire, police said.", 4),
+    ("Three people were hurt on Elm Street on Friday - two from gunshots and one from broken glass.", 2),
+    ("Five people were injured, three of them with gunshot wounds, police said.", 3),
+    # no part told: the figure stands
+    ("Four people were injured in the shooting on Elm Street, police said.", 4),
+])
+def test_the_hurt_by_gunfire_only(language, text, hurt):
+    found = [m.count for m in find_counts(language(text)) if m.kind == "injured" and not m.part]
+    assert found[0] == hurt
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Police said the fatally wounded man was found on Elm Street.", True),
+    ("Police said the wounded man was found on Elm Street.", False),
+])
+def test_one_told_fatally_hurt_is_no_claim_of_the_hurt(language, text, part):
+    found = [m for m in find_counts(language(text)) if m.kind in ("injured", "shot")]
+    assert [m.part for m in found] == [part]

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .nlp import text_of
-from .numbers import Vocab
+from .numbers import Vocab, parse_number
 
 if TYPE_CHECKING:
     from .counts import CountMention
@@ -89,3 +89,36 @@ def the_other(tokens) -> int:
     if len(tokens) > 2 and tokens[0].lower_ == "the" and tokens[1].lower_ == "other" and tokens[-1].tag_ == "NN":
         return 2
     return 0
+
+
+def gunfire_part(found: list[CountMention], doc, v: Vocab) -> None:
+    """"Six people were injured, five by gunfire", "five were hurt — four from gunshots and one from glass": the
+    hurt told with the part of them hit by gunfire just after, in the same sentence; only those hit by gunfire are
+    counted, so that part is the figure of the hurt."""
+    text = text_of(doc)
+    tail = re.compile(r"\s*(?:,|;|—|–|--|-|\()\s*(?:including\s+|with\s+)?(\w+(?:-\w+)?)\s+" + v.data["gunfire_part"],
+                      re.IGNORECASE)
+    for m in found:
+        if m.kind != "injured" or m.implied or m.part or m.vague or m.count < 2:
+            continue
+        for at in re.finditer(r"[,;—–(]|--| - ", text[m.trigger[1]:m.sentence[1]]):
+            hit = tail.match(text, m.trigger[1] + at.start())
+            if hit is None:
+                continue
+            n = parse_number(hit.group(1))
+            if n is not None and n[1] is not None and 0 < n[0] < m.count:
+                m.claim = m.claim.model_copy(update={"count": n[0], "low": n[1], "high": n[2]})
+            break
+
+
+
+def fatally_hurt(found: list[CountMention]) -> None:
+    """"The fatally wounded teen": one told hurt by a word that tells he died of it is one of the dead, not one hurt;
+    his figure is no claim of the hurt."""
+    for m in found:
+        if m.kind in ("injured", "shot") and m.implied and FATALLY.search(m.claim.victims or ""):
+            m.part = True
+
+
+# Words that make a wound a death: "fatally wounded", "mortally injured".
+FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)

@@ -14,6 +14,7 @@ from importlib import resources
 
 import yaml
 
+from .count_deaths import ORDINALS
 from .counts import CountMention, as_parts, parse_number, summarise
 from .numbers import vocab
 from .record import Claim, Event
@@ -395,8 +396,32 @@ def _dead_told_again(counts: list[CountMention]) -> bool:
     the hurt are told only by "he" or "she", never named, they are the dead told before they died."""
     hurt = [cm for cm in counts if cm.kind in ("injured", "shot") and cm.count > 0 and not (cm.part or cm.background)]
     dead = [cm for cm in counts if cm.kind == "killed" and cm.count > 0 and not (cm.part or cm.background or cm.own)]
-    return bool(hurt and dead) and all(cm.implied and not cm.also and (cm.claim.victims or "").lower() in _BARE
-                                       for cm in hurt)
+    return bool(hurt and dead) and all(cm.implied and not cm.also and ((cm.claim.victims or "").lower() in _BARE
+                                                                       or _named_dead(cm, dead)) for cm in hurt)
+
+
+def _named_dead(hurt: CountMention, dead: list[CountMention]) -> bool:
+    """"A girl, 3, dies after a shooting ... the young girl was injured by a firearm": one hurt told as one known
+    already ("the girl", a name), whose last word is a word of the dead's own, is the dead told before she died;
+    not one told anew ("an 8-year-old girl"), as another ("the other girl") or by kin ("his brother", "the boy's
+    father")."""
+    told = (hurt.claim.victims or "").split()
+    if not told or _others(hurt.claim.victims) or told[0].lower() != "the" and not _name(told) \
+            or any(w.lower() in ORDINALS or re.fullmatch(r"\d+(?:st|nd|rd|th)", w.lower()) for w in told):
+        return False  # "the second victim": one more
+    head = told[-1].lower()
+    if "'" in hurt.claim.victims or "\u2019" in hurt.claim.victims:
+        return False
+    if head in _data()["the_one_victim"]:  # "the victim", where one died and no other hurt is told
+        return all(d.count == 1 for d in dead) and told[0].lower() == "the"
+    if head in _data()["not_the_victim"]:
+        return False
+    return any(head in re.findall(r"[a-z][a-z-]*", (d.claim.victims or "").lower()) for d in dead)
+
+
+def _name(words: list[str]) -> bool:
+    """"Hart", "Jo Ann Smith": a victim told by name alone."""
+    return all(w[:1].isupper() and w.isalpha() for w in words) and words[0].lower() not in _PRONOUNS | {"a", "an"}
 
 
 _BARE = ("he", "she", "him", "her")
