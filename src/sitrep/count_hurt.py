@@ -89,3 +89,40 @@ def the_other(tokens) -> int:
     if len(tokens) > 2 and tokens[0].lower_ == "the" and tokens[1].lower_ == "other" and tokens[-1].tag_ == "NN":
         return 2
     return 0
+
+
+def figure_over_named(counts: list[CountMention], hurt, shot) -> bool:
+    """"Kim was hurt in the shooting ... Three others were also shot and left in critical condition": where the
+    hurt are told only one by one, with no figure, and a figure of the shot (less the dead) tells more of them,
+    the figure is the toll, as a figure outweighs victims told one by one among the hurt themselves."""
+    where = {(cm.claim.evidence.start, cm.claim.evidence.end): cm for cm in counts}
+    told = [where.get((c.evidence.start, c.evidence.end)) for c in hurt]
+    figured = [where.get((c.evidence.start, c.evidence.end)) for c in shot]
+    if any(cm is None or not cm.implied for cm in told) or any(cm is None or cm.implied for cm in figured):
+        return False
+    many = max(c.total if c.total is not None else c.count for c in shot)
+    return many > sum(c.count for c in hurt)
+
+
+HURT = ("injured", "shot")
+
+
+def others_beside_one(found: list[CountMention]) -> None:
+    """"Lee was badly wounded in the ambush. Two others were wounded": "others" told of the hurt are beyond one
+    hurt told by name or noun in an earlier sentence (not by "he" or "she", not in the headline, which may
+    sum up the same victims), so the figure's toll is one more (``total``)."""
+    for m in found:
+        if m.kind not in HURT or m.implied or m.also or m.count <= 0 or m.claim.total is not None \
+                or m.part or m.vague or m.background or m.status or m.headline \
+                or not {"other", "others"} & set((m.claim.victims or "").lower().split()):
+            continue
+        before = [o for o in found if o.kind in HURT and o.implied and o.count > 0 and not o.headline
+                  and o.sentence[1] <= m.sentence[0] and not (o.part or o.background or o.perpetrator or o.also)
+                  and (o.claim.victims or "").lower() not in ("he", "she", "him", "her", "himself", "herself")]
+        last = max((o.sentence[1] for o in before), default=None)
+        # the dead told after the one hurt, or beside the figure, are those the others are told against:
+        # "killed one and shot four others"; "Lee was hit in the arm. Ray died at the scene. Six others were hurt"
+        dead = last is not None and any(o.kind == "killed" and not o.background and last <= o.sentence[0]
+                                        and o.sentence[0] <= m.sentence[0] for o in found)
+        if before and not dead:
+            m.claim = m.claim.model_copy(update={"total": m.count + 1})

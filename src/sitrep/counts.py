@@ -98,6 +98,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.hurt_perpetrator(found)
     hurt.one_more_hurt(found)
     hurt.cared_after_dead(found, doc, v)
+    hurt.others_beside_one(found)
     return hurt.reflexive_once(found)
 
 

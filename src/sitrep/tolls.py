@@ -14,6 +14,7 @@ from importlib import resources
 
 import yaml
 
+from . import count_hurt as hurt_ops
 from .counts import CountMention, as_parts, parse_number, summarise
 from .numbers import vocab
 from .record import Claim, Event
@@ -366,6 +367,8 @@ def _hurt_or_shot(counts: list[CountMention]) -> list[Claim]:
     joined = _told_together(counts, hurt, shot) if hurt and shot else []
     if joined:
         return joined
+    if hurt and shot and hurt_ops.figure_over_named(counts, hurt, shot):
+        return shot  # "Roby was injured ... Three others were also shot": the figure tells more
     states = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.status}
     if hurt and shot and all((c.evidence.start, c.evidence.end) in states for c in hurt):
         return shot  # "four were shot; two remain in hospital with injuries": the shot are the hurt
