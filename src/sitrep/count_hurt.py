@@ -126,3 +126,23 @@ def others_beside_one(found: list[CountMention]) -> None:
                                         and o.sentence[0] <= m.sentence[0] for o in found)
         if before and not dead:
             m.claim = m.claim.model_copy(update={"total": m.count + 1})
+
+
+PRONOUNS = ("he", "she", "him", "her", "himself", "herself", "they", "them")
+
+
+def named_in_care(counts: list[CountMention], dead: bool) -> list[CountMention]:
+    """"Ann Lee and Ray Cruz were taken to the hospital", "the man was in critical condition and the woman in stable
+    condition": two or more hurt told one by one in one sentence by their state or their care, each a victim of
+    their own (not "he" or "she", not the one who did it), are at least that many hurt; those told as "shot" count
+    only where no death is told (they may be the dead, taken to hospital before they died). The most of any
+    sentence, none where no sentence tells two."""
+    per: dict[tuple[int, int], dict[str, CountMention]] = {}
+    for cm in counts:
+        words = (cm.claim.victims or "").lower()
+        if cm.implied and cm.status and cm.count == 1 and words and words not in PRONOUNS \
+                and not (cm.part or cm.vague or cm.background or cm.perpetrator) \
+                and (cm.kind == "injured" or cm.kind == "shot" and not dead):
+            per.setdefault(cm.sentence, {}).setdefault(words, cm)
+    most = max(per.values(), key=len, default={})
+    return list(most.values()) if len(most) >= 2 else []
