@@ -146,3 +146,13 @@ def named_in_care(counts: list[CountMention], dead: bool) -> list[CountMention]:
             per.setdefault(cm.sentence, {}).setdefault(words, cm)
     most = max(per.values(), key=len, default={})
     return list(most.values()) if len(most) >= 2 else []
+
+
+def whole_groups(counts: list[CountMention], dead: bool) -> list[CountMention]:
+    """"The four victims were taken to the hospital": a group of the hurt told as a whole ("the four", "all
+    three", "both") counts every one of them, so there are at least that many, where no death is told (the
+    victims may count the dead too). Those of a larger toll are parts of it (``tolls._group_parts``)."""
+    if dead:
+        return []
+    return [cm for cm in counts if cm.group and cm.kind in HURT and cm.count > 1
+            and not (cm.part or cm.vague or cm.background or cm.implied)]

@@ -386,6 +386,7 @@ def _state_floor(counts: list[CountMention], toll: list[Claim]) -> list[Claim]:
     dead = any(cm.kind == "killed" and cm.count > 0 and not cm.background for cm in counts)
     states = [cm for cm in counts if cm.status and not (cm.implied or cm.part or cm.vague or cm.background)
               and (cm.kind == "injured" or cm.kind == "shot" and not dead) and cm.count <= _data()["state_floor_most"]]
+    states += hurt_ops.whole_groups(counts, dead)  # "the four victims were taken to hospital": four
     best = summarise(toll).best if toll else 0
     named = hurt_ops.named_in_care(counts, dead)  # "Ann Lee and Ray Cruz were taken to the hospital": two
     if len(named) > max([best or 0] + [cm.count for cm in states]):
