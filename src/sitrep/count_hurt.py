@@ -100,11 +100,26 @@ def figure_over_named(counts: list[CountMention], hurt, shot) -> bool:
     figured = [where.get((c.evidence.start, c.evidence.end)) for c in shot]
     if any(cm is None or not cm.implied for cm in told) or any(cm is None or cm.implied for cm in figured):
         return False
+    if not all(cm.also or _others(cm.claim.victims) for cm in figured):
+        return False  # "twelve people were shot in the city overnight": a figure of its own, maybe of other shootings
     many = max(c.total if c.total is not None else c.count for c in shot)
     return many > sum(c.count for c in hurt)
 
 
 HURT = ("injured", "shot")
+PRONOUNS = ("he", "she", "him", "her", "himself", "herself", "they", "them")
+# Words of "others" that tell no one kind of person: "two others", "three other victims".
+_ANYONE = {"other", "others", "people", "persons", "person", "victims", "victim", "men", "women", "individuals"}
+
+
+def _others(victims: str | None) -> bool:
+    return bool({"other", "others"} & set((victims or "").lower().split()))
+
+
+def _own_noun(victims: str | None) -> str:
+    """"two other firefighters": the kind of person the others are ("firefighter"), "" for "others", "people"."""
+    words = [w for w in (victims or "").lower().split() if w.isalpha() and w not in _ANYONE]
+    return words[-1].rstrip("s") if words else ""
 
 
 def others_beside_one(found: list[CountMention]) -> None:
@@ -116,9 +131,13 @@ def others_beside_one(found: list[CountMention]) -> None:
                 or m.part or m.vague or m.background or m.status or m.headline \
                 or not {"other", "others"} & set((m.claim.victims or "").lower().split()):
             continue
+        noun = _own_noun(m.claim.victims)
         before = [o for o in found if o.kind in HURT and o.implied and o.count > 0 and not o.headline
                   and o.sentence[1] <= m.sentence[0] and not (o.part or o.background or o.perpetrator or o.also)
-                  and (o.claim.victims or "").lower() not in ("he", "she", "him", "her", "himself", "herself")]
+                  and (o.claim.victims or "").lower() not in PRONOUNS
+                  and (not noun or noun in (o.claim.victims or "").lower())  # "two other firefighters": a firefighter
+                  and not any(d.kind == "killed" and d.implied and d.sentence == o.sentence for d in found)]
+        # (not "the man was taken to a hospital, where he was pronounced dead")
         last = max((o.sentence[1] for o in before), default=None)
         # the dead told after the one hurt, or beside the figure, are those the others are told against:
         # "killed one and shot four others"; "Lee was hit in the arm. Ray died at the scene. Six others were hurt"
@@ -127,8 +146,6 @@ def others_beside_one(found: list[CountMention]) -> None:
         if before and not dead:
             m.claim = m.claim.model_copy(update={"total": m.count + 1})
 
-
-PRONOUNS = ("he", "she", "him", "her", "himself", "herself", "they", "them")
 
 
 def named_in_care(counts: list[CountMention], dead: bool) -> list[CountMention]:
