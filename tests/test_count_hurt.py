@@ -54,3 +54,29 @@ def test_hurt_told_one_by_one_in_their_care_are_a_floor():
     assert summarise(injured(counts)).best == 2
     counts[2] = _cm("injured", 1, 42, (21, 70), victims="he", implied=True, status=True)
     assert summarise(injured(counts)).best == 1
+
+
+@pytest.mark.parametrize("first, dead, others, total", [
+    ("A man", False, "others", 3),  # "A man was wounded. Two others were wounded."
+    ("The brother", False, "other firefighters", None),  # the others are firefighters, not the brother
+    ("A firefighter", False, "other firefighters", 3),
+    ("The man", True, "others", None),  # "The man was taken to a hospital, where he died. Two others were hurt."
+    ("He", False, "others", None),  # "he" may be one of those told before
+])
+def test_others_go_beyond_one_hurt_told_before(first, dead, others, total):
+    from sitrep.count_hurt import others_beside_one
+    found = [_cm("injured", 1, 0, (0, 40), victims=first, implied=True),
+             _cm("injured", 2, 50, (41, 90), victims=others)]
+    if dead:
+        found.append(_cm("killed", 1, 30, (0, 40), victims="he", implied=True))
+    others_beside_one(found)
+    assert found[1].claim.total == total
+
+
+def test_a_figure_of_the_shot_outweighs_named_hurt_only_as_others():
+    # "Dana Ruiz was injured. Three others were also shot." / "... Twelve people were shot in the city overnight."
+    counts = [_cm("injured", 1, 0, (0, 30), victims="Dana Ruiz", implied=True),
+              _cm("shot", 3, 40, (31, 80), victims="others", also=True)]
+    assert summarise(injured(counts)).best == 3
+    counts[1] = _cm("shot", 12, 40, (31, 80), victims="people")
+    assert summarise(injured(counts)).best == 1
