@@ -1,6 +1,8 @@
 """The hurt told without a plain figure, read over all the figures of an article once they are found: one more
 hurt told by rank ("a fourth person was grazed") or as "the other victim", the wounded killer, someone taken to
-hospital after the dead are told, and the one who shot himself told twice by one verb.
+hospital after the dead are told, the one who shot himself told twice by one verb, the part of a figure hit by
+gunfire ("seven injured, four by gunfire"), the fatally wounded, "others" beyond one hurt told before, and the
+floors that hurt told one by one or as a whole group set on the toll.
 
 ``counts`` finds the figures and makes the claims; this module holds the passes that weigh the hurt among them.
 """
@@ -111,7 +113,6 @@ def gunfire_part(found: list[CountMention], doc, v: Vocab) -> None:
             break
 
 
-
 def fatally_hurt(found: list[CountMention]) -> None:
     """"The fatally wounded teen": one told hurt by a word that tells he died of it is one of the dead, not one hurt;
     his figure is no claim of the hurt."""
@@ -122,3 +123,84 @@ def fatally_hurt(found: list[CountMention]) -> None:
 
 # Words that make a wound a death: "fatally wounded", "mortally injured".
 FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)
+def figure_over_named(counts: list[CountMention], hurt, shot) -> bool:
+    """"Kim was hurt in the shooting ... Three others were also shot and left in critical condition": where the
+    hurt are told only one by one, with no figure, and a figure of the shot (less the dead) tells more of them,
+    the figure is the toll, as a figure outweighs victims told one by one among the hurt themselves."""
+    where = {(cm.claim.evidence.start, cm.claim.evidence.end): cm for cm in counts}
+    told = [where.get((c.evidence.start, c.evidence.end)) for c in hurt]
+    figured = [where.get((c.evidence.start, c.evidence.end)) for c in shot]
+    if any(cm is None or not cm.implied for cm in told) or any(cm is None or cm.implied for cm in figured):
+        return False
+    if not all(cm.also or _others(cm.claim.victims) for cm in figured):
+        return False  # "twelve people were shot in the city overnight": a figure of its own, maybe of other shootings
+    many = max(c.total if c.total is not None else c.count for c in shot)
+    return many > sum(c.count for c in hurt)
+
+
+HURT = ("injured", "shot")
+PRONOUNS = ("he", "she", "him", "her", "himself", "herself", "they", "them")
+# Words of "others" that tell no one kind of person: "two others", "three other victims".
+_ANYONE = {"other", "others", "people", "persons", "person", "victims", "victim", "men", "women", "individuals"}
+
+
+def _others(victims: str | None) -> bool:
+    return bool({"other", "others"} & set((victims or "").lower().split()))
+
+
+def _own_noun(victims: str | None) -> str:
+    """"two other firefighters": the kind of person the others are ("firefighter"), "" for "others", "people"."""
+    words = [w for w in (victims or "").lower().split() if w.isalpha() and w not in _ANYONE]
+    return words[-1].rstrip("s") if words else ""
+
+
+def others_beside_one(found: list[CountMention]) -> None:
+    """"Lee was badly wounded in the ambush. Two others were wounded": "others" told of the hurt are beyond one
+    hurt told by name or noun in an earlier sentence (not by "he" or "she", not in the headline, which may
+    sum up the same victims), so the figure's toll is one more (``total``)."""
+    for m in found:
+        if m.kind not in HURT or m.implied or m.also or m.count <= 0 or m.claim.total is not None \
+                or m.part or m.vague or m.background or m.status or m.headline \
+                or not {"other", "others"} & set((m.claim.victims or "").lower().split()):
+            continue
+        noun = _own_noun(m.claim.victims)
+        before = [o for o in found if o.kind in HURT and o.implied and o.count > 0 and not o.headline
+                  and o.sentence[1] <= m.sentence[0] and not (o.part or o.background or o.perpetrator or o.also)
+                  and (o.claim.victims or "").lower() not in PRONOUNS
+                  and (not noun or noun in (o.claim.victims or "").lower())  # "two other firefighters": a firefighter
+                  and not any(d.kind == "killed" and d.implied and d.sentence == o.sentence for d in found)]
+        # (not "the man was taken to a hospital, where he was pronounced dead")
+        last = max((o.sentence[1] for o in before), default=None)
+        # the dead told after the one hurt, or beside the figure, are those the others are told against:
+        # "killed one and shot four others"; "Lee was hit in the arm. Ray died at the scene. Six others were hurt"
+        dead = last is not None and any(o.kind == "killed" and not o.background and last <= o.sentence[0]
+                                        and o.sentence[0] <= m.sentence[0] for o in found)
+        if before and not dead:
+            m.claim = m.claim.model_copy(update={"total": m.count + 1})
+
+
+def named_in_care(counts: list[CountMention], dead: bool) -> list[CountMention]:
+    """"Ann Lee and Ray Cruz were taken to the hospital", "the man was in critical condition and the woman in stable
+    condition": two or more hurt told one by one in one sentence by their state or their care, each a victim of
+    their own (not "he" or "she", not the one who did it), are at least that many hurt; those told as "shot" count
+    only where no death is told (they may be the dead, taken to hospital before they died). The most of any
+    sentence, none where no sentence tells two."""
+    per: dict[tuple[int, int], dict[str, CountMention]] = {}
+    for cm in counts:
+        words = (cm.claim.victims or "").lower()
+        if cm.implied and cm.status and cm.count == 1 and words and words not in PRONOUNS \
+                and not (cm.part or cm.vague or cm.background or cm.perpetrator) \
+                and (cm.kind == "injured" or cm.kind == "shot" and not dead):
+            per.setdefault(cm.sentence, {}).setdefault(words, cm)
+    most = max(per.values(), key=len, default={})
+    return list(most.values()) if len(most) >= 2 else []
+
+
+def whole_groups(counts: list[CountMention], dead: bool) -> list[CountMention]:
+    """"The four victims were taken to the hospital": a group of the hurt told as a whole ("the four", "all
+    three", "both") counts every one of them, so there are at least that many, where no death is told (the
+    victims may count the dead too). Those of a larger toll are parts of it (``tolls._group_parts``)."""
+    if dead:
+        return []
+    return [cm for cm in counts if cm.group and cm.kind in HURT and cm.count > 1
+            and not (cm.part or cm.vague or cm.background or cm.implied)]

@@ -100,6 +100,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.cared_after_dead(found, doc, v)
     hurt.gunfire_part(found, doc, v)
     hurt.fatally_hurt(found)
+    hurt.others_beside_one(found)
     return hurt.reflexive_once(found)
 
 

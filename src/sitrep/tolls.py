@@ -14,6 +14,7 @@ from importlib import resources
 
 import yaml
 
+from . import count_hurt as hurt_ops
 from .count_deaths import ORDINALS
 from .counts import CountMention, as_parts, parse_number, summarise
 from .numbers import vocab
@@ -367,6 +368,8 @@ def _hurt_or_shot(counts: list[CountMention]) -> list[Claim]:
     joined = _told_together(counts, hurt, shot) if hurt and shot else []
     if joined:
         return joined
+    if hurt and shot and hurt_ops.figure_over_named(counts, hurt, shot):
+        return shot  # "Roby was injured ... Three others were also shot": the figure tells more
     states = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.status}
     if hurt and shot and all((c.evidence.start, c.evidence.end) in states for c in hurt):
         return shot  # "four were shot; two remain in hospital with injuries": the shot are the hurt
@@ -384,10 +387,14 @@ def _state_floor(counts: list[CountMention], toll: list[Claim]) -> list[Claim]:
     dead = any(cm.kind == "killed" and cm.count > 0 and not cm.background for cm in counts)
     states = [cm for cm in counts if cm.status and not (cm.implied or cm.part or cm.vague or cm.background)
               and (cm.kind == "injured" or cm.kind == "shot" and not dead) and cm.count <= _data()["state_floor_most"]]
+    states += hurt_ops.whole_groups(counts, dead)  # "the four victims were taken to hospital": four
+    best = summarise(toll).best if toll else 0
+    named = hurt_ops.named_in_care(counts, dead)  # "Ann Lee and Ray Cruz were taken to the hospital": two
+    if len(named) > max([best or 0] + [cm.count for cm in states]):
+        return as_parts([cm.claim for cm in named])
     if not states:
         return toll
     most = max(states, key=lambda cm: cm.count)
-    best = summarise(toll).best if toll else 0
     return [most.claim] if most.count > (best or 0) else toll
 
 

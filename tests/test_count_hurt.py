@@ -1,0 +1,82 @@
+"""The hurt told without one plain figure (count_hurt.py), read through the whole pipeline: tables of short
+stories in the project's own words and the hurt they tell."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.counts import summarise
+from sitrep.tolls import injured
+
+from test_tolls import _cm
+
+
+def _hurt(extract_doc, text):
+    events = [e for e in extract_doc(text, published="2024-05-06").events if e.injured]
+    return events[0].injured.best if events else None
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # a figure of the shot outweighs a victim told by name among the hurt
+    ("Two women were shot dead on Pine Road in Akron on Sunday night. Dana Ruiz was injured in the shooting, "
+     "police said. Three others were also shot and taken to a hospital in serious condition.", 3),
+    # "others" told after one hurt told in an earlier sentence are beyond that one
+    ("A 30-year-old man was badly wounded in a shooting on Oak Street in Toledo on Friday night. "
+     "Two others were wounded in the gunfire, police said.", 3),
+    # not where the dead are told between them: the others are told against the dead
+    ("A 30-year-old man was badly wounded in a shooting on Oak Street in Toledo on Friday night. "
+     "A woman died at the scene. Two others were wounded in the gunfire, police said.", 2),
+    # two hurt told one by one in one sentence by their care
+    ("Gunfire broke out at a gas station on Main Street in Peoria on Monday night. Paul Reyes was shot in "
+     "the hand. Paul Reyes and Tom Becker were taken to a hospital in Peoria, police said.", 2),
+    # a whole group of the hurt is at least that many, where no death is told
+    ("Police said shots were fired at a bus stop on Elm Street in Fresno on Friday night and three people "
+     "were hurt. The four victims were taken to a hospital with injuries, police said.", 4),
+])
+def test_the_hurt_told_without_one_plain_figure(extract_doc, text, hurt):
+    assert _hurt(extract_doc, text) == hurt
+
+
+def test_a_whole_group_is_no_floor_where_a_death_is_told():
+    # "Three people were hurt and one died ... the four victims were taken to hospital": the four count the dead
+    counts = [_cm("injured", 3, 0, (0, 40), victims="people"),
+              _cm("killed", 1, 20, (0, 40)),
+              _cm("injured", 4, 50, (41, 100), victims="victims", group=True)]
+    assert summarise(injured(counts)).best == 3
+    counts = [c for c in counts if c.kind != "killed"]
+    assert summarise(injured(counts)).best == 4
+
+
+def test_hurt_told_one_by_one_in_their_care_are_a_floor():
+    # "A man was shot. Ann Lee and Ray Cruz were taken to the hospital." (not "he" told again)
+    counts = [_cm("shot", 1, 0, (0, 20), victims="A man", implied=True),
+              _cm("injured", 1, 30, (21, 70), victims="Ann Lee", implied=True, status=True),
+              _cm("injured", 1, 42, (21, 70), victims="Ray Cruz", implied=True, status=True)]
+    assert summarise(injured(counts)).best == 2
+    counts[2] = _cm("injured", 1, 42, (21, 70), victims="he", implied=True, status=True)
+    assert summarise(injured(counts)).best == 1
+
+
+@pytest.mark.parametrize("first, dead, others, total", [
+    ("A man", False, "others", 3),  # "A man was wounded. Two others were wounded."
+    ("The brother", False, "other firefighters", None),  # the others are firefighters, not the brother
+    ("A firefighter", False, "other firefighters", 3),
+    ("The man", True, "others", None),  # "The man was taken to a hospital, where he died. Two others were hurt."
+    ("He", False, "others", None),  # "he" may be one of those told before
+])
+def test_others_go_beyond_one_hurt_told_before(first, dead, others, total):
+    from sitrep.count_hurt import others_beside_one
+    found = [_cm("injured", 1, 0, (0, 40), victims=first, implied=True),
+             _cm("injured", 2, 50, (41, 90), victims=others)]
+    if dead:
+        found.append(_cm("killed", 1, 30, (0, 40), victims="he", implied=True))
+    others_beside_one(found)
+    assert found[1].claim.total == total
+
+
+def test_a_figure_of_the_shot_outweighs_named_hurt_only_as_others():
+    # "Dana Ruiz was injured. Three others were also shot." / "... Twelve people were shot in the city overnight."
+    counts = [_cm("injured", 1, 0, (0, 30), victims="Dana Ruiz", implied=True),
+              _cm("shot", 3, 40, (31, 80), victims="others", also=True)]
+    assert summarise(injured(counts)).best == 3
+    counts[1] = _cm("shot", 12, 40, (31, 80), victims="people")
+    assert summarise(injured(counts)).best == 1
