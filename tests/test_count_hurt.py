@@ -60,7 +60,7 @@ def test_hurt_told_one_by_one_in_their_care_are_a_floor():
     ("A man", False, "others", 3),  # "A man was wounded. Two others were wounded."
     ("The brother", False, "other firefighters", None),  # the others are firefighters, not the brother
     ("A firefighter", False, "other firefighters", 3),
-    ("The man", True, "others", None),  # "The man was taken to a hospital, where he died. Two others were hurt."
+    ("The man", True, "others", None),  # "The man was rushed to a clinic, where he later died. Two others were hurt."
     ("He", False, "others", None),  # "he" may be one of those told before
 ])
 def test_others_go_beyond_one_hurt_told_before(first, dead, others, total):

@@ -124,7 +124,7 @@ def fatally_hurt(found: list[CountMention]) -> None:
 # Words that make a wound a death: "fatally wounded", "mortally injured".
 FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)
 def figure_over_named(counts: list[CountMention], hurt, shot) -> bool:
-    """"Kim was hurt in the shooting ... Three others were also shot and left in critical condition": where the
+    """"Kim was hurt in the shooting ... Three others were also shot and remain in serious condition": where the
     hurt are told only one by one, with no figure, and a figure of the shot (less the dead) tells more of them,
     the figure is the toll, as a figure outweighs victims told one by one among the hurt themselves."""
     where = {(cm.claim.evidence.start, cm.claim.evidence.end): cm for cm in counts}
