@@ -2,6 +2,8 @@
 when they tell another one."""
 from __future__ import annotations
 
+import pytest
+
 from sitrep.record import Event
 
 
@@ -64,3 +66,34 @@ def test_the_dead_and_the_wounded_of_one_shooting_are_one_event(extract_doc):
     events = violent(doc)
     assert len(events) == 1
     assert events[0].fatalities.best == 1 and events[0].injured.best == 2
+
+
+def test_a_street_corner_named_like_a_town_keeps_one_shooting_one_event(extract_doc):
+    doc, text = run(extract_doc, "Woman killed in triple shooting near 33rd & Cleveland\n\n"
+                           "KANSAS CITY, Mo. — A woman is dead and two men are hurt after a shooting in Kansas City "
+                           "on Friday night.\n\n"
+                           "Officers found the three inside a parked pickup truck near the corner, police said.\n")
+    main = next(e for e in doc.events if e.acled and e.acled.sub_event_type)
+    assert main.fatalities is not None and main.fatalities.best == 1
+    assert main.injured is not None and main.injured.best == 2
+    assert main.location is not None and "Cleveland" not in main.location.text
+
+
+def test_a_second_shooting_read_under_another_word_is_another_event(extract_doc):
+    doc, text = run(extract_doc, "Man wounded in Kansas City shooting\n\n"
+                           "A man was wounded in a shooting in Kansas City late Friday, police said.\n\n"
+                           "It was the second quadruple shooting Friday night, as four men were shot near 52nd "
+                           "and Prospect.\n")
+    far = [e for e in violent(doc) if "Prospect" in told_in(text, e)]
+    assert far and all("late Friday" not in told_in(text, e) for e in far)
+
+
+@pytest.mark.parametrize("text, streets", [
+    ("Two men were shot near 21st & Cleveland on Sunday.", {"cleveland"}),
+    ("Police were called to Newton and 16th avenues.", {"newton"}),
+    ("He was found in the 2100 block of East Richmond Avenue.", {"east", "richmond", "avenue"}),
+    ("A man was shot in Cleveland and in Richmond.", set()),
+])
+def test_streets_told(parse, text, streets):
+    from sitrep.assemble import streets_told
+    assert {t.lower_ for t in streets_told(parse(text))} == streets

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from datetime import date
 from dataclasses import dataclass, field
 
@@ -87,6 +88,14 @@ DAY_PRECISIONS = {"day": 10, "month": 7, "year": 4}
 ARREST_AFTER_TOLL = 6.0
 
 
+# Street corners told by a numbered cross street ("21st & Cleveland", "43rd and Rockwell"): the joins and the
+# numbered street's form.
+CORNER_JOINS = {"&", "and"}
+ORDINAL_STREET = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# What follows a family name in a full name and is no part of it ("Chauncey Broadway Jr.").
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _has_toll(ev: Event) -> bool:
     return any(getattr(ev, k) is not None and (getattr(ev, k).best or 0) > 0 for k in ("fatalities", "injured"))
 
@@ -155,15 +164,64 @@ def _towns_told(wheres, places: list[PlaceMention], doc: Doc) -> None:
     """Only a name that may be a town keeps two events apart. A name the article tells only as a county
     ("Orangeburg County"), a hospital or a hospital's town ("Stroger Hospital", "a hospital in Oak Lawn"), or,
     where the places stage found no place under it, a person's ("Daneka Lotts, 24, was shot") says nothing of
-    where a shooting was."""
+    where a shooting was; nor does a name the article tells as a street ("21st & Cleveland") or as a person's
+    family name ("Chauncey Broadway Jr.")."""
     kinds: dict[str, set] = {}
     for p in places:
         kind = "hospital" if locate.at_hospital(p) else p.entry.kind if p.entry is not None else None
         for w in p.text.lower().split():
             kinds.setdefault(w, set()).add(kind)
     passed = {w.lower() for e in doc.ents if _passed_over(e, places) for w in e.text.split()}
+    others = {t.lower_ for t in streets_told(doc)} | _surnames(doc)
     for w in wheres:
-        w.towns = {t for t in w.towns if (bool(kinds[t] & {"city", None}) if t in kinds else t not in passed)}
+        w.towns = {t for t in w.towns if t not in others
+                   and (bool(kinds[t] & {"city", None}) if t in kinds else t not in passed)}
+
+
+def streets_told(doc: Doc) -> list:
+    """The words the article tells as streets, however like a town's they are: one side of a street corner told
+    by its numbered cross street ("near 21st & Cleveland", "at Newton and 16th avenues") and a street's block
+    ("in the 2100 block of Cleveland"). Local crime news names its corners so, and the town is elsewhere."""
+    out = []
+    for t in doc:
+        if t.lower_ in CORNER_JOINS and 0 < t.i < len(doc) - 1:
+            left, right = doc[t.i - 1], doc[t.i + 1]
+            if ORDINAL_STREET.match(left.lower_):
+                out.extend(_name_from(doc, right.i))
+            if ORDINAL_STREET.match(right.lower_) and left.pos_ == "PROPN" and left.is_alpha:
+                out.append(left)
+        elif t.lower_ == "of" and 0 < t.i < len(doc) - 1 and doc[t.i - 1].lower_ == "block":
+            out.extend(_name_from(doc, t.i + 1))
+    return out
+
+
+def _name_from(doc: Doc, i: int) -> list:
+    """The proper-noun words of the name starting at token ``i`` ("East Cleveland Avenue")."""
+    out = []
+    while i < len(doc) and doc[i].is_alpha and (doc[i].pos_ == "PROPN" or doc[i].is_title):
+        out.append(doc[i])
+        i += 1
+    return out
+
+
+def _off_streets(places: list[PlaceMention], streets: list) -> list[PlaceMention]:
+    """The place mentions that do not stand on a street told as one ("21st & Cleveland" is no Ohio city): an
+    event told there is placed by the town around it."""
+    spans = [(t.idx, t.idx + len(t)) for t in streets]
+    return [p for p in places if not any(a < p.end and p.start < b for a, b in spans)]
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """The family names of the people the article names in full ("Chauncey Broadway Jr.", then "Broadway was
+    shot"): told alone later, they name the person, not a town."""
+    out = set()
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        words = [w for w in e if w.is_alpha and w.lower_.rstrip(".") not in NAME_SUFFIXES]
+        if len(words) >= 2 and words[0].is_title:
+            out.add(words[-1].lower_)
+    return out
 
 
 def _passed_over(ent, places: list[PlaceMention]) -> bool:
@@ -277,7 +335,7 @@ class Assembler:
             if c.lead.rule.needs_actor and not self._has_named_actor(c):
                 continue
             out.append(c)
-        return self._records(doc, article, out, places, times, counts)
+        return self._records(doc, article, out, _off_streets(places, streets_told(doc)), times, counts)
 
     # -- merging -----------------------------------------------------------
     def _merge_within_sentences(self, by_sent: dict[int, list[Mention]], where: dict[int, Where]) -> list[list[Mention]]:
@@ -348,10 +406,13 @@ class Assembler:
         for m in g:
             if m.weak or not m.category.is_violent:
                 continue
+            # the word the mention's phrase hangs on where the parser heads it elsewhere ("the second quadruple
+            # shooting" read as "quadruple" with "shooting" on it)
+            own = {m.head.i} | ({m.head.head.i} if m.head.dep_ == "acl" else set())
             for t in m.sent:
                 if t.lower_ in words and t.pos_ == "ADV":
                     return True
-                if (t.i == m.head.i or t.lemma_.lower() in heads) and any(
+                if (t.i in own or t.lemma_.lower() in heads) and any(
                         c.lower_ in marks for c in t.children if c.dep_ in {"det", "amod"}):
                     return True
                 if t.lower_ in turns and t.dep_ == "advmod" and any(c.lemma_.lower() in lapses or c.lower_ in lapses
