@@ -97,3 +97,25 @@ def test_a_second_shooting_read_under_another_word_is_another_event(extract_doc)
 def test_streets_told(parse, text, streets):
     from sitrep.assemble import streets_told
     assert {t.lower_ for t in streets_told(parse(text))} == streets
+
+
+@pytest.mark.parametrize("text, near", [
+    ("A man was killed in a shooting in a Denver suburb on Friday.", {"denver"}),
+    ("Police in suburban Chicago said two men were shot.", {"chicago"}),
+    ("The gunman fled the Atlanta area, police said.", {"atlanta"}),
+    ("A man was shot in Denver on Friday.", set()),
+])
+def test_near_towns(parse, text, near):
+    from sitrep import lexicon
+    from sitrep.assemble import _near_towns
+    assert _near_towns(parse(text), lexicon.load()) == near
+
+
+def test_a_town_named_beside_a_suburb_keeps_one_shooting_one_event(extract_doc):
+    doc, text = run(extract_doc, "1 dead, 4 hurt in bar shooting in Aurora\n\n"
+                           "AURORA, Colo. — One man was killed and others were wounded early Saturday in a shooting "
+                           "at a bar in a Denver suburb.\n\n"
+                           "The owner of the Red Lantern bar in Aurora said the gunman fired from the door.\n")
+    main = next(e for e in doc.events if e.acled and e.acled.sub_event_type)
+    assert main.fatalities is not None and main.fatalities.best == 1
+    assert main.injured is not None and main.injured.best == 4

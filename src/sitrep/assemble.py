@@ -160,19 +160,20 @@ def _syntactic_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | 
     return None
 
 
-def _towns_told(wheres, places: list[PlaceMention], doc: Doc) -> None:
+def _towns_told(wheres, places: list[PlaceMention], doc: Doc, lex: Lexicon) -> None:
     """Only a name that may be a town keeps two events apart. A name the article tells only as a county
     ("Orangeburg County"), a hospital or a hospital's town ("Stroger Hospital", "a hospital in Oak Lawn"), or,
     where the places stage found no place under it, a person's ("Daneka Lotts, 24, was shot") says nothing of
     where a shooting was; nor does a name the article tells as a street ("21st & Cleveland") or as a person's
-    family name ("Chauncey Broadway Jr.")."""
+    family name ("Chauncey Broadway Jr."), or a big town the report names only beside its own ("a New York
+    suburb", "suburban Chicago")."""
     kinds: dict[str, set] = {}
     for p in places:
         kind = "hospital" if locate.at_hospital(p) else p.entry.kind if p.entry is not None else None
         for w in p.text.lower().split():
             kinds.setdefault(w, set()).add(kind)
     passed = {w.lower() for e in doc.ents if _passed_over(e, places) for w in e.text.split()}
-    others = {t.lower_ for t in streets_told(doc)} | _surnames(doc)
+    others = {t.lower_ for t in streets_told(doc)} | _surnames(doc) | _near_towns(doc, lex)
     for w in wheres:
         w.towns = {t for t in w.towns if t not in others
                    and (bool(kinds[t] & {"city", None}) if t in kinds else t not in passed)}
@@ -209,6 +210,20 @@ def _off_streets(places: list[PlaceMention], streets: list) -> list[PlaceMention
     event told there is placed by the town around it."""
     spans = [(t.idx, t.idx + len(t)) for t in streets]
     return [p for p in places if not any(a < p.end and p.start < b for a, b in spans)]
+
+
+def _near_towns(doc: Doc, lex: Lexicon) -> set[str]:
+    """The names of towns told as near the place rather than the place ("in a New York suburb", "the Chicago
+    area", "in suburban Chicago")."""
+    nouns, marks = lex.word_set("near_town_nouns"), lex.word_set("near_town_marks")
+    out = set()
+    for t in doc:
+        if t.lemma_.lower() in nouns or t.lower_ in nouns:
+            out |= {w.lower_ for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" for w in c.subtree
+                    if w.pos_ == "PROPN"}
+        elif t.lower_ in marks and t.dep_ == "amod" and t.head.pos_ == "PROPN":
+            out |= {w.lower_ for w in t.head.subtree if w.pos_ == "PROPN"}
+    return out
 
 
 def _surnames(doc: Doc) -> set[str]:
@@ -323,7 +338,7 @@ class Assembler:
             by_sent = {k: [m for m in v if id(m) in kept] for k, v in by_sent.items()}
         roles = {id(m): mention_roles(m, self.lex) for m in mentions}
         where = {id(m): where_of(m, roles[id(m)], places) for m in mentions}
-        _towns_told(where.values(), places, doc)
+        _towns_told(where.values(), places, doc, self.lex)
         groups = self._merge_within_sentences(by_sent, where)
         told = {id(g): _told_day(g, times) for g in groups}
         clusters = self._merge_across(groups, where, told)
