@@ -179,10 +179,11 @@ def _towns_told(wheres, places: list[PlaceMention], doc: Doc, lex: Lexicon) -> N
                    and (bool(kinds[t] & {"city", None}) if t in kinds else t not in passed)}
 
 
-def streets_told(doc: Doc) -> list:
+def streets_told(doc: Doc, blocks: bool = True) -> list:
     """The words the article tells as streets, however like a town's they are: one side of a street corner told
     by its numbered cross street ("near 21st & Cleveland", "at Newton and 16th avenues") and a street's block
-    ("in the 2100 block of Cleveland"). Local crime news names its corners so, and the town is elsewhere."""
+    ("in the 2100 block of Cleveland"; not with ``blocks`` false). Local crime news names its corners so, and
+    the town is elsewhere."""
     out = []
     for t in doc:
         if t.lower_ in CORNER_JOINS and 0 < t.i < len(doc) - 1:
@@ -191,7 +192,7 @@ def streets_told(doc: Doc) -> list:
                 out.extend(_name_from(doc, right.i))
             if ORDINAL_STREET.match(right.lower_) and left.pos_ == "PROPN" and left.is_alpha:
                 out.append(left)
-        elif t.lower_ == "of" and 0 < t.i < len(doc) - 1 and doc[t.i - 1].lower_ == "block":
+        elif blocks and t.lower_ == "of" and 0 < t.i < len(doc) - 1 and doc[t.i - 1].lower_ == "block":
             out.extend(_name_from(doc, t.i + 1))
     return out
 
@@ -350,7 +351,8 @@ class Assembler:
             if c.lead.rule.needs_actor and not self._has_named_actor(c):
                 continue
             out.append(c)
-        return self._records(doc, article, out, _off_streets(places, streets_told(doc)), times, counts)
+        # (locate.py places a street's block by the town beside it already)
+        return self._records(doc, article, out, _off_streets(places, streets_told(doc, blocks=False)), times, counts)
 
     # -- merging -----------------------------------------------------------
     def _merge_within_sentences(self, by_sent: dict[int, list[Mention]], where: dict[int, Where]) -> list[list[Mention]]:
