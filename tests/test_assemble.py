@@ -119,3 +119,15 @@ def test_a_town_named_beside_a_suburb_keeps_one_shooting_one_event(extract_doc):
     main = next(e for e in doc.events if e.acled and e.acled.sub_event_type)
     assert main.fatalities is not None and main.fatalities.best == 1
     assert main.injured is not None and main.injured.best == 4
+
+
+def test_a_day_read_after_the_report_keeps_no_shooting_apart(extract_doc):
+    doc, text = run(extract_doc, "Review of Fort Bliss shooting finds gaps in gun checks\n\n"
+                           "FORT BLISS — A review of the 2018 post shooting that left three dead was released on "
+                           "Friday.\n\n"
+                           "On April 2, a private opened fire on his unit, killing two and wounding 11 before taking "
+                           "his own life.\n\n"
+                           "In 2009, a gunman killed 13 people and wounded 30 at Fort Hood.\n", published="2019-01-25")
+    main = next(e for e in doc.events if e.acled and e.acled.sub_event_type)
+    assert main.injured is not None and main.injured.best == 11
+    assert main.date is not None and main.date.value == "2018-04-02"

@@ -250,10 +250,12 @@ def _passed_over(ent, places: list[PlaceMention]) -> bool:
     return not any(p.start < ent.end_char and ent.start_char < p.end for p in places)
 
 
-def _told_day(g: list[Mention], times: list[Time]) -> str | None:
+def _told_day(g: list[Mention], times: list[Time], published: date | None = None) -> str | None:
     """The date the parse hangs on a group's own violent words ("was shot on March 2, 2013", "the 2001
     killing"): a day, a month or a year; not a date the story was told or followed up on ("police said
-    Thursday", "due in court Wednesday"). None where the group's words carry no date."""
+    Thursday", "due in court Wednesday"), nor a day after the report's ``published`` one (a month and day
+    told without a year, "On April 2", that the dates stage read into the year to come). None where the
+    group's words carry no date."""
     for m in sorted(g, key=lambda m: m.start):
         if m.background or m.weak or not m.category.is_violent:
             continue
@@ -262,6 +264,8 @@ def _told_day(g: list[Mention], times: list[Time]) -> str | None:
                     or t.precision not in DAY_PRECISIONS:
                 continue
             if dating.own_date(m, t):
+                if published is not None and t.precision == "day" and t.value[:10] > published.isoformat():
+                    return None
                 return t.value[:DAY_PRECISIONS[t.precision]]
     return None
 
@@ -341,7 +345,7 @@ class Assembler:
         where = {id(m): where_of(m, roles[id(m)], places) for m in mentions}
         _towns_told(where.values(), places, doc, self.lex)
         groups = self._merge_within_sentences(by_sent, where)
-        told = {id(g): _told_day(g, times) for g in groups}
+        told = {id(g): _told_day(g, times, article.published) for g in groups}
         clusters = self._merge_across(groups, where, told)
         out = []
         for c in clusters:
