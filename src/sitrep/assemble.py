@@ -253,9 +253,9 @@ def _passed_over(ent, places: list[PlaceMention]) -> bool:
 def _told_day(g: list[Mention], times: list[Time], published: date | None = None) -> str | None:
     """The date the parse hangs on a group's own violent words ("was shot on March 2, 2013", "the 2001
     killing"): a day, a month or a year; not a date the story was told or followed up on ("police said
-    Thursday", "due in court Wednesday"), nor a day after the report's ``published`` one (a month and day
-    told without a year, "On April 2", that the dates stage read into the year to come). None where the
-    group's words carry no date."""
+    Thursday", "due in court Wednesday"). A day after the report's ``published`` one is a month and day told
+    without a year ("On April 2") that the dates stage read into the year to come: it is the one a year
+    before. None where the group's words carry no date."""
     for m in sorted(g, key=lambda m: m.start):
         if m.background or m.weak or not m.category.is_violent:
             continue
@@ -265,9 +265,17 @@ def _told_day(g: list[Mention], times: list[Time], published: date | None = None
                 continue
             if dating.own_date(m, t):
                 if published is not None and t.precision == "day" and t.value[:10] > published.isoformat():
-                    return None
+                    return _year_before(t.value[:10])
                 return t.value[:DAY_PRECISIONS[t.precision]]
     return None
+
+
+def _year_before(day: str) -> str | None:
+    """The same month and day a year earlier ("2015-04-02" -> "2014-04-02"); None for a 29 February."""
+    try:
+        return date.fromisoformat(day).replace(year=int(day[:4]) - 1).isoformat()
+    except ValueError:
+        return None
 
 
 def _same_day(a: str, b: str) -> bool:
