@@ -131,3 +131,10 @@ def test_a_day_read_after_the_report_keeps_no_shooting_apart(extract_doc):
     main = next(e for e in doc.events if e.acled and e.acled.sub_event_type)
     assert main.injured is not None and main.injured.best == 11
     assert main.date is not None and main.date.value == "2018-04-02"
+
+
+@pytest.mark.parametrize("day, before", [("2015-04-02", "2014-04-02"), ("2020-12-31", "2019-12-31"),
+                                         ("2016-02-29", None)])
+def test_year_before(day, before):
+    from sitrep.assemble import _year_before
+    assert _year_before(day) == before
