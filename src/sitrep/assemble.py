@@ -81,6 +81,9 @@ ANOTHER = 4.0
 # How far a tally of several incidents falls behind them ("13 shot in separate incidents across the city" in the
 # headline and lede): the incidents told one by one are the events, the tally sums them.
 ROUNDUP = 9.0
+# How many days after the report a told day may be an upcoming one (a hearing, a festival: no incident's day); a
+# day further ahead is a month and day told without a year that the dates stage read into the coming year.
+UPCOMING_DAYS = 31
 # The precisions of a told date that tell one incident's day from another's, and the length of their ISO values.
 DAY_PRECISIONS = {"day": 10, "month": 7, "year": 4}
 # How far an arrest with no toll falls behind where the article tells a violent event with one: the arrest is
@@ -255,7 +258,8 @@ def _told_day(g: list[Mention], times: list[Time], published: date | None = None
     killing"): a day, a month or a year; not a date the story was told or followed up on ("police said
     Thursday", "due in court Wednesday"). A day after the report's ``published`` one is a month and day told
     without a year ("On April 2") that the dates stage read into the year to come: it is the one a year
-    before. None where the group's words carry no date."""
+    before; a day in the month after the report is an upcoming one, no incident's. None where the group's
+    words carry no date."""
     for m in sorted(g, key=lambda m: m.start):
         if m.background or m.weak or not m.category.is_violent:
             continue
@@ -265,7 +269,8 @@ def _told_day(g: list[Mention], times: list[Time], published: date | None = None
                 continue
             if dating.own_date(m, t):
                 if published is not None and t.precision == "day" and t.value[:10] > published.isoformat():
-                    return _year_before(t.value[:10])
+                    ahead = (date.fromisoformat(t.value[:10]) - published).days
+                    return None if ahead <= UPCOMING_DAYS else _year_before(t.value[:10])
                 return t.value[:DAY_PRECISIONS[t.precision]]
     return None
 
