@@ -132,6 +132,19 @@ def test_hypothetical_or_threatened_violence_is_no_assault(extract_doc, text):
     assert "ASSAULT" not in types(doc), kinds(doc)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A hunter of 71 died of a heart attack in his tree stand on Sunday.",
+        "The boy is fighting for his life at a children's hospital, his aunt said.",
+        "She suffered a panic attack after the crash on the interstate.",
+    ],
+)
+def test_an_illness_or_a_struggle_to_live_is_no_assault(extract_doc, text):
+    doc = extract_doc(text)
+    assert "ASSAULT" not in types(doc), kinds(doc)
+
+
 def test_a_threat_is_a_threaten_event(extract_doc):
     doc = extract_doc("The rebels threatened to attack the capital.")
     assert types(doc) == {"THREATEN"}

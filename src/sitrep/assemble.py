@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from datetime import date
 from dataclasses import dataclass, field
 
@@ -80,11 +81,22 @@ ANOTHER = 4.0
 # How far a tally of several incidents falls behind them ("13 shot in separate incidents across the city" in the
 # headline and lede): the incidents told one by one are the events, the tally sums them.
 ROUNDUP = 9.0
+# How many days after the report a told day may be an upcoming one (a hearing, a festival: no incident's day); a
+# day further ahead is a month and day told without a year that the dates stage read into the coming year.
+UPCOMING_DAYS = 31
 # The precisions of a told date that tell one incident's day from another's, and the length of their ISO values.
 DAY_PRECISIONS = {"day": 10, "month": 7, "year": 4}
 # How far an arrest with no toll falls behind where the article tells a violent event with one: the arrest is
 # the aftermath ("teen arrested in weekend shooting that killed one"), the violence the event reported.
 ARREST_AFTER_TOLL = 6.0
+
+
+# Street corners told by a numbered cross street ("21st & Cleveland", "43rd and Rockwell"): the joins and the
+# numbered street's form.
+CORNER_JOINS = {"&", "and"}
+ORDINAL_STREET = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# What follows a family name in a full name and is no part of it ("Chauncey Broadway Jr.").
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _has_toll(ev: Event) -> bool:
@@ -151,19 +163,84 @@ def _syntactic_home(m: Mention, groups: list[list[Mention]]) -> list[Mention] | 
     return None
 
 
-def _towns_told(wheres, places: list[PlaceMention], doc: Doc) -> None:
+def _towns_told(wheres, places: list[PlaceMention], doc: Doc, lex: Lexicon) -> None:
     """Only a name that may be a town keeps two events apart. A name the article tells only as a county
     ("Orangeburg County"), a hospital or a hospital's town ("Stroger Hospital", "a hospital in Oak Lawn"), or,
     where the places stage found no place under it, a person's ("Daneka Lotts, 24, was shot") says nothing of
-    where a shooting was."""
+    where a shooting was; nor does a name the article tells as a street ("21st & Cleveland") or as a person's
+    family name ("Chauncey Broadway Jr."), or a big town the report names only beside its own ("a New York
+    suburb", "suburban Chicago")."""
     kinds: dict[str, set] = {}
     for p in places:
         kind = "hospital" if locate.at_hospital(p) else p.entry.kind if p.entry is not None else None
         for w in p.text.lower().split():
             kinds.setdefault(w, set()).add(kind)
     passed = {w.lower() for e in doc.ents if _passed_over(e, places) for w in e.text.split()}
+    others = {t.lower_ for t in streets_told(doc)} | _surnames(doc) | _near_towns(doc, lex)
     for w in wheres:
-        w.towns = {t for t in w.towns if (bool(kinds[t] & {"city", None}) if t in kinds else t not in passed)}
+        w.towns = {t for t in w.towns if t not in others
+                   and (bool(kinds[t] & {"city", None}) if t in kinds else t not in passed)}
+
+
+def streets_told(doc: Doc, blocks: bool = True) -> list:
+    """The words the article tells as streets, however like a town's they are: one side of a street corner told
+    by its numbered cross street ("near 21st & Cleveland", "at Newton and 16th avenues") and a street's block
+    ("in the 2100 block of Cleveland"; not with ``blocks`` false). Local crime news names its corners so, and
+    the town is elsewhere."""
+    out = []
+    for t in doc:
+        if t.lower_ in CORNER_JOINS and 0 < t.i < len(doc) - 1:
+            left, right = doc[t.i - 1], doc[t.i + 1]
+            if ORDINAL_STREET.match(left.lower_):
+                out.extend(_name_from(doc, right.i))
+            if ORDINAL_STREET.match(right.lower_) and left.pos_ == "PROPN" and left.is_alpha:
+                out.append(left)
+        elif blocks and t.lower_ == "of" and 0 < t.i < len(doc) - 1 and doc[t.i - 1].lower_ == "block":
+            out.extend(_name_from(doc, t.i + 1))
+    return out
+
+
+def _name_from(doc: Doc, i: int) -> list:
+    """The proper-noun words of the name starting at token ``i`` ("East Cleveland Avenue")."""
+    out = []
+    while i < len(doc) and doc[i].is_alpha and (doc[i].pos_ == "PROPN" or doc[i].is_title):
+        out.append(doc[i])
+        i += 1
+    return out
+
+
+def _off_streets(places: list[PlaceMention], streets: list) -> list[PlaceMention]:
+    """The place mentions that do not stand on a street told as one ("21st & Cleveland" is no Ohio city): an
+    event told there is placed by the town around it."""
+    spans = [(t.idx, t.idx + len(t)) for t in streets]
+    return [p for p in places if not any(a < p.end and p.start < b for a, b in spans)]
+
+
+def _near_towns(doc: Doc, lex: Lexicon) -> set[str]:
+    """The names of towns told as near the place rather than the place ("in a New York suburb", "the Chicago
+    area", "in suburban Chicago")."""
+    nouns, marks = lex.word_set("near_town_nouns"), lex.word_set("near_town_marks")
+    out = set()
+    for t in doc:
+        if t.lemma_.lower() in nouns or t.lower_ in nouns:
+            out |= {w.lower_ for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN" for w in c.subtree
+                    if w.pos_ == "PROPN"}
+        elif t.lower_ in marks and t.dep_ == "amod" and t.head.pos_ == "PROPN":
+            out |= {w.lower_ for w in t.head.subtree if w.pos_ == "PROPN"}
+    return out
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """The family names of the people the article names in full ("Chauncey Broadway Jr.", then "Broadway was
+    shot"): told alone later, they name the person, not a town."""
+    out = set()
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        words = [w for w in e if w.is_alpha and w.lower_.rstrip(".") not in NAME_SUFFIXES]
+        if len(words) >= 2 and words[0].is_title:
+            out.add(words[-1].lower_)
+    return out
 
 
 def _passed_over(ent, places: list[PlaceMention]) -> bool:
@@ -176,10 +253,13 @@ def _passed_over(ent, places: list[PlaceMention]) -> bool:
     return not any(p.start < ent.end_char and ent.start_char < p.end for p in places)
 
 
-def _told_day(g: list[Mention], times: list[Time]) -> str | None:
+def _told_day(g: list[Mention], times: list[Time], published: date | None = None) -> str | None:
     """The date the parse hangs on a group's own violent words ("was shot on March 2, 2013", "the 2001
     killing"): a day, a month or a year; not a date the story was told or followed up on ("police said
-    Thursday", "due in court Wednesday"). None where the group's words carry no date."""
+    Thursday", "due in court Wednesday"). A day after the report's ``published`` one is a month and day told
+    without a year ("On April 2") that the dates stage read into the year to come: it is the one a year
+    before; a day in the month after the report is an upcoming one, no incident's. None where the group's
+    words carry no date."""
     for m in sorted(g, key=lambda m: m.start):
         if m.background or m.weak or not m.category.is_violent:
             continue
@@ -188,8 +268,19 @@ def _told_day(g: list[Mention], times: list[Time]) -> str | None:
                     or t.precision not in DAY_PRECISIONS:
                 continue
             if dating.own_date(m, t):
+                if published is not None and t.precision == "day" and t.value[:10] > published.isoformat():
+                    ahead = (date.fromisoformat(t.value[:10]) - published).days
+                    return None if ahead <= UPCOMING_DAYS else _year_before(t.value[:10])
                 return t.value[:DAY_PRECISIONS[t.precision]]
     return None
+
+
+def _year_before(day: str) -> str | None:
+    """The same month and day a year earlier ("2015-04-02" -> "2014-04-02"); None for a 29 February."""
+    try:
+        return date.fromisoformat(day).replace(year=int(day[:4]) - 1).isoformat()
+    except ValueError:
+        return None
 
 
 def _same_day(a: str, b: str) -> bool:
@@ -265,9 +356,9 @@ class Assembler:
             by_sent = {k: [m for m in v if id(m) in kept] for k, v in by_sent.items()}
         roles = {id(m): mention_roles(m, self.lex) for m in mentions}
         where = {id(m): where_of(m, roles[id(m)], places) for m in mentions}
-        _towns_told(where.values(), places, doc)
+        _towns_told(where.values(), places, doc, self.lex)
         groups = self._merge_within_sentences(by_sent, where)
-        told = {id(g): _told_day(g, times) for g in groups}
+        told = {id(g): _told_day(g, times, article.published) for g in groups}
         clusters = self._merge_across(groups, where, told)
         out = []
         for c in clusters:
@@ -277,7 +368,8 @@ class Assembler:
             if c.lead.rule.needs_actor and not self._has_named_actor(c):
                 continue
             out.append(c)
-        return self._records(doc, article, out, places, times, counts)
+        # (locate.py places a street's block by the town beside it already)
+        return self._records(doc, article, out, _off_streets(places, streets_told(doc, blocks=False)), times, counts)
 
     # -- merging -----------------------------------------------------------
     def _merge_within_sentences(self, by_sent: dict[int, list[Mention]], where: dict[int, Where]) -> list[list[Mention]]:
@@ -348,10 +440,13 @@ class Assembler:
         for m in g:
             if m.weak or not m.category.is_violent:
                 continue
+            # the word the mention's phrase hangs on where the parser heads it elsewhere ("the second quadruple
+            # shooting" read as "quadruple" with "shooting" on it)
+            own = {m.head.i} | ({m.head.head.i} if m.head.dep_ == "acl" else set())
             for t in m.sent:
                 if t.lower_ in words and t.pos_ == "ADV":
                     return True
-                if (t.i == m.head.i or t.lemma_.lower() in heads) and any(
+                if (t.i in own or t.lemma_.lower() in heads) and any(
                         c.lower_ in marks for c in t.children if c.dep_ in {"det", "amod"}):
                     return True
                 if t.lower_ in turns and t.dep_ == "advmod" and any(c.lemma_.lower() in lapses or c.lower_ in lapses

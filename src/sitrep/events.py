@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import Category, Lexicon, TriggerRule
 from .nlp import text_of
 
-VERSION = "events-6"
+VERSION = "events-7"
 
 CONTENT_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 # Dependency labels through which a noun mention hangs off the verb that governs it.
