@@ -17,6 +17,8 @@ from .numbers import Vocab, parse_number
 if TYPE_CHECKING:
     from .counts import CountMention
 
+# The kinds of figure that count the hurt: hurt in any way, and hit by gunfire.
+HURT = ("injured", "shot")
 # Words that tell a death, in or just after a sentence.
 DIED = re.compile(r"\b(?:died|dies|dead|deceased|pronounced|succumbed|killed)\b", re.IGNORECASE)
 
@@ -43,10 +45,10 @@ def cared_after_dead(found: list[CountMention], doc, v: Vocab) -> None:
 def reflexive_once(found: list[CountMention]) -> list[CountMention]:
     """"A boy appears to have shot himself": where the one who did it, the verb's subject, is read as a victim of the
     verb too, he and "himself" are one person hurt, told twice by one verb; the reflexive goes."""
-    named = {(m.sentence, m.trigger) for m in found if m.implied and m.kind in ("injured", "shot")
+    named = {(m.sentence, m.trigger) for m in found if m.implied and m.kind in HURT
              and not _reflexive(m.claim.victims) and m.claim.evidence.start < m.trigger[0]}  # its subject
     # (not "injured himself and a friend": two hurt)
-    return [m for m in found if not (m.implied and m.kind in ("injured", "shot") and _reflexive(m.claim.victims)
+    return [m for m in found if not (m.implied and m.kind in HURT and _reflexive(m.claim.victims)
                                      and (m.sentence, m.trigger) in named)]
 
 
@@ -61,7 +63,7 @@ def one_more_hurt(found: list[CountMention]) -> None:
     dead = [m for m in found if m.kind == "killed" and not m.background and not m.part and not m.own and not m.coded]
     died = max([m.count for m in dead if not m.implied] + [1 for m in dead if m.implied], default=0)
     for m in found:
-        if not m.ordinal or m.kind not in ("injured", "shot"):
+        if not m.ordinal or m.kind not in HURT:
             continue
         m.ordinal -= died
         if m.ordinal <= 0:  # "a third victim was found" beside three dead: one of them
@@ -81,7 +83,7 @@ def hurt_perpetrator(found: list[CountMention]) -> None:
     if any(m.kind == "killed" and not m.background for m in found):
         told.add("shot")  # "officers shot the gunman" where a death is told: he may be the dead
     for m in found:
-        if m.perpetrator and m.kind in ("injured", "shot") and not m.background and m.kind not in told:
+        if m.perpetrator and m.kind in HURT and not m.background and m.kind not in told:
             m.also = True
             told.add(m.kind)
 
@@ -117,7 +119,7 @@ def fatally_hurt(found: list[CountMention]) -> None:
     """"The fatally wounded teen": one told hurt by a word that tells he died of it is one of the dead, not one hurt;
     his figure is no claim of the hurt."""
     for m in found:
-        if m.kind in ("injured", "shot") and m.implied and FATALLY.search(m.claim.victims or ""):
+        if m.kind in HURT and m.implied and FATALLY.search(m.claim.victims or ""):
             m.part = True
 
 
@@ -138,7 +140,6 @@ def figure_over_named(counts: list[CountMention], hurt, shot) -> bool:
     return many > sum(c.count for c in hurt)
 
 
-HURT = ("injured", "shot")
 PRONOUNS = ("he", "she", "him", "her", "himself", "herself", "they", "them")
 # Words of "others" that tell no one kind of person: "two others", "three other victims".
 _ANYONE = {"other", "others", "people", "persons", "person", "victims", "victim", "men", "women", "individuals"}

@@ -298,7 +298,7 @@ def tally(counts: list[CountMention], kind: str) -> list[Claim]:
 def _nth_dead(claims: list[Claim], useful: list[CountMention], counts: list[CountMention]) -> list[Claim]:
     """"A third person has died", "5th victim dies": the dead told by their rank are at least that many. The
     rank counts the hurt too where any are told before it ("two were wounded and a third was killed")."""
-    hurt = min((cm.number_span[0] for cm in counts if cm.kind in ("injured", "shot")), default=None)
+    hurt = min((cm.number_span[0] for cm in counts if cm.kind in hurt_ops.HURT), default=None)
     nth = max((m.ordinal for m in useful if m.ordinal and (hurt is None or m.number_span[0] < hurt)), default=0)
     if not claims or nth <= max(c.total if c.total is not None else c.count for c in claims):
         return claims
@@ -401,7 +401,7 @@ def _state_floor(counts: list[CountMention], toll: list[Claim]) -> list[Claim]:
 def _dead_told_again(counts: list[CountMention]) -> bool:
     """"A boy was shot Friday ... he was in critical condition ... he died Saturday": where a death is told and
     the hurt are told only by "he" or "she", never named, they are the dead told before they died."""
-    hurt = [cm for cm in counts if cm.kind in ("injured", "shot") and cm.count > 0 and not (cm.part or cm.background)]
+    hurt = [cm for cm in counts if cm.kind in hurt_ops.HURT and cm.count > 0 and not (cm.part or cm.background)]
     dead = [cm for cm in counts if cm.kind == "killed" and cm.count > 0 and not (cm.part or cm.background or cm.own)]
     return bool(hurt and dead) and all(cm.implied and not cm.also and ((cm.claim.victims or "").lower() in _BARE
                                                                        or _named_dead(cm, dead)) for cm in hurt)
@@ -439,7 +439,7 @@ def _self_shot_dead(counts: list[CountMention]) -> list[CountMention]:
     shot or hurt himself is that death, not one hurt."""
     if not any(cm.own and cm.kind == "killed" for cm in counts):
         return counts
-    return [cm for cm in counts if not (cm.kind in ("injured", "shot") and cm.implied
+    return [cm for cm in counts if not (cm.kind in hurt_ops.HURT and cm.implied
                                         and (cm.claim.victims or "").lower() in ("himself", "herself"))]
 
 
@@ -448,7 +448,7 @@ def _group_parts(counts: list[CountMention]) -> list[CountMention]:
     three" is every one of a group, so where a larger figure of the hurt is told it is a part of that toll, not a
     claimant's toll of its own."""
     figures = [cm.claim.total if cm.claim.total is not None else cm.count for cm in counts
-               if cm.kind in ("injured", "shot") and not (cm.part or cm.vague or cm.background or cm.status
+               if cm.kind in hurt_ops.HURT and not (cm.part or cm.vague or cm.background or cm.status
                                                           or cm.implied)]
     most = max(figures, default=0)
     return [dataclasses.replace(cm, part=True) if cm.group and not cm.part and cm.count < most else cm
