@@ -9,7 +9,11 @@ floors that hurt told one by one or as a whole group set on the toll.
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
+
+import yaml
 
 from .nlp import text_of
 from .numbers import Vocab, parse_number
@@ -205,3 +209,62 @@ def whole_groups(counts: list[CountMention], dead: bool) -> list[CountMention]:
         return []
     return [cm for cm in counts if cm.group and cm.kind in HURT and cm.count > 1
             and not (cm.part or cm.vague or cm.background or cm.implied)]
+
+
+@cache
+def _untold() -> dict:
+    """The data of data/count_hurt.yaml, the cues compiled, loaded once."""
+    data = yaml.safe_load(resources.files("sitrep").joinpath("data/count_hurt.yaml").read_text("utf-8"))
+    return {"one_of_most": data["one_of_most"], "cues": [re.compile(p, re.IGNORECASE) for p in data["cues"]],
+            "unhurt": re.compile(data["unhurt"], re.IGNORECASE), "death": re.compile(data["death"], re.IGNORECASE),
+            "not_death": re.compile(data["not_death"], re.IGNORECASE)}
+
+
+def one_hurt_untold(found: list[CountMention], doc, sents) -> list[CountMention]:
+    """"A 12-year-old is recovering after suffering a gunshot wound", "Boy in critical condition following
+    shooting": one hurt told in words the grammar reads as no victim and verb (a state, a wound, a headline) is
+    one hurt, kept as a ``fallback`` (the toll only where the event has no other), where the article tells no
+    death and no figure of the hurt at all, not even "no one was hurt"; the first sentence that tells it."""
+    if any(m.kind in ("killed", *HURT) for m in found):
+        return []
+    cues = _untold()
+    text = text_of(doc)
+    if cues["death"].search(cues["not_death"].sub(" ", text)):
+        return []  # the hurt may be the dead before they died
+    for sent in sents:
+        said = text[sent.start_char:sent.end_char]
+        if cues["unhurt"].search(said):
+            continue
+        hit = next((m for m in (c.search(said) for c in cues["cues"]) if m is not None), None)
+        if hit is not None:
+            return [_untold_mention(sent, sent.start_char + hit.start(), sent.start_char + hit.end())]
+    return []
+
+
+def _untold_mention(sent, start: int, end: int) -> CountMention:
+    from .counts import CountMention  # the counts stage's own mention (it imports this module)
+    from .record import Claim, Span
+    claim = Claim(count=1, low=1, high=1, victims=None, evidence=Span(start=start, end=end))
+    return CountMention("injured", claim, (start, end), (sent.start_char, sent.end_char), (start, end),
+                        implied=True, fallback=True)
+
+
+# "was one of": the one told is among the figure that follows, the toll of the one shooting told.
+_ONE_OF = re.compile(r"\b(?:was|is|were|are)\s+(?:one|two|three|four|five)\s+of\s+$", re.IGNORECASE)
+
+
+def one_of_the_hurt(found: list[CountMention], doc, v: Vocab) -> None:
+    """"Lee, 42, was one of five people shot Sunday night in the park": a small figure of the hurt after "one of"
+    is the toll of the shooting the one told was hit in, not a wider total ("one of 300 shot this year"), where
+    its sentence tells no span of time or past year. The one told may be among the dead ("Lee was one of five
+    people injured ... Lee died"): the figure counts all those hit, and the hurt are those of them not killed."""
+    text = text_of(doc)
+    for m in found:
+        if m.kind not in HURT or not m.background or m.implied or m.vague or m.part \
+                or not 2 <= m.count <= _untold()["one_of_most"]:
+            continue
+        said = text[m.sentence[0]:m.sentence[1]]
+        if _ONE_OF.search(text[m.sentence[0]:m.number_span[0]]) \
+                and not any(p.search(said) for p in [*v.background, *v.past_toll]):
+            m.background = False
+            m.kind = "shot"

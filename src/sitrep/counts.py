@@ -37,7 +37,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-12"
+VERSION = "counts-13"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -95,13 +95,16 @@ def find_counts(doc, sents=None) -> list[CountMention]:
         found.extend(told)
     found.sort(key=lambda m: (m.number_span, m.kind))
     deaths.told_killers(doc, found, v)
+    hurt.one_of_the_hurt(found, doc, v)
     hurt.hurt_perpetrator(found)
     hurt.one_more_hurt(found)
     hurt.cared_after_dead(found, doc, v)
     hurt.gunfire_part(found, doc, v)
     hurt.fatally_hurt(found)
     hurt.others_beside_one(found)
-    return hurt.reflexive_once(found)
+    found = hurt.reflexive_once(found)
+    found += hurt.one_hurt_untold(found, doc, sents if sents is not None else list(sentences(doc)))
+    return sorted(found, key=lambda m: (m.number_span, m.kind))
 
 
 def sentences(doc):
