@@ -569,9 +569,10 @@ def wider_total(tokens) -> bool:
 def _aged(tok) -> bool:
     """"19-year-old" standing alone for a person (no noun after it)."""
     doc = tok.doc
-    return (tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-"
-            and doc[tok.i - 2].lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days")
-            and tok.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"))
+    hyphened = tok.i >= 2 and doc[tok.i - 1].text == "-" \
+        and doc[tok.i - 2].lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days")
+    spaced = tok.i >= 2 and doc[tok.i - 1].lower_ in ("year", "years") and doc[tok.i - 2].like_num  # "a 17 year old"
+    return tok.lower_ == "old" and (hyphened or spaced) and tok.dep_ in ("nsubjpass", "nsubj", "dobj", "conj")
 
 
 def _of_victim(tok, v: Vocab):

@@ -268,3 +268,33 @@ def one_of_the_hurt(found: list[CountMention], doc, v: Vocab) -> None:
                 and not any(p.search(said) for p in [*v.background, *v.past_toll]):
             m.background = False
             m.kind = "shot"
+
+
+# Words after the verb that tell the one hit lived: "was shot in the leg but survived", "is expected to survive".
+SURVIVED = re.compile(r"\b(?:survived|expected\s+to\s+survive|will\s+survive|(?:is|was)\s+expected\s+to\s+recover)\b",
+                      re.IGNORECASE)
+
+
+def survived(found: list[CountMention], doc) -> None:
+    """"Ann Lee, his godmother, was shot in the leg but survived": one hit told with the words that she lived is
+    one hurt beyond the dead (``also``), not one of them, where the rest of her sentence tells no death. Only one
+    told there for the first time ("a woman", a name not met before): "the wounded officer was expected to survive"
+    and "Lee ... Lee was hurt but survived" tell again one counted already."""
+    text = text_of(doc)
+    for m in found:
+        if m.kind not in HURT or not m.implied or m.also or m.part or m.background or m.perpetrator:
+            continue
+        rest = text[m.trigger[1]:m.sentence[1]]
+        if SURVIVED.search(rest) and not DIED.search(rest) and _first_told(m.claim.victims, text[:m.sentence[0]]):
+            m.also = True
+
+
+def _first_told(victims: str | None, before: str) -> bool:
+    """"a woman", "Ann Lee" where "Lee" is not in the text before: one told for the first time."""
+    words = (victims or "").split()
+    if not words or words[0].lower() in PRONOUNS:
+        return False
+    if words[0].lower() in ("a", "an"):
+        return True
+    return words[0][:1].isupper() and words[0].lower() not in ("the", "this", "that") \
+        and re.search(r"\b" + re.escape(words[-1]) + r"\b", before) is None
