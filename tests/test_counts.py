@@ -700,7 +700,7 @@ def test_the_wounded_suspect_is_one_hurt_beyond_his_victims(language):
     ("Police said a man in his 40's was shot on Elm Street.", [("shot", 1)]),
     ("Neighbors heard dozens of gunshots before two men were shot.", [("shot", 2)]),
     ("Police are looking into two shootings that wounded a boy.", [("injured", 1)]),
-    ("A 3 yr old was hurt in the shooting on Oak Street.", []),
+    ("A 3 yr old was hurt in the shooting on Oak Street.", [("injured", 1)]),  # not the 3: one hurt, by its verb
     ("A driver was shot in his car at Elm Park, 612 W. Main St., police said.", [("shot", 1)]),
     ("He fired a six-shot revolver at the clerk, wounding her.", [("injured", 1)]),
     ("The clerk was shot in one arm, police said.", [("shot", 1)]),

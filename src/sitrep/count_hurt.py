@@ -69,6 +69,7 @@ def one_more_hurt(found: list[CountMention]) -> None:
     for m in found:
         if not m.ordinal or m.kind not in HURT:
             continue
+        rank = m.ordinal
         m.ordinal -= died
         if m.ordinal <= 0:  # "a third victim was found" beside three dead: one of them
             m.ordinal = 0
@@ -77,6 +78,8 @@ def one_more_hurt(found: list[CountMention]) -> None:
         if m.kind == "injured" and any(o.kind == "shot" and not o.implied and o.number_span < m.number_span
                                        for o in found):
             m.kind = "shot"
+        if m.kind == "shot":  # those shot count the dead too: "shot three, all killed ... a fourth victim was
+            m.ordinal = rank  # shot in the arm" is one more beside the three, its rank among them all
 
 
 def hurt_perpetrator(found: list[CountMention]) -> None:
