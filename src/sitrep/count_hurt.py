@@ -301,3 +301,20 @@ def _first_told(victims: str | None, before: str) -> bool:
         return True
     return words[0][:1].isupper() and words[0].lower() not in ("the", "this", "that") \
         and re.search(r"\b" + re.escape(words[-1]) + r"\b", before) is None
+
+
+# A zero of the hurt told of some people only: "his father was unhurt", "none of the injured were targets".
+_SOME_UNHURT = re.compile(r"(?:escaped\s+)?(?:unhurt|unharmed)|none\s+of\s+the\s+(?:injured|wounded|hurt)", re.IGNORECASE)
+
+
+def some_unhurt(found: list[CountMention], doc) -> None:
+    """"Ray Cruz was shot and wounded ... His father was unhurt": a zero told of some people by "unhurt" or
+    "unharmed", or "none of the injured" (who were not the targets), tells no toll where the article tells some
+    hurt; it is no claim that none were (``part``)."""
+    text = text_of(doc)
+    if not any(m.kind in HURT and m.count > 0 and not (m.background or m.part) for m in found):
+        return
+    for m in found:
+        if m.kind == "injured" and m.count == 0 and not m.implied \
+                and _SOME_UNHURT.fullmatch(text[m.claim.evidence.start:m.claim.evidence.end].strip()):
+            m.part = True

@@ -99,6 +99,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.hurt_perpetrator(found)
     hurt.one_more_hurt(found)
     hurt.survived(found, doc)
+    hurt.some_unhurt(found, doc)
     hurt.cared_after_dead(found, doc, v)
     hurt.gunfire_part(found, doc, v)
     hurt.fatally_hurt(found)
