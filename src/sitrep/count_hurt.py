@@ -318,3 +318,21 @@ def some_unhurt(found: list[CountMention], doc) -> None:
         if m.kind == "injured" and m.count == 0 and not m.implied \
                 and _SOME_UNHURT.fullmatch(text[m.claim.evidence.start:m.claim.evidence.end].strip()):
             m.part = True
+
+
+def beside_the_dead(clusters, out: dict[int, list[CountMention]]) -> None:
+    """"Three were found dead in the home ... A woman was also shot, but survived": one hurt told beside the dead
+    (``also``) whose sentence lands on an event of its own, with no dead, belongs to the shooting that has them,
+    where just one event of the article tells its own dead."""
+    violent = {id(c) for c in clusters if c.lead.category.is_violent and not c.another}  # not "in a separate shooting"
+    dead = [cid for cid in violent if any(cm.kind == "killed" and cm.count > 0 and not (cm.background or cm.part)
+                                          for cm in out.get(cid, []))]
+    if len(dead) != 1:
+        return
+    for cid, cms in out.items():
+        if cid == dead[0] or cid not in violent or any(cm.kind == "killed" and not cm.background for cm in cms):
+            continue
+        moved = [cm for cm in cms if cm.kind in HURT and cm.also and cm.implied and not cm.background]
+        if moved:
+            out[cid] = [cm for cm in cms if cm not in moved]
+            out[dead[0]].extend(moved)

@@ -176,6 +176,7 @@ def attach_counts(clusters, counts: list[CountMention]) -> dict[int, list[CountM
         else:
             out.setdefault(id(c), []).append(cm)
     _adopt_orphans(every, orphans, out)
+    hurt_ops.beside_the_dead(clusters, out)
     return out
 
 
