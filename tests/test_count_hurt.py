@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.counts import summarise
+from sitrep import nlp
+from sitrep.counts import find_counts, summarise
 from sitrep.tolls import injured
 
 from test_tolls import _cm
+
+
+@pytest.fixture(scope="module")
+def language():
+    return nlp.load()
 
 
 def _hurt(extract_doc, text):
@@ -80,3 +86,55 @@ def test_a_figure_of_the_shot_outweighs_named_hurt_only_as_others():
     assert summarise(injured(counts)).best == 3
     counts[1] = _cm("shot", 12, 40, (31, 80), victims="people")
     assert summarise(injured(counts)).best == 1
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # one hurt told by a wound, a state or a headline, where no death and no other hurt are told
+    ("Teen in serious condition after Elm Street shooting\n\nPolice in Dover are looking for the gunman who "
+     "opened fire near a corner store on Tuesday night.", 1),
+    ("A 9-year-old is recovering after suffering a gunshot wound at a park in Salem on Saturday, police said.", 1),
+    ("A 15-year-old with a bullet wound to the arm walked into a fire station in Tulsa after a shooting on "
+     "Friday night.", 1),
+    ("Woman shot in Maple Heights\n\nDetectives are asking for help after gunfire on Cedar Road on Sunday.", 1),
+    # not where the article tells a death: the one told hurt may be the dead before she died
+    ("Teen in serious condition after Elm Street shooting\n\nThe boy died at a hospital in Dover on Wednesday, "
+     "police said.", None),
+    # not where no one was hurt
+    ("Shots were fired at a house on Birch Lane in Lima on Monday. No one was hurt, and a bullet wound up in "
+     "a bedroom wall.", 0),
+    # "was one of five people shot": the toll of this shooting, less the dead
+    ("Ray Ortiz, 33, was one of five people shot outside a club on Main Street in Flint on Sunday. He died "
+     "at a hospital on Monday.", 4),
+    # "shot in the leg but survived", told of one not met before, is one hurt beside the dead
+    ("Two men were found dead in a house on Oak Street in Gary on Friday. Ana Lopez, 30, was shot in the leg "
+     "but survived, police said.", 1),
+    # a victim ranked among the shot, who count the dead too: one more beside them
+    ("A gunman shot three men and killed them all in a bar in Reno on Friday. A fourth victim was shot in "
+     "the arm and is expected to survive.", 1),
+    # "his father was unhurt" is no zero toll where someone was wounded
+    ("A gunman shot and wounded Tim Ross, 20, outside his home in Erie on Monday. His father was unhurt.", 1),
+])
+def test_the_hurt_missed_when_told_without_a_victim_and_verb(extract_doc, text, hurt):
+    assert _hurt(extract_doc, text) == hurt
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Lee, 42, was one of five people shot Sunday night at a park in Macon.", ("shot", 5, False)),
+    # a wider total: a span of time told
+    ("Lee, 42, was one of five people shot in the city since January 2019.", ("shot", 5, True)),
+])
+def test_one_of_a_small_figure_is_this_shootings_toll(language, text, figure):
+    found = [(m.kind, m.count, m.background) for m in find_counts(language(text)) if m.count > 1]
+    assert found == [figure]
+
+
+@pytest.mark.parametrize("text, also", [
+    ("A woman, 24, was also shot but survived.", True),
+    ("Ana Lopez was shot in the chest but survived.", True),
+    # told again: "the wounded officer", a name met before
+    ("Officer Ana Lopez was at the door. Lopez was shot in the chest but survived.", False),
+    ("The wounded officer was shot in the chest but is expected to survive.", False),
+])
+def test_survived_is_one_beyond_the_dead_only_told_first(language, text, also):
+    hurt = [m for m in find_counts(language(text)) if m.kind in ("shot", "injured") and m.count == 1]
+    assert hurt and hurt[-1].also is also
