@@ -310,14 +310,13 @@ _SOME_UNHURT = re.compile(r"(?:escaped\s+)?(?:unhurt|unharmed)|none\s+of\s+the\s
 def some_unhurt(found: list[CountMention], doc) -> None:
     """"Ray Cruz was shot and wounded ... His father was unhurt": a zero told of some people by "unhurt" or
     "unharmed", or "none of the injured" (who were not the targets), tells no toll where the article tells some
-    hurt; it is no claim that none were (``part``)."""
+    hurt before it; it is no claim that none were (``part``)."""
     text = text_of(doc)
-    if not any(m.kind in HURT and m.count > 0 and not (m.background or m.part) for m in found):
-        return
+    hurt = [m.number_span for m in found if m.kind in HURT and m.count > 0 and not (m.background or m.part or m.vague)]
     for m in found:
-        if m.kind == "injured" and m.count == 0 and not m.implied \
+        if m.kind == "injured" and m.count == 0 and not m.implied and any(h < m.number_span for h in hurt) \
                 and _SOME_UNHURT.fullmatch(text[m.claim.evidence.start:m.claim.evidence.end].strip()):
-            m.part = True
+            m.part = True  # told after some hurt: "... His father was unhurt"
 
 
 def beside_the_dead(clusters, out: dict[int, list[CountMention]]) -> None:
