@@ -257,7 +257,7 @@ _ONE_OF = re.compile(r"\b(?:was|is|were|are)\s+(?:one|two|three|four|five)\s+of\
 
 
 def one_of_the_hurt(found: list[CountMention], doc, v: Vocab) -> None:
-    """"Lee, 42, was one of five people shot Sunday night in the park": a small figure of the hurt after "one of"
+    """"Lee, 42, was one of four men shot outside a bar on Friday": a small figure of the hurt after "one of"
     is the toll of the shooting the one told was hit in, not a wider total ("one of 300 shot this year"), where
     its sentence tells no span of time or past year. The one told may be among the dead ("Lee was one of five
     people injured ... Lee died"): the figure counts all those hit, and the hurt are those of them not killed."""
