@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from . import count_deaths as deaths
 from . import count_hurt as hurt
+from . import count_hurt_over as hurt_over
 from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
                             told_as_cause, unreal, victims_of, wider_total)
 from .nlp import text_of
@@ -37,7 +38,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-12"
+VERSION = "counts-13"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -101,7 +102,11 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.gunfire_part(found, doc, v)
     hurt.fatally_hurt(found)
     hurt.others_beside_one(found)
-    return hurt.reflexive_once(found)
+    found = hurt.reflexive_once(found)
+    hurt_over.roundup_totals(found, text_of(doc))
+    hurt_over.also_among_figure(found)
+    hurt_over.not_by_gunfire(found, text_of(doc))
+    return found
 
 
 def sentences(doc):

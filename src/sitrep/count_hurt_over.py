@@ -1,0 +1,135 @@
+"""Over-counts of the hurt: figures that count more than the hurt of one shooting, checked over all the figures of an
+article once they are found. A round-up's total ("3 dead, 22 wounded in weekend shootings") is the toll of many
+shootings, not of one.
+
+``counts.find_counts`` calls these passes; ``tolls`` weighs what is left.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    from .counts import CountMention
+
+# The kinds of figure a round-up sums: the dead and the hurt.
+_SUMMED = ("killed", "injured", "shot", "casualties")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    """data/count_hurt_over.yaml, loaded once, its patterns compiled."""
+    data = yaml.safe_load(resources.files("sitrep").joinpath("data/count_hurt_over.yaml").read_text("utf-8"))
+    data["roundup"] = re.compile("|".join(f"(?:{p})" for p in data["roundup"]), re.IGNORECASE)
+    for key in ("not_gunfire_clause", "not_gunfire_figure"):
+        data[key] = re.compile(data[key], re.IGNORECASE)
+    return data
+
+
+def roundup_totals(found: list[CountMention], text: str) -> None:
+    """"Three people were killed and at least 22 others wounded in shootings across the city": a figure told in a
+    sentence that sums several shootings or a stretch of time is a running total (``background``), not the toll of
+    the shooting the story goes on to tell."""
+    summed = set()
+    for m in found:
+        if m.kind in _SUMMED and not m.implied and not m.coded and roundup_sentence(text[m.sentence[0]:m.sentence[1]]):
+            m.background = True
+            summed.add((m.kind, m.count))
+    for m in found:  # the headline that tells the same total ("3 dead, 11 wounded" over "... in Monday shootings")
+        if m.headline and not m.implied and m.count > 1 and (m.kind, m.count) in summed:
+            m.background = True
+
+
+def roundup_sentence(sentence: str) -> bool:
+    """Does the sentence sum several shootings or a stretch of time?"""
+    return bool(_data()["roundup"].search(sentence))
+
+
+HURT = ("injured", "shot")
+
+
+def also_among_figure(found: list[CountMention]) -> None:
+    """"Six people were shot, two fatally ... A 38-year-old woman and a 29-year-old woman were also struck": victims
+    told one by one as "also" hit, after a figure of the hit that leaves room for them all (the figure less the dead
+    told beside it), are some of that figure's victims, told again (``part``), not more of them."""
+    figures = [m for m in found if m.kind in HURT and not m.implied and m.count > 1 and not m.also
+               and not (m.part or m.vague or m.background or m.status or m.group or m.coded)]
+    if not figures:
+        return
+    for f in figures:
+        room = f.count - _dead_beside(found, f)
+        told = [m for m in found if m.kind in HURT and m.implied and m.also and not m.ordinal and not m.perpetrator
+                and not m.part and m.number_span[0] > f.number_span[1] and m.sentence != f.sentence]
+        if told and sum(m.count for m in told) <= room:
+            for m in told:
+                m.part = True
+            return
+
+
+def _dead_beside(found: list[CountMention], figure: CountMention) -> int:
+    """The dead told in a figure's own sentence ("six people were shot, two fatally"): some of those it counts."""
+    if figure.kind != "shot":
+        return 0
+    return sum(m.count for m in found if m.kind == "killed" and m.sentence == figure.sentence and not m.part
+               and not m.background)
+
+
+def not_by_gunfire(found: list[CountMention], text: str) -> None:
+    """"Six people injured ... Five people were shot and a girl was hurt when she fell": those hurt by something
+    other than a bullet (a fall, flying glass, shrapnel) are not of the shot. Where a figure of the hurt is the
+    figure of the shot and they together, the figure of the shot is the toll: the larger figure, and the hurt
+    told by a fall or glass, are parts of it (``part``)."""
+    others = [m for m in found if m.kind == "injured" and m.implied and not (m.part or m.background)
+              and _data()["not_gunfire_clause"].search(_clause(found, m, text))]
+    told = sum(_figure_count(hit.group(1)) for hit in _data()["not_gunfire_figure"].finditer(text))
+    extra = max(len({(m.sentence, (m.claim.victims or "").lower()) for m in others}), told)
+    if not extra:
+        return
+    figures = [m for m in found if m.kind in HURT and not m.implied and not (m.part or m.vague or m.background)]
+    shot = {m.count for m in figures if not m.group}
+    wholes = {m.count for m in figures if m.count - extra in shot and m.count - extra > 1}
+    if not wholes:
+        return
+    for m in figures:
+        if m.count in wholes:
+            m.part = True
+    for m in others:
+        m.part = True
+
+
+def _clause(found: list[CountMention], m: CountMention, text: str) -> str:
+    """The words of one victim's clause: from the victim to the next victim told in its sentence."""
+    after = [o.claim.evidence.start for o in found if o.sentence == m.sentence
+             and o.claim.evidence.start > m.claim.evidence.start]
+    return text[m.claim.evidence.start:min(after + [m.sentence[1]])]
+
+
+def _figure_count(word: str) -> int:
+    from .numbers import parse_number
+    n = parse_number(word)
+    return n[0] if n is not None else 0
+
+
+def others_beside_dead(counts: list[CountMention], hurt, shot) -> bool:
+    """"Four shot, 1 dead" over "a woman was shot to death and four others were injured": a figure of the hurt told
+    as "others" beside the dead in its own sentence counts those hurt beyond the dead, so where the shot less the
+    dead come to fewer, that figure is the toll (the headline's dead may not be among its shot)."""
+    where = {(cm.claim.evidence.start, cm.claim.evidence.end): cm for cm in counts}
+    told = [where.get((c.evidence.start, c.evidence.end)) for c in hurt]
+    if any(cm is None for cm in told):
+        return False
+    beside = [cm for cm in told if not cm.implied and _others(cm.claim.victims) and any(
+        d.kind == "killed" and d.sentence == cm.sentence and d.count > 0 and not (d.background or d.part)
+        for d in counts)]
+    if not beside:
+        return False
+    many = max(c.total if c.total is not None else c.count for c in shot)
+    return max(cm.count for cm in beside) > many
+
+
+def _others(victims: str | None) -> bool:
+    return bool({"other", "others"} & set((victims or "").lower().split()))
