@@ -16,8 +16,9 @@ import yaml
 if TYPE_CHECKING:
     from .counts import CountMention
 
-# The kinds of figure a round-up sums: the dead and the hurt.
-_SUMMED = ("killed", "injured", "shot", "casualties")
+# The kinds of figure whose round-ups this module leaves out: the hurt (a round-up's dead are counts.py's, by
+# counts.yaml's narrower ``roundup``, as conflict reports sum a day's dead "in separate attacks" as one event).
+_SUMMED = ("injured", "shot", "casualties")
 
 
 @lru_cache(maxsize=1)
@@ -31,9 +32,9 @@ def _data() -> dict:
 
 
 def roundup_totals(found: list[CountMention], text: str) -> None:
-    """"Three people were killed and at least 22 others wounded in shootings across the city": a figure told in a
-    sentence that sums several shootings or a stretch of time is a running total (``background``), not the toll of
-    the shooting the story goes on to tell."""
+    """"Three people were killed and at least 22 others wounded in shootings across the city": a figure of the hurt
+    told in a sentence that sums several shootings or a stretch of time is a running total (``background``), not the
+    toll of the shooting the story goes on to tell; so is the headline's figure that tells the same total."""
     summed = set()
     for m in found:
         if m.kind in _SUMMED and not m.implied and not m.coded and roundup_sentence(text[m.sentence[0]:m.sentence[1]]):
