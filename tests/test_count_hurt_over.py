@@ -50,6 +50,9 @@ def test_a_round_up_total_is_not_the_toll_of_the_shooting_told(extract_doc):
     ("Police are still looking for the gunman in the shootings.", False),
     ("1 dead, 3 wounded in Stockton shootings", False),
     ("The man died two days later at a hospital.", False),
+    ("Two officers were wounded during a three-hour standoff.", False),
+    ("Nine people were shot in Akron Friday and Saturday.", True),
+    ("Two separate Lake County hunting accidents left two hurt.", True),
 ])
 def test_round_up_sentences(sentence, summed):
     assert over.roundup_sentence(sentence) is summed
