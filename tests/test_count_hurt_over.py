@@ -96,3 +96,23 @@ def test_one_hurt_by_glass_is_not_of_the_shot():
     counts = [_cm("injured", 5, 0, (0, 22), victims="people"), _cm("shot", 4, 23, (23, len(text)))]
     over.not_by_gunfire(counts, text.replace("cut by flying glass", "grazed"))
     assert not counts[0].part
+
+
+def test_a_list_of_ages_counts_no_one():
+    # "Three other victims, ages 22, 27 and 45, were wounded."
+    text = "Three other victims, ages 22, 27 and 45, were wounded."
+    counts = [_cm("injured", 3, 0, (0, len(text)), victims="other victims"),
+              _cm("injured", 45, text.index("45"), (0, len(text)))]
+    over.ages_not_hurt(counts, text)
+    assert [c.part for c in counts] == [False, True]
+    assert summarise(injured(counts)).best == 3
+
+
+def test_a_figure_broken_down_counts_no_one_more():
+    # "Five people, two men and three women, were wounded."
+    counts = [_cm("injured", 5, 0, (0, 60), victims="people"),
+              _cm("injured", 2, 14, (0, 60), victims="men"),
+              _cm("injured", 3, 27, (0, 60), victims="women")]
+    over.breakdown_parts(counts)
+    assert [c.part for c in counts] == [False, True, True]
+    assert summarise(injured(counts)).best == 5

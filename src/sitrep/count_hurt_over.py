@@ -1,6 +1,8 @@
 """Over-counts of the hurt: figures that count more than the hurt of one shooting, checked over all the figures of an
 article once they are found. A round-up's total ("3 dead, 22 wounded in weekend shootings") is the toll of many
-shootings, not of one.
+shootings, not of one; victims told "also" hit may be some of a figure told before; those hurt by a fall or glass are
+not of the shot; a list of ages and the breakdown of a figure ("six people, three men and three women") count no one
+more.
 
 ``counts.find_counts`` calls these passes; ``tolls`` weighs what is left.
 """
@@ -26,7 +28,7 @@ def _data() -> dict:
     """data/count_hurt_over.yaml, loaded once, its patterns compiled."""
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/count_hurt_over.yaml").read_text("utf-8"))
     data["roundup"] = re.compile("|".join(f"(?:{p})" for p in data["roundup"]), re.IGNORECASE)
-    for key in ("not_gunfire_clause", "not_gunfire_figure"):
+    for key in ("not_gunfire_clause", "not_gunfire_figure", "ages_before"):
         data[key] = re.compile(data[key], re.IGNORECASE)
     return data
 
@@ -134,3 +136,25 @@ def others_beside_dead(counts: list[CountMention], hurt, shot) -> bool:
 
 def _others(victims: str | None) -> bool:
     return bool({"other", "others"} & set((victims or "").lower().split()))
+
+
+def ages_not_hurt(found: list[CountMention], text: str) -> None:
+    """"Three other victims, ages 24, 25 and 41, were wounded", "who range in age from 23 to 31": a figure in a list
+    of ages is an age, not a figure of the hurt (``part``)."""
+    for m in found:
+        if m.kind in HURT and not m.implied and not m.part \
+                and _data()["ages_before"].search(text[max(m.sentence[0], m.number_span[0] - 60):m.number_span[0]]):
+            m.part = True
+
+
+def breakdown_parts(found: list[CountMention]) -> None:
+    """"Six people, three men and three women, were wounded": figures told after a figure of the same kind in its
+    sentence, that sum to it, break that figure down; they are its parts (``part``), not more hurt."""
+    for f in found:
+        if f.kind not in HURT or f.implied or f.part or f.count < 2:
+            continue
+        after = [m for m in found if m.kind == f.kind and m.sentence == f.sentence and not m.implied and not m.part
+                 and m.number_span[0] > f.number_span[1]]
+        if len(after) >= 2 and sum(m.count for m in after) == f.count:
+            for m in after:
+                m.part = True
