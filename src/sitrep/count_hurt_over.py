@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from .count_hurt import HURT
+from .numbers import parse_number
+
 if TYPE_CHECKING:
     from .counts import CountMention
 
@@ -50,9 +53,6 @@ def roundup_totals(found: list[CountMention], text: str) -> None:
 def roundup_sentence(sentence: str) -> bool:
     """Does the sentence sum several shootings or a stretch of time?"""
     return bool(_data()["roundup"].search(sentence))
-
-
-HURT = ("injured", "shot")
 
 
 def also_among_figure(found: list[CountMention]) -> None:
@@ -112,7 +112,7 @@ def _clause(found: list[CountMention], m: CountMention, text: str) -> str:
 
 
 def _figure_count(word: str) -> int:
-    from .numbers import parse_number
+    """"one", "2": the figure a word of ``not_gunfire_figure`` tells."""
     n = parse_number(word)
     return n[0] if n is not None else 0
 
@@ -135,6 +135,7 @@ def others_beside_dead(counts: list[CountMention], hurt, shot) -> bool:
 
 
 def _others(victims: str | None) -> bool:
+    """"three others", "two other men": victims told beyond those told before them."""
     return bool({"other", "others"} & set((victims or "").lower().split()))
 
 

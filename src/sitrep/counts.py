@@ -103,11 +103,12 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.fatally_hurt(found)
     hurt.others_beside_one(found)
     found = hurt.reflexive_once(found)
-    hurt_over.ages_not_hurt(found, text_of(doc))
+    text = text_of(doc)  # the hurt counted twice: ages, a figure's breakdown, round-ups, "also", not by gunfire
+    hurt_over.ages_not_hurt(found, text)
     hurt_over.breakdown_parts(found)
-    hurt_over.roundup_totals(found, text_of(doc))
+    hurt_over.roundup_totals(found, text)
     hurt_over.also_among_figure(found)
-    hurt_over.not_by_gunfire(found, text_of(doc))
+    hurt_over.not_by_gunfire(found, text)
     return found
 
 
