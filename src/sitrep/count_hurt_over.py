@@ -39,14 +39,9 @@ def _data() -> dict:
 def roundup_totals(found: list[CountMention], text: str) -> None:
     """"Three people were killed and at least 22 others wounded in shootings across the city": a figure of the hurt
     told in a sentence that sums several shootings or a stretch of time is a running total (``background``), not the
-    toll of the shooting the story goes on to tell; so is the headline's figure that tells the same total."""
-    summed = set()
+    toll of the shooting the story goes on to tell."""
     for m in found:
         if m.kind in _SUMMED and not m.implied and not m.coded and roundup_sentence(text[m.sentence[0]:m.sentence[1]]):
-            m.background = True
-            summed.add((m.kind, m.count))
-    for m in found:  # the headline that tells the same total ("3 dead, 11 wounded" over "... in Monday shootings")
-        if m.headline and not m.implied and m.count > 1 and (m.kind, m.count) in summed:
             m.background = True
 
 
