@@ -1,7 +1,7 @@
 """Over-counts of the hurt: figures that count more than the hurt of one shooting, checked over all the figures of an
 article once they are found. A round-up's total ("3 dead, 22 wounded in weekend shootings") is the toll of many
 shootings, not of one; victims told "also" hit may be some of a figure told before; those hurt by a fall or glass are
-not of the shot; a list of ages and the breakdown of a figure ("six people, three men and three women") count no one
+not of the shot; a list of ages and the breakdown of a figure ("five people, two men and three women") count no one
 more.
 
 ``counts.find_counts`` calls these passes; ``tolls`` weighs what is left.
@@ -37,7 +37,7 @@ def _data() -> dict:
 
 
 def roundup_totals(found: list[CountMention], text: str) -> None:
-    """"Three people were killed and at least 22 others wounded in shootings across the city": a figure of the hurt
+    """"Two dead and 15 hurt in shootings around the city over the weekend": a figure of the hurt
     told in a sentence that sums several shootings or a stretch of time is a running total (``background``), not the
     toll of the shooting the story goes on to tell."""
     for m in found:
@@ -51,7 +51,7 @@ def roundup_sentence(sentence: str) -> bool:
 
 
 def also_among_figure(found: list[CountMention]) -> None:
-    """"Six people were shot, two fatally ... A 38-year-old woman and a 29-year-old woman were also struck": victims
+    """"Seven people were shot, one of them fatally ... a teenager and his aunt were also hit": victims
     told one by one as "also" hit, after a figure of the hit that leaves room for them all (the figure less the dead
     told beside it), are some of that figure's victims, told again (``part``), not more of them."""
     figures = [m for m in found if m.kind in HURT and not m.implied and m.count > 1 and not m.also
@@ -69,7 +69,7 @@ def also_among_figure(found: list[CountMention]) -> None:
 
 
 def _dead_beside(found: list[CountMention], figure: CountMention) -> int:
-    """The dead told in a figure's own sentence ("six people were shot, two fatally"): some of those it counts."""
+    """The dead told in a figure's own sentence ("seven were shot, one of them fatally"): some of those it counts."""
     if figure.kind != "shot":
         return 0
     return sum(m.count for m in found if m.kind == "killed" and m.sentence == figure.sentence and not m.part
@@ -113,7 +113,7 @@ def _figure_count(word: str) -> int:
 
 
 def others_beside_dead(counts: list[CountMention], hurt, shot) -> bool:
-    """"Four shot, 1 dead" over "a woman was shot to death and four others were injured": a figure of the hurt told
+    """"Three shot, 1 dead" over "a man died and three others were hurt": a figure of the hurt told
     as "others" beside the dead in its own sentence counts those hurt beyond the dead, so where the shot less the
     dead come to fewer, that figure is the toll (the headline's dead may not be among its shot)."""
     where = {(cm.claim.evidence.start, cm.claim.evidence.end): cm for cm in counts}
@@ -135,7 +135,7 @@ def _others(victims: str | None) -> bool:
 
 
 def ages_not_hurt(found: list[CountMention], text: str) -> None:
-    """"Three other victims, ages 24, 25 and 41, were wounded", "who range in age from 23 to 31": a figure in a list
+    """"Four victims, ages 19, 30 and 52, were hurt", "who range in age from 20 to 44": a figure in a list
     of ages is an age, not a figure of the hurt (``part``)."""
     for m in found:
         if m.kind in HURT and not m.implied and not m.part \
@@ -144,7 +144,7 @@ def ages_not_hurt(found: list[CountMention], text: str) -> None:
 
 
 def breakdown_parts(found: list[CountMention]) -> None:
-    """"Six people, three men and three women, were wounded": figures told after a figure of the same kind in its
+    """"Five people, two men and three women, were wounded": figures told after a figure of the same kind in its
     sentence, that sum to it, break that figure down; they are its parts (``part``), not more hurt."""
     for f in found:
         if f.kind not in HURT or f.implied or f.part or f.count < 2:
