@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from . import count_deaths as deaths
 from . import count_hurt as hurt
+from . import count_hurt_over as hurt_over
 from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
                             told_as_cause, unreal, victims_of, wider_total)
 from .nlp import text_of
@@ -105,6 +106,12 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.fatally_hurt(found)
     hurt.others_beside_one(found)
     found = hurt.reflexive_once(found)
+    text = text_of(doc)  # the hurt counted twice: ages, a figure's breakdown, round-ups, "also", not by gunfire
+    hurt_over.ages_not_hurt(found, text)
+    hurt_over.breakdown_parts(found)
+    hurt_over.roundup_totals(found, text)
+    hurt_over.also_among_figure(found)
+    hurt_over.not_by_gunfire(found, text)
     found += hurt.one_hurt_untold(found, doc, sents if sents is not None else list(sentences(doc)))
     return sorted(found, key=lambda m: (m.number_span, m.kind))
 

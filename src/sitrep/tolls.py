@@ -15,6 +15,7 @@ from importlib import resources
 import yaml
 
 from . import count_hurt as hurt_ops
+from . import count_hurt_over as hurt_over
 from .count_deaths import ORDINALS
 from .counts import CountMention, as_parts, parse_number, summarise
 from .numbers import vocab
@@ -374,6 +375,8 @@ def _hurt_or_shot(counts: list[CountMention]) -> list[Claim]:
     states = {(cm.claim.evidence.start, cm.claim.evidence.end) for cm in counts if cm.status}
     if hurt and shot and all((c.evidence.start, c.evidence.end) in states for c in hurt):
         return shot  # "four were shot; two remain in hospital with injuries": the shot are the hurt
+    if hurt and shot and hurt_over.others_beside_dead(counts, hurt, shot):
+        return hurt  # "four shot, one dead" over "one woman died and four others were hurt": four hurt
     figures = {cm.number_span for cm in counts if cm.kind == "shot" and not cm.implied and not cm.status}
     if hurt and shot and min(c.evidence.start for c in shot) < min(c.evidence.start for c in hurt) and any(
             s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
