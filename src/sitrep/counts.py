@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from . import count_deaths as deaths
 from . import count_hurt as hurt
+from . import count_hurt_parts as hurt_parts
 from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
                             told_as_cause, unreal, victims_of, wider_total)
 from .nlp import text_of
@@ -101,7 +102,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.gunfire_part(found, doc, v)
     hurt.fatally_hurt(found)
     hurt.others_beside_one(found)
-    return hurt.reflexive_once(found)
+    return hurt_parts.joined_hurt(hurt.reflexive_once(found), doc, v)  # "a mother and daughter were shot": two
 
 
 def sentences(doc):
