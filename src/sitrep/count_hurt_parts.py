@@ -18,6 +18,7 @@ import yaml
 from .count_grammar import claimant, counted_noun
 from .count_hurt import DIED
 from .nlp import text_of
+from .numbers import parse_number
 from .record import Claim, Span
 
 if TYPE_CHECKING:
@@ -226,3 +227,41 @@ def one_beside_figure(found: list[CountMention], doc) -> None:
         if nominal.dep_ == "conj" and head.i < nominal.i and head.lower_ in ("he", "she") \
                 and head.dep_ in ("nsubj", "nsubjpass"):
             m.claim = m.claim.model_copy(update={"total": m.count + 1})
+
+
+def arrived_hurt(found: list[CountMention], doc, v: Vocab) -> list[CountMention]:
+    """"Three others showed up at a local hospital with gunshot wounds": a figure of people who came to a hospital on
+    their own, told with their wounds, is a figure of the hurt (of the shot where a gunshot is told), added to
+    ``found`` in text order; "others" beyond one hurt told before are weighed by ``count_hurt.others_beside_one``."""
+    from .counts import CountMention, sentences  # counts calls this pass: imported when it runs
+
+    d = _data()
+    cared = set(v.data["hospital_nouns"]) | {"room"}  # "the emergency room"
+    told = [m.number_span for m in found]
+    out = []
+    for sent in sentences(doc):
+        for verb in sent:
+            if verb.lemma_.lower() not in d["arrival_verbs"] or verb.pos_ != "VERB":
+                continue
+            place = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "to", "into", "in")
+                     for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in cared]
+            subject = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PRON")]
+            if not place or len(subject) != 1:
+                continue
+            figure = [c for c in subject[0].children if c.dep_ == "nummod" and c.i < subject[0].i]
+            number = parse_number(figure[0].text) if len(figure) == 1 else None
+            wounds = [t.lower_ for t in sent if t.i > place[0].i]
+            if number is None or number[0] < 1 or not d["arrival_wounds"] & set(wounds):
+                continue
+            span = (figure[0].idx, figure[0].idx + len(figure[0]))
+            if any(s < span[1] and span[0] < e for s, e in told):
+                continue
+            kind = "shot" if {"gunshot", "gunshots", "bullet", "shot"} & set(wounds) else "injured"
+            victims = doc[figure[0].i + 1:subject[0].i + 1]
+            claim = Claim(count=number[0], low=number[1], high=number[2], victims=victims.text,
+                          source=claimant(sent, verb, v),
+                          evidence=Span(start=span[0], end=place[0].idx + len(place[0])))
+            out.append(CountMention(kind, claim, span, (sent.start_char, sent.end_char),
+                                    (verb.idx, verb.idx + len(verb))))
+            told.append(span)
+    return sorted(found + out, key=lambda m: (m.number_span, m.kind)) if out else found

@@ -95,6 +95,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
                      for m in _sentence_counts(again, s, v) if m.kind == "killed"]
         found.extend(told)
     found.sort(key=lambda m: (m.number_span, m.kind))
+    found = hurt_parts.arrived_hurt(found, doc, v)  # "three others showed up at a hospital with gunshot wounds"
     deaths.told_killers(doc, found, v)
     hurt.hurt_perpetrator(found)
     hurt.one_more_hurt(found)
