@@ -227,6 +227,10 @@ def one_beside_figure(found: list[CountMention], doc) -> None:
         if nominal.dep_ == "conj" and head.i < nominal.i and head.lower_ in ("he", "she") \
                 and head.dep_ in ("nsubj", "nsubjpass"):
             m.claim = m.claim.model_copy(update={"total": m.count + 1})
+            for o in found:  # "he", told by the same words, is in that total now
+                if o.implied and o.sentence == m.sentence and o.trigger == m.trigger \
+                        and (o.claim.victims or "").lower() == head.lower_:
+                    o.part = True
 
 
 def arrived_hurt(found: list[CountMention], doc, v: Vocab) -> list[CountMention]:
