@@ -269,3 +269,22 @@ def arrived_hurt(found: list[CountMention], doc, v: Vocab) -> list[CountMention]
                                     (verb.idx, verb.idx + len(verb))))
             told.append(span)
     return sorted(found + out, key=lambda m: (m.number_span, m.kind)) if out else found
+
+
+def recased_hurt(doc, sent, told: list[CountMention], again=None) -> list[CountMention]:
+    """"7 Shot, 3 Dead After Drive-By": the figures of the hurt a headline set in title case tells, read again in plain case
+    (``count_deaths.recased_headline``; ``again`` where it is read already), where as set it told none."""
+    from . import count_deaths
+    from .counts import _sentence_counts, sentences, vocab  # counts calls this pass: imported when it runs
+
+    if any(m.kind in _HURT for m in told):
+        return []
+    again = again if again is not None else count_deaths.recased_headline(doc, sent)
+    if again is None:
+        return []
+    return [m for s in sentences(again) if s.start_char < sent.end_char
+            for m in _sentence_counts(again, s, vocab())
+            if m.kind in _HURT and not m.implied and (m.number_span[1] <= m.trigger[0] or m.kind == "injured")]
+    # a figure before its verb ("7 Shot") or of the wounded ("Shooting Kills 1, Wounds 5"); not one told without a
+    # figure ("Teen Hospitalized After Shooting Dies") nor the shot of one who shot ("Teen Shoots Parents And 3
+    # Children"): those are often the dead

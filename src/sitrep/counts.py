@@ -93,6 +93,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
         if again is not None:  # the dead a title-case headline tells, read in plain case, where as set it told none
             told += [m for s in sentences(again) if s.start_char < sent.end_char
                      for m in _sentence_counts(again, s, v) if m.kind == "killed"]
+        told += hurt_parts.recased_hurt(doc, sent, told, again)  # "7 Shot, 3 Dead After Drive-By"
         found.extend(told)
     found.sort(key=lambda m: (m.number_span, m.kind))
     found = hurt_parts.arrived_hurt(found, doc, v)  # "three others showed up at a hospital with gunshot wounds"
