@@ -9,6 +9,7 @@ counts them beside it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -31,9 +32,10 @@ _HURT = ("injured", "shot")
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    """data/hurt_parts.yaml, loaded once, its lists as sets."""
+    """data/hurt_parts.yaml, loaded once: its lists as sets, its patterns compiled."""
     raw = yaml.safe_load(resources.files("sitrep").joinpath("data/hurt_parts.yaml").read_text("utf-8"))
-    return {key: set(value) for key, value in raw.items()}
+    return {key: re.compile(value, re.IGNORECASE) if isinstance(value, str) else set(value)
+            for key, value in raw.items()}
 
 
 def joined_hurt(found: list[CountMention], doc, v: Vocab) -> list[CountMention]:
@@ -42,6 +44,7 @@ def joined_hurt(found: list[CountMention], doc, v: Vocab) -> list[CountMention]:
     one_beside_figure(found, doc)
     more = joined_people(found, doc)
     more += both_with_doer(found + more, doc, v)
+    more += doer_in_care(found + more, doc, v)
     return sorted(found + more, key=lambda m: (m.number_span, m.kind)) if more else found
 
 
@@ -288,3 +291,34 @@ def recased_hurt(doc, sent, told: list[CountMention], again=None) -> list[CountM
     # a figure before its verb ("7 Shot") or of the wounded ("Shooting Kills 1, Wounds 5"); not one told without a
     # figure ("Teen Hospitalized After Shooting Dies") nor the shot of one who shot ("Teen Shoots Parents And 3
     # Children"): those are often the dead
+
+
+def doer_in_care(found: list[CountMention], doc, v: Vocab) -> list[CountMention]:
+    """"Officers found a suspect with a gunshot wound", "a gunfight that left the accused gunman hospitalized": the
+    one who did it, told by a word for him just before the words of a wound or of care with no one else between, is
+    one hurt beyond those he hit (``perpetrator``, ``also``), where the story tells no death of his; once."""
+    from .counts import CountMention, sentences  # counts calls this pass: imported when it runs
+
+    if any(m.perpetrator and (m.also or m.kind == "killed") or m.own for m in found if not m.background):
+        return []  # told already, or told dead
+    d = _data()
+    doers = set(v.data["perpetrator_nouns"])
+    others = set(v.data["person_nouns"]) | {"him", "her", "them", "victim", "victims"}
+    text = text_of(doc)
+    for sent in sentences(doc):
+        if DIED.search(sent.text):
+            continue
+        for tok in sent:
+            if tok.lemma_.lower() not in doers or tok.tag_ != "NN":
+                continue
+            cue = d["doer_care"].match(text, tok.idx + len(tok))
+            if cue is None or any(w in others for w in re.findall(r"[a-z]+", cue.group(1).lower())):
+                continue
+            first = next((c for c in tok.children if c.dep_ == "det" and c.i < tok.i), tok)
+            span = (first.idx, tok.idx + len(tok))
+            claim = Claim(count=1, low=1, high=1, victims=text[span[0]:span[1]], source=claimant(sent, tok, v),
+                          evidence=Span(start=span[0], end=tok.idx + len(tok) + cue.end() - cue.start()))
+            return [CountMention("injured", claim, span, (sent.start_char, sent.end_char),
+                                 (span[1] + cue.start(2) - cue.start(), span[1] + cue.end(2) - cue.start()),
+                                 implied=True, perpetrator=True, also=True)]
+    return []
