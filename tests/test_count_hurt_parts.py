@@ -34,6 +34,12 @@ def _hurt(extract_doc, text):
     # a figure of people who came to a hospital with wounds, "others" beyond one hurt told before
     ("Teen shot in Tulsa\n\nA 17-year-old was shot in the leg outside a store in Tulsa on Saturday night. "
      "Later, two others showed up at a hospital with gunshot wounds, police said.", 3),
+    # the one who did it told just before his wound, with no one else between
+    ("Clerk shot in Erie\n\nA clerk was shot during a robbery at a store on Oak Street in Erie on Monday. "
+     "Officers later found a suspect, with a gunshot wound to the hand, behind the store.", 2),
+    # a title-case headline read again in plain case: 3 shot less the one dead
+    ("3 Shot, 1 Dead In Elm Park Shooting\n\nGunfire broke out at Elm Park in Flint on Sunday night, police "
+     "said. One man died at the scene.", 2),
 ])
 def test_the_hurt_told_in_parts(extract_doc, text, hurt):
     assert _hurt(extract_doc, text) == hurt

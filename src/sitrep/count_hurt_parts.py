@@ -296,7 +296,8 @@ def recased_hurt(doc, sent, told: list[CountMention], again=None) -> list[CountM
 def doer_in_care(found: list[CountMention], doc, v: Vocab) -> list[CountMention]:
     """"Officers found a suspect with a gunshot wound", "a gunfight that left the accused gunman hospitalized": the
     one who did it, told by a word for him just before the words of a wound or of care with no one else between, is
-    one hurt beyond those he hit (``perpetrator``, ``also``), where the story tells no death of his; once."""
+    one hurt beyond those he hit (``perpetrator``, ``also``), where the story tells no death of his; once. He joins
+    the figure of the injured where one is told, else those shot."""
     from .counts import CountMention, sentences  # counts calls this pass: imported when it runs
 
     if any(m.perpetrator and (m.also or m.kind == "killed") or m.own for m in found if not m.background):
@@ -318,7 +319,8 @@ def doer_in_care(found: list[CountMention], doc, v: Vocab) -> list[CountMention]
             span = (first.idx, tok.idx + len(tok))
             claim = Claim(count=1, low=1, high=1, victims=text[span[0]:span[1]], source=claimant(sent, tok, v),
                           evidence=Span(start=span[0], end=tok.idx + len(tok) + cue.end() - cue.start()))
-            return [CountMention("injured", claim, span, (sent.start_char, sent.end_char),
+            figure = any(o.kind == "injured" and not (o.implied or o.part or o.background) for o in found)
+            return [CountMention("injured" if figure else "shot", claim, span, (sent.start_char, sent.end_char),
                                  (span[1] + cue.start(2) - cue.start(), span[1] + cue.end(2) - cue.start()),
                                  implied=True, perpetrator=True, also=True)]
     return []
