@@ -40,6 +40,12 @@ def _hurt(extract_doc, text):
     # a title-case headline read again in plain case: 3 shot less the one dead
     ("3 Shot, 1 Dead In Elm Park Shooting\n\nGunfire broke out at Elm Park in Flint on Sunday night, police "
      "said. One man died at the scene.", 2),
+    # two people told "also shot" with no "were" and no object, beyond the dead
+    ("Bank shooting in Ogden\n\nTwo guards were shot and killed at a bank in Ogden on Friday. Another guard and "
+     "a woman also shot and are in a hospital, police said.", 2),
+    # not two who fired at something
+    ("Bank shooting in Ogden\n\nA guard was shot and wounded at a bank in Ogden on Friday. The robber and a "
+     "woman also shot at the police car before they fled, police said.", 1),
 ])
 def test_the_hurt_told_in_parts(extract_doc, text, hurt):
     assert _hurt(extract_doc, text) == hurt

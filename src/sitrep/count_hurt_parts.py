@@ -45,6 +45,7 @@ def joined_hurt(found: list[CountMention], doc, v: Vocab) -> list[CountMention]:
     more = joined_people(found, doc)
     more += both_with_doer(found + more, doc, v)
     more += doer_in_care(found + more, doc, v)
+    more += also_hurt_pair(found + more, doc, v)
     return sorted(found + more, key=lambda m: (m.number_span, m.kind)) if more else found
 
 
@@ -324,3 +325,43 @@ def doer_in_care(found: list[CountMention], doc, v: Vocab) -> list[CountMention]
                                  (span[1] + cue.start(2) - cue.start(), span[1] + cue.end(2) - cue.start()),
                                  implied=True, perpetrator=True, also=True)]
     return []
+
+
+def also_hurt_pair(found: list[CountMention], doc, v: Vocab) -> list[CountMention]:
+    """"Two bailiffs were killed. Another deputy and a woman also shot and are in the hospital": a verb of the hurt
+    told "also", with no "were" and no object, whose subject is two or more people joined by "and" is read as an
+    attack they made ("the two men also shot"); told so it is the hurt, one each, beyond those told before
+    (``also``). They join the hurt as the story tells them elsewhere: the injured where any are told, else the shot."""
+    from .counts import CountMention, sentences  # counts calls this pass: imported when it runs
+
+    people = set(v.data["person_nouns"])
+    told = [m.number_span for m in found if m.kind in _HURT or m.kind == "killed"]
+    kind_told = "injured" if any(m.kind == "injured" and not m.background for m in found) else "shot"
+    out = []
+    for sent in sentences(doc):
+        for verb in sent:
+            kind = v.kind(verb, v.verbs)
+            if verb.tag_ != "VBD" or kind not in _HURT or not any(c.dep_ == "advmod" and c.lower_ == "also"
+                                                                for c in verb.children):
+                continue
+            if any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative") or c.dep_ == "prep" and
+                   c.lower_ in ("at", "on", "toward", "towards", "into") for c in verb.children):
+                continue  # "the two men also shot at the car", "also shot him"
+            subject = [c for c in verb.children if c.dep_ == "nsubj"]
+            if len(subject) != 1:
+                continue
+            group = [subject[0], *(c for c in subject[0].children if c.dep_ == "conj")]
+            if len(group) < 2 or not all(t.tag_ == "NN" and t.lemma_.lower() in people and any(
+                    c.dep_ == "det" for c in t.children) for t in group):
+                continue
+            for person in group:
+                first = min((c for c in person.children if c.dep_ == "det"), key=lambda c: c.i)
+                span = (first.idx, person.idx + len(person))
+                if any(s < span[1] and span[0] < e for s, e in told):
+                    continue
+                claim = Claim(count=1, low=1, high=1, victims=text_of(doc)[span[0]:span[1]],
+                              source=claimant(sent, verb, v), evidence=Span(start=span[0], end=verb.idx + len(verb)))
+                out.append(CountMention(kind_told, claim, span, (sent.start_char, sent.end_char),
+                                        (verb.idx, verb.idx + len(verb)), implied=True, also=True))
+                told.append(span)
+    return out
