@@ -46,6 +46,9 @@ def _hurt(extract_doc, text):
     # not two who fired at something
     ("Bank shooting in Ogden\n\nA guard was shot and wounded at a bank in Ogden on Friday. The robber and a "
      "woman also shot at the police car before they fled, police said.", 1),
+    # a figure of the hurt as large as the shot told first: the dead told are none of them
+    ("4 Shot In Akron Park\n\nFour people were injured in a shooting at Elm Park in Akron on Saturday night, "
+     "police said. The park was the site of a fatal shooting in which one man died.", 4),
 ])
 def test_the_hurt_told_in_parts(extract_doc, text, hurt):
     assert _hurt(extract_doc, text) == hurt

@@ -365,3 +365,13 @@ def also_hurt_pair(found: list[CountMention], doc, v: Vocab) -> list[CountMentio
                                         (verb.idx, verb.idx + len(verb)), implied=True, also=True))
                 told.append(span)
     return out
+
+
+def all_shot_hurt(hurt: list[Claim], shot: list[Claim]) -> bool:
+    """"4 shot in Mount Oliver ... four people were wounded": where a figure of the hurt tells as many as the figure
+    of the shot, before the dead are taken off it, every one shot was hurt, and the dead the story tells are not
+    among them (told of another day or shooting): the hurt are the toll, not the shot less the dead."""
+    from .counts import summarise  # tolls calls this pass: imported when it runs
+
+    most = summarise(hurt).best
+    return bool(most) and all(c.total is not None and c.total < c.count == most for c in shot)
