@@ -1,10 +1,14 @@
 """The hurt told in parts beside the one victim or figure read first: people joined to a victim with no article of
-their own ("a mother and daughter were shot"), one more joined to a victim by "both ... and" where the first is
-the one who did it ("both the gunman and the child were taken to hospital").
+their own ("a mother and daughter were shot"), the one who did it told beside his victims ("sent both himself and a
+girl to the hospital", "Varner was shot", "a suspect, with a gunshot wound"), "he and two others" in care, people
+"also shot" with no "were", those who came to a hospital on their own, the figures of a title-case headline, and a
+figure of the hurt as large as the shot told first.
 
-``counts.find_counts`` calls ``joined_hurt`` last, once the figures of an article are found and weighed; each pass adds the victims
-it finds as mentions of their own, told by the same verb as the victim they are joined to, so that ``tolls.tally``
-counts them beside it.
+Hooks, kept small so that ``counts`` and ``tolls`` stay as they were: ``counts.find_counts`` calls
+``recased_hurt`` per sentence, ``arrived_hurt`` once the figures are found (before the passes of ``count_hurt``)
+and ``joined_hurt`` last, once they are weighed; ``tolls._hurt_or_shot`` asks ``all_shot_hurt``. The passes add
+the victims they find as mentions of their own, told by the same verb as the victim they are joined to, so that
+``tolls.tally`` counts them beside it, or mark one hurt beyond the others (``also``).
 """
 from __future__ import annotations
 
@@ -276,8 +280,8 @@ def arrived_hurt(found: list[CountMention], doc, v: Vocab) -> list[CountMention]
 
 
 def recased_hurt(doc, sent, told: list[CountMention], again=None) -> list[CountMention]:
-    """"7 Shot, 3 Dead After Drive-By": the figures of the hurt a headline set in title case tells, read again in plain case
-    (``count_deaths.recased_headline``; ``again`` where it is read already), where as set it told none."""
+    """"7 Shot, 3 Dead After Drive-By": the figures of the hurt a headline set in title case tells, read again in
+    plain case (``count_deaths.recased_headline``; ``again`` where it is read already), where as set it told none."""
     from . import count_deaths
     from .counts import _sentence_counts, sentences, vocab  # counts calls this pass: imported when it runs
 
