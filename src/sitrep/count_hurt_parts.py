@@ -171,11 +171,12 @@ def _doer_and_victim(sent, v: Vocab):
     return None
 
 
-def _doers(doc, v: Vocab) -> set[str]:
+def _doers(doc, v: Vocab) -> dict[str, set[str]]:
     """The words that tell the one who shot others: a name or a word for the one who did it, the subject of a verb
     of the dead or the hurt with an object ("Thibodeaux allegedly shot them", "the gunman wounded two men"), not one
-    told as a victim of such a verb."""
-    doers, victims = set(), set()
+    told as a victim of such a verb; each with the words of the whole name ("wilbert", "thibodeaux")."""
+    doers: dict[str, set[str]] = {}
+    victims = set()
     nouns = set(v.data["perpetrator_nouns"])
     for tok in doc:
         if tok.dep_ != "nsubj" or not (tok.pos_ == "PROPN" or tok.lemma_.lower() in nouns):
@@ -185,9 +186,10 @@ def _doers(doc, v: Vocab) -> set[str]:
         objs = [c for verb in verbs if v.kind(verb, v.verbs) in ("killed", "injured", "shot") for c in verb.children
                 if c.dep_ == "dobj" and c.lower_ not in _SELF]
         if objs:
-            doers.add(tok.lower_)
+            name = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+            doers.setdefault(tok.lower_, set()).update(name | {tok.lower_})
             victims.update(o.lower_ for o in objs)
-    return doers - victims
+    return {word: name for word, name in doers.items() if word not in victims}
 
 
 def hurt_doer(found: list[CountMention], doc, v: Vocab) -> None:
@@ -211,12 +213,14 @@ def hurt_doer(found: list[CountMention], doc, v: Vocab) -> None:
             return
 
 
-def _tells(m: CountMention, doers: set[str]) -> bool:
-    """A victim told as one of ``doers``: by "the" and the word ("the gunman") or by a name alone ("Thibodeaux")."""
+def _tells(m: CountMention, doers: dict[str, set[str]]) -> bool:
+    """A victim told as one of ``doers``: by "the" and the word ("the gunman") or by a name alone, all of whose words
+    are of his name ("Thibodeaux", not "Mary Smith" beside "John Smith shot his wife")."""
     words = (m.claim.victims or "").split()
     if not words or words[-1].lower() not in doers:
         return False
-    return words[0].lower() == "the" or len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+    return words[0].lower() == "the" or len(words) <= 3 and all(
+        w[:1].isupper() and w.isalpha() and w.lower() in doers[words[-1].lower()] for w in words)
 
 
 def one_beside_figure(found: list[CountMention], doc) -> None:
