@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from . import count_deaths as deaths
 from . import count_hurt as hurt
 from . import count_hurt_over as hurt_over
+from . import count_hurt_parts as hurt_parts
 from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
                             told_as_cause, unreal, victims_of, wider_total)
 from .nlp import text_of
@@ -93,8 +94,10 @@ def find_counts(doc, sents=None) -> list[CountMention]:
         if again is not None:  # the dead a title-case headline tells, read in plain case, where as set it told none
             told += [m for s in sentences(again) if s.start_char < sent.end_char
                      for m in _sentence_counts(again, s, v) if m.kind == "killed"]
+        told += hurt_parts.recased_hurt(doc, sent, told, again)  # "7 Shot, 3 Dead After Drive-By"
         found.extend(told)
     found.sort(key=lambda m: (m.number_span, m.kind))
+    found = hurt_parts.arrived_hurt(found, doc, v)  # "three others showed up at a hospital with gunshot wounds"
     deaths.told_killers(doc, found, v)
     hurt.one_of_the_hurt(found, doc, v)
     hurt.hurt_perpetrator(found)
@@ -105,7 +108,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.gunfire_part(found, doc, v)
     hurt.fatally_hurt(found)
     hurt.others_beside_one(found)
-    found = hurt.reflexive_once(found)
+    found = hurt_parts.joined_hurt(hurt.reflexive_once(found), doc, v)  # "a mother and daughter were shot": two
     text = text_of(doc)  # the hurt counted twice: ages, a figure's breakdown, round-ups, "also", not by gunfire
     hurt_over.ages_not_hurt(found, text)
     hurt_over.breakdown_parts(found)

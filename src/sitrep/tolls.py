@@ -16,6 +16,7 @@ import yaml
 
 from . import count_hurt as hurt_ops
 from . import count_hurt_over as hurt_over
+from . import count_hurt_parts as hurt_parts
 from .count_deaths import ORDINALS
 from .counts import CountMention, as_parts, parse_number, summarise
 from .numbers import vocab
@@ -379,7 +380,8 @@ def _hurt_or_shot(counts: list[CountMention]) -> list[Claim]:
         return hurt  # "four shot, one dead" over "one woman died and four others were hurt": four hurt
     figures = {cm.number_span for cm in counts if cm.kind == "shot" and not cm.implied and not cm.status}
     if hurt and shot and min(c.evidence.start for c in shot) < min(c.evidence.start for c in hurt) and any(
-            s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures):
+            s <= c.evidence.start < e or c.evidence.start <= s < c.evidence.end for c in shot for s, e in figures) \
+            and not hurt_parts.all_shot_hurt(hurt, shot):  # "Four shot, 1 dead ... four others were injured": 4
         return shot
     return hurt or shot
 
