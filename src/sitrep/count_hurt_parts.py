@@ -224,7 +224,7 @@ def _tells(m: CountMention, doers: dict[str, set[str]]) -> bool:
 
 
 def one_beside_figure(found: list[CountMention], doc) -> None:
-    """"He and two other people are in stable condition": a figure of the hurt told by their state, joined to "he"
+    """"She and two more men are listed in fair condition": a figure of the hurt told by their state, joined to "he"
     or "she" before it, counts one more than it tells (``total``): a figure of their state is read alone, as a floor
     of the hurt, so the one told by the pronoun is in no other figure of it."""
     for m in found:
@@ -246,7 +246,7 @@ def one_beside_figure(found: list[CountMention], doc) -> None:
 
 
 def arrived_hurt(found: list[CountMention], doc, v: Vocab) -> list[CountMention]:
-    """"Three others showed up at a local hospital with gunshot wounds": a figure of people who came to a hospital on
+    """"Two more men later walked into a clinic with bullet wounds": a figure of people who came to a hospital on
     their own, told with their wounds, is a figure of the hurt (of the shot where a gunshot is told), added to
     ``found`` in text order; "others" beyond one hurt told before are weighed by ``count_hurt.others_beside_one``."""
     from .counts import CountMention, sentences  # counts calls this pass: imported when it runs
@@ -336,7 +336,7 @@ def doer_in_care(found: list[CountMention], doc, v: Vocab) -> list[CountMention]
 
 
 def also_hurt_pair(found: list[CountMention], doc, v: Vocab) -> list[CountMention]:
-    """"Two bailiffs were killed. Another deputy and a woman also shot and are in the hospital": a verb of the hurt
+    """"Two guards were killed. A clerk and a driver also shot, both now in surgery": a verb of the hurt
     told "also", with no "were" and no object, whose subject is two or more people joined by "and" is read as an
     attack they made ("the two men also shot"); told so it is the hurt, one each, beyond those told before
     (``also``). They join the hurt as the story tells them elsewhere: the injured where any are told, else the shot."""
