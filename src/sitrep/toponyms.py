@@ -62,6 +62,8 @@ ENGLISH_NAMED = {"USA", "CAN", "GBR", "IRL", "AUS", "NZL"}
 ORG_STATE_MIN = 1_000_000
 # What a country's capital gains over its namesakes in that country where the article is set there.
 CAPITAL_WEIGHT = 9.0
+# A town of a country next to the article's is taken by its name alone only if it has this many people.
+BORDER_TOWN_MIN = 5000
 # A town whose name no other state has says alone which state the article is about if it is this big.
 REGION_TOWN_MIN = 50_000
 # What a province the article's other places lie in adds to a candidate there (a province the text names
@@ -778,9 +780,44 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
     if qualifiers or ctx.weight(e) > 0 or e.kind != "city":  # its own firm reading may place it
         return e, None
     if ctx.countries:  # a town abroad only where the name is a big city's and no kind word says otherwise
-        ok = kind is None and e.population >= 500_000
+        ok = kind is None and e.population >= 500_000 or _across_border(p, e, kind, options, ctx)
     else:
         ok = kind is not None or e.population >= (50_000 if p.label == "GAZ" else 1000) or (
             # "Students in Baramulla": a town of unknown population, the only place the name can be in
             not loose and e.population == 0 and len({o.country for o, _ in options}) == 1 and led_by_locative(p))
-    return (e, None) if ok else (None, NOT_IN_COUNTRIES)
+    if ok:
+        return e, None
+    province = _province_instead(options, own)
+    return (province, None) if province is not None else (None, NOT_IN_COUNTRIES)
+
+
+def _across_border(p: PlaceMention, e: Entry, kind: str | None, options: list[tuple[Entry, bool]], ctx: Context) -> bool:
+    """A town of some size (not a village, which a missing local name may be) of a country next to one the article
+    names, where only that country has places of the name and a locative preposition or a kind word says it is a
+    place ("militants killed in Sopore" in a report that names only Pakistan): news of a border region names the
+    neighbour as often as the town's own country."""
+    if e.population < BORDER_TOWN_MIN or any(loose for _, loose in options) or len({o.country for o, _ in options}) != 1:
+        return False
+    if kind is None and not led_by_locative(p):
+        return False
+    if any(country != e.country for country, _ in ctx.admin1):
+        return False  # the article names a province of another country: "Shirin Tagab district, Faryab"
+    near = _neighbours().get(e.country, frozenset())
+    return any(n > 0 and c in near for c, n in ctx.countries.items())
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """The countries each country borders (ISO3), from GeoNames' country list."""
+    raw = gazetteer.geonames_countries()
+    iso3 = {c["iso"]: code for code, c in raw.items()}
+    return {code: frozenset(iso3[n] for n in (c.get("neighbours") or "").split(",") if n in iso3)
+            for code, c in raw.items()}
+
+
+def _province_instead(options: list[tuple[Entry, bool]], own: str) -> Entry | None:
+    """Where the likeliest reading of a name is a small town abroad that the article gives no reason for, the
+    province that bears the name exactly, if one does ("parents in Goa": the Indian state, not a Philippine
+    town of 20,000)."""
+    provinces = [e for e, loose in options if e.kind == "admin1" and not loose and gazetteer.key(e.name) == own]
+    return max(provinces, key=lambda e: e.population, default=None)
