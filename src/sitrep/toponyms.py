@@ -464,6 +464,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     _cohere(places, todo, cands, looked, qualified, home)
     coherence.home_state(todo, cands, looked, qualified)
     coherence.one_sense(todo, cands, looked, qualified)
+    _whole_by_part(doc, places, cands)
     _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
@@ -533,6 +534,25 @@ def _villages_at_home(places: list[PlaceMention], qualified: dict[int, list[Entr
         e = p.entry
         if _village(e) and homes and e.country not in homes and not qualified.get(id(p)):
             p.entry, p.note = None, "a village of another country than the article's places"
+
+
+def _whole_by_part(doc: Doc, places: list[PlaceMention], cands: dict[int, list[Entry]]) -> None:
+    """A district or town named as the whole a place is part of ("Mendhar tehsil of Poonch district") is the
+    namesake that has a place of the part's name within :data:`PART_KM`, where the one chosen has none: the
+    part says which Poonch is meant. Both are set to the nearest such pair."""
+    text = text_of(doc)
+    ordered = sorted(places, key=lambda p: p.start)
+    for p, q in zip(ordered, ordered[1:]):
+        if q.entry is None or id(p) not in cands or id(q) not in cands \
+                or not (OF_PLACE.match(text[p.end:q.start]) or SUBDISTRICT_OF.match(text[p.end:q.start])):
+            continue
+        parts = [e for e in cands[id(p)] if e.kind == "city"]
+        if not parts or any(_km(e, q.entry) <= PART_KM for e in parts):
+            continue
+        pairs = [(w, e) for w in cands[id(q)] if w.kind in {"city", "admin2"} for e in parts if _km(e, w) <= PART_KM]
+        if pairs:
+            q.entry, p.entry = min(pairs, key=lambda pair: _km(pair[1], pair[0]))
+            q.note = p.note = None
 
 
 def _part_near_whole(doc: Doc, places: list[PlaceMention], gaz=None, looked=None) -> None:
