@@ -607,6 +607,9 @@ def _parts_and_wholes(places: list[PlaceMention]) -> tuple[set[int], set[int]]:
         return wholes, strays
     text = text_of(ordered[0].root.doc)
     for p, q in zip(ordered, ordered[1:]):
+        if p.resolved and q.resolved and _possessive_whole(p, text[p.end:q.start]):
+            wholes.add(id(p))  # "in Bihar's Gaya district", "south Kashmir's Anantnag": Gaya, Anantnag
+            continue
         if not (p.resolved and q.resolved and PART_OF.match(text[p.end:q.start])):
             continue
         if (p.precision or 4) < (q.precision or 4) or p.precision == q.precision:
@@ -615,6 +618,16 @@ def _parts_and_wholes(places: list[PlaceMention]) -> tuple[set[int], set[int]]:
             else:
                 strays.add(id(p))
     return wholes, strays
+
+
+# What lies between a whole in the possessive and its part: "Bihar's Gaya", "Pattani's Sai Buri".
+POSSESSIVE_GAP = re.compile(r"^(?:['\u2019]s?)?[ ]$")
+
+
+def _possessive_whole(p: PlaceMention, gap: str) -> bool:
+    """Is the place a province or town in the possessive that the next name lies in ("Bihar's Gaya district")?"""
+    possessive = p.text.endswith(("'s", "\u2019s", "'", "\u2019")) or gap[:1] in {"'", "\u2019"}
+    return possessive and bool(POSSESSIVE_GAP.match(gap))
 
 
 # A name used as a street's: "the 1500 block of Maryland", "the intersection of Brewton and Lockett streets",
