@@ -45,7 +45,7 @@ def lone_names(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMent
         start, end = toks[0].idx, _end_char(toks[-1])
         name = text_of(doc)[start:end]
         k = gazetteer.key(name)
-        if actors.country_of(name) is not None or not any(
+        if actors.country_of(name) is not None or _common_word(name) or not any(
                 gazetteer.key(e.name).removesuffix("county") == k
                 and (e.kind in {"admin1", "admin2"} or e.kind == "city" and e.population >= NAMED_TOWN_MIN)
                 for e in gaz.candidates(name)):

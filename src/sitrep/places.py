@@ -418,8 +418,8 @@ def common_words() -> frozenset[str]:
 
 
 def _common_word(name: str) -> bool:
-    """Is the name one ordinary word ("Forest", "the Centre") rather than a place's name?"""
-    words = name.lower().split()
+    """Is the name one ordinary word ("Forest", "the Centre", "the Centre's") rather than a place's name?"""
+    words = re.sub(r"['\u2019]s?$", "", name.lower()).split()
     if words and words[0] == "the":
         words = words[1:]
     return len(words) == 1 and words[0] in common_words()
