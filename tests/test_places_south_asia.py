@@ -20,6 +20,8 @@ def found(parse, gaz, text: str) -> dict[str, places.PlaceMention]:
     ("Parents in Goa blocked the main roads on Monday.", "Goa", "IND", "admin1"),
     # a town of size next to the one country the report names, the only country with the name
     ("Troops from Pakistan fired at a post in Sopore on Friday.", "Sopore", "IND", "city"),
+    # a bare name is a town more often than a district of another country that bears it
+    ("Shops stayed shut in Poonch on Tuesday after the firing.", "Poonch", "IND", "city"),
 ])
 def test_a_town_the_report_gives_no_country_for(parse, gaz, text, name, country, kind):
     p = found(parse, gaz, text)[name]

@@ -260,8 +260,9 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
     if kind is None and e.kind == "admin1" and (e.country, e.admin1) in towns:
         score -= 1.0  # a bare name is a town more often than the province named after it ("Oregon" has no
         # town of the name in Oregon: it is the state's, and the towns elsewhere are named after it)
-    elif kind is None and e.kind == "admin2" and e.country in towns:
+    elif kind is None and e.kind == "admin2" and any(isinstance(t, str) for t in towns):
         score -= 3.0  # and more often than the county or district, whose towns' people its population sums
+        # (a town of another country too: "Poonch" is the Indian town more often than the Pakistani district)
     if kind == "province":
         score += 4.0 if e.kind == "admin1" else -1.0
     elif kind == "district" and e.kind == "admin2":
