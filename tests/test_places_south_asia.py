@@ -20,8 +20,6 @@ def found(parse, gaz, text: str) -> dict[str, places.PlaceMention]:
     ("Parents in Goa blocked the main roads on Monday.", "Goa", "IND", "admin1"),
     # a town of size next to the one country the report names, the only country with the name
     ("Troops from Pakistan fired at a post in Sopore on Friday.", "Sopore", "IND", "city"),
-    # a bare name is a town more often than a district of another country that bears it
-    ("Shops stayed shut in Poonch on Tuesday after the firing.", "Poonch", "IND", "city"),
 ])
 def test_a_town_the_report_gives_no_country_for(parse, gaz, text, name, country, kind):
     p = found(parse, gaz, text)[name]
@@ -69,3 +67,27 @@ def test_a_place_in_the_possessive_is_the_whole_of_the_next(extract_doc):
     text = "A roadside bomb wounded four rangers in Pattani's Sai Buri district on Monday."
     where = extract_doc(text, published="2024-03-04").events[0].location
     assert where is not None and where.text.startswith("Sai Buri") and where.country == "THA"
+
+
+def test_a_village_of_a_report_in_another_countrys_local_words_is_no_neighbours_town(parse, gaz):
+    names = found(parse, gaz, "Two farmers were hurt at Sarangpur village in the upazila on Friday, Bangladeshi "
+                              "officials said.")
+    assert all(p.entry is None or p.entry.country != "IND" for p in names.values())
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Hundreds of students gathered in Lucknow on Friday to protest against attacks on workers in Nigeria.",
+     "Lucknow"),
+    ("Forty teachers were detained in Salem for staging a protest against the minister's visit to Delhi.", "Salem"),
+])
+def test_a_protest_is_where_it_is_held_not_where_its_grievance_lies(extract_doc, text, town):
+    doc = extract_doc(text, published="2024-03-04")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert protest.location is not None and protest.location.text == town
+
+
+def test_an_attack_told_as_a_protests_grievance_keeps_its_own_place(extract_doc):
+    doc = extract_doc("Hundreds of students gathered in Lucknow on Friday to protest against attacks on workers "
+                      "in Nigeria.", published="2024-03-04")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.location is not None and attack.location.country == "NGA"

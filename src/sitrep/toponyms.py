@@ -260,9 +260,8 @@ def _score(e: Entry, kind: str | None, qualifiers: list[Entry], ctx: Context, lo
     if kind is None and e.kind == "admin1" and (e.country, e.admin1) in towns:
         score -= 1.0  # a bare name is a town more often than the province named after it ("Oregon" has no
         # town of the name in Oregon: it is the state's, and the towns elsewhere are named after it)
-    elif kind is None and e.kind == "admin2" and any(isinstance(t, str) for t in towns):
+    elif kind is None and e.kind == "admin2" and e.country in towns:
         score -= 3.0  # and more often than the county or district, whose towns' people its population sums
-        # (a town of another country too: "Poonch" is the Indian town more often than the Pakistani district)
     if kind == "province":
         score += 4.0 if e.kind == "admin1" else -1.0
     elif kind == "district" and e.kind == "admin2":
@@ -823,6 +822,8 @@ def _across_border(p: PlaceMention, e: Entry, kind: str | None, options: list[tu
         return False
     if any(country != e.country for country, _ in ctx.admin1):
         return False  # the article names a province of another country: "Shirin Tagab district, Faryab"
+    if any(c != e.country for c in cued_countries(text_of(p.root.doc), weak=False)):
+        return False  # the report reads as another country's local news ("upazila"): a village it has
     near = _neighbours().get(e.country, frozenset())
     return any(n > 0 and c in near for c, n in ctx.countries.items())
 
