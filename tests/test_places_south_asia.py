@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep import places, toponyms
+from sitrep import places, toponym_parts, toponyms
 
 
 def found(parse, gaz, text: str) -> dict[str, places.PlaceMention]:
@@ -30,7 +30,7 @@ def test_the_part_says_which_namesake_the_whole_is(parse, gaz):
     names = found(parse, gaz, "Two men were hurt in a clash in Lohagara upazila of Chittagong on Sunday.")
     part, whole = names["Lohagara"].entry, names["Chittagong"].entry
     assert part is not None and whole is not None
-    assert toponyms._km(part, whole) <= toponyms.PART_KM
+    assert toponym_parts.km(part, whole) <= toponym_parts.PART_KM
 
 
 @pytest.mark.parametrize("text, absent", [

@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 
 from . import actors, gazetteer, regions
 from . import toponym_coherence as coherence
+from . import toponym_parts as parts
+from .toponym_parts import OF_PLACE
 from .gazetteer import Entry
 from .nlp import text_of
 from .places import (ADMIN_WORDS, CENTRE_WORDS, DIRECTIONS, DIVISION_PLURALS, SECOND_LEVEL_WORDS, PlaceMention,
@@ -43,8 +45,6 @@ OTHER_NAME_PENALTY = 1.0
 # What a town gains when the name is its own, not one of its other or former names (a tenfold population is
 # worth 0.8).
 OWN_NAME = 1.0
-# How far a village or area named as part of a district or town ("X area of Y district") may lie from Y's point.
-PART_KM = 50.0
 # A possessive ending: "Kandahar's".
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Words of the names of a town's parts: "the East Side", "Old Town", "Downtown".
@@ -464,12 +464,12 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     _cohere(places, todo, cands, looked, qualified, home)
     coherence.home_state(todo, cands, looked, qualified)
     coherence.one_sense(todo, cands, looked, qualified)
-    _whole_by_part(doc, places, cands)
+    parts.whole_by_part(doc, places, cands)
     _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
-    _part_near_whole(doc, places, gaz, looked)
-    _inherit_within(doc, places)
+    parts.part_near_whole(doc, places, gaz, looked)
+    parts.inherit_within(doc, places)
     places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
 
 
@@ -534,45 +534,6 @@ def _villages_at_home(places: list[PlaceMention], qualified: dict[int, list[Entr
         e = p.entry
         if _village(e) and homes and e.country not in homes and not qualified.get(id(p)):
             p.entry, p.note = None, "a village of another country than the article's places"
-
-
-def _whole_by_part(doc: Doc, places: list[PlaceMention], cands: dict[int, list[Entry]]) -> None:
-    """A district or town named as the whole a place is part of ("Mendhar tehsil of Poonch district") is the
-    namesake that has a place of the part's name within :data:`PART_KM`, where the one chosen has none: the
-    part says which Poonch is meant. Both are set to the nearest such pair."""
-    text = text_of(doc)
-    ordered = sorted(places, key=lambda p: p.start)
-    for p, q in zip(ordered, ordered[1:]):
-        if q.entry is None or id(p) not in cands or id(q) not in cands \
-                or not (OF_PLACE.match(text[p.end:q.start]) or SUBDISTRICT_OF.match(text[p.end:q.start])):
-            continue
-        parts = [e for e in cands[id(p)] if e.kind == "city"]
-        if not parts or any(_km(e, q.entry) <= PART_KM for e in parts):
-            continue
-        pairs = [(w, e) for w in cands[id(q)] if w.kind in {"city", "admin2"} for e in parts if _km(e, w) <= PART_KM]
-        if pairs:
-            q.entry, p.entry = min(pairs, key=lambda pair: _km(pair[1], pair[0]))
-            q.note = p.note = None
-
-
-def _part_near_whole(doc: Doc, places: list[PlaceMention], gaz=None, looked=None) -> None:
-    """A village or area named as part of a district or town ("the Gerdani area of Shindand district", "Kaliganj
-    upazila of Satkhira") is not a namesake further than :data:`PART_KM` from it: it is the namesake nearest the
-    whole within that distance, else it stays unresolved, within the district."""
-    text = text_of(doc)
-    ordered = sorted(places, key=lambda p: p.start)
-    for p, q in zip(ordered, ordered[1:]):
-        if p.entry is None or q.entry is None or q.entry.kind not in {"city", "admin2"} \
-                or not (OF_PLACE.match(text[p.end:q.start]) or SUBDISTRICT_OF.match(text[p.end:q.start])):
-            continue
-        if _km(p.entry, q.entry) > PART_KM and gaz is not None and looked and id(p) in looked:
-            near = [e for e in gaz.candidates(looked[id(p)][0]) if e.kind == "city" and _km(e, q.entry) <= PART_KM]
-            if near:
-                p.entry = min(near, key=lambda e: _km(e, q.entry))
-                continue
-        if _km(p.entry, q.entry) > PART_KM:
-            p.entry, p.within = None, q.entry
-            p.note = f"its namesakes lie far from {q.entry.name}, which it is part of"
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -651,26 +612,6 @@ PROVINCE_AFTER = re.compile(
 KIND_OF = re.compile(r"\b(" + "|".join(ADMIN_WORDS) + r") of (?:the )?$", re.I)
 # A district's other name in brackets after its name, or the bracket that closes the other name itself.
 OTHER_NAME = re.compile(r"\)|[ ]\([^()\n]{1,40}\)")
-# A South Asian subdistrict named with its district: "Kaliganj upazila of Satkhira", "Raptadu mandal in Anantapur".
-SUBDISTRICT_OF = re.compile(r"^ (?:upazila|union|tehsil|taluka?|mandal|block|thana|police station) (?:of|in) (?:the )?$",
-                            re.I)
-OF_PLACE = re.compile(r"^(?: (?:area|village|district|town|city)s?)?(?: cent(?:er|re))? of (?:the )?$", re.I)
-
-
-def _inherit_within(doc: Doc, places: list[PlaceMention]) -> None:
-    """An unresolved place "in X of Y district, Balkh" lies in Y's province (or in Y itself)."""
-    text = text_of(doc)
-    ordered = sorted(places, key=lambda p: p.start)
-    for p, q in zip(ordered, ordered[1:]):
-        if p.resolved or p.within is not None or not OF_PLACE.match(text[p.end:q.start]):
-            continue
-        if q.country is not None:
-            c = q.country
-            p.within = Entry(c.name, "country", c.iso3, None, c.point.lat, c.point.lon, 0, None)
-        else:
-            p.within = q.within if q.entry is None or q.entry.kind == "city" and q.within else q.entry
-
-
 def _agreed(unplaced: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
             ctx: Context) -> Context | None:
     """The context widened by a province where two or more of the names that fit none of the article's
