@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep import places, toponym_parts, toponyms
+from sitrep.gazetteer import Entry
 
 
 def found(parse, gaz, text: str) -> dict[str, places.PlaceMention]:
@@ -91,3 +92,14 @@ def test_an_attack_told_as_a_protests_grievance_keeps_its_own_place(extract_doc)
                       "in Nigeria.", published="2024-03-04")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.location is not None and attack.location.country == "NGA"
+
+
+def test_the_province_of_the_name_only_where_the_article_names_no_country(parse, gaz):
+    doc = parse("Ponce was charged on Friday.")
+    p = places.PlaceMention(0, 5, "Ponce", doc[0], "GAZ")  # a name only the gazetteer knew
+    town = Entry("Ponce", "city", "PRI", "Ponce", 18.01, -66.61, 20_000, None)
+    province = Entry("Ponce", "admin1", "PRI", "Ponce", 18.05, -66.58, 15_000, None)
+    alone = toponyms.Context(countries={}, admin1=set())
+    assert toponyms._choose(p, ("Ponce", None), [town, province], [], alone, gaz)[0] == province
+    home = toponyms.Context(countries={"USA": 2.0}, admin1=set())
+    assert toponyms._choose(p, ("Ponce", None), [town, province], [], home, gaz) == (None, toponyms.NOT_IN_COUNTRIES)

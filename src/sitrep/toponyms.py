@@ -748,7 +748,7 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
             not loose and e.population == 0 and len({o.country for o, _ in options}) == 1 and led_by_locative(p))
     if ok:
         return e, None
-    province = _province_instead(options, own)
+    province = None if any(_supported(ctx, c, name) for c in ctx.countries) else _province_instead(options, own)
     return (province, None) if province is not None else (None, NOT_IN_COUNTRIES)
 
 
@@ -779,8 +779,8 @@ def _neighbours() -> dict[str, frozenset[str]]:
 
 
 def _province_instead(options: list[tuple[Entry, bool]], own: str) -> Entry | None:
-    """Where the likeliest reading of a name is a small town abroad that the article gives no reason for, the
-    province that bears the name exactly, if one does ("parents in Goa": the Indian state, not a Philippine
+    """Where the likeliest reading of a name in an article that names no country (but by the name itself) is a
+    small town abroad, the province that bears the name exactly, if one does ("parents in Goa": the Indian state, not a Philippine
     town of 20,000)."""
     provinces = [e for e, loose in options if e.kind == "admin1" and not loose and gazetteer.key(e.name) == own]
     return max(provinces, key=lambda e: e.population, default=None)
