@@ -168,6 +168,24 @@ def _linked_places(m: Mention, places: list[PlaceMention]) -> list[PlaceMention]
             and (m.head.i in {a.i for a in p.root.ancestors} or p.root.i == m.head.i)]
 
 
+# Words that lead what a protest is against: "protest against the visit to India", "rallies over killings in Iraq".
+GRIEVANCE_WORDS = {"against", "over", "about"}
+
+
+def _grievance(m: Mention, p: PlaceMention) -> bool:
+    """Is the place, linked to a protest's words, part of what the protest is about rather than where it is:
+    behind "against", "over" or "about", or in the protest's object ("protested the lynching of a man in
+    Nagaland")? Such a place is not linked to the protest; a town the sentence puts it in ("gathered in
+    Lucknow to protest against ... in Nigeria") then comes first, as a town ranks before a country."""
+    if m.category.plover != "PROTEST" or p.root.i == m.head.i:
+        return False
+    path = [p.root, *p.root.ancestors]
+    below = path[:next((i for i, t in enumerate(path) if t.i == m.head.i), len(path))]
+    if not below:
+        return False
+    return below[-1].dep_ == "dobj" or any(t.lower_ in GRIEVANCE_WORDS for t in below)
+
+
 def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention | None) -> PlaceMention | None:
     """The resolved place that says where an unresolved site is, or where the event is when its own sentences
     name no place: a town before a province or country; one in the same sentence, then the story's dateline,
@@ -480,7 +498,7 @@ def _event_place(c: Cluster, places: list[PlaceMention]) -> Location | None:
     wholes, strays = _parts_and_wholes(places)
     outlet = _outlet_span(places)
     for n, m in enumerate(sorted(c.mentions, key=lambda m: (m.weak, m.start))):
-        linked = {id(p) for p in _linked_places(m, places)}
+        linked = {id(p) for p in _linked_places(m, places) if not _grievance(m, p)}
         for p in places:
             if p.attributive or not (m.sent.start_char <= p.start < m.sent.end_char) or _in_outlet(p, outlet):
                 continue  # "Man shot on Elm Street - WXYZ News, Springfield": the outlet's town, not the event's
@@ -607,6 +625,9 @@ def _parts_and_wholes(places: list[PlaceMention]) -> tuple[set[int], set[int]]:
         return wholes, strays
     text = text_of(ordered[0].root.doc)
     for p, q in zip(ordered, ordered[1:]):
+        if p.resolved and q.resolved and _possessive_whole(p, text[p.end:q.start]):
+            wholes.add(id(p))  # "in Bihar's Gaya district", "south Kashmir's Anantnag": Gaya, Anantnag
+            continue
         if not (p.resolved and q.resolved and PART_OF.match(text[p.end:q.start])):
             continue
         if (p.precision or 4) < (q.precision or 4) or p.precision == q.precision:
@@ -615,6 +636,16 @@ def _parts_and_wholes(places: list[PlaceMention]) -> tuple[set[int], set[int]]:
             else:
                 strays.add(id(p))
     return wholes, strays
+
+
+# What lies between a whole in the possessive and its part: "Bihar's Gaya", "Pattani's Sai Buri".
+POSSESSIVE_GAP = re.compile(r"^(?:['\u2019]s?)?[ ]$")
+
+
+def _possessive_whole(p: PlaceMention, gap: str) -> bool:
+    """Is the place a province or town in the possessive that the next name lies in ("Bihar's Gaya district")?"""
+    possessive = p.text.endswith(("'s", "\u2019s", "'", "\u2019")) or gap[:1] in {"'", "\u2019"}
+    return possessive and bool(POSSESSIVE_GAP.match(gap))
 
 
 # A name used as a street's: "the 1500 block of Maryland", "the intersection of Brewton and Lockett streets",

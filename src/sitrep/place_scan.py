@@ -45,7 +45,7 @@ def lone_names(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMent
         start, end = toks[0].idx, _end_char(toks[-1])
         name = text_of(doc)[start:end]
         k = gazetteer.key(name)
-        if actors.country_of(name) is not None or not any(
+        if actors.country_of(name) is not None or _common_word(name) or not any(
                 gazetteer.key(e.name).removesuffix("county") == k
                 and (e.kind in {"admin1", "admin2"} or e.kind == "city" and e.population >= NAMED_TOWN_MIN)
                 for e in gaz.candidates(name)):
@@ -183,9 +183,10 @@ def big_towns(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMenti
             a, b = span.start_char, span.end_char
             if any(a < y and x < b for x, y in taken) or _common_word(span.text) or actors.country_of(span.text):
                 continue
-            cands = gaz.candidates(span.text)
-            if cands and cands[0].kind == "city" and cands[0].population >= BIG_TOWN_MIN \
-                    and gazetteer.key(cands[0].name) == gazetteer.key(span.text):
+            # a district named after its town sums its towns' people: it hides no town ("Lahore District")
+            top = next((e for e in gaz.candidates(span.text) if e.kind != "admin2"), None)
+            if top is not None and top.kind == "city" and top.population >= BIG_TOWN_MIN \
+                    and gazetteer.key(top.name) == gazetteer.key(span.text):
                 out.append(PlaceMention(a, b, span.text, span.root, "ORG", attributive=True))
                 taken.append((a, b))
                 i += n - 1

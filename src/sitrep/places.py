@@ -39,7 +39,7 @@ from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-11"
+VERSION = "places-12"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}
@@ -196,7 +196,7 @@ def find_places(doc: Doc, skip: list[tuple[int, int]] = (), gaz: gazetteer.Gazet
     out.extend(scan.lone_names(doc, skip, out, gaz))
     out.extend(scan.party_homes(doc, skip, out, gaz))
     people = _people_names(doc)
-    out = [p for p in out if not _a_persons_name(p, people, gaz)]
+    out = [p for p in out if not _a_persons_name(p, people, gaz) and not _short_form(p, text_of(doc), gaz)]
     for p in out:
         if p.attributive and p.country is None and STATION_AREA.match(text_of(doc), p.end):
             p.attributive, p.label = False, "GPE"  # "under Kakching police station": the station's town
@@ -223,6 +223,20 @@ def _placed_names(found: list[PlaceMention]) -> list[PlaceMention]:
     return [p for p in found if p.label != "NAME" or p.resolved and (
         p.entry is None or p.entry.kind == "admin1" or (p.entry.country, p.entry.admin1) in homes
         or p.entry.kind == "city" and (p.entry.country in countries or not countries))]
+
+
+def _short_form(p: PlaceMention, text: str, gaz) -> bool:
+    """Is the name a short form in capitals that the text gives for a name that is no place ("Nepali Congress
+    (NC)", "the Central Reserve Police Force (CRPF)")? Then it stands for that body, not for North Carolina."""
+    if not (2 <= len(p.text) <= 6 and p.text.isupper() and p.text.isalpha()) or p.dateline:
+        return False
+    for m in re.finditer(r"((?:[A-Z][\w'-]*[ ]+(?:(?:of|for|and|the|de)[ ]+)*){1,8})\([ ]*" + re.escape(p.text) + r"[ ]*\)",
+                         text):
+        long = m.group(1).strip()
+        initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+        if p.text[0] in initials and not gaz.knows(long) and not country_name(long):
+            return True
+    return False
 
 
 def _people_names(doc: Doc) -> set[str]:
@@ -404,8 +418,8 @@ def common_words() -> frozenset[str]:
 
 
 def _common_word(name: str) -> bool:
-    """Is the name one ordinary word ("Forest", "the Centre") rather than a place's name?"""
-    words = name.lower().split()
+    """Is the name one ordinary word ("Forest", "the Centre", "the Centre's") rather than a place's name?"""
+    words = re.sub(r"['\u2019]s?$", "", name.lower()).split()
     if words and words[0] == "the":
         words = words[1:]
     return len(words) == 1 and words[0] in common_words()

@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 
 from . import actors, gazetteer, regions
 from . import toponym_coherence as coherence
+from . import toponym_parts as parts
+from .toponym_parts import OF_PLACE
 from .gazetteer import Entry
 from .nlp import text_of
 from .places import (ADMIN_WORDS, CENTRE_WORDS, DIRECTIONS, DIVISION_PLURALS, SECOND_LEVEL_WORDS, PlaceMention,
@@ -43,8 +45,6 @@ OTHER_NAME_PENALTY = 1.0
 # What a town gains when the name is its own, not one of its other or former names (a tenfold population is
 # worth 0.8).
 OWN_NAME = 1.0
-# How far a village or area named as part of a district or town ("X area of Y district") may lie from Y's point.
-PART_KM = 50.0
 # A possessive ending: "Kandahar's".
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Words of the names of a town's parts: "the East Side", "Old Town", "Downtown".
@@ -62,6 +62,8 @@ ENGLISH_NAMED = {"USA", "CAN", "GBR", "IRL", "AUS", "NZL"}
 ORG_STATE_MIN = 1_000_000
 # What a country's capital gains over its namesakes in that country where the article is set there.
 CAPITAL_WEIGHT = 9.0
+# A town of a country next to the article's is taken by its name alone only if it has this many people.
+BORDER_TOWN_MIN = 5000
 # A town whose name no other state has says alone which state the article is about if it is this big.
 REGION_TOWN_MIN = 50_000
 # What a province the article's other places lie in adds to a candidate there (a province the text names
@@ -462,11 +464,12 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
     _cohere(places, todo, cands, looked, qualified, home)
     coherence.home_state(todo, cands, looked, qualified)
     coherence.one_sense(todo, cands, looked, qualified)
+    parts.whole_by_part(doc, places, cands)
     _villages_at_home(places, qualified)
     for p in todo:
         p.within = _widest(qualified[id(p)], p.entry)
-    _part_near_whole(doc, places, gaz, looked)
-    _inherit_within(doc, places)
+    parts.part_near_whole(doc, places, gaz, looked)
+    parts.inherit_within(doc, places)
     places[:] = [p for p in places if p.resolved or not _doubtful(p, looked.get(id(p)))]
 
 
@@ -531,26 +534,6 @@ def _villages_at_home(places: list[PlaceMention], qualified: dict[int, list[Entr
         e = p.entry
         if _village(e) and homes and e.country not in homes and not qualified.get(id(p)):
             p.entry, p.note = None, "a village of another country than the article's places"
-
-
-def _part_near_whole(doc: Doc, places: list[PlaceMention], gaz=None, looked=None) -> None:
-    """A village or area named as part of a district or town ("the Gerdani area of Shindand district", "Kaliganj
-    upazila of Satkhira") is not a namesake further than :data:`PART_KM` from it: it is the namesake nearest the
-    whole within that distance, else it stays unresolved, within the district."""
-    text = text_of(doc)
-    ordered = sorted(places, key=lambda p: p.start)
-    for p, q in zip(ordered, ordered[1:]):
-        if p.entry is None or q.entry is None or q.entry.kind not in {"city", "admin2"} \
-                or not (OF_PLACE.match(text[p.end:q.start]) or SUBDISTRICT_OF.match(text[p.end:q.start])):
-            continue
-        if _km(p.entry, q.entry) > PART_KM and gaz is not None and looked and id(p) in looked:
-            near = [e for e in gaz.candidates(looked[id(p)][0]) if e.kind == "city" and _km(e, q.entry) <= PART_KM]
-            if near:
-                p.entry = min(near, key=lambda e: _km(e, q.entry))
-                continue
-        if _km(p.entry, q.entry) > PART_KM:
-            p.entry, p.within = None, q.entry
-            p.note = f"its namesakes lie far from {q.entry.name}, which it is part of"
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -629,26 +612,6 @@ PROVINCE_AFTER = re.compile(
 KIND_OF = re.compile(r"\b(" + "|".join(ADMIN_WORDS) + r") of (?:the )?$", re.I)
 # A district's other name in brackets after its name, or the bracket that closes the other name itself.
 OTHER_NAME = re.compile(r"\)|[ ]\([^()\n]{1,40}\)")
-# A South Asian subdistrict named with its district: "Kaliganj upazila of Satkhira", "Raptadu mandal in Anantapur".
-SUBDISTRICT_OF = re.compile(r"^ (?:upazila|union|tehsil|taluka?|mandal|block|thana|police station) (?:of|in) (?:the )?$",
-                            re.I)
-OF_PLACE = re.compile(r"^(?: (?:area|village|district|town|city)s?)?(?: cent(?:er|re))? of (?:the )?$", re.I)
-
-
-def _inherit_within(doc: Doc, places: list[PlaceMention]) -> None:
-    """An unresolved place "in X of Y district, Balkh" lies in Y's province (or in Y itself)."""
-    text = text_of(doc)
-    ordered = sorted(places, key=lambda p: p.start)
-    for p, q in zip(ordered, ordered[1:]):
-        if p.resolved or p.within is not None or not OF_PLACE.match(text[p.end:q.start]):
-            continue
-        if q.country is not None:
-            c = q.country
-            p.within = Entry(c.name, "country", c.iso3, None, c.point.lat, c.point.lon, 0, None)
-        else:
-            p.within = q.within if q.entry is None or q.entry.kind == "city" and q.within else q.entry
-
-
 def _agreed(unplaced: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
             ctx: Context) -> Context | None:
     """The context widened by a province where two or more of the names that fit none of the article's
@@ -778,9 +741,46 @@ def _choose(p: PlaceMention, looked: tuple[str, str | None], cands: list[Entry],
     if qualifiers or ctx.weight(e) > 0 or e.kind != "city":  # its own firm reading may place it
         return e, None
     if ctx.countries:  # a town abroad only where the name is a big city's and no kind word says otherwise
-        ok = kind is None and e.population >= 500_000
+        ok = kind is None and e.population >= 500_000 or _across_border(p, e, kind, options, ctx)
     else:
         ok = kind is not None or e.population >= (50_000 if p.label == "GAZ" else 1000) or (
             # "Students in Baramulla": a town of unknown population, the only place the name can be in
             not loose and e.population == 0 and len({o.country for o, _ in options}) == 1 and led_by_locative(p))
-    return (e, None) if ok else (None, NOT_IN_COUNTRIES)
+    if ok:
+        return e, None
+    province = None if any(_supported(ctx, c, name) for c in ctx.countries) else _province_instead(options, own)
+    return (province, None) if province is not None else (None, NOT_IN_COUNTRIES)
+
+
+def _across_border(p: PlaceMention, e: Entry, kind: str | None, options: list[tuple[Entry, bool]], ctx: Context) -> bool:
+    """A town of some size (not a village, which a missing local name may be) of a country next to one the article
+    names, where only that country has places of the name and a locative preposition or a kind word says it is a
+    place ("militants killed in Sopore" in a report that names only Pakistan): news of a border region names the
+    neighbour as often as the town's own country."""
+    if e.population < BORDER_TOWN_MIN or any(loose for _, loose in options) or len({o.country for o, _ in options}) != 1:
+        return False
+    if kind is None and not led_by_locative(p):
+        return False
+    if any(country != e.country for country, _ in ctx.admin1):
+        return False  # the article names a province of another country: "Shirin Tagab district, Faryab"
+    if any(c != e.country for c in cued_countries(text_of(p.root.doc), weak=False)):
+        return False  # the report reads as another country's local news ("upazila"): a village it has
+    near = _neighbours().get(e.country, frozenset())
+    return any(n > 0 and c in near for c, n in ctx.countries.items())
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """The countries each country borders (ISO3), from GeoNames' country list."""
+    raw = gazetteer.geonames_countries()
+    iso3 = {c["iso"]: code for code, c in raw.items()}
+    return {code: frozenset(iso3[n] for n in (c.get("neighbours") or "").split(",") if n in iso3)
+            for code, c in raw.items()}
+
+
+def _province_instead(options: list[tuple[Entry, bool]], own: str) -> Entry | None:
+    """Where the likeliest reading of a name in an article that names no country (but by the name itself) is a
+    small town abroad, the province that bears the name exactly, if one does ("parents in Goa": the Indian state, not a Philippine
+    town of 20,000)."""
+    provinces = [e for e, loose in options if e.kind == "admin1" and not loose and gazetteer.key(e.name) == own]
+    return max(provinces, key=lambda e: e.population, default=None)
