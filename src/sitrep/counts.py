@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from . import count_deaths as deaths
+from . import count_died_later as died_later
 from . import count_hurt as hurt
 from . import count_hurt_over as hurt_over
 from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
@@ -38,7 +39,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-13"
+VERSION = "counts-14"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -112,6 +113,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt_over.roundup_totals(found, text)
     hurt_over.also_among_figure(found)
     hurt_over.not_by_gunfire(found, text)
+    found = died_later.hurt_who_died(found, doc)  # the hurt told before they died are the dead
     found += hurt.one_hurt_untold(found, doc, sents if sents is not None else list(sentences(doc)))
     return sorted(found, key=lambda m: (m.number_span, m.kind))
 
