@@ -45,3 +45,25 @@ def test_the_hurt_who_died_are_not_hurt(extract_doc, text, hurt):
 ])
 def test_the_hurt_who_lived_stay(extract_doc, text, hurt):
     assert _toll(_lead(extract_doc, text), "injured") == hurt
+
+
+def test_the_subject_of_a_death_read_as_hurt_is_one_dead(extract_doc):
+    # the parse reads "a man shot ... died" as one who shot, then died: the one shot is the one dead
+    lead = _lead(extract_doc, "Police said a man shot on Cedar Street in Macon on Tuesday died on Friday.")
+    assert (_toll(lead, "fatalities"), _toll(lead, "injured")) == (1, 0)
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # the one told hurt died after, told by name: no one hurt
+    ("A clerk was found with a gunshot wound at a store on Main Street in Joliet on Monday. Ray Diaz was taken "
+     "to a hospital, where he later died.", 0),
+    # a second victim told hurt stays hurt
+    ("A clerk was found with a gunshot wound at a store on Main Street in Joliet on Monday. A second victim was "
+     "wounded in the arm. The clerk was taken to a hospital and later died.", 1),
+])
+def test_the_hurt_mentions_left(text, hurt):
+    from sitrep.counts import find_counts
+    from sitrep.nlp import load
+
+    found = find_counts(load()(text))
+    assert sum(m.count for m in found if m.kind in ("injured", "shot") and not m.part) == hurt
