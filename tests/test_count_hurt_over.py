@@ -117,3 +117,20 @@ def test_a_figure_broken_down_counts_no_one_more():
     over.breakdown_parts(counts)
     assert [c.part for c in counts] == [False, True, True]
     assert summarise(injured(counts)).best == 5
+
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # "a single shot" counts a shot, not a person hurt
+    ("Neighbors on Elm Street in Tulsa heard a single shot from the house on Sunday night, police said.", 0),
+    ("A woman fatally shot her brother at their house on Elm Street in Tulsa, then took her own life with a single "
+     "shot, police said.", 0),
+    # one told hit by a single bullet is still one hurt
+    ("The clerk was struck by a single bullet in the chest during the robbery on Oak Street in Macon.", 1),
+])
+def test_a_single_shot_is_no_one_hurt(text, hurt):
+    from sitrep.counts import find_counts
+    from sitrep.nlp import load
+
+    found = find_counts(load()(text))
+    assert sum(m.count for m in found if m.kind in ("injured", "shot") and not m.part) == hurt

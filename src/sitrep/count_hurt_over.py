@@ -31,7 +31,7 @@ def _data() -> dict:
     """data/count_hurt_over.yaml, loaded once, its patterns compiled."""
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/count_hurt_over.yaml").read_text("utf-8"))
     data["roundup"] = re.compile("|".join(f"(?:{p})" for p in data["roundup"]), re.IGNORECASE)
-    for key in ("not_gunfire_clause", "not_gunfire_figure", "ages_before"):
+    for key in ("not_gunfire_clause", "not_gunfire_figure", "ages_before", "shots_not_people"):
         data[key] = re.compile(data[key], re.IGNORECASE)
     return data
 
@@ -154,3 +154,10 @@ def breakdown_parts(found: list[CountMention]) -> None:
         if len(after) >= 2 and sum(m.count for m in after) == f.count:
             for m in after:
                 m.part = True
+
+
+def shots_not_people(found: list[CountMention], text: str) -> list[CountMention]:
+    """"The family heard a single shot", "then took her own life with one shot": a figure of the shots
+    or the wounds, not of the people hit; it goes."""
+    pattern = _data()["shots_not_people"]
+    return [m for m in found if not (m.kind in HURT and not m.implied and pattern.match(text, m.number_span[0]))]

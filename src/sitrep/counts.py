@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from . import count_deaths as deaths
+from . import count_died_later as died_later
 from . import count_hurt as hurt
 from . import count_hurt_over as hurt_over
 from . import count_hurt_parts as hurt_parts
@@ -39,7 +40,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-13"
+VERSION = "counts-14"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -97,7 +98,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
         told += hurt_parts.recased_hurt(doc, sent, told, again)  # "7 Shot, 3 Dead After Drive-By"
         found.extend(told)
     found.sort(key=lambda m: (m.number_span, m.kind))
-    found = hurt_parts.arrived_hurt(found, doc, v)  # "three others showed up at a hospital with gunshot wounds"
+    found = hurt_parts.arrived_hurt(found, doc, v)  # "two more men later walked into a hospital"
     deaths.told_killers(doc, found, v)
     hurt.one_of_the_hurt(found, doc, v)
     hurt.hurt_perpetrator(found)
@@ -115,6 +116,8 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt_over.roundup_totals(found, text)
     hurt_over.also_among_figure(found)
     hurt_over.not_by_gunfire(found, text)
+    found = hurt_over.shots_not_people(found, text)  # "a single shot": the shots, not people
+    found = died_later.hurt_who_died(found, doc)  # the hurt told before they died are the dead
     found += hurt.one_hurt_untold(found, doc, sents if sents is not None else list(sentences(doc)))
     return sorted(found, key=lambda m: (m.number_span, m.kind))
 

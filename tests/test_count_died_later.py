@@ -1,0 +1,69 @@
+"""The hurt who died (count_died_later.py): tables of short stories in the project's own words, and the hurt
+the passes leave."""
+from __future__ import annotations
+
+import pytest
+
+
+def _lead(extract_doc, text):
+    doc = extract_doc(text, published="2024-05-06")
+    return next((e for e in doc.events if e.acled and e.acled.sub_event_type), None)
+
+
+def _toll(ev, kind):
+    told = getattr(ev, kind) if ev is not None else None
+    return told.best if told is not None else 0
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # one told hurt, then "he later died": the one who died, not one hurt beside him
+    ("A 17-year-old boy was found with a gunshot wound in a parked car on Elm Street in Dayton on Friday night, "
+     "police said. Medics tried to save him, but he later died.", 0),
+    # the hurt told as the subject of the death
+    ("Police in Tulsa are looking for the gunman.\n\nA cook wounded in a shooting at a diner on Oak Street in "
+     "Tulsa died Tuesday, police said.", 0),
+    # a state told in the past perfect beside a death: a state that ended
+    ("Police said a man shot on Cedar Street in Macon on Tuesday died on Friday. Tom Ruiz, 40, had been in "
+     "critical condition since the shooting.", 0),
+])
+def test_the_hurt_who_died_are_not_hurt(extract_doc, text, hurt):
+    assert _toll(_lead(extract_doc, text), "injured") == hurt
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # another victim told hurt: not the one who died
+    ("A man was shot and another man was wounded on Elm Street in Dayton on Friday night, police said. "
+     "He later died at a hospital.", 1),
+    # a woman hurt, "he" died: two victims
+    ("A woman was shot in the leg on Birch Lane in Akron on Saturday, police said. Her husband was also hit. "
+     "He later died.", 1),
+    # told with figures: the figures weigh the dead and the hurt
+    ("Two men were shot on Ash Street in Reno on Friday night, police said. One of them later died.", 1),
+    # critical, no death told: the hurt stay
+    ("A man was shot on Maple Avenue in Omaha on Monday, police said. He had been in critical condition "
+     "since Monday and is now stable.", 1),
+])
+def test_the_hurt_who_lived_stay(extract_doc, text, hurt):
+    assert _toll(_lead(extract_doc, text), "injured") == hurt
+
+
+def test_the_subject_of_a_death_read_as_hurt_is_one_dead(extract_doc):
+    # the parse reads "a man shot ... died" as one who shot, then died: the one shot is the one dead
+    lead = _lead(extract_doc, "Police said a man shot on Cedar Street in Macon on Tuesday died on Friday.")
+    assert (_toll(lead, "fatalities"), _toll(lead, "injured")) == (1, 0)
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # the one told hurt died after, told by name: no one hurt
+    ("A clerk was found with a gunshot wound at a store on Main Street in Joliet on Monday. Ray Diaz was taken "
+     "to a hospital, where he later died.", 0),
+    # a second victim told hurt stays hurt
+    ("A clerk was found with a gunshot wound at a store on Main Street in Joliet on Monday. A second victim was "
+     "wounded in the arm. The clerk was taken to a hospital and later died.", 1),
+])
+def test_the_hurt_mentions_left(text, hurt):
+    from sitrep.counts import find_counts
+    from sitrep.nlp import load
+
+    found = find_counts(load()(text))
+    assert sum(m.count for m in found if m.kind in ("injured", "shot") and not m.part) == hurt
