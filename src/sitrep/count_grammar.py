@@ -316,6 +316,11 @@ def _shared_verb_kind(anchor, v: Vocab):
     if anchor.dep_ in _SUBJ and head.lemma_ == "be" and head.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
         return _verb_kind(head.head, v, "nsubjpass")
+    if anchor.dep_ == "nsubj" and head.pos_ == "VERB" and not v.kind(head, v.verbs) \
+            and any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children):
+        return _best(_verb_kind(c, v, "nsubjpass") or (None, c) for c in head.children  # "three teens survived but
+                     if c.dep_ == "conj" and c.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in c.children)  # were
+                     and not any(s.dep_ in _SUBJ for s in c.children))  # hit": a passive joined, of the same subject
     return None
 
 

@@ -292,6 +292,28 @@ def survived(found: list[CountMention], doc) -> None:
             m.also = True
 
 
+# Words that tell a wound was not a death: "suffered nonfatal gunshot wounds", "non-life-threatening injuries".
+NONFATAL = re.compile(r"\bnon-?fatal\b|\bnon[- ]?life[- ]threatening\b|\bnot\s+life[- ]threatening\b", re.IGNORECASE)
+
+
+def nonfatal_wounds(found: list[CountMention], doc) -> None:
+    """"A man and his son, who were in the car with her, suffered nonfatal gunshot wounds": those hit told with
+    words that their wounds were not fatal are hurt beyond the dead told in an earlier sentence (``also``), not
+    some of them, where their sentence tells no death and they are told there for the first time (as
+    ``survived``)."""
+    text = text_of(doc)
+    dead = [d.sentence[1] for d in found if d.kind == "killed" and d.count > 0 and not (d.part or d.background)]
+    for m in found:
+        if m.kind not in HURT or not m.implied or m.also or m.part or m.background or m.perpetrator \
+                or not any(end <= m.sentence[0] for end in dead):
+            continue  # (told before any death, the hurt are no more than those hit)
+        if any(o.kind in HURT and not o.implied and o.sentence == m.sentence for o in found):
+            continue  # "two marshals and an agent were wounded": one of a figure told with it
+        said = text[m.claim.evidence.start:m.sentence[1]]
+        if NONFATAL.search(said) and not DIED.search(said) and _first_told(m.claim.victims, text[:m.sentence[0]]):
+            m.also = True
+
+
 def _first_told(victims: str | None, before: str) -> bool:
     """"a woman", "Ann Lee" where "Lee" is not in the text before: one told for the first time."""
     words = (victims or "").split()
@@ -317,6 +339,26 @@ def some_unhurt(found: list[CountMention], doc) -> None:
         if m.kind == "injured" and m.count == 0 and not m.implied and any(h < m.number_span for h in hurt) \
                 and _SOME_UNHURT.fullmatch(text[m.claim.evidence.start:m.claim.evidence.end].strip()):
             m.part = True  # told after some hurt: "... His father was unhurt"
+
+
+def shooting_beside_dead(text: str, bounds, v: Vocab, mentions: list[CountMention]) -> list[CountMention]:
+    """"One dead after triple shooting", "Teen killed in quadruple shooting": a shooting told with a multiplier
+    counts all those hit, the dead among them, so where its sentence tells the dead only (``counts`` reads no
+    multiplier in a sentence with a toll of its own) the multiplier is a figure of the shot beside them; the hurt
+    are those shot and not killed. Not where the sentence tells the hurt or the shot already."""
+    if any(m.kind in HURT and not m.part for m in mentions) \
+            or not any(m.kind == "killed" and not m.part and m.count > 0 for m in mentions):
+        return []
+    from .counts import CountMention  # the counts stage's own mention (it imports this module)
+    from .record import Claim, Span
+    for match in v.multiple_crime.finditer(text):
+        if v.data["multiple_kinds"].get(match.group(2).lower().rstrip("s")) != "shot" or match.group(3):
+            continue
+        n = v.data["multipliers"][match.group(1).lower()]
+        span = (bounds[0] + match.start(), bounds[0] + match.end())
+        claim = Claim(count=n, low=n, high=n, victims=match.group(0), evidence=Span(start=span[0], end=span[1]))
+        return [CountMention("shot", claim, span, bounds, span)]
+    return []
 
 
 def beside_the_dead(clusters, out: dict[int, list[CountMention]]) -> None:

@@ -38,7 +38,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-13"
+VERSION = "counts-14"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -100,6 +100,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.hurt_perpetrator(found)
     hurt.one_more_hurt(found)
     hurt.survived(found, doc)
+    hurt.nonfatal_wounds(found, doc)
     hurt.some_unhurt(found, doc)
     hurt.cared_after_dead(found, doc, v)
     hurt.gunfire_part(found, doc, v)
@@ -173,6 +174,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     mentions.extend(_multiple_crimes(text, bounds, v, mentions))
+    mentions.extend(hurt.shooting_beside_dead(text, bounds, v, mentions))
     mentions.extend(_murder_counts(text, bounds, v, mentions))
     mentions.extend(_fatal_events(text, bounds, v, mentions))
     mentions.extend(_lives_taken(text, bounds, v, mentions))
