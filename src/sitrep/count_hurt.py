@@ -361,6 +361,17 @@ def shooting_beside_dead(text: str, bounds, v: Vocab, mentions: list[CountMentio
     return []
 
 
+# An age told of a victim: "the 17-year-old", "a 17 year old", "the six-month-old boy" (group 1 the figure).
+_AGE = re.compile(r"\b(\d+|[a-z]+)[- ](?:year|month|week)s?[- ]old\b", re.IGNORECASE)
+
+
+def another_age(hurt: str | None, dead: str | None) -> bool:
+    """"A 14-year-old was killed ... The 17-year-old was taken to a hospital": one hurt told by an age that is not
+    the age of the dead told with the same word is another victim, not the dead told before he died."""
+    told, died = _AGE.findall(hurt or ""), _AGE.findall(dead or "")
+    return bool(told and died) and not {a.lower() for a in told} & {a.lower() for a in died}
+
+
 def beside_the_dead(clusters, out: dict[int, list[CountMention]]) -> None:
     """"Three were found dead in the home ... A woman was also shot, but survived": one hurt told beside the dead
     (``also``) whose sentence lands on an event of its own, with no dead, belongs to the shooting that has them,
