@@ -160,6 +160,20 @@ def test_the_hurt_missed_beside_the_dead(extract_doc, text, hurt):
     assert _hurt(extract_doc, text) == hurt
 
 
+@pytest.mark.parametrize("text, hurt", [
+    # one told after the dead with no verb of his own, in care or in a grave state
+    ("A 7-year-old girl is dead and her older sister in a hospital after gunfire hit their house on Vine "
+     "Street in Waco on Friday.", 1),
+    ("One woman dead, another in critical condition after shooting on Ash Avenue\n\nPolice in Macon are "
+     "looking for a gray car.", 1),
+    # not the dead of a round-up
+    ("Five dead and one in critical condition in weekend shootings across Macon\n\nPolice said the "
+     "shootings were not linked.", None),
+])
+def test_one_in_care_told_without_a_verb_after_the_dead(extract_doc, text, hurt):
+    assert _hurt(extract_doc, text) == hurt
+
+
 @pytest.mark.parametrize("hurt, dead, other", [
     ("The 17-year-old", "a 14-year-old boy", True),
     ("the 17 year old", "The 14 year old", True),

@@ -372,6 +372,37 @@ def another_age(hurt: str | None, dead: str | None) -> bool:
     return bool(told and died) and not {a.lower() for a in told} & {a.lower() for a in died}
 
 
+# One told after the dead with the verb left out, in care: "a boy is dead and his brother in a hospital",
+# "husband and wife dead, daughter in hospital" (group 1 the one told).
+_GAPPED_CARE = re.compile(
+    r"(?:,|\band)\s+((?:(?:his|her|their|a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+"
+    r"(?:in\s+(?:a\s+|the\s+)?(?:hospital|intensive\s+care)|in\s+(?:critical|serious|grave|stable)\s+condition)\b",
+    re.IGNORECASE)
+# Words that would make the one told a clause of its own, read by the grammar: "and two others were in hospital".
+_VERBS_OR_FIGURES = {"is", "was", "are", "were", "remains", "remained", "remain", "and", "one", "another", "others",
+                     "two", "three", "four", "five", "been", "who", "with"}
+
+
+def gapped_care(text: str, bounds, mentions: list[CountMention]) -> list[CountMention]:
+    """"A six-year-old is dead and his older brother in a hospital": one told after the dead with no verb of
+    his own, in care or in a grave state, is one hurt beyond them (``also``), where the sentence tells the dead
+    (not a round-up's, ``background``) and no hurt; the grammar, which reads a victim by a verb, finds none."""
+    dead = [m for m in mentions if m.kind == "killed" and m.count > 0 and not (m.part or m.background)]
+    if not dead or any(m.kind in HURT for m in mentions):
+        return []
+    first = min(m.number_span[1] for m in dead) - bounds[0]
+    for match in _GAPPED_CARE.finditer(text, first):
+        words = match.group(1).lower().split()
+        if words not in (["another"], ["one"]) and (set(words) & _VERBS_OR_FIGURES or any(w.isdigit() for w in words)):
+            continue  # "and 2 in hospital": a figure, the grammar's
+        from .counts import CountMention  # the counts stage's own mention (it imports this module)
+        from .record import Claim, Span
+        span = (bounds[0] + match.start(1), bounds[0] + match.end())
+        claim = Claim(count=1, low=1, high=1, victims=match.group(1), evidence=Span(start=span[0], end=span[1]))
+        return [CountMention("injured", claim, span, bounds, span, implied=True, also=True, status=True)]
+    return []
+
+
 def beside_the_dead(clusters, out: dict[int, list[CountMention]]) -> None:
     """"Three were found dead in the home ... A woman was also shot, but survived": one hurt told beside the dead
     (``also``) whose sentence lands on an event of its own, with no dead, belongs to the shooting that has them,

@@ -195,6 +195,9 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
             # "found three dead and took one to the hospital": one more ("..., where she died": not)
         words = (m.claim.victims or "").lower().replace(",", " ").split()
         m.perpetrator = m.implied and any(w in perpetrators for w in words)
+    for m in hurt.gapped_care(text, bounds, mentions):
+        m.headline = headline
+        mentions.append(m)
     return mentions
 
 
