@@ -197,3 +197,9 @@ def test_another_age_is_another_victim(hurt, dead, other):
 def test_nonfatal_wounds_are_beyond_the_dead(language, text, also):
     hurt = [m for m in find_counts(language(text)) if m.kind in ("shot", "injured") and m.implied]
     assert hurt and hurt[-1].also is also
+
+
+def test_a_life_threatening_wound_is_no_death(language):
+    # the "life" of "non-life threatening" tells a wound's degree, not a life taken
+    text = "A man was shot on Elm Street on Friday. He suffered one non-life threatening gunshot."
+    assert not [m for m in find_counts(language(text)) if m.kind == "killed"]
