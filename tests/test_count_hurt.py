@@ -201,5 +201,5 @@ def test_nonfatal_wounds_are_beyond_the_dead(language, text, also):
 
 def test_a_life_threatening_wound_is_no_death(language):
     # the "life" of "non-life threatening" tells a wound's degree, not a life taken
-    text = "A man was shot on Elm Street on Friday. He suffered one non-life threatening gunshot."
+    text = "A man was shot on Elm Street on Friday. Police said he suffered one non-life threatening gun shot."
     assert not [m for m in find_counts(language(text)) if m.kind == "killed"]
