@@ -220,7 +220,9 @@ def _untold() -> dict:
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/count_hurt.yaml").read_text("utf-8"))
     return {"one_of_most": data["one_of_most"], "cues": [re.compile(p, re.IGNORECASE) for p in data["cues"]],
             "unhurt": re.compile(data["unhurt"], re.IGNORECASE), "death": re.compile(data["death"], re.IGNORECASE),
-            "not_death": re.compile(data["not_death"], re.IGNORECASE)}
+            "not_death": re.compile(data["not_death"], re.IGNORECASE),
+            "nonfatal": re.compile(data["nonfatal"], re.IGNORECASE),
+            "gapped_care": re.compile(data["gapped_care"], re.IGNORECASE), "gapped_not": set(data["gapped_not"])}
 
 
 def one_hurt_untold(found: list[CountMention], doc, sents) -> list[CountMention]:
@@ -292,10 +294,6 @@ def survived(found: list[CountMention], doc) -> None:
             m.also = True
 
 
-# Words that tell a wound was not a death: "suffered nonfatal gunshot wounds", "non-life-threatening injuries".
-NONFATAL = re.compile(r"\bnon-?fatal\b|\bnon[- ]?life[- ]threatening\b|\bnot\s+life[- ]threatening\b", re.IGNORECASE)
-
-
 def nonfatal_wounds(found: list[CountMention], doc) -> None:
     """"A man and his son, who were in the car with her, suffered nonfatal gunshot wounds": those hit told with
     words that their wounds were not fatal are hurt beyond the dead told in an earlier sentence (``also``), not
@@ -310,7 +308,7 @@ def nonfatal_wounds(found: list[CountMention], doc) -> None:
         if any(o.kind in HURT and not o.implied and o.sentence == m.sentence for o in found):
             continue  # "two marshals and an agent were wounded": one of a figure told with it
         said = text[m.claim.evidence.start:m.sentence[1]]
-        if NONFATAL.search(said) and not DIED.search(said) and _first_told(m.claim.victims, text[:m.sentence[0]]):
+        if _untold()["nonfatal"].search(said) and not DIED.search(said) and _first_told(m.claim.victims, text[:m.sentence[0]]):
             m.also = True
 
 
@@ -372,17 +370,6 @@ def another_age(hurt: str | None, dead: str | None) -> bool:
     return bool(told and died) and not {a.lower() for a in told} & {a.lower() for a in died}
 
 
-# One told after the dead with the verb left out, in care: "a boy is dead and his brother in a hospital",
-# "husband and wife dead, daughter in hospital" (group 1 the one told).
-_GAPPED_CARE = re.compile(
-    r"(?:,|\band)\s+((?:(?:his|her|their|a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+"
-    r"(?:in\s+(?:a\s+|the\s+)?(?:hospital|intensive\s+care)|in\s+(?:critical|serious|grave|stable)\s+condition)\b",
-    re.IGNORECASE)
-# Words that would make the one told a clause of its own, read by the grammar: "and two others were in hospital".
-_VERBS_OR_FIGURES = {"is", "was", "are", "were", "remains", "remained", "remain", "and", "one", "another", "others",
-                     "two", "three", "four", "five", "been", "who", "with"}
-
-
 def gapped_care(text: str, bounds, mentions: list[CountMention]) -> list[CountMention]:
     """"A six-year-old is dead and his older brother in a hospital": one told after the dead with no verb of
     his own, in care or in a grave state, is one hurt beyond them (``also``), where the sentence tells the dead
@@ -391,9 +378,10 @@ def gapped_care(text: str, bounds, mentions: list[CountMention]) -> list[CountMe
     if not dead or any(m.kind in HURT for m in mentions):
         return []
     first = min(m.number_span[1] for m in dead) - bounds[0]
-    for match in _GAPPED_CARE.finditer(text, first):
+    cues = _untold()
+    for match in cues["gapped_care"].finditer(text, first):
         words = match.group(1).lower().split()
-        if words not in (["another"], ["one"]) and (set(words) & _VERBS_OR_FIGURES or any(w.isdigit() for w in words)):
+        if words not in (["another"], ["one"]) and (set(words) & cues["gapped_not"] or any(w.isdigit() for w in words)):
             continue  # "and 2 in hospital": a figure, the grammar's
         from .counts import CountMention  # the counts stage's own mention (it imports this module)
         from .record import Claim, Span
