@@ -2,7 +2,9 @@
 hurt told by rank ("a fourth person was grazed") or as "the other victim", the wounded killer, someone taken to
 hospital after the dead are told, the one who shot himself told twice by one verb, the part of a figure hit by
 gunfire ("seven injured, four by gunfire"), the fatally wounded, "others" beyond one hurt told before, and the
-floors that hurt told one by one or as a whole group set on the toll.
+floors that hurt told one by one or as a whole group set on the toll; and the hurt beside the dead: those of a
+multiplied shooting ("one dead after triple shooting"), wounds told as not fatal, one in care told with no verb
+("a boy is dead and his brother in a hospital"), one told by another age than the dead's.
 
 ``counts`` finds the figures and makes the claims; this module holds the passes that weigh the hurt among them.
 """
