@@ -138,3 +138,68 @@ def test_one_of_a_small_figure_is_this_shootings_toll(language, text, figure):
 def test_survived_is_one_beyond_the_dead_only_told_first(language, text, also):
     hurt = [m for m in find_counts(language(text)) if m.kind in ("shot", "injured") and m.count == 1]
     assert hurt and hurt[-1].also is also
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # a multiplied shooting beside the dead: those shot, less the dead, are hurt
+    ("Woman dead after quadruple shooting in Canton\n\nPolice were called to Pine Road on Friday night.", 3),
+    ("Teen killed in triple shooting on Oak Street\n\nThe 16-year-old died at a hospital in Toledo, police said.", 2),
+    # as many dead as the multiplier: no one hurt
+    ("Man, 2 teens dead in triple shooting in Akron\n\nThe shooting happened on Elm Street on Monday night.", None),
+    # a wound told as not fatal, told after the dead and of people told there for the first time
+    ("A 5-year-old girl was killed when someone fired into a house on Birch Lane in Flint on Sunday. An uncle "
+     "and a 19-year-old cousin, who were in the kitchen, suffered nonfatal gunshot wounds.", 2),
+    # "survived but were hit": a passive joined to the verb of the figure's subject
+    ("A 15-year-old was shot dead on a porch on Cedar Street in Joliet on Saturday night. The two other boys "
+     "survived but were also hit by gunfire, police said.", 2),
+    # one hurt told by another age than the dead's is not the dead told again
+    ("A 14 year old boy lost his life to gunfire on Lake Street in Elgin on Friday. The 14 year old died at "
+     "the scene. The 16 year old was taken to a hospital with a wound to the hand.", 1),
+])
+def test_the_hurt_missed_beside_the_dead(extract_doc, text, hurt):
+    assert _hurt(extract_doc, text) == hurt
+
+
+@pytest.mark.parametrize("text, hurt", [
+    # one told after the dead with no verb of his own, in care or in a grave state
+    ("A 7-year-old girl is dead and her older sister in a hospital after gunfire hit their house on Vine "
+     "Street in Waco on Friday.", 1),
+    ("One woman dead, another in critical condition after shooting on Ash Avenue\n\nPolice in Macon are "
+     "looking for a gray car.", 1),
+    # not the dead of a round-up
+    ("Five dead and one in critical condition in weekend shootings across Macon\n\nPolice said the "
+     "shootings were not linked.", None),
+])
+def test_one_in_care_told_without_a_verb_after_the_dead(extract_doc, text, hurt):
+    assert _hurt(extract_doc, text) == hurt
+
+
+@pytest.mark.parametrize("hurt, dead, other", [
+    ("The 17-year-old", "a 14-year-old boy", True),
+    ("the 17 year old", "The 14 year old", True),
+    ("The 14-year-old", "a 14-year-old boy", False),
+    ("the boy", "a 14-year-old boy", False),  # no age told: maybe the dead
+])
+def test_another_age_is_another_victim(hurt, dead, other):
+    from sitrep.count_hurt import another_age
+    assert another_age(hurt, dead) is other
+
+
+@pytest.mark.parametrize("text, also", [
+    # told after the dead, as not fatal: beyond them
+    ("A man was killed on Elm Street. A woman suffered nonfatal wounds in the attack.", True),
+    # told before any death: no more than those hit
+    ("A woman suffered nonfatal wounds in the attack. A man was killed on Elm Street.", False),
+    # one of a figure told with it
+    ("A man was killed on Elm Street. Two guards and a clerk were wounded, all with non-life-threatening "
+     "injuries.", False),
+])
+def test_nonfatal_wounds_are_beyond_the_dead(language, text, also):
+    hurt = [m for m in find_counts(language(text)) if m.kind in ("shot", "injured") and m.implied]
+    assert hurt and hurt[-1].also is also
+
+
+def test_a_life_threatening_wound_is_no_death(language):
+    # the "life" of "non-life threatening" tells a wound's degree, not a life taken
+    text = "A man was shot on Elm Street on Friday. Police said he suffered one non-life threatening gun shot."
+    assert not [m for m in find_counts(language(text)) if m.kind == "killed"]

@@ -287,7 +287,7 @@ def _window_kind(tokens, v: Vocab):
     for tok in doc[tokens.end:min(tokens.end + 3, len(doc))]:
         if tok.like_num or tok.is_punct and tok.text not in ("-",):
             break
-        kind = v.kind(tok, v.adjectives, v.verbs, v.nouns)
+        kind = None if _life_threatening(tok) else v.kind(tok, v.adjectives, v.verbs, v.nouns)
         if not kind and (tok.pos_ == "VERB" or tok.pos_ in ("ADP", "SCONJ") and tok.lower_ != "of"):
             break  # "2 held after killing": the figure counts those of another verb
         if kind:  # "both shot and killed": the verb joined to it may tell more
@@ -316,7 +316,19 @@ def _shared_verb_kind(anchor, v: Vocab):
     if anchor.dep_ in _SUBJ and head.lemma_ == "be" and head.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
         return _verb_kind(head.head, v, "nsubjpass")
+    if anchor.dep_ == "nsubj" and head.pos_ == "VERB" and not v.kind(head, v.verbs) \
+            and any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children):
+        return _best(_verb_kind(c, v, "nsubjpass") or (None, c) for c in head.children  # "three teens survived but
+                     if c.dep_ == "conj" and c.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in c.children)  # were
+                     and not any(s.dep_ in _SUBJ for s in c.children))  # hit": a passive joined, of the same subject
     return None
+
+
+def _life_threatening(tok) -> bool:
+    """The "life" of "life-threatening", "non-life threatening": a word of a wound's degree, not of a death."""
+    doc = tok.doc
+    return tok.lower_ == "life" and any(doc[j].lower_ == "threatening" for j in range(tok.i + 1, min(tok.i + 3,
+                                                                                                   len(doc))))
 
 
 def attach_figure(tokens, v: Vocab):
@@ -334,6 +346,7 @@ def attach_figure(tokens, v: Vocab):
                       and not (c.dep_ == "advmod" and c.i - 1 >= tokens.end and c.doc[c.i - 1].like_num)
                       # "9 shot, 1 fatally": the adverb tells the figure just before it
                       and not (c.dep_ == "acl" and c.tag_ == "VBG")  # "more than one person shooting": shooters
+                      and not _life_threatening(c)  # "one non-life threatening gunshot": no life taken
                       and not any(s.dep_ in _SUBJ and s.lower_ not in _RELATIVE and s.like_num for s in c.children)
                       and not _own_noun(nominal, c))
     # "4 shot on Elm Street, 2 die": a verb told of another figure of its own

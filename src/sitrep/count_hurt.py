@@ -2,7 +2,9 @@
 hurt told by rank ("a fourth person was grazed") or as "the other victim", the wounded killer, someone taken to
 hospital after the dead are told, the one who shot himself told twice by one verb, the part of a figure hit by
 gunfire ("seven injured, four by gunfire"), the fatally wounded, "others" beyond one hurt told before, and the
-floors that hurt told one by one or as a whole group set on the toll.
+floors that hurt told one by one or as a whole group set on the toll; and the hurt beside the dead: those of a
+multiplied shooting ("one dead after triple shooting"), wounds told as not fatal, one in care told with no verb
+("a boy is dead and his brother in a hospital"), one told by another age than the dead's.
 
 ``counts`` finds the figures and makes the claims; this module holds the passes that weigh the hurt among them.
 """
@@ -220,7 +222,9 @@ def _untold() -> dict:
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/count_hurt.yaml").read_text("utf-8"))
     return {"one_of_most": data["one_of_most"], "cues": [re.compile(p, re.IGNORECASE) for p in data["cues"]],
             "unhurt": re.compile(data["unhurt"], re.IGNORECASE), "death": re.compile(data["death"], re.IGNORECASE),
-            "not_death": re.compile(data["not_death"], re.IGNORECASE)}
+            "not_death": re.compile(data["not_death"], re.IGNORECASE),
+            "nonfatal": re.compile(data["nonfatal"], re.IGNORECASE),
+            "gapped_care": re.compile(data["gapped_care"], re.IGNORECASE), "gapped_not": set(data["gapped_not"])}
 
 
 def one_hurt_untold(found: list[CountMention], doc, sents) -> list[CountMention]:
@@ -292,6 +296,24 @@ def survived(found: list[CountMention], doc) -> None:
             m.also = True
 
 
+def nonfatal_wounds(found: list[CountMention], doc) -> None:
+    """"A man and his son, who were in the car with her, suffered nonfatal gunshot wounds": those hit told with
+    words that their wounds were not fatal are hurt beyond the dead told in an earlier sentence (``also``), not
+    some of them, where their sentence tells no death and they are told there for the first time (as
+    ``survived``)."""
+    text = text_of(doc)
+    dead = [d.sentence[1] for d in found if d.kind == "killed" and d.count > 0 and not (d.part or d.background)]
+    for m in found:
+        if m.kind not in HURT or not m.implied or m.also or m.part or m.background or m.perpetrator \
+                or not any(end <= m.sentence[0] for end in dead):
+            continue  # (told before any death, the hurt are no more than those hit)
+        if any(o.kind in HURT and not o.implied and o.sentence == m.sentence for o in found):
+            continue  # "two marshals and an agent were wounded": one of a figure told with it
+        said = text[m.claim.evidence.start:m.sentence[1]]
+        if _untold()["nonfatal"].search(said) and not DIED.search(said) and _first_told(m.claim.victims, text[:m.sentence[0]]):
+            m.also = True
+
+
 def _first_told(victims: str | None, before: str) -> bool:
     """"a woman", "Ann Lee" where "Lee" is not in the text before: one told for the first time."""
     words = (victims or "").split()
@@ -317,6 +339,58 @@ def some_unhurt(found: list[CountMention], doc) -> None:
         if m.kind == "injured" and m.count == 0 and not m.implied and any(h < m.number_span for h in hurt) \
                 and _SOME_UNHURT.fullmatch(text[m.claim.evidence.start:m.claim.evidence.end].strip()):
             m.part = True  # told after some hurt: "... His father was unhurt"
+
+
+def shooting_beside_dead(text: str, bounds, v: Vocab, mentions: list[CountMention]) -> list[CountMention]:
+    """"One dead after triple shooting", "Teen killed in quadruple shooting": a shooting told with a multiplier
+    counts all those hit, the dead among them, so where its sentence tells the dead only (``counts`` reads no
+    multiplier in a sentence with a toll of its own) the multiplier is a figure of the shot beside them; the hurt
+    are those shot and not killed. Not where the sentence tells the hurt or the shot already."""
+    if any(m.kind in HURT and not m.part for m in mentions) \
+            or not any(m.kind == "killed" and not m.part and m.count > 0 for m in mentions):
+        return []
+    from .counts import CountMention  # the counts stage's own mention (it imports this module)
+    from .record import Claim, Span
+    for match in v.multiple_crime.finditer(text):
+        if v.data["multiple_kinds"].get(match.group(2).lower().rstrip("s")) != "shot" or match.group(3):
+            continue
+        n = v.data["multipliers"][match.group(1).lower()]
+        span = (bounds[0] + match.start(), bounds[0] + match.end())
+        claim = Claim(count=n, low=n, high=n, victims=match.group(0), evidence=Span(start=span[0], end=span[1]))
+        return [CountMention("shot", claim, span, bounds, span)]
+    return []
+
+
+# An age told of a victim: "the 17-year-old", "a 17 year old", "the six-month-old boy" (group 1 the figure).
+_AGE = re.compile(r"\b(\d+|[a-z]+)[- ](?:year|month|week)s?[- ]old\b", re.IGNORECASE)
+
+
+def another_age(hurt: str | None, dead: str | None) -> bool:
+    """"A 14-year-old was killed ... The 17-year-old was taken to a hospital": one hurt told by an age that is not
+    the age of the dead told with the same word is another victim, not the dead told before he died."""
+    told, died = _AGE.findall(hurt or ""), _AGE.findall(dead or "")
+    return bool(told and died) and not {a.lower() for a in told} & {a.lower() for a in died}
+
+
+def gapped_care(text: str, bounds, mentions: list[CountMention]) -> list[CountMention]:
+    """"A six-year-old is dead and his older brother in a hospital": one told after the dead with no verb of
+    his own, in care or in a grave state, is one hurt beyond them (``also``), where the sentence tells the dead
+    (not a round-up's, ``background``) and no hurt; the grammar, which reads a victim by a verb, finds none."""
+    dead = [m for m in mentions if m.kind == "killed" and m.count > 0 and not (m.part or m.background)]
+    if not dead or any(m.kind in HURT for m in mentions):
+        return []
+    from .counts import CountMention  # the counts stage's own mention (it imports this module)
+    from .record import Claim, Span
+    first = min(m.number_span[1] for m in dead) - bounds[0]
+    cues = _untold()
+    for match in cues["gapped_care"].finditer(text, first):
+        words = match.group(1).lower().split()
+        if words not in (["another"], ["one"]) and (set(words) & cues["gapped_not"] or any(w.isdigit() for w in words)):
+            continue  # "and 2 in hospital": a figure, the grammar's
+        span = (bounds[0] + match.start(1), bounds[0] + match.end())
+        claim = Claim(count=1, low=1, high=1, victims=match.group(1), evidence=Span(start=span[0], end=span[1]))
+        return [CountMention("injured", claim, span, bounds, span, implied=True, also=True, status=True)]
+    return []
 
 
 def beside_the_dead(clusters, out: dict[int, list[CountMention]]) -> None:

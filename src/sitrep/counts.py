@@ -104,6 +104,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt.hurt_perpetrator(found)
     hurt.one_more_hurt(found)
     hurt.survived(found, doc)
+    hurt.nonfatal_wounds(found, doc)
     hurt.some_unhurt(found, doc)
     hurt.cared_after_dead(found, doc, v)
     hurt.gunfire_part(found, doc, v)
@@ -179,6 +180,7 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
     mentions.extend(_leading_ones(doc, sent, text, bounds, v, mentions))
     mentions.extend(_terse_ones(sent, text, bounds, v, mentions))
     mentions.extend(_multiple_crimes(text, bounds, v, mentions))
+    mentions.extend(hurt.shooting_beside_dead(text, bounds, v, mentions))
     mentions.extend(_murder_counts(text, bounds, v, mentions))
     mentions.extend(_fatal_events(text, bounds, v, mentions))
     mentions.extend(_lives_taken(text, bounds, v, mentions))
@@ -199,6 +201,9 @@ def _sentence_counts(doc, sent, v: Vocab) -> list[CountMention]:
             # "found three dead and took one to the hospital": one more ("..., where she died": not)
         words = (m.claim.victims or "").lower().replace(",", " ").split()
         m.perpetrator = m.implied and any(w in perpetrators for w in words)
+    for m in hurt.gapped_care(text, bounds, mentions):
+        m.headline = headline
+        mentions.append(m)
     return mentions
 
 

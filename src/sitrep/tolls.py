@@ -429,7 +429,8 @@ def _named_dead(hurt: CountMention, dead: list[CountMention]) -> bool:
         return all(d.count == 1 for d in dead) and told[0].lower() == "the"
     if head in _data()["not_the_victim"]:
         return False
-    return any(head in re.findall(r"[a-z][a-z-]*", (d.claim.victims or "").lower()) for d in dead)
+    return any(head in re.findall(r"[a-z][a-z-]*", (d.claim.victims or "").lower())
+               and not hurt_ops.another_age(hurt.claim.victims, d.claim.victims) for d in dead)
 
 
 def _name(words: list[str]) -> bool:
