@@ -118,3 +118,55 @@ def _ended_states(found: list[CountMention], text: str) -> set[int]:
     pattern = _data()["ended_state"]
     return {i for i, m in enumerate(found) if _hurt(m) and m.implied and m.status
             and pattern.search(text[m.sentence[0]:m.sentence[1]])}
+
+
+def dead_among_hurt(found: list[CountMention], doc) -> list[CountMention]:
+    """"Three people were injured, including a woman who later died"; "Five people, including Ruiz, were
+    wounded" where Ruiz is told dead: a figure of the hurt whose "including" names one who died counts all those
+    hit, the dead among them, so it is read as those shot. Where the death is told only there (a clause of "died"
+    or "succumbed" on the one included) and no other death is told, that one is one dead."""
+    dead_words = {w for m in found if _dead(m) for w in _words(m)} - _data()["generic"]
+    told_dead = any(_dead(m) for m in found)
+    out: list[CountMention] = []
+    for m in found:
+        out.append(m)
+        if m.kind != "injured" or m.count < 2 or m.part or m.background or m.implied or m.vague:
+            continue
+        included = _included(doc, m)
+        died = [(n, verb) for n, verb in included if verb is not None]
+        named = [n for n, _ in included if n.pos_ in ("PROPN", "NOUN") and n.lower_ in dead_words
+                 and n.ent_type_ in ("PERSON", "") and n.tag_ != "NNS"]
+        if not died and not named:
+            continue
+        out[-1] = dataclasses.replace(m, kind="shot")
+        if died and not told_dead:
+            noun, verb = died[0]
+            span = doc[noun.left_edge.i:noun.i + 1]
+            claim = m.claim.model_copy(update={"count": 1, "low": 1, "high": 1, "victims": text_of(doc)[span.start_char:span.end_char],
+                                               "total": None})
+            out.append(dataclasses.replace(m, kind="killed", claim=claim, implied=True, status=False, group=False,
+                                           number_span=(span.start_char, span.end_char),
+                                           trigger=(verb.idx, verb.idx + len(verb.text))))
+    return out
+
+
+def _included(doc, m: CountMention) -> list:
+    """The people a figure's "including" names, each with the verb of a death told of them ("who died") or None."""
+    span = doc.char_span(*m.number_span, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    tok = span.root
+    heads = [tok.head, tok.head.head] if tok.dep_ == "nummod" else [tok.head]
+    dies = _data()["die_verbs"]
+    found = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "including":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                for n in [noun, *[c for c in noun.children if c.dep_ == "conj"]]:
+                    verb = next((c for c in n.children if c.dep_ == "relcl" and c.lemma_.lower() in dies), None)
+                    found.append((n, verb))
+    return found

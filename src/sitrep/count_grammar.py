@@ -20,6 +20,8 @@ def unreal(trig, v: Vocab) -> bool:
         return True  # "neither the driver nor the other passenger was injured"
     if trig.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in trig.head.children):
         return True  # "the boy is not dead"
+    if _nor_told(trig):
+        return True  # "nor did she suffer any injury"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in trig.children):
         return True  # "could not say whether the man had died", "if the victim dies": no death told
     tok = trig
@@ -32,6 +34,24 @@ def unreal(trig, v: Vocab) -> bool:
     return False
 
 
+
+
+def _nor_told(trig) -> bool:
+    """"His car was not hit, nor did he suffer an injury": a verb denied by "nor" before its inverted auxiliary
+    (the verb of a wound noun that is the trigger, or the trigger itself) tells no one hurt."""
+    verb = trig if trig.pos_ in ("VERB", "AUX") or trig.dep_ not in ("dobj", "pobj") else trig.head
+    nor = [c.i for c in verb.children if c.lower_ == "nor" and c.i < verb.i]
+    if not nor and verb.dep_ == "conj":
+        nor = [c.i for c in verb.head.children if c.lower_ == "nor" and c.i < verb.i]
+    subj = [c.i for c in verb.children if c.dep_ in _SUBJ]
+    return bool(nor) and any(c.dep_ in ("aux", "auxpass") and nor[-1] < c.i < min(subj, default=verb.i)
+                             for c in verb.children)
+
+
+def _acts_on_others(comp) -> bool:
+    """"The suspect is believed to have shot seven people": a complement verb with victims of its own (not
+    "himself") makes the subject the one who did it, not one more victim."""
+    return comp.pos_ == "VERB" and any(o.dep_ == "dobj" and o.lower_ not in _REFLEXIVE for o in comp.children)
 
 
 # --------------------------------------------------------------------------
@@ -104,7 +124,10 @@ def _verb_kind(verb, v: Vocab, role: str):
     cands = [(v.kind(c, v.adjectives, v.verbs), c) for c in verb.children
              if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")
              and not (c.dep_ == "ccomp" and role == "nsubj")  # "the group said [12 were killed]"
-             and not (c.dep_ == "xcomp" and c.tag_ in ("VBG", "VB") and role == "nsubj")]  # "he began shooting"
+             and not (c.dep_ == "xcomp" and c.tag_ in ("VBG", "VB") and role == "nsubj")  # "he began shooting"
+             and not (c.dep_ == "xcomp" and role in _SUBJ and _acts_on_others(c))
+             and not (c.dep_ == "advmod" and c.i < verb.i and role == "dobj" and not v.kind(verb, v.verbs))]
+    # "may seriously harm the case": a degree on a verb of no harm to people ("fatally shot her" is one)
     if role != "nsubj" or v.kind(verb, v.verbs):  # "beaten to death", "shot to death"; "a fight led to the death of ..." tells no victim of the fight
         cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                   and any(o.lemma_.lower() == "death" for o in c.children)]
@@ -312,7 +335,8 @@ def _shared_verb_kind(anchor, v: Vocab):
                 anchor.doc[head.i - 1].lower_ in ("along", "together"):
             return _verb_kind(verb, v, "nsubjpass")
     if anchor.dep_ == "conj" and head.pos_ == "VERB" and anchor.pos_ == "NUM" and v.kind(head, v.verbs):
-        return _verb_kind(head, v, "dobj")
+        cared = _in_care(anchor, v)
+        return ("shot", cared) if cared is not None else _verb_kind(head, v, "dobj")
     if anchor.dep_ in _SUBJ and head.lemma_ == "be" and head.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
         return _verb_kind(head.head, v, "nsubjpass")
@@ -322,6 +346,20 @@ def _shared_verb_kind(anchor, v: Vocab):
                      if c.dep_ == "conj" and c.tag_ == "VBN" and any(a.dep_ == "auxpass" for a in c.children)  # were
                      and not any(s.dep_ in _SUBJ for s in c.children))  # hit": a passive joined, of the same subject
     return None
+
+
+def _in_care(anchor, v: Vocab):
+    """"A man was killed and two in the hospital": a figure joined to a verb of death but told by its own place
+    of care was hit and lived; the "hospital" that tells it, or None."""
+    return next((o for p in anchor.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "to")
+                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in v.data["hospital_nouns"]), None)
+
+
+def told_in_phrase(doc, start: int, end: int) -> bool:
+    """"According to his mother, Ray was shot": a person told as the object of a preposition ("to his
+    mother") before a victim is no victim of the toll told after it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "pobj"
 
 
 def _life_threatening(tok) -> bool:

@@ -34,13 +34,13 @@ from . import count_hurt as hurt
 from . import count_hurt_over as hurt_over
 from . import count_hurt_parts as hurt_parts
 from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
-                            told_as_cause, unreal, victims_of, wider_total)
+                            told_as_cause, told_in_phrase, unreal, victims_of, wider_total)
 from .nlp import text_of
 from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-14"
+VERSION = "counts-15"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -119,6 +119,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt_over.not_by_gunfire(found, text)
     found = hurt_over.shots_not_people(found, text)  # "a single shot": the shots, not people
     found = died_later.hurt_who_died(found, doc)  # the hurt told before they died are the dead
+    found = died_later.dead_among_hurt(found, doc)  # "three were hurt, including a man who died": those hit
     found += hurt.one_hurt_untold(found, doc, sents if sents is not None else list(sentences(doc)))
     return sorted(found, key=lambda m: (m.number_span, m.kind))
 
@@ -331,8 +332,8 @@ def _leading_ones(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[Coun
         if match is None:
             continue
         span = (bounds[0] + match.start(1), bounds[0] + match.end(1))
-        if any(o.number_span[0] < span[1] and span[0] < o.number_span[1] for o in mentions):
-            continue
+        if any(o.number_span[0] < span[1] and span[0] < o.number_span[1] for o in mentions) or told_in_phrase(doc, *span):
+            continue  # "According to his mother, Ray was shot": not one more victim
         one = 2 if match.group(1).lower().split()[-1] in v.data["pair_nouns"] else 1  # "Parents, 2 children dead"
         claim = Claim(count=one, low=one, high=one, victims=match.group(1), source=m.claim.source,
                       evidence=Span(start=span[0], end=m.claim.evidence.end))
