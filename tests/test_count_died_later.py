@@ -67,3 +67,19 @@ def test_the_hurt_mentions_left(text, hurt):
 
     found = find_counts(load()(text))
     assert sum(m.count for m in found if m.kind in ("injured", "shot") and not m.part) == hurt
+
+
+@pytest.mark.parametrize("text, dead, hurt", [
+    # a figure of the hurt whose "including" names one who died counts those hit, the dead among them
+    ("Gunfire broke out outside a bar on Elm Street in Dayton on Friday night. Four people were wounded, "
+     "including a 20-year-old man who died at the scene.", 1, 3),
+    # the one included told dead elsewhere by name
+    ("Shots rang out at a cookout on Pine Road in Tulsa on Sunday night. Joe Vance, 31, died at a hospital on "
+     "Monday. Six people, including Vance, were hurt in the gunfire.", 1, 5),
+    # one included who lived: the figure stays the hurt
+    ("Shots rang out at a cookout on Pine Road in Tulsa on Sunday night. Six people, including a boy who is "
+     "in stable condition, were hurt in the gunfire.", 0, 6),
+])
+def test_the_dead_among_an_including_of_the_hurt(extract_doc, text, dead, hurt):
+    ev = _lead(extract_doc, text)
+    assert (_toll(ev, "fatalities"), _toll(ev, "injured")) == (dead, hurt)

@@ -134,8 +134,7 @@ def dead_among_hurt(found: list[CountMention], doc) -> list[CountMention]:
             continue
         included = _included(doc, m)
         died = [(n, verb) for n, verb in included if verb is not None]
-        named = [n for n, _ in included if n.pos_ in ("PROPN", "NOUN") and n.lower_ in dead_words
-                 and n.ent_type_ in ("PERSON", "") and n.tag_ != "NNS"]
+        named = [n for n, _ in included if n.text[:1].isupper() and n.lower_ in dead_words and n.tag_ != "NNS"]
         if not died and not named:
             continue
         out[-1] = dataclasses.replace(m, kind="shot")

@@ -119,7 +119,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt_over.not_by_gunfire(found, text)
     found = hurt_over.shots_not_people(found, text)  # "a single shot": the shots, not people
     found = died_later.hurt_who_died(found, doc)  # the hurt told before they died are the dead
-    found = died_later.dead_among_hurt(found, doc)  # "three were hurt, including a man who died": those hit
+    found = died_later.dead_among_hurt(found, doc)  # "three were hurt, including Ann, who died": those hit
     found += hurt.one_hurt_untold(found, doc, sents if sents is not None else list(sentences(doc)))
     return sorted(found, key=lambda m: (m.number_span, m.kind))
 
