@@ -48,6 +48,11 @@ def _nor_told(trig) -> bool:
                              for c in verb.children)
 
 
+def _shot_up(verb) -> bool:
+    """"Accused of shooting up the fair": a place fired on, not a person shot."""
+    return verb.lemma_.lower() == "shoot" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
 def _acts_on_others(comp) -> bool:
     """"The suspect is believed to have shot seven people": a complement verb with victims of its own (not
     "himself") makes the subject the one who did it, not one more victim."""
@@ -126,8 +131,10 @@ def _verb_kind(verb, v: Vocab, role: str):
              and not (c.dep_ == "ccomp" and role == "nsubj")  # "the group said [12 were killed]"
              and not (c.dep_ == "xcomp" and c.tag_ in ("VBG", "VB") and role == "nsubj")  # "he began shooting"
              and not (c.dep_ == "xcomp" and role in _SUBJ and _acts_on_others(c))
-             and not (c.dep_ == "advmod" and c.i < verb.i and role == "dobj" and not v.kind(verb, v.verbs))]
+             and not (c.dep_ == "advmod" and role == "dobj" and not v.kind(verb, v.verbs))]
     # "may seriously harm the case": a degree on a verb of no harm to people ("fatally shot her" is one)
+    if role == "dobj" and _shot_up(verb):
+        return None
     if role != "nsubj" or v.kind(verb, v.verbs):  # "beaten to death", "shot to death"; "a fight led to the death of ..." tells no victim of the fight
         cands += [("killed", c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                   and any(o.lemma_.lower() == "death" for o in c.children)]
@@ -539,8 +546,8 @@ def _one_victim(tok, v: Vocab) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return False
-    if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns):
-        return False
+    if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns) or tok.lemma_.lower() in v.data["body_parts"]:
+        return False  # "she hurt her knee": a part of the body, not one more victim
     if tok.pos_ == "PROPN":
         if tok.text.isupper() and len(tok.text) > 1:
             return False  # a dateline ("MYRTLE CREEK, Ore. —"), not a victim
