@@ -546,8 +546,8 @@ def _one_victim(tok, v: Vocab) -> bool:
         return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children)
     if tok.tag_ not in ("NN", "NNP") or any(c.dep_ in ("nummod", "quantmod") for c in tok.children):
         return False
-    if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns) or tok.lemma_.lower() in v.data["body_parts"]:
-        return False  # "she hurt her knee": a part of the body, not one more victim
+    if tok.lemma_.lower() in v.data["non_people"] or v.kind(tok, v.nouns):
+        return False
     if tok.pos_ == "PROPN":
         if tok.text.isupper() and len(tok.text) > 1:
             return False  # a dateline ("MYRTLE CREEK, Ore. —"), not a victim
