@@ -141,8 +141,8 @@ def dead_among_hurt(found: list[CountMention], doc) -> list[CountMention]:
         if died and not told_dead:
             noun, verb = died[0]
             span = doc[noun.left_edge.i:noun.i + 1]
-            claim = m.claim.model_copy(update={"count": 1, "low": 1, "high": 1, "victims": text_of(doc)[span.start_char:span.end_char],
-                                               "total": None})
+            victims = text_of(doc)[span.start_char:span.end_char]
+            claim = m.claim.model_copy(update={"count": 1, "low": 1, "high": 1, "victims": victims, "total": None})
             out.append(dataclasses.replace(m, kind="killed", claim=claim, implied=True, status=False, group=False,
                                            number_span=(span.start_char, span.end_char),
                                            trigger=(verb.idx, verb.idx + len(verb.text))))

@@ -332,8 +332,9 @@ def _leading_ones(doc, sent, text: str, bounds, v: Vocab, mentions) -> list[Coun
         if match is None:
             continue
         span = (bounds[0] + match.start(1), bounds[0] + match.end(1))
-        if any(o.number_span[0] < span[1] and span[0] < o.number_span[1] for o in mentions) or told_in_phrase(doc, *span):
-            continue  # "According to his mother, Ray was shot": not one more victim
+        if any(o.number_span[0] < span[1] and span[0] < o.number_span[1] for o in mentions) \
+                or told_in_phrase(doc, *span):  # "According to his mother, Ray was shot": not one more victim
+            continue
         one = 2 if match.group(1).lower().split()[-1] in v.data["pair_nouns"] else 1  # "Parents, 2 children dead"
         claim = Claim(count=one, low=one, high=one, victims=match.group(1), source=m.claim.source,
                       evidence=Span(start=span[0], end=m.claim.evidence.end))
