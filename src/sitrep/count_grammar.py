@@ -55,7 +55,7 @@ def _shot_up(verb) -> bool:
 
 def _acts_on_others(comp) -> bool:
     """"The suspect is believed to have shot seven people": a complement verb with victims of its own (not
-    "himself") makes the subject the one who did it, not one more victim."""
+    "himself") makes the passive subject of "believed", "thought" the one who did it, not one more victim."""
     return comp.pos_ == "VERB" and any(o.dep_ == "dobj" and o.lower_ not in _REFLEXIVE for o in comp.children)
 
 
@@ -130,7 +130,7 @@ def _verb_kind(verb, v: Vocab, role: str):
              if c.dep_ in _COMPLEMENTS and (c.i > verb.i or c.dep_ == "advmod")
              and not (c.dep_ == "ccomp" and role == "nsubj")  # "the group said [12 were killed]"
              and not (c.dep_ == "xcomp" and c.tag_ in ("VBG", "VB") and role == "nsubj")  # "he began shooting"
-             and not (c.dep_ == "xcomp" and role in _SUBJ and _acts_on_others(c))
+             and not (c.dep_ == "xcomp" and role == "nsubjpass" and _acts_on_others(c))
              and not (c.dep_ == "advmod" and role == "dobj" and not v.kind(verb, v.verbs))]
     # "may seriously harm the case": a degree on a verb of no harm to people ("fatally shot her" is one)
     if role == "dobj" and _shot_up(verb):
@@ -363,10 +363,13 @@ def _in_care(anchor, v: Vocab):
 
 
 def told_in_phrase(doc, start: int, end: int) -> bool:
-    """"According to his mother, Ray was shot": a person told as the object of a preposition ("to his
-    mother") before a victim is no victim of the toll told after it."""
+    """"According to his mother, Ray was shot": a person told as the source of what follows ("according to his
+    mother", "per his father") is no victim of the toll told after it (not "the shooting of his parents")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ == "pobj"
+    if span is None or not len(span) or span.root.dep_ != "pobj":
+        return False
+    prep = span.root.head
+    return prep.lower_ == "per" or prep.lower_ == "to" and prep.head.lower_ == "according"
 
 
 def _life_threatening(tok) -> bool:
