@@ -500,7 +500,8 @@ class Assembler:
             scored = [(score - ARREST_AFTER_TOLL if c.lead.category.key in AFTERMATH_KEYS and not _has_toll(ev)
                        else score, ev, c) for score, ev, c in scored]
         scored.sort(key=lambda p: -p[0])
-        shared = share_tolls([(ev, c) for _, ev, c in scored])
+        shared = share_tolls([(ev, c) for _, ev, c in scored]) or tolls.share_hurt([(ev, c) for _, ev, c in scored],
+                                                                                  text_of(doc))
         if shared is not None:
             shared.summary = self._summary(shared)
         return [ev for _, ev, _ in scored]
@@ -515,7 +516,8 @@ class Assembler:
             cat, actors_, sorted({m.sent for m in c.mentions}, key=lambda s: s.start), Span(start=lead.start, end=lead.end),
             lead.text, location.country if location else None)
         date = dating.event_date(c, times, article.published)
-        counts = tolls.on_its_day(tolls.lone_self_deaths(tolls.partitives(counts, text_of(doc)), text_of(doc)), times, date)
+        counts = tolls.on_its_day(tolls.lone_self_deaths(tolls.partitives(counts, text_of(doc)), text_of(doc)), times, date,
+                                   text_of(doc))
         fat = tally(counts, "killed")
         inj = tolls.injured(counts)
         evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in c.mentions})

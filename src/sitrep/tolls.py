@@ -19,6 +19,7 @@ from . import count_hurt_over as hurt_over
 from . import count_hurt_parts as hurt_parts
 from .count_deaths import ORDINALS
 from .counts import CountMention, as_parts, parse_number, summarise
+from .nlp import text_of
 from .numbers import vocab
 from .record import Claim, Event
 
@@ -38,6 +39,7 @@ def _data() -> dict:
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/tolls.yaml").read_text("utf-8"))
     data["murder_suicide"] = re.compile(data["murder_suicide"], re.IGNORECASE)
     data["not_counted"] = set(data["not_counted"])
+    data["mourning"] = re.compile(data["mourning"], re.IGNORECASE)
     data["partitive"] = re.compile(data["partitive"], re.IGNORECASE)
     return data
 
@@ -62,7 +64,27 @@ def share_tolls(ordered) -> Event | None:
     return lead
 
 
-def on_its_day(counts: list[CountMention], times, when) -> list[CountMention]:
+def share_hurt(ordered, text: str) -> Event | None:
+    """"Teen accidentally shot" in the headline, "the victim was struck ... the suspect was also hit" below, told
+    as two events of one day: the article's lead conflict event, whose hurt only the headline tells, takes the
+    larger hurt of the one other violent event, where neither tells a death."""
+    head = text.find("\n")
+    violent = [ev for ev, c in ordered if c.lead.category.is_violent]
+    lead = next((ev for ev in violent if ev.acled and ev.acled.sub_event_type), None)
+    if head < 0 or lead is None or lead.injured is None or lead.fatalities is not None \
+            or any(cl.evidence.start >= head for cl in lead.injured.claims):
+        return None
+    donors = [ev for ev in violent if ev is not lead and ev.injured is not None]
+    if len(donors) != 1 or donors[0].fatalities is not None or (donors[0].injured.best or 0) <= (lead.injured.best or 0):
+        return None
+    donor = donors[0]
+    if not lead.date or not donor.date or lead.date.value != donor.date.value:
+        return None
+    lead.injured = donor.injured.model_copy(deep=True)
+    return lead
+
+
+def on_its_day(counts: list[CountMention], times, when, text: str | None = None) -> list[CountMention]:
     """A death told beside a date days before the event's ("On Nov. 1, a boy was fatally shot"; "the vigil
     was for a man killed last month") is an earlier shooting's, not this one's toll. A headline's stays: it
     tells what the story is about ("Toddler dies after shooting himself last week")."""
@@ -76,9 +98,43 @@ def on_its_day(counts: list[CountMention], times, when) -> list[CountMention]:
         ends = [_last_day(t) for t in times if t.resolved and t.value and cm.sentence[0] <= t.start < cm.sentence[1]]
         if any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
             earlier.add(cm.sentence)
+        elif _beside_own_day(cm, times, day) or text is not None and (
+                _after_earlier(cm, times, day, text) or _mourned(cm, ends, day, text)):
+            earlier.add(cm.sentence)
     # the dead of an earlier day go, and those shot with them ("was shot and died in July"); a figure of the
     # hurt alone stays, as the event's own date may be the later day a story was told on
     return [cm for cm in counts if not (cm.sentence in earlier and cm.kind in ("killed", "shot"))]
+
+
+def _beside_own_day(cm: CountMention, times, day: date) -> bool:
+    """"A crowd gathered Monday where a man was shot and killed Sunday": a sentence that tells the event's own day
+    and an earlier one tells the death by the date nearest its verb; an earlier one there is another shooting's."""
+    told = [(t, _last_day(t)) for t in times if t.resolved and t.value and t.precision == "day"
+            and cm.sentence[0] <= t.start < cm.sentence[1]]
+    if len(told) < 2 or not any(e == day for _, e in told):
+        return False
+    nearest, end = min(told, key=lambda p: min(abs(p[0].start - cm.trigger[1]), abs(cm.trigger[0] - p[0].end)))
+    return end is not None and 0 < (day - end).days <= _data()["earlier_days"] and \
+        abs(nearest.start - cm.trigger[1]) <= _data()["date_near"]
+
+
+def _mourned(cm: CountMention, ends: list[date | None], day: date, text: str) -> bool:
+    """"The vigil was for a man who was killed Sunday", in a story of a shooting on Monday: one mourned, told
+    beside a day before the event's own, died before it (at the vigil's own shooting no one died)."""
+    return bool(_data()["mourning"].search(text, cm.sentence[0], cm.sentence[1])) and \
+        any(e is not None and 0 < (day - e).days for e in ends)
+
+
+def _after_earlier(cm: CountMention, times, day: date, text: str) -> bool:
+    """"Two brothers were shot last month. ... David was killed.": a death told with no date of its own, where the
+    last date told before it (within reach, below the headline) is an earlier day, is of that day."""
+    if any(t.resolved and cm.sentence[0] <= t.start < cm.sentence[1] for t in times):
+        return False
+    told = [t for t in times if t.resolved and t.value and cm.sentence[0] - _data()["reach"] <= t.start < cm.sentence[0]]
+    if not told or text.find("\n") > told[-1].start:
+        return False
+    end = _last_day(max(told, key=lambda t: t.start))
+    return end is not None and (day - end).days > _data()["earlier_days"]
 
 
 def _day(value: str) -> date | None:
@@ -192,7 +248,7 @@ def _nearest(cm: CountMention, countable, ahead: bool = False):
     before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
     if before:
         end, c = max(before, key=lambda p: p[0])
-        if cm.sentence[0] - end < _data()["reach"]:
+        if cm.sentence[0] - end < _data()["reach"] and not _brief_heading(cm, [end], text_of(countable[0][1].sent.doc)):
             return c
     if not before or ahead:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
         after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
@@ -211,9 +267,27 @@ def _adopt_orphans(countable, orphans: list[CountMention], out: dict[int, list[C
     (cid, c), = violent.items()
     start = c.first.start
     have = {cm.kind for cm in out.get(cid, []) if not cm.part}
+    text = text_of(c.first.sent.doc)
+    told = [m.sent.end_char for m in c.mentions]
     for cm in orphans:
-        if cm.number_span[0] > start and cm.kind not in have:
+        if cm.number_span[0] > start and cm.kind not in have and not _brief_heading(cm, told, text):
             out.setdefault(cid, []).append(cm)
+
+def _brief_heading(cm: CountMention, told: list[int], text: str) -> bool:
+    """"Death of toddler probed in West Allis", a line of its own with no closing stop between the event's last
+    mention and a toll told far below it: the heading of another brief in a round-up, whose toll is not this
+    event's."""
+    last = max((end for end in told if end <= cm.sentence[0]), default=None)
+    if last is None:
+        return False
+    for line in text[last:cm.sentence[1]].split("\n")[1:]:
+        line = line.strip()
+        words = line.split()
+        if len(words) >= 3 and len(line) <= _data()["heading_most"] and line[:1].isupper() and "|" not in line \
+                and not re.search(r"[.!?:;,\"'\u201d)]$", line):
+            return True
+    return False
+
 
 def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     """The claims of one kind for one event: a publisher's coding note wins; otherwise the first

@@ -1,0 +1,148 @@
+"""Another shooting's dead told beside this one (tolls.py): by the date nearest the death, by the last date told
+before it, and by the heading of another brief in a round-up."""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from sitrep.counts import CountMention, as_parts, summarise
+from sitrep.record import Claim, EventDate, Span, Time
+from sitrep.tolls import on_its_day, share_hurt
+
+
+def _cm(kind, count, start, sentence, **flags) -> CountMention:
+    claim = Claim(count=count, low=count, high=count, evidence=Span(start=start, end=start + 5))
+    return CountMention(kind, claim, (start, start + 5), sentence, (start, start + 5), **flags)
+
+
+def _times(text, days):
+    """A resolved day for each word of ``days`` in ``text``."""
+    out = []
+    for word, value in days.items():
+        m = re.search(word, text)
+        out.append(Time(start=m.start(), end=m.end(), text=word, value=value, precision="day", resolved=True))
+    return out
+
+
+def _on(value):
+    return EventDate(text="Monday", value=value, precision="day", evidence=Span(start=0, end=6))
+
+
+def _death(text, verb):
+    """A death told by ``verb`` in the sentence of ``text`` that holds it."""
+    at = text.index(verb)
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    end = text.find(".", at) + 1
+    return _cm("killed", 1, at, (start, end), implied=True)
+
+
+ONE_SENTENCE = [
+    # (text, days told, the death's verb, kept?)
+    ("Friends met Monday on Elm Street, where a cook was killed Sunday.",
+     {"Monday": "2024-03-18", "Sunday": "2024-03-17"}, "killed", False),
+    ("A cook was killed Sunday night and a friend was hurt Monday.",
+     {"Sunday": "2024-03-17", "Monday": "2024-03-18"}, "killed", False),
+    ("A cook shot Monday was killed, and a friend was hurt Sunday.",
+     {"Monday": "2024-03-18", "Sunday": "2024-03-17"}, "killed", True),
+    ("Friends met Monday on Elm Street, where a cook was killed.",
+     {"Monday": "2024-03-18"}, "killed", True),
+]
+
+
+@pytest.mark.parametrize("text, days, verb, kept", ONE_SENTENCE)
+def test_the_date_nearest_a_death_tells_its_day_beside_the_event_own(text, days, verb, kept):
+    counts = [_death(text, verb)]
+    assert (on_its_day(counts, _times(text, days), _on("2024-03-18"), text) == counts) is kept
+
+
+BEFORE = [
+    # (text, days told, the death's verb, kept?)
+    ("Three were hurt Monday.\n\nTwo cousins were shot on March 2. The older one was killed.",
+     {"Monday": "2024-03-18", "March 2": "2024-03-02"}, "killed", False),
+    ("Three were hurt Monday.\n\nTwo cousins were shot on March 2.\n\nThey sat on a porch. The older one was killed.",
+     {"Monday": "2024-03-18", "March 2": "2024-03-02"}, "killed", False),
+    ("Two cousins were shot on March 2.\n\nThree were hurt Monday. The older one was killed.",
+     {"March 2": "2024-03-02", "Monday": "2024-03-18"}, "killed", True),
+    ("Three were hurt Monday.\n\nTwo cousins were shot Saturday. The older one was killed.",
+     {"Monday": "2024-03-18", "Saturday": "2024-03-16"}, "killed", True),
+    ("Three were hurt Monday.\n\nTwo cousins were shot on March 2. The older one was killed Monday.",
+     {"Monday": "2024-03-18", "March 2": "2024-03-02", "killed Monday": "2024-03-18"}, "was killed", True),
+]
+
+
+@pytest.mark.parametrize("text, days, verb, kept", BEFORE)
+def test_a_death_with_no_date_is_of_the_last_day_told_before_it(text, days, verb, kept):
+    counts = [_death(text, verb)]
+    assert (on_its_day(counts, _times(text, days), _on("2024-03-18"), text) == counts) is kept
+
+
+def test_without_the_text_only_the_dates_of_its_own_sentence_count():
+    text = "Three were hurt Monday.\n\nTwo cousins were shot on March 2. The older one was killed."
+    counts = [_death(text, "killed")]
+    days = {"Monday": "2024-03-18", "March 2": "2024-03-02"}
+    assert on_its_day(counts, _times(text, days), _on("2024-03-18")) == counts
+
+
+ROUNDUP = [
+    # (article, the shooting's own toll of the dead)
+    ("Four people were shot outside a bar in Dayton on Friday night, police said.\n\n"
+     "All four victims were taken to hospitals with wounds that were not life-threatening.\n\n"
+     "Library hours change for summer\n\n"
+     "The city library will open an hour later on weekdays from June through August, a spokeswoman said.\n\n"
+     "Readers may still return books at the drop box at any hour of the day or night.\n\n"
+     "Boy found dead in pond identified\n\n"
+     "The body of a 12-year-old boy was pulled from a pond near the fairgrounds on Saturday.", None),
+]
+
+
+@pytest.mark.parametrize("text, dead", ROUNDUP)
+def test_a_death_below_another_brief_heading_is_not_the_shooting(extract_doc, text, dead):
+    events = extract_doc(text, published="2024-06-08").events
+    shooting = next(e for e in events if e.type == "ASSAULT")
+    assert (shooting.fatalities.best if shooting.fatalities else None) == dead
+
+
+MOURNED = [
+    # (text, days told, the event's day, kept?)
+    ("Shots rang out Monday at a vigil for a cook who was killed Sunday.",
+     {"Monday": "2024-03-18", "killed Sunday": "2024-03-17"}, "2024-03-18", False),
+    ("The vigil on Tuesday was for a cook who was killed Monday.",
+     {"Tuesday": "2024-03-19", "killed Monday": "2024-03-18"}, "2024-03-18", True),
+    ("A cook who was killed Sunday loved to sing, his sister said.",
+     {"killed Sunday": "2024-03-17"}, "2024-03-18", True),
+]
+
+
+@pytest.mark.parametrize("text, days, on, kept", MOURNED)
+def test_one_mourned_at_a_vigil_before_the_event_died_before_it(text, days, on, kept):
+    counts = [_death(text, "killed")]
+    assert (on_its_day(counts, _times(text, days), _on(on), text) == counts) is kept
+
+
+def _event(hurt, dead=None, day="2024-03-18", sub="Attack", violent=True):
+    """An event and its cluster, as ``share_hurt`` reads them: hurt and dead as (count, evidence start)."""
+    def counts(told):
+        return summarise(as_parts([Claim(count=n, low=n, high=n, evidence=Span(start=at, end=at + 5)) for n, at in told])) \
+            if told else None
+    ev = SimpleNamespace(injured=counts(hurt), fatalities=counts(dead), acled=SimpleNamespace(sub_event_type=sub),
+                         date=SimpleNamespace(value=day))
+    return ev, SimpleNamespace(lead=SimpleNamespace(category=SimpleNamespace(is_violent=violent)))
+
+
+HEADLINE = "Teen hurt in accidental shooting\n\nA teen was struck in the neck. A friend was also hit in the hand."
+SHARED = [
+    # (lead, the other event, the lead's hurt after)
+    (_event([(1, 0)]), _event([(1, 40), (1, 70)]), 2),
+    (_event([(1, 40)]), _event([(1, 40), (1, 70)]), 1),  # the lead's hurt is told below the headline
+    (_event([(1, 0)]), _event([(1, 40), (1, 70)], day="2024-03-16"), 1),  # another day: another shooting
+    (_event([(1, 0)]), _event([(1, 40), (1, 70)], dead=[(1, 50)]), 1),  # a death: another shooting's toll
+    (_event([(1, 0)]), _event([(1, 40)]), 1),  # no more hurt told
+]
+
+
+@pytest.mark.parametrize("lead, other, hurt", SHARED)
+def test_a_headline_only_hurt_takes_the_larger_hurt_of_the_one_story_event(lead, other, hurt):
+    share_hurt([lead, other], HEADLINE)
+    assert lead[0].injured.best == hurt
