@@ -46,6 +46,10 @@ ONE_SENTENCE = [
      {"Sunday": "2024-03-17", "Monday": "2024-03-18"}, "killed", False),
     ("A cook shot Monday was killed, and a friend was hurt Sunday.",
      {"Monday": "2024-03-18", "Sunday": "2024-03-17"}, "killed", True),
+    ("Police hunt the gunman from Sunday after they found a body on Elm Street Monday.",
+     {"Sunday": "2024-03-17", "Monday": "2024-03-18"}, "found", True),
+    ("On Sunday a cook was killed, and on Monday friends gathered on Elm Street.",
+     {"Sunday": "2024-03-17", "Monday": "2024-03-18"}, "killed", False),
     ("Friends met Monday on Elm Street, where a cook was killed.",
      {"Monday": "2024-03-18"}, "killed", True),
 ]
@@ -72,15 +76,29 @@ BEFORE = [
 ]
 
 
+def _shot(text):
+    """Those told shot in the sentence of "were shot"."""
+    at = text.index("were shot")
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    return _cm("shot", 2, at, (start, text.find(".", at) + 1))
+
+
 @pytest.mark.parametrize("text, days, verb, kept", BEFORE)
 def test_a_death_with_no_date_is_of_the_last_day_told_before_it(text, days, verb, kept):
-    counts = [_death(text, verb)]
-    assert (on_its_day(counts, _times(text, days), _on("2024-03-18"), text) == counts) is kept
+    counts = [_death(text, verb), _shot(text)]
+    assert (counts[0] in on_its_day(counts, _times(text, days), _on("2024-03-18"), text)) is kept
+
+
+def test_a_date_before_with_no_casualty_beside_it_tells_no_other_shooting():
+    text = "Three were hurt Monday.\n\nThe gunman bought the rifle on March 2. The older one was killed."
+    counts = [_death(text, "killed")]
+    days = {"Monday": "2024-03-18", "March 2": "2024-03-02"}
+    assert on_its_day(counts, _times(text, days), _on("2024-03-18"), text) == counts
 
 
 def test_without_the_text_only_the_dates_of_its_own_sentence_count():
     text = "Three were hurt Monday.\n\nTwo cousins were shot on March 2. The older one was killed."
-    counts = [_death(text, "killed")]
+    counts = [_death(text, "killed"), _shot(text)]
     days = {"Monday": "2024-03-18", "March 2": "2024-03-02"}
     assert on_its_day(counts, _times(text, days), _on("2024-03-18")) == counts
 

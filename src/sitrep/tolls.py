@@ -98,24 +98,30 @@ def on_its_day(counts: list[CountMention], times, when, text: str | None = None)
         ends = [_last_day(t) for t in times if t.resolved and t.value and cm.sentence[0] <= t.start < cm.sentence[1]]
         if any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
             earlier.add(cm.sentence)
-        elif _beside_own_day(cm, times, day) or text is not None and (
-                _after_earlier(cm, times, day, text) or _mourned(cm, ends, day, text)):
+        elif _beside_own_day(cm, times, day, text) or text is not None and (
+                _after_earlier(cm, counts, times, day, text) or _mourned(cm, ends, day, text)):
             earlier.add(cm.sentence)
     # the dead of an earlier day go, and those shot with them ("was shot and died in July"); a figure of the
     # hurt alone stays, as the event's own date may be the later day a story was told on
     return [cm for cm in counts if not (cm.sentence in earlier and cm.kind in ("killed", "shot"))]
 
 
-def _beside_own_day(cm: CountMention, times, day: date) -> bool:
+def _beside_own_day(cm: CountMention, times, day: date, text: str | None) -> bool:
     """"A crowd gathered Monday where a man was shot and killed Sunday": a sentence that tells the event's own day
     and an earlier one tells the death by the date nearest its verb; an earlier one there is another shooting's."""
     told = [(t, _last_day(t)) for t in times if t.resolved and t.value and t.precision == "day"
             and cm.sentence[0] <= t.start < cm.sentence[1]]
     if len(told) < 2 or not any(e == day for _, e in told):
         return False
-    nearest, end = min(told, key=lambda p: min(abs(p[0].start - cm.trigger[1]), abs(cm.trigger[0] - p[0].end)))
-    return end is not None and 0 < (day - end).days <= _data()["earlier_days"] and \
-        abs(nearest.start - cm.trigger[1]) <= _data()["date_near"]
+    near = _data()["date_near"]
+    # "was killed Sunday" (in the verb's own clause) before "On Sunday, ..."
+    after = [p for p in told if 0 <= p[0].start - cm.trigger[1] <= near
+             and (text is None or not re.search(r"[,;]", text[cm.trigger[1]:p[0].start]))]
+    before = [p for p in told if 0 <= cm.trigger[0] - p[0].end <= near]
+    if not after and not before:
+        return False
+    end = min(after, key=lambda p: p[0].start)[1] if after else max(before, key=lambda p: p[0].end)[1]
+    return end is not None and 0 < (day - end).days <= _data()["earlier_days"]
 
 
 def _mourned(cm: CountMention, ends: list[date | None], day: date, text: str) -> bool:
@@ -125,12 +131,14 @@ def _mourned(cm: CountMention, ends: list[date | None], day: date, text: str) ->
         any(e is not None and 0 < (day - e).days for e in ends)
 
 
-def _after_earlier(cm: CountMention, times, day: date, text: str) -> bool:
+def _after_earlier(cm: CountMention, counts: list[CountMention], times, day: date, text: str) -> bool:
     """"Two brothers were shot last month. ... David was killed.": a death told with no date of its own, where the
-    last date told before it (within reach, below the headline) is an earlier day, is of that day."""
+    last date told before it (within reach, below the headline) beside a casualty is an earlier day, is of that day
+    ("bought the gun last week" tells no other shooting)."""
     if any(t.resolved and cm.sentence[0] <= t.start < cm.sentence[1] for t in times):
         return False
-    told = [t for t in times if t.resolved and t.value and cm.sentence[0] - _data()["reach"] <= t.start < cm.sentence[0]]
+    told = [t for t in times if t.resolved and t.value and cm.sentence[0] - _data()["reach"] <= t.start < cm.sentence[0]
+            and any(m.kind in CASUALTY_KINDS and m.sentence[0] <= t.start < m.sentence[1] for m in counts)]
     if not told or text.find("\n") > told[-1].start:
         return False
     end = _last_day(max(told, key=lambda t: t.start))
