@@ -3,13 +3,12 @@ before it, and by the heading of another brief in a round-up."""
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 
 import pytest
 
-from sitrep.counts import CountMention, as_parts, summarise
+from sitrep.counts import CountMention
 from sitrep.record import Claim, EventDate, Span, Time
-from sitrep.tolls import on_its_day, share_hurt
+from sitrep.tolls import _brief_heading, on_its_day
 
 
 def _cm(kind, count, start, sentence, **flags) -> CountMention:
@@ -89,7 +88,7 @@ def test_a_death_with_no_date_is_of_the_last_day_told_before_it(text, days, verb
     assert (counts[0] in on_its_day(counts, _times(text, days), _on("2024-03-18"), text)) is kept
 
 
-def test_a_date_before_with_no_casualty_beside_it_tells_no_other_shooting():
+def test_a_date_before_with_no_harm_beside_it_tells_no_other_shooting():
     text = "Three were hurt Monday.\n\nThe gunman bought the rifle on March 2. The older one was killed."
     counts = [_death(text, "killed")]
     days = {"Monday": "2024-03-18", "March 2": "2024-03-02"}
@@ -105,6 +104,9 @@ def test_without_the_text_only_the_dates_of_its_own_sentence_count():
 
 ROUNDUP = [
     # (article, the shooting's own toll of the dead)
+    ("Teen hurt in accidental shooting at home\n\nSubscribe to our newsletter for local news\n\n"
+     "A 15-year-old boy was wounded in the hand when a gun went off in a home in Salem on Friday.\n\n"
+     "Doctors said the boy died of a heart condition unrelated to the wound.", 1),
     ("Four people were shot outside a bar in Dayton on Friday night, police said.\n\n"
      "All four victims were taken to hospitals with wounds that were not life-threatening.\n\n"
      "Library hours change for summer\n\n"
@@ -139,28 +141,21 @@ def test_one_mourned_at_a_vigil_before_the_event_died_before_it(text, days, on, 
     assert (on_its_day(counts, _times(text, days), _on(on), text) == counts) is kept
 
 
-def _event(hurt, dead=None, day="2024-03-18", sub="Attack", violent=True):
-    """An event and its cluster, as ``share_hurt`` reads them: hurt and dead as (count, evidence start)."""
-    def counts(told):
-        return summarise(as_parts([Claim(count=n, low=n, high=n, evidence=Span(start=at, end=at + 5)) for n, at in told])) \
-            if told else None
-    ev = SimpleNamespace(injured=counts(hurt), fatalities=counts(dead), acled=SimpleNamespace(sub_event_type=sub),
-                         date=SimpleNamespace(value=day))
-    return ev, SimpleNamespace(lead=SimpleNamespace(category=SimpleNamespace(is_violent=violent)))
-
-
-HEADLINE = "Teen hurt in accidental shooting\n\nA teen was struck in the neck. A friend was also hit in the hand."
-SHARED = [
-    # (lead, the other event, the lead's hurt after)
-    (_event([(1, 0)]), _event([(1, 40), (1, 70)]), 2),
-    (_event([(1, 40)]), _event([(1, 40), (1, 70)]), 1),  # the lead's hurt is told below the headline
-    (_event([(1, 0)]), _event([(1, 40), (1, 70)], day="2024-03-16"), 1),  # another day: another shooting
-    (_event([(1, 0)]), _event([(1, 40), (1, 70)], dead=[(1, 50)]), 1),  # a death: another shooting's toll
-    (_event([(1, 0)]), _event([(1, 40)]), 1),  # no more hurt told
+HEADINGS = [
+    # (text, a heading between the event's last mention and the toll?)
+    ("Four shot outside a bar\n\nAll were taken to hospitals.\n\nLibrary hours change for summer\n\n"
+     "A boy was found dead in a pond.", True),
+    ("Man shoots self at firehouse\n\nWatch the video of the story here\n\nThe man was taken to a hospital.", False),
+    ("Four shot outside a bar\n\nAll were taken to hospitals.\n\nMORE:\n\nA boy was found dead in a pond.", False),
+    ("Four shot outside a bar\n\nAll were taken to hospitals.\n\nNews | Sports | Weather\n\n"
+     "A boy was found dead in a pond.", False),
+    ("Four shot outside a bar\n\nAll were taken to hospitals.\n\nA boy was found dead in a pond.", False),
 ]
 
 
-@pytest.mark.parametrize("lead, other, hurt", SHARED)
-def test_a_headline_only_hurt_takes_the_larger_hurt_of_the_one_story_event(lead, other, hurt):
-    share_hurt([lead, other], HEADLINE)
-    assert lead[0].injured.best == hurt
+@pytest.mark.parametrize("text, heading", HEADINGS)
+def test_a_toll_below_another_brief_heading_is_not_the_event(text, heading):
+    told = text.index("\n")  # the event's last mention: the headline
+    at = text.index("A boy") if "A boy" in text else text.index("The man")
+    cm = _cm("killed", 1, at, (at, len(text)), implied=True)
+    assert _brief_heading(cm, [told], text) is heading

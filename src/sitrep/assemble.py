@@ -500,8 +500,7 @@ class Assembler:
             scored = [(score - ARREST_AFTER_TOLL if c.lead.category.key in AFTERMATH_KEYS and not _has_toll(ev)
                        else score, ev, c) for score, ev, c in scored]
         scored.sort(key=lambda p: -p[0])
-        shared = share_tolls([(ev, c) for _, ev, c in scored]) or tolls.share_hurt([(ev, c) for _, ev, c in scored],
-                                                                                  text_of(doc))
+        shared = share_tolls([(ev, c) for _, ev, c in scored])
         if shared is not None:
             shared.summary = self._summary(shared)
         return [ev for _, ev, _ in scored]

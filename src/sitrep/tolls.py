@@ -40,6 +40,7 @@ def _data() -> dict:
     data["murder_suicide"] = re.compile(data["murder_suicide"], re.IGNORECASE)
     data["not_counted"] = set(data["not_counted"])
     data["mourning"] = re.compile(data["mourning"], re.IGNORECASE)
+    data["harm"] = re.compile(data["harm"], re.IGNORECASE)
     data["partitive"] = re.compile(data["partitive"], re.IGNORECASE)
     return data
 
@@ -64,26 +65,6 @@ def share_tolls(ordered) -> Event | None:
     return lead
 
 
-def share_hurt(ordered, text: str) -> Event | None:
-    """"Teen accidentally shot" in the headline, "the victim was struck ... the suspect was also hit" below, told
-    as two events of one day: the article's lead conflict event, whose hurt only the headline tells, takes the
-    larger hurt of the one other violent event, where neither tells a death."""
-    head = text.find("\n")
-    violent = [ev for ev, c in ordered if c.lead.category.is_violent]
-    lead = next((ev for ev in violent if ev.acled and ev.acled.sub_event_type), None)
-    if head < 0 or lead is None or lead.injured is None or lead.fatalities is not None \
-            or any(cl.evidence.start >= head for cl in lead.injured.claims):
-        return None
-    donors = [ev for ev in violent if ev is not lead and ev.injured is not None]
-    if len(donors) != 1 or donors[0].fatalities is not None or (donors[0].injured.best or 0) <= (lead.injured.best or 0):
-        return None
-    donor = donors[0]
-    if not lead.date or not donor.date or lead.date.value != donor.date.value:
-        return None
-    lead.injured = donor.injured.model_copy(deep=True)
-    return lead
-
-
 def on_its_day(counts: list[CountMention], times, when, text: str | None = None) -> list[CountMention]:
     """A death told beside a date days before the event's ("On Nov. 1, a boy was fatally shot"; "the vigil
     was for a man killed last month") is an earlier shooting's, not this one's toll. A headline's stays: it
@@ -99,7 +80,7 @@ def on_its_day(counts: list[CountMention], times, when, text: str | None = None)
         if any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
             earlier.add(cm.sentence)
         elif _beside_own_day(cm, times, day, text) or text is not None and (
-                _after_earlier(cm, counts, times, day, text) or _mourned(cm, ends, day, text)):
+                _after_earlier(cm, times, day, text) or _mourned(cm, ends, day, text)):
             earlier.add(cm.sentence)
     # the dead of an earlier day go, and those shot with them ("was shot and died in July"); a figure of the
     # hurt alone stays, as the event's own date may be the later day a story was told on
@@ -131,18 +112,21 @@ def _mourned(cm: CountMention, ends: list[date | None], day: date, text: str) ->
         any(e is not None and 0 < (day - e).days for e in ends)
 
 
-def _after_earlier(cm: CountMention, counts: list[CountMention], times, day: date, text: str) -> bool:
+def _after_earlier(cm: CountMention, times, day: date, text: str) -> bool:
     """"Two brothers were shot last month. ... David was killed.": a death told with no date of its own, where the
-    last date told before it (within reach, below the headline) beside a casualty is an earlier day, is of that day
-    ("bought the gun last week" tells no other shooting)."""
+    last date told before it (within reach, below the headline) is an earlier day told beside words of harm, is of
+    that day ("bought the gun last week", "a hearing Tuesday" tell no other shooting)."""
     if any(t.resolved and cm.sentence[0] <= t.start < cm.sentence[1] for t in times):
         return False
-    told = [t for t in times if t.resolved and t.value and cm.sentence[0] - _data()["reach"] <= t.start < cm.sentence[0]
-            and any(m.kind in CASUALTY_KINDS and m.sentence[0] <= t.start < m.sentence[1] for m in counts)]
+    told = [t for t in times if t.value and cm.sentence[0] - _data()["reach"] <= t.start < cm.sentence[0]]
     if not told or text.find("\n") > told[-1].start:
         return False
-    end = _last_day(max(told, key=lambda t: t.start))
-    return end is not None and (day - end).days > _data()["earlier_days"]
+    last = max(told, key=lambda t: t.start)
+    start = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1
+    end = text.find(". ", last.end)
+    said = text[start:end if 0 <= end < cm.sentence[0] else cm.sentence[0]]
+    end_day = _last_day(last) if last.resolved else None
+    return end_day is not None and (day - end_day).days > _data()["earlier_days"] and bool(_data()["harm"].search(said))
 
 
 def _day(value: str) -> date | None:
@@ -288,13 +272,20 @@ def _brief_heading(cm: CountMention, told: list[int], text: str) -> bool:
     last = max((end for end in told if end <= cm.sentence[0]), default=None)
     if last is None:
         return False
+    before = ""  # a heading follows a paragraph of the story told to its end
     for line in text[last:cm.sentence[1]].split("\n")[1:]:
         line = line.strip()
+        if not line:
+            continue
         words = line.split()
         if len(words) >= 3 and len(line) <= _data()["heading_most"] and line[:1].isupper() and "|" not in line \
-                and not re.search(r"[.!?:;,\"'\u201d)]$", line):
+                and not _STOPPED.search(line) and _STOPPED.search(before):
             return True
+        before = line
     return False
+
+
+_STOPPED = re.compile(r"[.!?:;,\"'\u201d)]$")
 
 
 def tally(counts: list[CountMention], kind: str) -> list[Claim]:
