@@ -159,3 +159,15 @@ def test_a_toll_below_another_brief_heading_is_not_the_event(text, heading):
     at = text.index("A boy") if "A boy" in text else text.index("The man")
     cm = _cm("killed", 1, at, (at, len(text)), implied=True)
     assert _brief_heading(cm, [told], text) is heading
+
+
+def test_only_the_earlier_death_goes_from_a_sentence_that_tells_the_event_own_dead_too():
+    text = "Police charged a man with killing two people on Friday and the killing of his sister on Thursday."
+    days = {"Friday": "2024-03-15", "Thursday": "2024-03-14"}
+    two = _cm("killed", 2, text.index("two"), (0, len(text)))
+    two = CountMention("killed", two.claim, two.number_span, two.sentence, (text.index("killing"),
+                                                                          text.index("killing") + 7))
+    sister = CountMention("killed", Claim(count=1, low=1, high=1, evidence=Span(start=61, end=70)), (61, 70),
+                          (0, len(text)), (text.index("the killing") + 4, text.index("the killing") + 11), implied=True)
+    kept = on_its_day([two, sister], _times(text, days), _on("2024-03-15"), text)
+    assert [cm.count for cm in kept] == [2]

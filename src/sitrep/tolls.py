@@ -72,19 +72,20 @@ def on_its_day(counts: list[CountMention], times, when, text: str | None = None)
     day = _day(when.value) if when is not None and when.precision == "day" and when.value else None
     if day is None:
         return counts
-    earlier = set()
+    earlier, alone = set(), set()
     for cm in counts:
         if cm.kind != "killed" or cm.headline:
             continue
         ends = [_last_day(t) for t in times if t.resolved and t.value and cm.sentence[0] <= t.start < cm.sentence[1]]
         if any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
             earlier.add(cm.sentence)
-        elif _beside_own_day(cm, times, day, text) or text is not None and (
-                _after_earlier(cm, times, day, text) or _mourned(cm, ends, day, text)):
+        elif text is not None and _after_earlier(cm, times, day, text):
             earlier.add(cm.sentence)
+        elif _beside_own_day(cm, times, day, text) or text is not None and _mourned(cm, ends, day, text):
+            alone.add(id(cm))  # the sentence tells the event's own victims too: only this death goes
     # the dead of an earlier day go, and those shot with them ("was shot and died in July"); a figure of the
     # hurt alone stays, as the event's own date may be the later day a story was told on
-    return [cm for cm in counts if not (cm.sentence in earlier and cm.kind in ("killed", "shot"))]
+    return [cm for cm in counts if not (cm.sentence in earlier and cm.kind in ("killed", "shot")) and id(cm) not in alone]
 
 
 def _beside_own_day(cm: CountMention, times, day: date, text: str | None) -> bool:
