@@ -171,3 +171,18 @@ def test_only_the_earlier_death_goes_from_a_sentence_that_tells_the_event_own_de
                           (0, len(text)), (text.index("the killing") + 4, text.index("the killing") + 11), implied=True)
     kept = on_its_day([two, sister], _times(text, days), _on("2024-03-15"), text)
     assert [cm.count for cm in kept] == [2]
+
+
+FATAL_EVENTS = [
+    # (text, does it tell a deadly shooting?)
+    ("Officers went to the scene of a fatal shooting on Elm Street.", True),
+    ("Officers went to the scene of a non-fatal shooting on Elm Street.", False),
+    ("Officers went to the scene of a nonfatal shooting on Elm Street.", False),
+    ("It was the second deadly shooting this week.", True),
+]
+
+
+@pytest.mark.parametrize("text, fatal", FATAL_EVENTS)
+def test_a_non_fatal_shooting_tells_no_death(text, fatal):
+    from sitrep.numbers import vocab
+    assert bool(vocab().fatal_event.search(text)) is fatal
