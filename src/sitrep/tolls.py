@@ -117,8 +117,8 @@ def _after_earlier(cm: CountMention, times, day: date, text: str) -> bool:
     """"Two brothers were shot last month. ... David was killed.": a death told with no date of its own, where the
     last date told before it (within reach, below the headline) is an earlier day told beside words of harm, is of
     that day ("bought the gun last week", "a hearing Tuesday" tell no other shooting)."""
-    if any(t.resolved and cm.sentence[0] <= t.start < cm.sentence[1] for t in times):
-        return False
+    if cm.fallback or any(t.resolved and cm.sentence[0] <= t.start < cm.sentence[1] for t in times):
+        return False  # "he faces two counts of murder": the charges of the case told, whenever it was
     told = [t for t in times if t.value and cm.sentence[0] - _data()["reach"] <= t.start < cm.sentence[0]]
     if not told or text.find("\n") > told[-1].start:
         return False
