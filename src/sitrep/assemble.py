@@ -515,7 +515,8 @@ class Assembler:
             cat, actors_, sorted({m.sent for m in c.mentions}, key=lambda s: s.start), Span(start=lead.start, end=lead.end),
             lead.text, location.country if location else None)
         date = dating.event_date(c, times, article.published)
-        counts = tolls.on_its_day(tolls.lone_self_deaths(tolls.partitives(counts, text_of(doc)), text_of(doc)), times, date)
+        counts = tolls.on_its_day(tolls.lone_self_deaths(tolls.partitives(counts, text_of(doc)), text_of(doc)), times, date,
+                                   text_of(doc))
         fat = tally(counts, "killed")
         inj = tolls.injured(counts)
         evidence = sorted({(m.sent.start_char, m.sent.end_char) for m in c.mentions})

@@ -19,6 +19,7 @@ from . import count_hurt_over as hurt_over
 from . import count_hurt_parts as hurt_parts
 from .count_deaths import ORDINALS
 from .counts import CountMention, as_parts, parse_number, summarise
+from .nlp import text_of
 from .numbers import vocab
 from .record import Claim, Event
 
@@ -38,6 +39,8 @@ def _data() -> dict:
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/tolls.yaml").read_text("utf-8"))
     data["murder_suicide"] = re.compile(data["murder_suicide"], re.IGNORECASE)
     data["not_counted"] = set(data["not_counted"])
+    data["mourning"] = re.compile(data["mourning"], re.IGNORECASE)
+    data["harm"] = re.compile(data["harm"], re.IGNORECASE)
     data["partitive"] = re.compile(data["partitive"], re.IGNORECASE)
     return data
 
@@ -62,23 +65,69 @@ def share_tolls(ordered) -> Event | None:
     return lead
 
 
-def on_its_day(counts: list[CountMention], times, when) -> list[CountMention]:
+def on_its_day(counts: list[CountMention], times, when, text: str | None = None) -> list[CountMention]:
     """A death told beside a date days before the event's ("On Nov. 1, a boy was fatally shot"; "the vigil
     was for a man killed last month") is an earlier shooting's, not this one's toll. A headline's stays: it
     tells what the story is about ("Toddler dies after shooting himself last week")."""
     day = _day(when.value) if when is not None and when.precision == "day" and when.value else None
     if day is None:
         return counts
-    earlier = set()
+    earlier, alone = set(), set()
     for cm in counts:
         if cm.kind != "killed" or cm.headline:
             continue
         ends = [_last_day(t) for t in times if t.resolved and t.value and cm.sentence[0] <= t.start < cm.sentence[1]]
         if any(e is not None and (day - e).days > _data()["earlier_days"] for e in ends):
             earlier.add(cm.sentence)
+        elif text is not None and _after_earlier(cm, times, day, text):
+            earlier.add(cm.sentence)
+        elif _beside_own_day(cm, times, day, text) or text is not None and _mourned(cm, ends, day, text):
+            alone.add(id(cm))  # the sentence tells the event's own victims too: only this death goes
     # the dead of an earlier day go, and those shot with them ("was shot and died in July"); a figure of the
     # hurt alone stays, as the event's own date may be the later day a story was told on
-    return [cm for cm in counts if not (cm.sentence in earlier and cm.kind in ("killed", "shot"))]
+    return [cm for cm in counts if not (cm.sentence in earlier and cm.kind in ("killed", "shot")) and id(cm) not in alone]
+
+
+def _beside_own_day(cm: CountMention, times, day: date, text: str | None) -> bool:
+    """"A crowd gathered Monday where a man was shot and killed Sunday": a sentence that tells the event's own day
+    and an earlier one tells the death by the date nearest its verb; an earlier one there is another shooting's."""
+    told = [(t, _last_day(t)) for t in times if t.resolved and t.value and t.precision == "day"
+            and cm.sentence[0] <= t.start < cm.sentence[1]]
+    if len(told) < 2 or not any(e == day for _, e in told):
+        return False
+    near = _data()["date_near"]
+    # "was killed Sunday" (in the verb's own clause) before "On Sunday, ..."
+    after = [p for p in told if 0 <= p[0].start - cm.trigger[1] <= near
+             and (text is None or not re.search(r"[,;]", text[cm.trigger[1]:p[0].start]))]
+    before = [p for p in told if 0 <= cm.trigger[0] - p[0].end <= near]
+    if not after and not before:
+        return False
+    end = min(after, key=lambda p: p[0].start)[1] if after else max(before, key=lambda p: p[0].end)[1]
+    return end is not None and 0 < (day - end).days <= _data()["earlier_days"]
+
+
+def _mourned(cm: CountMention, ends: list[date | None], day: date, text: str) -> bool:
+    """"The vigil was for a man who was killed Sunday", in a story of a shooting on Monday: one mourned, told
+    beside a day before the event's own, died before it (at the vigil's own shooting no one died)."""
+    return bool(_data()["mourning"].search(text, cm.sentence[0], cm.sentence[1])) and \
+        any(e is not None and 0 < (day - e).days for e in ends)
+
+
+def _after_earlier(cm: CountMention, times, day: date, text: str) -> bool:
+    """"Two brothers were shot last month. ... David was killed.": a death told with no date of its own, where the
+    last date told before it (within reach, below the headline) is an earlier day told beside words of harm, is of
+    that day ("bought the gun last week", "a hearing Tuesday" tell no other shooting)."""
+    if cm.fallback or any(t.resolved and cm.sentence[0] <= t.start < cm.sentence[1] for t in times):
+        return False  # "he faces two counts of murder": the charges of the case told, whenever it was
+    told = [t for t in times if t.value and cm.sentence[0] - _data()["reach"] <= t.start < cm.sentence[0]]
+    if not told or text.find("\n") > told[-1].start:
+        return False
+    last = max(told, key=lambda t: t.start)
+    start = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1
+    end = text.find(". ", last.end)
+    said = text[start:end if 0 <= end < cm.sentence[0] else cm.sentence[0]]
+    end_day = _last_day(last) if last.resolved else None
+    return end_day is not None and (day - end_day).days > _data()["earlier_days"] and bool(_data()["harm"].search(said))
 
 
 def _day(value: str) -> date | None:
@@ -192,7 +241,7 @@ def _nearest(cm: CountMention, countable, ahead: bool = False):
     before = [(m.sent.end_char, c) for c, m in countable if m.sent.end_char <= cm.sentence[0]]
     if before:
         end, c = max(before, key=lambda p: p[0])
-        if cm.sentence[0] - end < _data()["reach"]:
+        if cm.sentence[0] - end < _data()["reach"] and not _brief_heading(cm, [end], text_of(countable[0][1].sent.doc)):
             return c
     if not before or ahead:  # a headline toll ("4 adults, 1 child shot") told before the story's first mention
         after = [(m.sent.start_char, c) for c, m in countable if m.sent.start_char >= cm.sentence[1]]
@@ -211,9 +260,34 @@ def _adopt_orphans(countable, orphans: list[CountMention], out: dict[int, list[C
     (cid, c), = violent.items()
     start = c.first.start
     have = {cm.kind for cm in out.get(cid, []) if not cm.part}
+    text = text_of(c.first.sent.doc)
+    told = [m.sent.end_char for m in c.mentions]
     for cm in orphans:
-        if cm.number_span[0] > start and cm.kind not in have:
+        if cm.number_span[0] > start and cm.kind not in have and not _brief_heading(cm, told, text):
             out.setdefault(cid, []).append(cm)
+
+def _brief_heading(cm: CountMention, told: list[int], text: str) -> bool:
+    """"Death of toddler probed in West Allis", a line of its own with no closing stop between the event's last
+    mention and a toll told far below it: the heading of another brief in a round-up, whose toll is not this
+    event's."""
+    last = max((end for end in told if end <= cm.sentence[0]), default=None)
+    if last is None:
+        return False
+    before = ""  # a heading follows a paragraph of the story told to its end
+    for line in text[last:cm.sentence[1]].split("\n")[1:]:
+        line = line.strip()
+        if not line:
+            continue
+        words = line.split()
+        if len(words) >= 3 and len(line) <= _data()["heading_most"] and line[:1].isupper() and "|" not in line \
+                and not _STOPPED.search(line) and _STOPPED.search(before):
+            return True
+        before = line
+    return False
+
+
+_STOPPED = re.compile(r"[.!?:;,\"'\u201d)]$")
+
 
 def tally(counts: list[CountMention], kind: str) -> list[Claim]:
     """The claims of one kind for one event: a publisher's coding note wins; otherwise the first
