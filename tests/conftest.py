@@ -29,6 +29,31 @@ def extract_doc(pipeline) -> Callable[..., Document]:
 
 
 @pytest.fixture(scope="session")
+def lead_tolls(extract_doc) -> Callable[[str], tuple[int, int]]:
+    """``lead_tolls(text)``: (dead, hurt) best figures of the first event with an ACLED sub-event type, the one a
+    one-event record is compared with; 0 where it has none or there is no such event."""
+
+    def run(text: str) -> tuple[int, int]:
+        doc = extract_doc(text, published="2024-05-06")
+        lead = next((e for e in doc.events if e.acled and e.acled.sub_event_type), None)
+        return tuple(getattr(lead, kind).best if lead is not None and getattr(lead, kind) is not None else 0
+                     for kind in ("fatalities", "injured"))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def first_hurt(extract_doc) -> Callable[[str], int | None]:
+    """``first_hurt(text)``: the hurt of the first event that tells any, or None."""
+
+    def run(text: str) -> int | None:
+        events = [e for e in extract_doc(text, published="2024-05-06").events if e.injured]
+        return events[0].injured.best if events else None
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def gaz():
     """The packaged gazetteer store (built on first use)."""
     from sitrep import gazetteer

@@ -5,16 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-def _lead(extract_doc, text):
-    doc = extract_doc(text, published="2024-05-06")
-    return next((e for e in doc.events if e.acled and e.acled.sub_event_type), None)
-
-
-def _toll(ev, kind):
-    told = getattr(ev, kind) if ev is not None else None
-    return told.best if told is not None else 0
-
-
 @pytest.mark.parametrize("text, hurt", [
     # one told hurt, then "he later died": the one who died, not one hurt beside him
     ("A 17-year-old boy was found with a gunshot wound in a parked car on Elm Street in Dayton on Friday night, "
@@ -26,8 +16,8 @@ def _toll(ev, kind):
     ("Police said a man shot on Cedar Street in Macon on Tuesday died on Friday. Tom Ruiz, 40, had been in "
      "critical condition since the shooting.", 0),
 ])
-def test_the_hurt_who_died_are_not_hurt(extract_doc, text, hurt):
-    assert _toll(_lead(extract_doc, text), "injured") == hurt
+def test_the_hurt_who_died_are_not_hurt(lead_tolls, text, hurt):
+    assert lead_tolls(text)[1] == hurt
 
 
 @pytest.mark.parametrize("text, hurt", [
@@ -43,14 +33,13 @@ def test_the_hurt_who_died_are_not_hurt(extract_doc, text, hurt):
     ("A man was shot on Maple Avenue in Omaha on Monday, police said. He had been in critical condition "
      "since Monday and is now stable.", 1),
 ])
-def test_the_hurt_who_lived_stay(extract_doc, text, hurt):
-    assert _toll(_lead(extract_doc, text), "injured") == hurt
+def test_the_hurt_who_lived_stay(lead_tolls, text, hurt):
+    assert lead_tolls(text)[1] == hurt
 
 
-def test_the_subject_of_a_death_read_as_hurt_is_one_dead(extract_doc):
+def test_the_subject_of_a_death_read_as_hurt_is_one_dead(lead_tolls):
     # the parse reads "a man shot ... died" as one who shot, then died: the one shot is the one dead
-    lead = _lead(extract_doc, "Police said a man shot on Cedar Street in Macon on Tuesday died on Friday.")
-    assert (_toll(lead, "fatalities"), _toll(lead, "injured")) == (1, 0)
+    assert lead_tolls("Police said a man shot on Cedar Street in Macon on Tuesday died on Friday.") == (1, 0)
 
 
 @pytest.mark.parametrize("text, hurt", [
@@ -80,6 +69,5 @@ def test_the_hurt_mentions_left(text, hurt):
     ("Shots rang out at a cookout on Pine Road in Tulsa on Sunday night. Six people, including a boy who is "
      "in stable condition, were hurt in the gunfire.", 0, 6),
 ])
-def test_the_dead_among_an_including_of_the_hurt(extract_doc, text, dead, hurt):
-    ev = _lead(extract_doc, text)
-    assert (_toll(ev, "fatalities"), _toll(ev, "injured")) == (dead, hurt)
+def test_the_dead_among_an_including_of_the_hurt(lead_tolls, text, dead, hurt):
+    assert lead_tolls(text) == (dead, hurt)

@@ -20,25 +20,14 @@ def _hurt_told(language, text):
                   if m.kind in ("injured", "shot"))
 
 
-def _lead(extract_doc, text):
-    doc = extract_doc(text, published="2024-05-06")
-    return next((e for e in doc.events if e.acled and e.acled.sub_event_type), None)
-
-
-def _toll(ev, kind):
-    told = getattr(ev, kind) if ev is not None else None
-    return told.best if told is not None else 0
-
-
 @pytest.mark.parametrize("text, dead, hurt", [
     # a figure joined to a death but told in care was hit and lived
     ("A woman was killed and 2 in the hospital after gunfire on Cedar Street in Macon on Tuesday night.", 1, 2),
     # one named in "according to his mother" is no victim beside the one told shot
     ("According to his mother, Leo Park was shot in the leg on Maple Avenue in Toledo on Saturday night.", 0, 1),
 ])
-def test_misreads_that_invent_or_misplace_a_hurt_figure(extract_doc, text, dead, hurt):
-    ev = _lead(extract_doc, text)
-    assert (_toll(ev, "fatalities"), _toll(ev, "injured")) == (dead, hurt)
+def test_misreads_that_invent_or_misplace_a_hurt_figure(lead_tolls, text, dead, hurt):
+    assert lead_tolls(text) == (dead, hurt)
 
 
 @pytest.mark.parametrize("text, dead, hurt", [
@@ -47,9 +36,8 @@ def test_misreads_that_invent_or_misplace_a_hurt_figure(extract_doc, text, dead,
     # the victim of a complement without an object of its own is still a victim
     ("A teenager was found shot on Oak Street in Fresno on Monday night and taken to a hospital.", 0, 1),
 ])
-def test_the_rules_leave_plain_tolls(extract_doc, text, dead, hurt):
-    ev = _lead(extract_doc, text)
-    assert (_toll(ev, "fatalities"), _toll(ev, "injured")) == (dead, hurt)
+def test_the_rules_leave_plain_tolls(lead_tolls, text, dead, hurt):
+    assert lead_tolls(text) == (dead, hurt)
 
 
 @pytest.mark.parametrize("text, told", [
