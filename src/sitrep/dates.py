@@ -54,10 +54,11 @@ from typing import Callable
 
 import yaml
 
+from .dating_stamp import posted_day
 from .errors import DataError, MalformedRecord
 from .record import Time
 
-VERSION = "dates-8"
+VERSION = "dates-9"
 NO_PUBLISHED = "no publication date"
 
 __all__ = ["find_times", "resolve", "parse_published", "vocabulary", "NO_PUBLISHED"]
@@ -741,9 +742,11 @@ def find_times(text: str, published: date | str | None, doc=None) -> list[Time]:
 
     ``doc`` is an optional spaCy ``Doc`` of the same text: its DATE/TIME
     entities add candidates the grammar alone would not accept (a bare year,
-    a lower-case month), and its parse tells the tense of a bare weekday's clause.
+    a lower-case month), and its parse tells the tense of a bare weekday's clause. A page whose stamps say
+    it was first posted before ``published`` is read from its posted day (dating_stamp.py).
     """
-    return _find(text, published, doc, lenient=False)
+    published = parse_published(published)
+    return _find(text, posted_day(text, published) or published, doc, lenient=False)
 
 
 def resolve(expression: str, published: date | str | None) -> tuple[str | None, str | None]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from . import lexicon
+from .dating_stamp import posted_day
 from .dates import vocabulary as dates_vocabulary
 from .events import Mention
 from .nlp import as_read, text_of
@@ -25,6 +26,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
     mention's sentence has a date, the report's nearest day-precise date from around the time it was
     published ("It happened about 10:15 p.m. Friday" in the next paragraph)."""
     best, best_key = None, None
+    published = posted_day(text_of(c.lead.head.doc), published) or published  # the page's first post, not its update
     times = [_post_day(c.lead.head.doc, t) or t for t in times if not _clip_line(c.lead.head.doc, t)]
     fresh: list[Time] = []  # day-precise dates from around publication that the event's own lines give
     # A shooting or an attack is told once it has happened; a protest or a meeting may be announced ahead.
@@ -475,6 +477,8 @@ def _told_past(verb, span, mention) -> bool:
     on March 18")? A parse may hang the date on the verb, but it closes the phrase that names the event; a date of
     the telling stands by the verb."""
     head = mention.head
+    if head.tag_ == "VBG" and head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "the shooting death of a teenager": the phrase's noun stands for the event
     if head.pos_ not in ("NOUN", "PROPN") or not (verb.i < head.i < span.start) or head.sent.start != span.sent.start:
         return False
     path = list(_heads(head, 6))
