@@ -223,3 +223,48 @@ def test_a_video_list_line_is_told_from_a_clock_time(line, clip):
     from sitrep.dating import CLIP_LINE
 
     assert bool(CLIP_LINE.match(line)) is clip
+
+
+
+def _mention(doc, word, acled=("Violence against civilians", "Attack")):
+    """A stand-in for an event mention on the first token ``word`` of ``doc`` (what dating.py reads of one)."""
+    from types import SimpleNamespace
+
+    tok = next(t for t in doc if t.lower_ == word)
+    return SimpleNamespace(head=tok, start=tok.idx, end=tok.idx + len(tok), text=tok.text, sent=tok.sent,
+                           background=False, weak=False, category=SimpleNamespace(acled=acled))
+
+
+def test_a_date_closing_the_phrase_of_a_shooting_death_is_the_event_s():
+    """"arrested Monday ... in connection with the shooting death of a boy ... on March 18": the parse takes
+    "shooting" for a verb on "death", and the date closing that phrase is the event's, not the arrest's."""
+    from sitrep import nlp
+    from sitrep.dates import find_times
+    from sitrep.dating import _told_date
+
+    text = ("Police say he was arrested Monday at the county jail in connection with the shooting death of "
+            "15 year-old Sam Reed at a home in east Lowell on March 18.")
+    doc = nlp.load()(text)
+    shooting = _mention(doc, "shooting", ("Battles", "Armed clash"))
+    assert shooting.head.tag_ == "VBG"  # the reading the rule is for
+    told = {t.text: _told_date(doc, t, shooting) for t in find_times(text, "2023-04-20", doc)}
+    assert told == {"Monday": True, "March 18": False}
+
+
+def test_an_older_day_naming_a_shooting_yields_to_the_fresh_one_even_where_the_parse_links_it():
+    """A date right before an event noun ("the July 5 shooting") names an older event in a report whose event has
+    a fresh day of its own, also where the parse hangs the date on that noun."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from sitrep import nlp
+    from sitrep.dates import find_times
+    from sitrep.dating import event_date
+
+    text = ("Marchers filled the streets for days after the July 5 shooting of a driver by a trooper. "
+            "Three officers were killed near a car wash Sunday, police said.")
+    doc = nlp.load()(text)
+    mentions = [_mention(doc, "shooting"), _mention(doc, "killed")]
+    cluster = SimpleNamespace(lead=mentions[0], mentions=mentions)
+    when = event_date(cluster, find_times(text, "2023-07-17", doc), date(2023, 7, 17))
+    assert when is not None and when.value == "2023-07-16", when

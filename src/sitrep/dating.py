@@ -37,7 +37,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             if not (m.sent.start_char <= t.start < m.sent.end_char):
                 continue
             linked = _time_linked(m, t)
-            if not linked and _names_event(m, t):
+            if _names_event(m, t):  # whether the parse links it or not ("were killed in the July 5 shooting")
                 if recent is None:
                     recent = _recent_linked(c, times, published)
                 # "the June 11, 2015, shooting": the event's date, unless it names an older shooting in a report of
