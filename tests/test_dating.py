@@ -268,3 +268,52 @@ def test_an_older_day_naming_a_shooting_yields_to_the_fresh_one_even_where_the_p
     cluster = SimpleNamespace(lead=mentions[0], mentions=mentions)
     when = event_date(cluster, find_times(text, "2023-07-17", doc), date(2023, 7, 17))
     assert when is not None and when.value == "2023-07-16", when
+
+
+@pytest.mark.parametrize("text, told", [
+    ("The boy's grandmother declined comment Monday.", True),
+    ("New details emerged Tuesday in a police report.", True),
+    ("A man was shot in the leg on Monday.", False),
+])
+def test_declining_comment_and_emerging_details_are_follow_ups(text, told):
+    from sitrep import nlp
+    from sitrep.dates import find_times
+    from sitrep.dating import _told_date
+
+    doc = nlp.load()(text)
+    (when,) = find_times(text, "2023-07-20", doc)
+    assert _told_date(doc, when) is told
+
+
+@pytest.mark.parametrize("text, rough", [
+    ("The couple had moved into the house about two weeks ago.", True),
+    ("The shooting happened nearly three weeks earlier.", True),
+    ("The couple had moved into the house two weeks ago.", False),
+])
+def test_a_rough_count_of_weeks_gives_no_day(text, rough):
+    from sitrep import nlp
+    from sitrep.dates import find_times
+    from sitrep.dating import _rough
+
+    doc = nlp.load()(text)
+    (when,) = find_times(text, "2023-07-20", doc)
+    assert when.precision == "day" and _rough(doc, when) is rough
+
+
+def test_a_day_naming_the_event_outranks_a_day_on_another_of_its_words():
+    """"minutes before Sunday's shooting" gives the event's day more surely than "the fight had started Saturday
+    night", though the fight is told first."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from sitrep import nlp
+    from sitrep.dates import find_times
+    from sitrep.dating import event_date
+
+    text = ("The fight between the two brothers had started Saturday night at a bar. "
+            "A cousin spoke to one of them on the phone minutes before Sunday's shooting.")
+    doc = nlp.load()(text)
+    mentions = [_mention(doc, "fight"), _mention(doc, "shooting")]
+    cluster = SimpleNamespace(lead=mentions[1], mentions=mentions)
+    when = event_date(cluster, find_times(text, "2023-07-19", doc), date(2023, 7, 19))
+    assert when is not None and when.value == "2023-07-16", when

@@ -37,7 +37,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             if not (m.sent.start_char <= t.start < m.sent.end_char):
                 continue
             linked = _time_linked(m, t)
-            if _names_event(m, t):  # whether the parse links it or not ("were killed in the July 5 shooting")
+            named = _names_event(m, t)
+            if named:  # whether the parse links it or not ("were killed in the July 5 shooting")
                 if recent is None:
                     recent = _recent_linked(c, times, published)
                 # "the June 11, 2015, shooting": the event's date, unless it names an older shooting in a report of
@@ -61,8 +62,10 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
                 t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
                 if t is None:
                     continue
+            # "minutes before Sunday's shooting" names the event's day more surely than a day linked to another of
+            # its words ("the fight had started Saturday night")
             key = (told, t.precision != "day" or _rough(m.head.doc, t) or _unanchored(t, times), not linked,
-                   not t.resolved, n, abs(t.start - m.start))
+                   not t.resolved, not (named and linked), n, abs(t.start - m.start))
             if best_key is None or key < best_key:
                 best, best_key = t, key
             if (not told and (linked or _clocked(m.head.doc, t)) and t.precision == "day" and not _stale(t, published)
@@ -145,9 +148,12 @@ COUNTED_GAP_CHARS = 6
 
 def _rough(doc: Doc, t: Time) -> bool:
     """Does the date give no day for an event: a count of years or months back ("three years ago", "a couple of
-    months earlier"), which places an older, other event, or the start of a stretch ("since Easter, eight
-    children have been shot", "35 wounded since Friday night")?"""
-    return bool(ROUGH.search(t.text)) or bool(SINCE.search(text_of(doc)[max(0, t.start - 12):t.start]))
+    months earlier"), which places an older, other event, a count of weeks the report gives only roughly ("about
+    two weeks ago"), or the start of a stretch ("since Easter, eight children have been shot", "35 wounded since
+    Friday night")?"""
+    before = text_of(doc)[max(0, t.start - 12):t.start]
+    return (bool(ROUGH.search(t.text)) or bool(SINCE.search(before))
+            or bool(WEEKS_AGO.search(t.text) and APPROXIMATE.search(before)))
 
 
 def _unanchored(t: Time, times: list[Time]) -> bool:
@@ -160,6 +166,9 @@ def _unanchored(t: Time, times: list[Time]) -> bool:
                    for o in times if o is not t)
 
 
+# A count of weeks back that the report gives only roughly ("about two weeks ago", "nearly three weeks earlier").
+WEEKS_AGO = re.compile(r"\bweeks?\s+(?:ago|earlier|before)\b", re.I)
+APPROXIMATE = re.compile(r"\b(?:about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than)\s+$", re.I)
 ROUGH = re.compile(r"\b(?:years?|months?)\s+(?:or\s+so\s+)?(?:ago|earlier|before)\b", re.I)
 SINCE = re.compile(r"\b(?:since|from|through|until|(?:days?|weeks?|months?)\s+(?:after|before))\s+(?:early\s+|late\s+|last\s+)?$",
                    re.I)
