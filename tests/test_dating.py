@@ -317,3 +317,28 @@ def test_a_day_naming_the_event_outranks_a_day_on_another_of_its_words():
     cluster = SimpleNamespace(lead=mentions[1], mentions=mentions)
     when = event_date(cluster, find_times(text, "2023-07-19", doc), date(2023, 7, 19))
     assert when is not None and when.value == "2023-07-16", when
+
+
+def test_a_fresh_day_told_with_its_hour_outranks_an_older_calendar_day_recalled_after_it(extract_doc):
+    text = ("A teenager was shot dead in a house on Birch Street, the second killing in the neighborhood this year. "
+            "Officers were called to the house at 5:45 p.m. Friday and found him in the kitchen.\n\n"
+            "A man was shot and killed two blocks away on Sept. 6, 2015, police said.")
+    when = event_day(extract_doc(text, published="2016-03-21"))
+    assert when is not None and when.value == "2016-03-18", when
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a year before publication is an older event's time: the fresh report's event takes the publication day
+    ("Gunfire wounds two at home of relatives of boy fatally shot in 2014\n\nTwo women were wounded when someone "
+     "fired into a house on Elm Street, police said.", "2016-05-03", ("2016-05-03", "day")),
+    # the week of publication gives no day either
+    ("Teen killed in city's third fatal drive-by shooting this week\n\nA 16-year-old girl was shot and killed as "
+     "she sat on a porch, police said.", "2016-09-02", ("2016-09-02", "day")),
+    # the publication's own year stays what the report says
+    ("Police say a man was shot in the leg in 2016, the year the bar opened.", "2016-09-02", ("2016", "year")),
+], ids=["older-year", "this-week", "same-year"])
+def test_a_year_gone_by_or_the_week_of_publication_gives_no_day_of_fresh_news(extract_doc, text, published, expected):
+    when = event_day(extract_doc(text, published=published))
+    assert when is not None and (when.value, when.precision) == expected, when
+    if expected[1] == "day":
+        assert when.note and "publication day" in when.note

@@ -77,6 +77,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
         earlier = [t for t in fresh if t.start < best.start]
         if earlier:
             best = min(earlier, key=lambda t: t.start)
+        else:  # ... or by a fresh day told with its hour before it ("That call came in at 5:45 p.m. Friday")
+            best = _fresh_clocked_before(c, times, published, best) or best
     if best is None or best_key[0] or best_key[1]:
         # A date the story was told on ("police said Thursday") or only a month or year: a
         # day-precise date from around publication near the event's lines says more.
@@ -96,9 +98,38 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
         return _publication_day(c, published)
     best = _sharper(best, times, published, c.lead.head.doc) or _day_within(best, c, times, published) or best
     best = _after_eve(c.lead.head.doc, best) or best
+    if _no_day_of_fresh_news(best, published):
+        # "a map of the homicides in 2014", "the third fatal shooting this week": the report names no day of its
+        # event, which it tells as fresh news
+        best_day = _publication_day(c, published)
+        if best_day is not None:
+            return best_day
     return EventDate(text=best.text, value=best.value, precision=best.precision,
                      note=best.note if best.note in (PAST_NOTE, STALE_NOTE, WITHIN_NOTE, LAG_NOTE, EVE_NOTE) else None,
                      evidence=Span(start=best.start, end=best.end))
+
+
+def _no_day_of_fresh_news(best: Time, published: date | None) -> bool:
+    """Is the event's date only a year before the publication's ("shot in 2015", "last year": another, older
+    event's time) or the week of publication ("this week"), which give no day of a fresh report's event?"""
+    if published is None or not best.value:
+        return False
+    if best.precision == "year":
+        return best.value.isdigit() and int(best.value) < published.year
+    return best.precision == "week" and _within(published.isoformat(), best)
+
+
+def _fresh_clocked_before(c: Cluster, times: list[Time], published: date | None, best: Time) -> Time | None:
+    """The day from around publication nearest the event's lines, where it is told with a clock time, not on a
+    telling verb, and comes before ``best`` (an older calendar day linked to the event): a report of a fresh
+    shooting that names its hour ("The call came in at 5:45 p.m. Friday") and then recalls an older one by its
+    calendar day ("A boy was shot near the park on Sept. 6, 2015"). None where no such day is."""
+    near = _date_in_context(c, times, published, skip=best)
+    doc = c.lead.head.doc
+    if (near is None or near.start > best.start or _stale(near, published) or not _clocked(doc, near)
+            or _told_date(doc, near)):
+        return None
+    return near
 
 
 def _lag_before(m: Mention, t: Time) -> Time | None:
