@@ -300,25 +300,6 @@ def test_a_rough_count_of_weeks_gives_no_day(text, rough):
     assert when.precision == "day" and _rough(doc, when) is rough
 
 
-def test_a_day_naming_the_event_outranks_a_day_on_another_of_its_words():
-    """"minutes before Sunday's shooting" gives the event's day more surely than "the fight had started Saturday
-    night", though the fight is told first."""
-    from datetime import date
-    from types import SimpleNamespace
-
-    from sitrep import nlp
-    from sitrep.dates import find_times
-    from sitrep.dating import event_date
-
-    text = ("The fight between the two brothers had started Saturday night at a bar. "
-            "A cousin spoke to one of them on the phone minutes before Sunday's shooting.")
-    doc = nlp.load()(text)
-    mentions = [_mention(doc, "fight"), _mention(doc, "shooting")]
-    cluster = SimpleNamespace(lead=mentions[1], mentions=mentions)
-    when = event_date(cluster, find_times(text, "2023-07-19", doc), date(2023, 7, 19))
-    assert when is not None and when.value == "2023-07-16", when
-
-
 def test_a_fresh_day_told_with_its_hour_outranks_an_older_calendar_day_recalled_after_it(extract_doc):
     text = ("A teenager was shot dead in a house on Birch Street, the second killing in the neighborhood this year. "
             "Officers were called to the house at 5:45 p.m. Friday and found him in the kitchen.\n\n"

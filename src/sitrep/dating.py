@@ -37,8 +37,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
             if not (m.sent.start_char <= t.start < m.sent.end_char):
                 continue
             linked = _time_linked(m, t)
-            named = _names_event(m, t)
-            if named:  # whether the parse links it or not ("were killed in the July 5 shooting")
+            if _names_event(m, t):  # whether the parse links it or not ("were killed in the July 5 shooting")
                 if recent is None:
                     recent = _recent_linked(c, times, published)
                 # "the June 11, 2015, shooting": the event's date, unless it names an older shooting in a report of
@@ -62,10 +61,8 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
                 t = _as_past(t, published)  # "police are investigating a shooting Friday": last Friday
                 if t is None:
                     continue
-            # "minutes before Sunday's shooting" names the event's day more surely than a day linked to another of
-            # its words ("the fight had started Saturday night")
             key = (told, t.precision != "day" or _rough(m.head.doc, t) or _unanchored(t, times), not linked,
-                   not t.resolved, not (named and linked), n, abs(t.start - m.start))
+                   not t.resolved, n, abs(t.start - m.start))
             if best_key is None or key < best_key:
                 best, best_key = t, key
             if (not told and (linked or _clocked(m.head.doc, t)) and t.precision == "day" and not _stale(t, published)
