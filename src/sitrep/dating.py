@@ -74,7 +74,7 @@ def event_date(c: Cluster, times: list[Time], published: date | None = None) -> 
         earlier = [t for t in fresh if t.start < best.start]
         if earlier:
             best = min(earlier, key=lambda t: t.start)
-        else:  # ... or by a fresh day told with its hour before it ("That call came in at 5:45 p.m. Friday")
+        else:  # ... or by a fresh day told with its hour before it ("the alarm sounded at 8:10 p.m. Tuesday")
             best = _fresh_clocked_before(c, times, published, best) or best
     if best is None or best_key[0] or best_key[1]:
         # A date the story was told on ("police said Thursday") or only a month or year: a
@@ -119,7 +119,7 @@ def _no_day_of_fresh_news(best: Time, published: date | None) -> bool:
 def _fresh_clocked_before(c: Cluster, times: list[Time], published: date | None, best: Time) -> Time | None:
     """The day from around publication nearest the event's lines, where it is told with a clock time, not on a
     telling verb, and comes before ``best`` (an older calendar day linked to the event): a report of a fresh
-    shooting that names its hour ("The call came in at 5:45 p.m. Friday") and then recalls an older one by its
+    shooting that names its hour ("the alarm sounded at 8:10 p.m. Tuesday") and then recalls an older one by its
     calendar day ("A boy was shot near the park on Sept. 6, 2015"). None where no such day is."""
     near = _date_in_context(c, times, published, skip=best)
     doc = c.lead.head.doc
