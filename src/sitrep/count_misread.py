@@ -29,16 +29,18 @@ def _data() -> dict:
     """data/count_misread.yaml, loaded once, its patterns compiled."""
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/count_misread.yaml").read_text("utf-8"))
     for key in ("separator", "place_before", "place_name", "gun_before", "gun_after", "road", "road_before",
-                "weapon_clause"):
+                "who_did", "weapon_clause"):
         data[key] = re.compile(data[key], re.IGNORECASE if key not in ("place_name", "separator") else 0)
     data["calibers"] = {str(c) for c in data["calibers"]}
+    for key in ("degrees", "things", "active_verbs"):
+        data[key] = set(data[key])
     return data
 
 
 def misread(found: list[CountMention], text: str) -> list[CountMention]:
     """The figures of an article less those read in a page title's tail and those that name a thing; "another"
     told against the one who did it is no victim beyond those told before (``another_than_agent``)."""
-    kept = [m for m in headline_tails(found, text) if not names_thing(m, text)]
+    kept = [m for m in headline_tails(found, text) if not names_thing(m, text) and not no_victim(m, text)]
     another_than_agent(kept, text)
     return kept
 
@@ -85,6 +87,22 @@ def _tail(before: CountMention, m: CountMention, text: str, data: dict) -> bool:
         return True
     gap = text[before.number_span[1]:m.number_span[0]]
     return bool(data["place_before"].search(gap)) and bool(data["place_name"].fullmatch(m.claim.victims or ""))
+
+
+def no_victim(m: CountMention, text: str) -> bool:
+    """"We're hurting a lot", "someone shot an apartment complex", "two officers who shot and killed a man": one
+    read as a victim who is a degree, a building or a car, or those who did it, told as the subject of "who" and the
+    verb (not "who were shot")."""
+    if m.kind not in _KINDS:
+        return False
+    data = _data()
+    words = (m.claim.victims or "").lower().split()
+    if m.implied and (" ".join(words) in data["degrees"] or words and words[-1] in data["things"]
+                      and m.number_span[0] > m.trigger[0]):
+        return True
+    verb = text[m.trigger[0]:m.trigger[1]].lower()
+    return verb in data["active_verbs"] and m.number_span[1] <= m.trigger[0] \
+        and bool(data["who_did"].search(text[m.number_span[1]:m.trigger[0]]))
 
 
 def names_thing(m: CountMention, text: str) -> bool:
