@@ -29,7 +29,7 @@ def _data() -> dict:
     """data/count_misread.yaml, loaded once, its patterns compiled."""
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/count_misread.yaml").read_text("utf-8"))
     for key in ("separator", "place_before", "place_name", "gun_before", "gun_after", "road", "road_before",
-                "who_did", "weapon_clause"):
+                "who_did", "weapon_clause", "hurt_verb"):
         data[key] = re.compile(data[key], re.IGNORECASE if key not in ("place_name", "separator") else 0)
     data["calibers"] = {str(c) for c in data["calibers"]}
     for key in ("degrees", "things", "active_verbs"):
@@ -57,9 +57,9 @@ def another_than_agent(found: list[CountMention], text: str) -> None:
             continue
         if any(o.kind in _KINDS and o.sentence == m.sentence and o.number_span[0] < m.trigger[0] for o in found):
             continue
-        stem = re.escape(words[-1][:4])
-        if re.search(rf"\b{stem}", text[m.sentence[0]:m.trigger[0]], re.IGNORECASE):
-            m.also = False
+        agent = re.search(rf"\b{re.escape(words[-1][:4])}", text[m.sentence[0]:m.trigger[0]], re.IGNORECASE)
+        if agent and not _data()["hurt_verb"].search(text[m.sentence[0]:m.sentence[0] + agent.start()]):
+            m.also = False  # the noun told before any verb of the hurt: the one who did it, not one hit
 
 
 def headline_tails(found: list[CountMention], text: str) -> list[CountMention]:
