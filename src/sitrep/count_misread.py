@@ -10,6 +10,7 @@ subject of a clause about the gun ("shot him with a gun the two found"), not cou
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 from importlib import resources
@@ -77,7 +78,17 @@ def headline_tails(found: list[CountMention], text: str) -> list[CountMention]:
         if any(_tail(o, m, text, data) for o in found if o is not m and o.trigger == m.trigger
                and o.sentence == m.sentence and o.number_span[0] < m.number_span[0]):
             gone.add(id(m))
-    return [m for m in found if id(m) not in gone]
+    return [_cut_tail(m, data) if m.number_span[0] < first else m for m in found if id(m) not in gone]
+
+
+def _cut_tail(m: CountMention, data: dict) -> CountMention:
+    """"kills 2 - KXYZ": the victims told end where the page's tail begins."""
+    victims = m.claim.victims or ""
+    cut = data["separator"].search(f" {victims}")
+    if cut is None:
+        return m
+    claim = m.claim.model_copy(update={"victims": victims[:max(0, cut.start() - 1)].strip() or None})
+    return dataclasses.replace(m, claim=claim)
 
 
 def _tail(before: CountMention, m: CountMention, text: str, data: dict) -> bool:
