@@ -94,3 +94,14 @@ def test_a_name_alone_after_a_place(victims, gone):
 ])
 def test_a_caliber_told_as_a_gun(before, gun):
     assert bool(misread._data()["gun_before"].search(before)) is gun
+
+
+@pytest.mark.parametrize("text, vague", [
+    ("\"I think like four people got hit,\" a neighbor said.", True),
+    ("Police said four people were hit by gunfire.", False),
+])
+def test_a_guessed_figure_is_vague(parse, text, vague):
+    from sitrep.counts import find_counts
+
+    hurt = [m for m in find_counts(parse(text)) if m.kind in ("injured", "shot") and m.count == 4]
+    assert hurt and hurt[0].vague is vague

@@ -30,7 +30,7 @@ def _data() -> dict:
     """data/count_misread.yaml, loaded once, its patterns compiled."""
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/count_misread.yaml").read_text("utf-8"))
     for key in ("separator", "place_before", "place_name", "gun_before", "gun_after", "road", "road_before",
-                "who_did", "weapon_clause", "hurt_verb"):
+                "who_did", "weapon_clause", "hurt_verb", "hedged"):
         data[key] = re.compile(data[key], re.IGNORECASE if key not in ("place_name", "separator") else 0)
     data["calibers"] = {str(c) for c in data["calibers"]}
     for key in ("degrees", "things", "active_verbs"):
@@ -43,6 +43,10 @@ def misread(found: list[CountMention], text: str) -> list[CountMention]:
     told against the one who did it is no victim beyond those told before (``another_than_agent``)."""
     kept = [m for m in headline_tails(found, text) if not names_thing(m, text) and not no_victim(m, text)]
     another_than_agent(kept, text)
+    hedged = _data()["hedged"]
+    for m in kept:  # "I think like five people got hit": a guess, as "several"
+        if m.kind in _KINDS and not m.implied and hedged.search(text[max(0, m.number_span[0] - 30):m.number_span[0]]):
+            m.vague = True
     return kept
 
 
