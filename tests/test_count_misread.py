@@ -105,3 +105,16 @@ def test_a_guessed_figure_is_vague(parse, text, vague):
 
     hurt = [m for m in find_counts(parse(text)) if m.kind in ("injured", "shot") and m.count == 4]
     assert hurt and hurt[0].vague is vague
+
+
+@pytest.mark.parametrize("text, kept", [
+    # "who" in a clause of its own after the victims: they were hit, not the shooters
+    ("Five Dayton victims mum on who shot them", True),
+    # "who" right after the figure's noun: those who shot
+    ("Two deputies who shot a man on a ranch near Lamar are back at work", False),
+])
+def test_those_who_shot(parse, text, kept):
+    from sitrep.counts import find_counts
+
+    figures = [m for m in find_counts(parse(text)) if m.kind in ("injured", "shot") and not m.implied]
+    assert bool(figures) is kept

@@ -33,7 +33,7 @@ def _data() -> dict:
                 "who_did", "weapon_clause", "hurt_verb", "hedged"):
         data[key] = re.compile(data[key], re.IGNORECASE if key not in ("place_name", "separator") else 0)
     data["calibers"] = {str(c) for c in data["calibers"]}
-    for key in ("degrees", "things", "active_verbs"):
+    for key in ("degrees", "things", "active_verbs", "not_noun"):
         data[key] = set(data[key])
     return data
 
@@ -116,8 +116,17 @@ def no_victim(m: CountMention, text: str) -> bool:
                       and m.number_span[0] > m.trigger[0]):
         return True
     verb = text[m.trigger[0]:m.trigger[1]].lower()
-    return verb in data["active_verbs"] and m.number_span[1] <= m.trigger[0] \
-        and bool(data["who_did"].search(text[m.number_span[1]:m.trigger[0]]))
+    if verb not in data["active_verbs"] or m.number_span[1] > m.trigger[0]:
+        return False
+    who = data["who_did"].search(text[m.number_span[1]:m.trigger[0]])
+    return bool(who) and _noun_before(text[m.number_span[1]:m.trigger[0]][:who.start()], data)
+
+
+def _noun_before(gap: str, data: dict) -> bool:
+    """Whether the words between a figure and its "who" are the figure's own noun phrase ("Two officers who"), not
+    a clause of their own ("five victims mum on who shot them", "three men know who")."""
+    words = re.findall(r"[\w'’-]+", gap.lower())
+    return len(words) <= 4 and not set(words) & data["not_noun"]
 
 
 def names_thing(m: CountMention, text: str) -> bool:
