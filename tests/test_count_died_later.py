@@ -71,3 +71,15 @@ def test_the_hurt_mentions_left(text, hurt):
 ])
 def test_the_dead_among_an_including_of_the_hurt(lead_tolls, text, dead, hurt):
     assert lead_tolls(text) == (dead, hurt)
+
+
+@pytest.mark.parametrize("text, tolls", [
+    # one of the dead told again by his last name among those hit: not one hurt
+    ("A man was charged on Friday in the killing of Ray Cruz at a home on Elm Street in Tulsa. Gunfire struck "
+     "Cruz and three others, who were treated at a hospital, police said.", (1, 3)),
+    # one hurt who shares no name with the dead stays hurt
+    ("A man was charged on Friday in the killing of Ray Cruz at a home on Elm Street in Tulsa. Gunfire also "
+     "struck Lee, who was treated at a hospital, police said.", (1, 1)),
+])
+def test_one_hurt_named_as_one_of_the_dead(lead_tolls, text, tolls):
+    assert lead_tolls(text) == tolls

@@ -31,7 +31,7 @@ def _data() -> dict:
     data = yaml.safe_load(resources.files("sitrep").joinpath("data/count_died_later.yaml").read_text("utf-8"))
     for key in ("died_later", "ended_state"):
         data[key] = re.compile(data[key], re.IGNORECASE)
-    for key in ("others", "generic", "female", "male", "die_verbs"):
+    for key in ("others", "generic", "female", "male", "die_verbs", "name_suffixes"):
         data[key] = frozenset(data[key])
     return data
 
@@ -44,8 +44,39 @@ def hurt_who_died(found: list[CountMention], doc) -> list[CountMention]:
     # the subject of a death the parse read as no death ("a woman shot on Friday died Sunday") is one dead
     found = [dataclasses.replace(m, kind="killed", status=False) if i in died and m.sentence not in dead else m
              for i, m in enumerate(found) if i not in died or m.sentence not in dead]
-    gone = _ended_states(found, text) | _told_before_died(found, text)
+    gone = _ended_states(found, text) | _told_before_died(found, text) | _named_dead(found)
     return [m for i, m in enumerate(found) if i not in gone]
+
+
+def _named_dead(found: list[CountMention]) -> set[int]:
+    """"Police charged Lee in the killing of Ray Cruz ... gunfire struck Cruz and three others": one hurt told by the
+    name of one of the dead (his full name, or his last name alone) is that dead man told again, not one hurt."""
+    full, last = set(), set()
+    for m in found:
+        if _dead(m):
+            name = _name(m.claim.victims)
+            if len(name) >= 2:
+                full.add(" ".join(name))
+                last.add(name[-1])
+    gone = set()
+    for i, m in enumerate(found):
+        name = _name(m.claim.victims)
+        if _hurt(m) and m.implied and name and name == (m.claim.victims or "").split() \
+                and (len(name) == 1 and name[0] in last or " ".join(name) in full):
+            gone.add(i)
+    return gone
+
+
+def _name(victims: str | None) -> list[str]:
+    """The words of a person's name that end the victims told ("18-year-old Ray Cruz Jr." -> Ray Cruz), none where
+    the last words are not a name."""
+    words = [w for w in (victims or "").replace(",", " ").split() if w not in _data()["name_suffixes"]]
+    name = []
+    for w in reversed(words):
+        if not (w[:1].isupper() and w.isalpha() and w[1:].islower()):
+            break
+        name.insert(0, w)
+    return name
 
 
 def _hurt(m: CountMention) -> bool:

@@ -32,7 +32,7 @@ from . import count_deaths as deaths
 from . import count_died_later as died_later
 from . import count_hurt as hurt
 from . import count_hurt_over as hurt_over
-from . import count_hurt_parts as hurt_parts
+from . import count_hurt_parts as hurt_parts, count_misread as misread
 from .count_grammar import (attach_figure, claimant, counted_noun, implied_ones, is_part, of_the_same, pair_noun,
                             told_as_cause, told_in_phrase, unreal, victims_of, wider_total)
 from .nlp import text_of
@@ -40,7 +40,7 @@ from .numbers import Number, Vocab, is_vague, parse_number, vocab
 from .record import Claim, Counts, Span
 
 # Bumped when what the stage counts changes: part of every record's pipeline id.
-VERSION = "counts-15"
+VERSION = "counts-16"
 
 __all__ = ["CountMention", "Number", "find_counts", "is_vague", "parse_number", "summarise", "sum_victims", "vocab"]
 
@@ -117,7 +117,7 @@ def find_counts(doc, sents=None) -> list[CountMention]:
     hurt_over.roundup_totals(found, text)
     hurt_over.also_among_figure(found)
     hurt_over.not_by_gunfire(found, text)
-    found = hurt_over.shots_not_people(found, text)  # "a single shot": the shots, not people
+    found = misread.misread(hurt_over.shots_not_people(found, text), text)  # shots; a title's tail, a gun
     found = died_later.hurt_who_died(found, doc)  # the hurt told before they died are the dead
     found = died_later.dead_among_hurt(found, doc)  # "three were hurt, including Ann, who died": those hit
     found += hurt.one_hurt_untold(found, doc, sents if sents is not None else list(sentences(doc)))
