@@ -10,7 +10,7 @@ from sitrep import count_misread as misread
 @pytest.mark.parametrize("text, tolls", [
     # the outlet and the town in a page title's tail are not more of the dead
     ("Arrest made in death of Ohio teen - WXYZ, Dayton, OH- Springfield\n\nA 19-year-old man was charged on "
-     "Monday with the murder of a 16-year-old boy who was shot outside a diner on Elm Street in Dayton.", (1, 0)),
+     "Monday in the killing of a 16-year-old boy gunned down outside a diner on Elm Street in Dayton.", (1, 0)),
     # nor the town after the road of a headline's verb
     ("Rider accidentally shoots driver on Route 30, Maple Hollow\n\nA cab driver was shot in the arm by a "
      "passenger on Route 30 on Sunday night, troopers said. He was treated and released.", (0, 1)),
@@ -29,8 +29,8 @@ def test_figures_misread_are_no_victims(lead_tolls, text, tolls):
 def test_a_road_typed_with_a_one_is_no_figure(parse):
     from sitrep.counts import find_counts
 
-    text = ("A man mowing grass along 1-75 was hospitalized on Tuesday after he was shot in the leg by a stray "
-            "bullet, deputies said.")
+    text = ("A man mowing grass along 1-75 was hospitalized on Tuesday and listed in stable condition after a "
+            "stray bullet struck him in the calf, deputies said.")
     hurt = [m for m in find_counts(parse(text)) if m.kind in ("injured", "shot")]
     assert hurt and all(m.count == 1 and text[m.number_span[0]:m.number_span[1]] != "1-75" for m in hurt)
 

@@ -4,7 +4,7 @@ A page's title runs on after its headline with the outlet's or the town's name (
 MO"), and a headline's verb may end with the road it happened on ("Man shoots driver on Route 9, Smithville"): the
 grammar can read each name of such a tail as one more victim of the headline's verb. A number may name a gun ("found
 a 357 and shot her brother"), a road ("a man working along 1-10 was hospitalized", I-10 typed with a one) or be the
-subject of a clause about the gun ("shot him with a gun the two found"), not count the people hit.
+subject of a clause about the gun ("hit her with a pistol the three bought"), not count the people hit.
 
 ``counts.find_counts`` calls ``misread`` once all the figures of an article are found.
 """
@@ -130,7 +130,7 @@ def _noun_before(gap: str, data: dict) -> bool:
 
 
 def names_thing(m: CountMention, text: str) -> bool:
-    """"found a 357 and shot", "along 1-10", "with a gun the two found": a figure with no people told that names a
+    """"found a 357 and shot", "along 1-10", "with a pistol the three bought": a figure with no people told that names a
     gun by its caliber or a road, or is the subject of a clause about the gun the verb's victim was hit with."""
     if m.kind not in _KINDS or m.implied:
         return False
