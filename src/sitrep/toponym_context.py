@@ -39,4 +39,39 @@ def settle(todo: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict
     one name (toponym_coherence.one_sense), then a state by its own name."""
     coherence.home_state(todo, cands, looked, qualified)
     coherence.one_sense(todo, cands, looked, qualified)
+    town_in_county(todo, cands, looked, qualified)
     state_by_own_name(todo, cands, looked, qualified)
+
+
+def town_in_county(todo: list[PlaceMention], cands: dict[int, list[Entry]],
+                   looked: dict[int, tuple[str, str | None]], qualified: dict[int, list[Entry]]) -> None:
+    """A town and a county named in one story lie together: where the namesakes the two were read as lie apart
+    (Lebanon, Missouri and Boone County, Indiana), and the town has a namesake that lies in the county's state and
+    near it (Lebanon, Indiana, the seat of Boone County), the town is that namesake (a county is read more
+    surely than a town: fewer namesakes share its name)."""
+    groups: dict[str, list[PlaceMention]] = {}
+    for p in todo:
+        if p.entry is not None and p.entry.kind in {"city", "admin2"}:
+            groups.setdefault(gazetteer.key(looked[id(p)][0]), []).append(p)
+    towns = {k: ps for k, ps in groups.items() if all(p.entry.kind == "city" and not qualified.get(id(p)) for p in ps)}
+    counties = {k: ps for k, ps in groups.items() if all(p.entry.kind == "admin2" for p in ps)}
+    if not towns or not counties:
+        return
+    for kt, ts in towns.items():
+        t = ts[0].entry
+        if t.population >= coherence.HOME_STATE_KEEPS or any(_together(t, c[0].entry) for c in counties.values()):
+            continue
+        for kc, cs in sorted(counties.items(), key=lambda kv: -len(kv[1])):
+            c = cs[0].entry
+            there = [e for e in cands.get(id(ts[0]), []) if e.kind == "city" and coherence.own_name(e, kt)
+                     and _together(e, c)]
+            if there:
+                best = max(there, key=lambda e: e.population)
+                for p in ts:
+                    p.entry, p.note = best, None
+                break
+
+
+def _together(town: Entry, county: Entry) -> bool:
+    """Do a town and a county lie together: in one state, the town within reach of the county's point?"""
+    return (town.country, town.admin1) == (county.country, county.admin1) and coherence.km(town, county) <= coherence.NEAR_KM
