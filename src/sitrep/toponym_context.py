@@ -33,13 +33,14 @@ def state_by_own_name(todo: list[PlaceMention], cands: dict[int, list[Entry]],
             p.entry, p.note = state, None
 
 
-def settle(todo: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
+def settle(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[int, list[Entry]], looked: dict[int, tuple[str, str | None]],
            qualified: dict[int, list[Entry]]) -> None:
     """The article-wide passes, in order: the story's home state (toponym_coherence.home_state), one place by
     one name (toponym_coherence.one_sense), then a state by its own name."""
     coherence.home_state(todo, cands, looked, qualified)
     coherence.one_sense(todo, cands, looked, qualified)
     town_in_county(todo, cands, looked, qualified)
+    short_form(places, todo, looked, qualified)
     state_by_own_name(todo, cands, looked, qualified)
 
 
@@ -75,3 +76,24 @@ def town_in_county(todo: list[PlaceMention], cands: dict[int, list[Entry]],
 def _together(town: Entry, county: Entry) -> bool:
     """Do a town and a county lie together: in one state, the town within reach of the county's point?"""
     return (town.country, town.admin1) == (county.country, county.admin1) and coherence.km(town, county) <= coherence.NEAR_KM
+
+
+def short_form(places: list[PlaceMention], todo: list[PlaceMention], looked: dict[int, tuple[str, str | None]],
+               qualified: dict[int, list[Entry]]) -> None:
+    """A bare town named by the first words of a longer town name the story gives ("Avondale" after "Avondale
+    Estates", "Huber" after "Huber Heights") is that town, not a small namesake of the short name elsewhere; a
+    town as big as :data:`toponym_coherence.HOME_STATE_KEEPS` keeps its own place ("Washington" beside
+    "Washington Heights")."""
+    longs: dict[str, Entry] = {}
+    for p in places:
+        words = (looked[id(p)][0] if id(p) in looked else p.text).split()
+        if p.entry is not None and p.entry.kind == "city" and len(words) > 1 and words[-1].lower() != "city":
+            for n in range(1, len(words)):
+                longs.setdefault(gazetteer.key(" ".join(words[:n])), p.entry)
+    for p in todo:
+        e = p.entry
+        if e is None or e.kind != "city" or qualified.get(id(p)) or e.population >= coherence.HOME_STATE_KEEPS:
+            continue
+        whole = longs.get(gazetteer.key(looked[id(p)][0]))
+        if whole is not None and whole.country == e.country and coherence.km(whole, e) > coherence.NEAR_KM:
+            p.entry, p.note = whole, None

@@ -463,7 +463,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
         looked[id(p)], qualified[id(p)] = (p.text, "city"), []
         cands[id(p)] = [e for e in gaz.candidates(p.text) if e.kind == "city"]
     _cohere(places, todo, cands, looked, qualified, home)
-    passes.settle(todo, cands, looked, qualified)  # toponym_context.py: one state, one sense, own names
+    passes.settle(places, todo, cands, looked, qualified)  # toponym_context.py: one state, one sense, own names
     parts.whole_by_part(doc, places, cands)
     _villages_at_home(places, qualified)
     for p in todo:
