@@ -41,6 +41,7 @@ def settle(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[int
     coherence.one_sense(todo, cands, looked, qualified)
     town_in_county(todo, cands, looked, qualified)
     short_form(places, todo, looked, qualified)
+    named_again(places)
     state_by_own_name(todo, cands, looked, qualified)
 
 
@@ -97,3 +98,17 @@ def short_form(places: list[PlaceMention], todo: list[PlaceMention], looked: dic
         whole = longs.get(gazetteer.key(looked[id(p)][0]))
         if whole is not None and whole.country == e.country and coherence.km(whole, e) > coherence.NEAR_KM:
             p.entry, p.note = whole, None
+
+
+def named_again(places: list[PlaceMention]) -> None:
+    """A name the model took for a building or site ("Grand Ledge" read as a facility) that the story also
+    names as a town, county or state it resolved is that place: one name, one place within one story."""
+    placed: dict[str, Entry] = {}
+    for p in places:
+        if p.entry is not None and p.country is None and p.label != "FAC" and p.entry.kind in {"city", "admin2", "admin1"}:
+            placed.setdefault(gazetteer.key(p.text), p.entry)
+    for p in places:
+        if p.label == "FAC" and p.entry is None and p.country is None:
+            e = placed.get(gazetteer.key(p.text))
+            if e is not None:
+                p.entry, p.note = e, None
