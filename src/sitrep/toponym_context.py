@@ -1,12 +1,21 @@
-"""Article-wide corrections of toponym choices, after toponyms.resolve has made its own.
+"""Article-wide corrections of toponym choices, after toponyms.resolve has made its own (:func:`settle`).
 
-:func:`state_by_own_name`: a bare name that is a state's own name and only another name of the big city in it
-("New York": the state is called so, the city is New York City) stands for the state, as a gazetteer that
-tells names apart reads it; a story's dateline ("NEW YORK (AP) -") stays the city it was filed from.
+- :func:`town_in_county`: a town named beside a county it has a namesake in is that namesake.
+- :func:`short_form`: a town named by the first words of a longer town the story names is that town.
+- :func:`named_again`: a name read as a building or a body that is, or holds, a place the story resolved
+  elsewhere is that place.
+- :func:`state_by_own_name`: a bare name that is a state's own name and only another name of the big city in it
+  ("New York": the state is called so, the city is New York City) stands for the state, as a gazetteer that
+  tells names apart reads it; a story's dateline ("NEW YORK (AP) -") stays the city it was filed from.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
+
+import yaml
 
 from . import gazetteer
 from . import toponym_coherence as coherence
@@ -101,14 +110,36 @@ def short_form(places: list[PlaceMention], todo: list[PlaceMention], looked: dic
 
 
 def named_again(places: list[PlaceMention]) -> None:
-    """A name the model took for a building or site ("Grand Ledge" read as a facility) that the story also
-    names as a town, county or state it resolved is that place: one name, one place within one story."""
+    """A name the model took for a building, site or body ("Grand Ledge" read as a facility, "the Hammond
+    Marina", "Columbus North" the school, "R-Ashland" the lawmaker) that is, or holds as whole words, a town,
+    county or state the story names and resolved elsewhere is that place: one name, one place within one story."""
     placed: dict[str, Entry] = {}
     for p in places:
         if p.entry is not None and p.country is None and p.label != "FAC" and p.entry.kind in {"city", "admin2", "admin1"}:
             placed.setdefault(gazetteer.key(p.text), p.entry)
+    if not placed:
+        return
     for p in places:
-        if p.label == "FAC" and p.entry is None and p.country is None:
-            e = placed.get(gazetteer.key(p.text))
+        if p.entry is not None or p.country is not None:
+            continue
+        e = placed.get(gazetteer.key(p.text)) if p.label == "FAC" else None
+        words = WORD.findall(p.text)
+        if e is None and words and words[-1].lower().rstrip(".") in _street_words():
+            continue  # "Lebanon Road": a street, not the town
+        for n in range(len(words) - 1, 0, -1) if e is None else ():
+            e = next((placed[k] for i in range(len(words) - n + 1)
+                      if (k := gazetteer.key(" ".join(words[i:i + n]))) in placed and words[i][:1].isupper()), None)
             if e is not None:
-                p.entry, p.note = e, None
+                break
+        if e is not None:
+            p.entry, p.note = e, None
+
+
+@lru_cache(maxsize=1)
+def _street_words() -> frozenset[str]:
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/toponym_context.yaml").read_text("utf-8")) or {}
+    return frozenset(str(w) for w in raw.get("street_words") or [])
+
+
+# A word of a name, hyphens apart ("R-Ashland").
+WORD = re.compile(r"[^\s\-\u2013,]+")
