@@ -83,3 +83,17 @@ def test_a_name_read_as_a_building_is_the_place_the_story_names_so(label, moved)
     a, b = mention(0, "Grand Ledge", ledge), mention(80, "Grand Ledge", None, label)
     toponym_context.named_again([a, b])
     assert (b.entry == ledge) is moved
+
+
+@pytest.mark.parametrize("text, label, moved", [
+    ("the Hammond Marina", "FAC", True),
+    ("Hammond North", "ORG", True),  # a school named after the town
+    ("R-Hammond", "ORG", True),  # a lawmaker from the town
+    ("Hammond Road", "FAC", False),  # a street named after the town
+    ("the marina", "FAC", False),
+])
+def test_a_body_named_after_a_place_the_story_resolved_is_that_place(text, label, moved):
+    hammond = town("Hammond", "Indiana", 41.58, -87.50, 77_000)
+    a, b = mention(0, "Hammond", hammond), mention(50, text, None, label)
+    toponym_context.named_again([a, b])
+    assert (b.entry == hammond) is moved
