@@ -81,19 +81,28 @@ def test_a_town_named_short_is_the_longer_town_of_the_story(long_name, entry_far
 def test_a_name_read_as_a_building_is_the_place_the_story_names_so(label, moved):
     ledge = town("Grand Ledge", "Michigan", 42.75, -84.75, 7_800)
     a, b = mention(0, "Grand Ledge", ledge), mention(80, "Grand Ledge", None, label)
-    toponym_context.named_again([a, b])
+    toponym_context.named_again([a, b], {})
     assert (b.entry == ledge) is moved
 
 
-@pytest.mark.parametrize("text, label, moved", [
-    ("the Hammond Marina", "FAC", True),
-    ("Hammond North", "ORG", True),  # a school named after the town
-    ("R-Hammond", "ORG", True),  # a lawmaker from the town
-    ("Hammond Road", "FAC", False),  # a street named after the town
-    ("the marina", "FAC", False),
+@pytest.mark.parametrize("text, label, source, moved", [
+    ("the Hammond Marina", "FAC", "GPE", True),
+    ("Hammond North", "FAC", "GPE", True),  # a school named after the town
+    ("R-Hammond", "FAC", "LOC", True),  # a lawmaker from the town
+    ("Hammond Road", "FAC", "GPE", False),  # a street named after the town
+    ("the marina", "FAC", "GPE", False),
+    ("Hammond North", "FAC", "ORG", False),  # the story names "Hammond" only as a body's: maybe a surname
+    ("Hammond North", "ORG", "GPE", False),  # a body's name with no kind word is dropped, not placed
 ])
-def test_a_body_named_after_a_place_the_story_resolved_is_that_place(text, label, moved):
+def test_a_body_named_after_a_place_the_story_resolved_is_that_place(text, label, source, moved):
     hammond = town("Hammond", "Indiana", 41.58, -87.50, 77_000)
-    a, b = mention(0, "Hammond", hammond), mention(50, text, None, label)
-    toponym_context.named_again([a, b])
+    a, b = mention(0, "Hammond", hammond, source), mention(50, text, None, label)
+    toponym_context.named_again([a, b], {})
     assert (b.entry == hammond) is moved
+
+
+def test_a_township_named_after_a_state_is_not_the_state():
+    texas = Entry("Texas", "admin1", "USA", "Texas", 31.25, -99.25, 29_000_000, None)
+    a, b = mention(0, "Texas", texas), mention(50, "Texas Township", None, "FAC")
+    toponym_context.named_again([a, b], {})
+    assert b.entry is None

@@ -50,7 +50,7 @@ def settle(places: list[PlaceMention], todo: list[PlaceMention], cands: dict[int
     coherence.one_sense(todo, cands, looked, qualified)
     town_in_county(todo, cands, looked, qualified)
     short_form(places, todo, looked, qualified)
-    named_again(places)
+    named_again(places, looked)
     state_by_own_name(todo, cands, looked, qualified)
 
 
@@ -109,14 +109,22 @@ def short_form(places: list[PlaceMention], todo: list[PlaceMention], looked: dic
             p.entry, p.note = whole, None
 
 
-def named_again(places: list[PlaceMention]) -> None:
+def named_again(places: list[PlaceMention], looked: dict[int, tuple[str, str | None]]) -> None:
     """A name the model took for a building, site or body ("Grand Ledge" read as a facility, "the Hammond
     Marina", "Columbus North" the school, "R-Ashland" the lawmaker) that is, or holds as whole words, a town,
-    county or state the story names and resolved elsewhere is that place: one name, one place within one story."""
+    county or state the story names and resolved elsewhere is that place: one name, one place within one story.
+    A name held inside another counts only where the story names it as a place (the model's place, not a name
+    it took for a body or a person's, "Rodriguez"), and only for a name that stays on the list unresolved (one
+    the model calls a person's, "Melky Rodriguez", is dropped, not placed)."""
+    from .toponyms import _doubtful  # toponyms.py calls this module: imported when first used
+
     placed: dict[str, Entry] = {}
+    named: dict[str, Entry] = {}
     for p in places:
         if p.entry is not None and p.country is None and p.label != "FAC" and p.entry.kind in {"city", "admin2", "admin1"}:
             placed.setdefault(gazetteer.key(p.text), p.entry)
+            if p.label in PLACE_LABELS or p.dateline:
+                named.setdefault(gazetteer.key(p.text), p.entry)
     if not placed:
         return
     for p in places:
@@ -124,15 +132,22 @@ def named_again(places: list[PlaceMention]) -> None:
             continue
         e = placed.get(gazetteer.key(p.text)) if p.label == "FAC" else None
         words = WORD.findall(p.text)
-        if e is None and words and words[-1].lower().rstrip(".") in _street_words():
-            continue  # "Lebanon Road": a street, not the town
-        for n in range(len(words) - 1, 0, -1) if e is None else ():
-            e = next((placed[k] for i in range(len(words) - n + 1)
-                      if (k := gazetteer.key(" ".join(words[i:i + n]))) in placed and words[i][:1].isupper()), None)
+        if e is not None or not named or _doubtful(p, looked.get(id(p))) \
+                or words and words[-1].lower().rstrip(".") in _street_words():  # "Lebanon Road": a street
+            p.entry, p.note = (e, None) if e is not None else (p.entry, p.note)
+            continue
+        for n in range(len(words) - 1, 0, -1):
+            e = next((named[k] for i in range(len(words) - n + 1)
+                      if (k := gazetteer.key(" ".join(words[i:i + n]))) in named and words[i][:1].isupper()), None)
+            if e is not None and e.kind == "admin1" and words[-1].lower() in coherence.DIVISION_SUFFIXES + ("township",):
+                break  # "Texas Township": a township named after the state, not the state
             if e is not None:
+                p.entry, p.note = e, None
                 break
-        if e is not None:
-            p.entry, p.note = e, None
+
+
+# The model's labels of a place's name (not a body's, a person's or a name only the gazetteer knew).
+PLACE_LABELS = {"GPE", "LOC"}
 
 
 @lru_cache(maxsize=1)
