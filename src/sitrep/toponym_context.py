@@ -27,15 +27,15 @@ if TYPE_CHECKING:
 
 def state_by_own_name(todo: list[PlaceMention], cands: dict[int, list[Entry]],
                       looked: dict[int, tuple[str, str | None]], qualified: dict[int, list[Entry]]) -> None:
-    """Move a bare mention read as a city the name is not the own name of ("New York" read as New York City)
-    to the state of that city whose own name it is."""
+    """Move a bare mention read as a city called by the name and "City" ("New York" read as New York City) to
+    the state of that city whose own name it is."""
     for p in todo:
         e = p.entry
         if e is None or e.kind != "city" or p.dateline or qualified.get(id(p)) or looked[id(p)][1] is not None:
             continue
         k = gazetteer.key(looked[id(p)][0])
-        if gazetteer.key(e.name) == k:
-            continue
+        if gazetteer.key(e.name) == k or coherence.family(gazetteer.key(e.name)) != k:
+            continue  # the city's own name, or one of its other names ("Chittagong", now Chattogram): the city
         state = next((c for c in cands.get(id(p), []) if c.kind == "admin1" and c.country == e.country
                       and c.admin1 == e.admin1 and gazetteer.key(c.name) == k), None)
         if state is not None:
