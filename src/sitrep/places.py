@@ -39,7 +39,7 @@ from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-12"
+VERSION = "places-13"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from . import actors, gazetteer, regions
 from . import toponym_coherence as coherence
+from . import toponym_context as passes
 from . import toponym_parts as parts
 from .toponym_parts import OF_PLACE
 from .gazetteer import Entry
@@ -462,8 +463,7 @@ def resolve(doc: Doc, places: list[PlaceMention], gaz) -> None:
         looked[id(p)], qualified[id(p)] = (p.text, "city"), []
         cands[id(p)] = [e for e in gaz.candidates(p.text) if e.kind == "city"]
     _cohere(places, todo, cands, looked, qualified, home)
-    coherence.home_state(todo, cands, looked, qualified)
-    coherence.one_sense(todo, cands, looked, qualified)
+    passes.settle(places, todo, cands, looked, qualified)  # toponym_context.py: one state, one sense, own names
     parts.whole_by_part(doc, places, cands)
     _villages_at_home(places, qualified)
     for p in todo:
