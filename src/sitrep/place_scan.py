@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from . import actors, gazetteer
 from .nlp import text_of
-from .places import (ADMIN_WORDS, CENTRE_WORDS, DIVISION_PLURALS, GAZ_LOCATIVE, LOCAL_BODY_WORDS, LOCATIVE, MAX_WORDS,
+from .places import (ADMIN_WORDS, BRANCH_WORDS, CENTRE_WORDS, DIVISION_PLURALS, GAZ_LOCATIVE, LOCAL_BODY_WORDS, LOCATIVE, MAX_WORDS,
                      NAMED_TOWN_MIN, PARTICLES, RESIDENT_NOUNS, STATE_COUNTRIES, PlaceMention, _bare, _capitalised,
                      _common_word, _end_char)
 
@@ -290,7 +290,8 @@ def gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pla
         taken.append((span.start_char, span.end_char))
 
     for tok in doc:
-        if tok.text in LOCAL_BODY_WORDS and tok.i > 0 and doc[tok.i - 1].ent_type_ != "PERSON":
+        if tok.i > 0 and (tok.text in LOCAL_BODY_WORDS and doc[tok.i - 1].ent_type_ != "PERSON"
+                          or tok.lower_ in BRANCH_WORDS):
             lo = _name_before(doc, tok.i)
             if lo is not None:
                 add_local(lo, tok.i)

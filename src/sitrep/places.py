@@ -39,7 +39,7 @@ from .gazetteer import Entry
 from .record import Place
 from .nlp import text_of
 
-VERSION = "places-12"
+VERSION = "places-13"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "into", "from", "to", "on", "of", "toward", "towards", "through", "within"}
@@ -533,7 +533,11 @@ ADMIN_WORDS = {"district": "district", "districts": "district", "province": "pro
                "city": "city", "town": "city", "village": "city", "villages": "city", "area": "city",
                # South Asian subdivisions of a district, each named after its chief town
                "upazila": "district", "upazilas": "district", "tehsil": "district", "taluk": "district",
-               "mandal": "district", "thana": "district"}
+               "mandal": "district", "thana": "district",
+               # a Myanmar township, a Nepali or Indian municipality, a Bangladeshi pourashava (each named after its
+               # town) and a Pakistani tribal agency (named after its area)
+               "township": "city", "townships": "city", "municipality": "city", "pourashava": "city",
+               "agency": "district"}
 NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
@@ -553,6 +557,9 @@ LOCAL_BODY_WORDS = {"police", "officers", "deputies", "detectives", "investigato
                     "resident", "shooting", "shootings", "homicide",
                     # a party's or a trade's local branch: "PTI Karachi chapter", "Quetta traders", "Karachi policemen"
                     "policemen", "policeman", "chapter", "unit", "traders", "lawyers", "journalists", "doctors"}
+# A party's or a union's local branch after its town's name: no person's name goes before these, so a town the model
+# took for a person's ("JSQM Larkana chapter", "the Dharwad unit") is taken too; capitalised alike.
+BRANCH_WORDS = {"chapter", "unit", "branch", "wing"}
 # Second-level divisions named together: "Clay and Wilkin counties", "Pleasant and Madison townships".
 DIVISION_PLURALS = {"counties", "parishes", "townships", "boroughs"}
 # Words for people or services named after their town: "a Clinton couple", "Roselle police".
@@ -579,5 +586,20 @@ PARTICLES = {"e", "ye", "i", "wa", "al", "el", "ud", "ul", "ad", "as", "az", "as
 
 
 def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in NOT_NAMES and not tok.ent_type_ in {
-        "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
+    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in NOT_NAMES and (not tok.ent_type_ in {
+        "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"} or _dated_name(tok))
+
+
+def _dated_name(tok: Token) -> bool:
+    """A lone capitalised word the model took for a date that is no word of time ("In Sindhuli, ...", "in Turbat
+    on Monday"): a name like any other. A festival or a word like "Today" stays a date (data/place_words.yaml)."""
+    doc = tok.doc
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+    return alone and tok.ent_type_ == "DATE" and tok.text[1:].islower() and tok.lower_ not in date_words()
+
+
+@lru_cache(maxsize=1)
+def date_words() -> frozenset[str]:
+    """Capitalised words of time that are also some town's name: festivals, "Today" (data/place_words.yaml)."""
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/place_words.yaml").read_text("utf-8")) or {}
+    return frozenset(w.lower() for w in raw.get("date_words") or [])
