@@ -125,7 +125,7 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
         while len(words) > 1 and words[0].lower() in DIRECTIONS:
             words.pop(0)
     doc = p.root.doc
-    after = doc.char_span(p.end, p.end + 40, alignment_mode="contract") if p.end < len(text_of(doc)) else None
+    after = doc.char_span(p.end, min(p.end + 40, len(text_of(doc))), alignment_mode="contract") if p.end < len(text_of(doc)) else None
     if kind is None and after is not None and len(after) and after[0].lower_ in ADMIN_WORDS:
         kind = ADMIN_WORDS[after[0].lower_]
     if kind is None and DIVISION_LIST.match(text_of(doc), p.end):  # "Clay and Wilkin counties"
