@@ -334,6 +334,9 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             continue
         if country is None and _common_word(ent.text):
             continue  # "the government at the Centre", "Sadar upazila": an ordinary word, no place
+        if country is None and (halves := _possessive_parts(doc, ent, gaz)):
+            out.extend(halves)  # "[Pattani's Khok Pho] district": the province and the district in it
+            continue
         inner = _place_inside(doc, ent, gaz) if ent.label_ in {"ORG", "FAC", "PERSON"} else None
         if inner is not None:  # "[Supermarket in Islamabad]": the model ran a site and its town together
             out.append(inner)
@@ -473,6 +476,25 @@ def _place_inside(doc: Doc, ent, gaz) -> "PlaceMention | None":
     if not any(e.kind != "city" or e.population >= NAMED_TOWN_MIN for e in gaz.candidates(span.text)):
         return None
     return PlaceMention(span.start_char, span.end_char, span.text, span.root, "GPE")
+
+
+def _possessive_parts(doc: Doc, ent, gaz) -> list[PlaceMention]:
+    """A province or town in the possessive and a place in it that the model ran together before a kind word
+    ("[Narathiwat's Rueso] district", "[Shamli's Bharsi village]"): the two places, the whole first, where the
+    gazetteer knows the whole; none for any other name."""
+    last = ent.end if ent.end < len(doc) and doc[ent.end].lower_ in ADMIN_WORDS else ent.end - 1
+    if last < ent.end - 1 or last >= len(doc) or doc[last].lower_ not in ADMIN_WORDS:
+        return []
+    mark = next((t.i for t in ent[1:-1] if t.lower_ in {"'s", "\u2019s"}), None)
+    if mark is None or not all(_capitalised(t) or t.lower_ in PARTICLES for t in doc[ent.start:mark]) \
+            or not all(_capitalised(t) or t.lower_ in PARTICLES for t in doc[mark + 1:min(last, ent.end)]) \
+            or mark + 1 >= min(last, ent.end):
+        return []
+    whole, part = doc[ent.start:mark], doc[mark + 1:min(last, ent.end)]
+    if whole[0].lower_ == "the" or not gaz.knows(whole.text) or gaz.knows(doc[ent.start:part.end].text):
+        return []
+    return [PlaceMention(whole.start_char, whole.end_char, whole.text, whole.root, "GPE"),
+            PlaceMention(part.start_char, part.end_char, part.text, part.root, "GPE")]
 
 
 def _token_after(doc: Doc, end_char: int) -> int:
