@@ -341,12 +341,12 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         if inner is not None:  # "[Supermarket in Islamabad]": the model ran a site and its town together
             out.append(inner)
             continue
+        if ent.label_ == "ORG" and country is None and (town := _town_of_site(doc, ent, gaz)) is not None:
+            out.append(town)  # "outside Quetta Press Club", "in front of the Quetta Press Club": Quetta
+            continue
         if not is_place:
             if ent.label_ in {"ORG", "FAC"}:
                 out.extend(_place_in_name(doc, ent, gaz))
-            continue
-        if ent.label_ == "ORG" and country is None and (town := _town_of_site(doc, ent, gaz)) is not None:
-            out.append(town)  # "outside Quetta Press Club": where the club is, Quetta
             continue
         if ent.label_ == "FAC" and country is None:
             county = [p for p in _place_in_name(doc, ent, gaz) if p.text.split()[-1].lower() in SECOND_LEVEL_WORDS]
@@ -400,7 +400,7 @@ def _town_of_site(doc: Doc, ent, gaz) -> "PlaceMention | None":
     """The town that opens the name of a site an event happened at, which the model calls an organisation and
     the gazetteer does not know ("outside Quetta Press Club", "at Karachi University"): that town, where the
     event happened."""
-    if gaz.knows(ent.text) or ent.root.head.lower_ not in SITE_PREPOSITIONS:
+    if gaz.knows(ent.text) or not _at_site(ent.root):
         return None  # "flown to Hartford Hospital": the victim went there, the event did not happen there
     found = _place_in_name(doc, ent, gaz)
     if not found or found[0].country is not None:
@@ -411,6 +411,15 @@ def _town_of_site(doc: Doc, ent, gaz) -> "PlaceMention | None":
     p = found[0]
     p.attributive, p.label = False, "GPE"
     return p
+
+
+def _at_site(root: Token) -> bool:
+    """Does a preposition that puts an event at a site lead the name: "outside Quetta Press Club", and "in front
+    of", "at the gate of" ("in front of the Karachi Press Club")?"""
+    head = root.head
+    if head.lower_ == "of" and head.i != root.i and head.head.lower_ in SITE_NOUNS:
+        head = head.head.head if head.head.head.i != head.head.i else head.head
+    return head.lower_ in SITE_PREPOSITIONS
 
 
 @lru_cache(maxsize=1)
@@ -590,6 +599,8 @@ RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenag
 # Institutions named after the town they stand in: "Quetta Press Club", "Lahore High Court", "Karachi University".
 # Prepositions that put an event at a site ("outside Quetta Press Club"), unlike "to", "from" or "of".
 SITE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "within", "on"}
+# Nouns for a site's front or gate, which a site preposition leads over "of": "in front of", "at the gate of".
+SITE_NOUNS = {"front", "gate", "gates", "premises", "outside"}
 SITE_INSTITUTIONS = ("press club", "university", "college", "high court", "district court", "bar association",
                      "hospital", "medical college", "stadium", "collectorate", "secretariat", "municipal corporation",
                      "railway station", "bus stand", "airport")
