@@ -282,9 +282,10 @@ def gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pla
         if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None \
                 or _common_word(span.text):
             return
-        # a state or a town ("a Texas man"), not a county bare of its word ("a Smith man" is a family's)
+        # a state or a town ("a Texas man"), not a county bare of its word ("a Smith man" is a family's); a
+        # district named after its town, as South Asian news names one ("Surkhet locals"), where no state has it
         if not any(e.kind == "admin1" or e.kind == "city" and e.population >= NAMED_TOWN_MIN
-                   for e in gaz.candidates(span.text)):
+                   or e.kind == "admin2" and e.country not in STATE_COUNTRIES for e in gaz.candidates(span.text)):
             return
         out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "ORG", attributive=True))
         taken.append((span.start_char, span.end_char))

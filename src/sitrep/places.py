@@ -587,7 +587,8 @@ LOCAL_BODY_WORDS = {"police", "officers", "deputies", "detectives", "investigato
                     "authorities", "residents", "man", "woman", "men", "women", "teen", "teens", "boy", "girl",
                     "resident", "shooting", "shootings", "homicide",
                     # a party's or a trade's local branch: "PTI Karachi chapter", "Quetta traders", "Karachi policemen"
-                    "policemen", "policeman", "chapter", "unit", "traders", "lawyers", "journalists", "doctors"}
+                    "policemen", "policeman", "chapter", "unit", "traders", "lawyers", "journalists", "doctors",
+                    "locals", "villagers", "fishermen"}
 # A party's or a union's local branch after its town's name: no person's name goes before these, so a town the model
 # took for a person's ("JSQM Larkana chapter", "the Dharwad unit") is taken too; capitalised alike.
 BRANCH_WORDS = {"chapter", "unit", "branch", "wing"}
