@@ -92,3 +92,8 @@ def test_two_weak_signs_of_indian_protest_news_place_it_one_does_not():
 def test_a_town_opening_the_name_of_a_site_in_front_of_which_people_gather(parse, gaz, text, town):
     p = found(parse, gaz, text)[town]
     assert p.resolved and not p.attributive
+
+
+def test_a_district_before_a_word_for_its_people_is_named(parse, gaz):
+    names = found(parse, gaz, "Surkhet locals blocked the highway in western Nepal for a day.")
+    assert names["Surkhet"].entry is not None and names["Surkhet"].entry.country == "NPL"
