@@ -74,6 +74,8 @@ def test_a_name_with_a_possessive_in_it_stays_whole(parse, gaz):
     ("Farm unions blocked rail lines across the state of Punjab for a week.", "IND"),
     ("Limbuwan cadres shut the market for a second day.", "NPL"),
     ("Tharuhat activists marched to the district office.", "NPL"),
+    ("Shops stayed shut across south Kashmir on Monday.", "IND"),
+    ("Youths threw stones at troops in Indian-administered Kashmir.", "IND"),
 ])
 def test_words_that_tell_india_from_pakistan_and_nepal(text, iso3):
     assert toponyms.cued_countries(text, weak=False) == {iso3: 1.0}
@@ -97,3 +99,11 @@ def test_a_town_opening_the_name_of_a_site_in_front_of_which_people_gather(parse
 def test_a_district_before_a_word_for_its_people_is_named(parse, gaz):
     names = found(parse, gaz, "Surkhet locals blocked the highway in western Nepal for a day.")
     assert names["Surkhet"].entry is not None and names["Surkhet"].entry.country == "NPL"
+
+
+def test_a_region_with_a_direction_in_the_possessive_and_a_town_in_it(parse, gaz):
+    doc = parse("Stones were thrown at police in South Kashmir's Tral town on Friday.")
+    doc.ents = [Span(doc, 6, 10, label="LOC")]
+    assert doc.ents[0].text == "South Kashmir's Tral"
+    names = {p.text: p for p in places.find_places(doc, gaz=gaz)}
+    assert names["Tral"].entry is not None and names["Tral"].entry.country == "IND"

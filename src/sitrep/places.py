@@ -500,7 +500,9 @@ def _possessive_parts(doc: Doc, ent, gaz) -> list[PlaceMention]:
             or mark + 1 >= min(last, ent.end):
         return []
     whole, part = doc[ent.start:mark], doc[mark + 1:min(last, ent.end)]
-    if whole[0].lower_ == "the" or not gaz.knows(whole.text) or gaz.knows(doc[ent.start:part.end].text):
+    core = whole[1:] if len(whole) > 1 and whole[0].lower_ in DIRECTIONS else whole  # "South Kashmir's Tral town"
+    if whole[0].lower_ == "the" or not (gaz.knows(core.text) or regions.lookup(core.text)) \
+            or gaz.knows(doc[ent.start:part.end].text):
         return []
     return [PlaceMention(whole.start_char, whole.end_char, whole.text, whole.root, "GPE"),
             PlaceMention(part.start_char, part.end_char, part.text, part.root, "GPE")]
