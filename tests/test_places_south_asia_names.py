@@ -107,3 +107,17 @@ def test_a_region_with_a_direction_in_the_possessive_and_a_town_in_it(parse, gaz
     assert doc.ents[0].text == "South Kashmir's Tral"
     names = {p.text: p for p in places.find_places(doc, gaz=gaz)}
     assert names["Tral"].entry is not None and names["Tral"].entry.country == "IND"
+
+
+def test_a_district_the_model_took_for_a_facility_is_a_place(parse, gaz):
+    doc = parse("Gunmen attacked a checkpoint in Mohmand Dara district, Nangarhar, on Sunday.")
+    i = next(t.i for t in doc if t.text == "Mohmand")
+    doc.ents = [Span(doc, i, i + 2, label="FAC")]
+    names = {p.text: p for p in places.find_places(doc, gaz=gaz)}
+    assert names["Mohmand Dara"].entry is not None and names["Mohmand Dara"].entry.admin1 == "Nangarhar"
+
+
+def test_a_near_spelling_in_the_province_named_after_the_district(parse, gaz):
+    names = found(parse, gaz, "A mine hit a patrol in Khogyani district, Nangarhar, on Monday.")
+    e = names["Khogyani"].entry
+    assert e is not None and (e.country, e.admin1) == ("AFG", "Nangarhar")

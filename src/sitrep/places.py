@@ -374,8 +374,9 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
         end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
         while end > start and text_of(doc)[end - 1].isspace():
             end -= 1  # "Elm Street\n\n": a headline's break is no part of the name
-        if label == "FAC" and doc[ent.end - 1].lower_ in ADMIN_WORDS:
-            label = "GPE"  # "Dawlat Shah district": a division the model took for a facility
+        if label == "FAC" and (doc[ent.end - 1].lower_ in ADMIN_WORDS
+                               or ent.end < len(doc) and doc[ent.end].lower_ in ADMIN_WORDS):
+            label = "GPE"  # "Dawlat Shah district", "[Mohmand Dara] district": a division taken for a facility
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country, _token_after(doc, end))))
     return out

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
+from . import gazetteer
 from .gazetteer import Entry
 from .nlp import text_of
 from .places import PlaceMention
@@ -65,6 +66,8 @@ def part_near_whole(doc: Doc, places: list[PlaceMention], gaz=None, looked=None)
     """A village or area named as part of a district or town ("the Gerdani area of Shindand district", "Kaliganj
     upazila of Satkhira") is not a namesake further than :data:`PART_KM` from it: it is the namesake nearest the
     whole within that distance, else it stays unresolved, within the district."""
+    if gaz is not None and looked:
+        spelt_in_province(places, gaz, looked)
     text = text_of(doc)
     ordered = sorted(places, key=lambda p: p.start)
     for p, q in zip(ordered, ordered[1:]):
@@ -79,3 +82,24 @@ def part_near_whole(doc: Doc, places: list[PlaceMention], gaz=None, looked=None)
         if km(p.entry, q.entry) > PART_KM:
             p.entry, p.within = None, q.entry
             p.note = f"its namesakes lie far from {q.entry.name}, which it is part of"
+
+
+# What resolution says of a name whose namesakes all lie outside the province named after it.
+OUTSIDE_PROVINCE = "no candidate in the province of its qualifier"
+
+
+def spelt_in_province(places: list[PlaceMention], gaz, looked) -> None:
+    """A district or town named with its province ("Khogyani district, Nangarhar") whose namesakes all lie in
+    other provinces is the place of a near spelling in that province, where there is one name for it there
+    ("Khūgyāṉī"): transliterations of Afghan and Pakistani names vary. A district before the word district."""
+    for p in places:
+        w = p.within
+        if p.resolved or p.note != OUTSIDE_PROVINCE or w is None or w.kind != "admin1" or id(p) not in looked:
+            continue
+        name, kind = looked[id(p)]
+        near = [e for e in gaz.candidates(name, loose=True) if (e.country, e.admin1) == (w.country, w.admin1)
+                and e.kind in {"city", "admin2"}]
+        if len({gazetteer.key(e.name) for e in near}) != 1:
+            continue  # none, or two places the spelling may stand for
+        p.entry = max(near, key=lambda e: ((e.kind == "admin2") == (kind == "district"), e.population))
+        p.note = None
