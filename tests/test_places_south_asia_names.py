@@ -121,3 +121,22 @@ def test_a_near_spelling_in_the_province_named_after_the_district(parse, gaz):
     names = found(parse, gaz, "A mine hit a patrol in Khogyani district, Nangarhar, on Monday.")
     e = names["Khogyani"].entry
     assert e is not None and (e.country, e.admin1) == ("AFG", "Nangarhar")
+
+
+def test_a_districts_other_name_in_brackets_with_hyphens(parse, gaz):
+    names = found(parse, gaz, "A mine exploded in the Rabat area of Tarnak Wa Jaldak (Shahr-e-Safa) district, Zabul.")
+    assert names["Shahr-e-Safa"].entry is not None and names["Shahr-e-Safa"].entry.country == "AFG"
+
+
+@pytest.mark.parametrize("text, province", [
+    ("Gunmen killed a guard in Chaki Wardak district on Monday, Afghan officials said.", "Wardak"),
+])
+def test_an_unknown_district_named_after_its_province_lies_in_it(parse, gaz, text, province):
+    p = next(p for p in found(parse, gaz, text).values() if p.text.startswith("Chaki"))
+    assert not p.resolved and p.within is not None and p.within.name == province
+
+
+def test_a_name_ending_with_a_province_but_no_district_word_is_left_alone(parse, gaz):
+    p = next((p for p in found(parse, gaz, "Chaki Wardak said the talks would go on.").values()
+              if p.text.startswith("Chaki")), None)
+    assert p is None or p.within is None

@@ -208,8 +208,14 @@ def _name_before(doc: Doc, end: int) -> int | None:
         tok = doc[start - 1]
         if _capitalised(tok):
             start, words = start - 1, words + 1
-        elif tok.lower_ in PARTICLES and start - 1 > 0 and _capitalised(doc[start - 2]) and start < end:
-            start -= 1
+        elif tok.lower_ in PARTICLES and start < end:
+            j = start - 1  # over a run of particles ("Shahr-e-Safa") to the capitalised word before it
+            while j > 0 and doc[j - 1].lower_ in PARTICLES and start - j < 3:
+                j -= 1
+            if j > 0 and _capitalised(doc[j - 1]):
+                start = j
+            else:
+                break
         else:
             break
     return start if words else None
@@ -309,7 +315,7 @@ def gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pla
                     break
         elif tok.lower_ in ADMIN_WORDS and tok.i > 1 and doc[tok.i - 1].text == ")":
             # "Ab Kamari (Sang Atesh) district": a district and, in brackets, its other name (often its centre)
-            opened = next((j for j in range(tok.i - 2, max(0, tok.i - 7), -1) if doc[j].text == "("), None)
+            opened = next((j for j in range(tok.i - 2, max(-1, tok.i - 10), -1) if doc[j].text == "("), None)
             if opened is not None:
                 inner = _name_before(doc, tok.i - 1)
                 if inner == opened + 1:

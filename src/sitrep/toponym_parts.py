@@ -30,8 +30,10 @@ def km(a: Entry, b: Entry) -> float:
 
 
 def inherit_within(doc: Doc, places: list[PlaceMention]) -> None:
-    """An unresolved place "in X of Y district, Balkh" lies in Y's province (or in Y itself)."""
+    """An unresolved place "in X of Y district, Balkh" lies in Y's province (or in Y itself); an unresolved district
+    whose name ends with its province's ("Chaki Wardak district") lies in that province."""
     text = text_of(doc)
+    province_in_name(doc, places)
     ordered = sorted(places, key=lambda p: p.start)
     for p, q in zip(ordered, ordered[1:]):
         if p.resolved or p.within is not None or not OF_PLACE.match(text[p.end:q.start]):
@@ -103,3 +105,23 @@ def spelt_in_province(places: list[PlaceMention], gaz, looked) -> None:
             continue  # none, or two places the spelling may stand for
         p.entry = max(near, key=lambda e: ((e.kind == "admin2") == (kind == "district"), e.population))
         p.note = None
+
+
+# A kind word after a district's name: "Chaki Wardak district", "Khas Kunar district".
+DISTRICT_AFTER = re.compile(r" (?:district|tehsil|subdivision|sub-division)\b", re.I)
+
+
+def province_in_name(doc: Doc, places: list[PlaceMention]) -> None:
+    """An unresolved district of two or more words that ends with the name of a province of a country the article
+    places itself in ("Chaki Wardak district" in Wardak): it lies in that province."""
+    text = text_of(doc)
+    countries = {p.iso3 for p in places if p.resolved and p.iso3}
+    gaz = gazetteer.default()
+    for p in places:
+        words = p.text.split()
+        if p.resolved or p.within is not None or len(words) < 2 or not DISTRICT_AFTER.match(text, p.end):
+            continue
+        last = [e for e in gaz.candidates(words[-1]) if e.kind == "admin1" and (e.country in countries or not countries)
+                and gazetteer.key(e.name) == gazetteer.key(words[-1])]
+        if len({e.country for e in last}) == 1:
+            p.within = last[0]
