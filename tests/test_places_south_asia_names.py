@@ -140,3 +140,13 @@ def test_a_name_ending_with_a_province_but_no_district_word_is_left_alone(parse,
     p = next((p for p in found(parse, gaz, "Chaki Wardak said the talks would go on.").values()
               if p.text.startswith("Chaki")), None)
     assert p is None or p.within is None
+
+
+def test_a_region_of_no_country_does_not_make_a_village_foreign(parse, gaz):
+    names = found(parse, gaz, "Youths threw stones at police in Wussan, a village of north Kashmir, on Sunday.")
+    assert names["Wussan"].entry is not None and names["Wussan"].entry.country == "IND"
+
+
+def test_a_region_in_the_possessive_cut_before_the_town_in_it(parse, gaz):
+    names = found(parse, gaz, "Shops were shut in South Kashmir's Tral town after the funeral.")
+    assert names["Tral"].entry is not None and names["Tral"].entry.country == "IND"

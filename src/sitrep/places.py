@@ -489,18 +489,20 @@ def _place_inside(doc: Doc, ent, gaz) -> "PlaceMention | None":
 
 
 def _possessive_parts(doc: Doc, ent, gaz) -> list[PlaceMention]:
-    """A province or town in the possessive and a place in it that the model ran together before a kind word
-    ("[Narathiwat's Rueso] district", "[Shamli's Bharsi village]"): the two places, the whole first, where the
-    gazetteer knows the whole; none for any other name."""
-    last = ent.end if ent.end < len(doc) and doc[ent.end].lower_ in ADMIN_WORDS else ent.end - 1
-    if last < ent.end - 1 or last >= len(doc) or doc[last].lower_ not in ADMIN_WORDS:
+    """A province or town in the possessive and a place in it that the model ran together before a kind word, or
+    cut after the possessive ("[Narathiwat's Rueso] district", "[South Kashmir's] Tral town"): the two places, the
+    whole first, where the gazetteer knows the whole; none for any other name."""
+    if doc[ent.end - 1].lower_ in ADMIN_WORDS:
+        last = ent.end - 1  # "[Shamli's Bharsi village]"
+    else:
+        last = _with_name_tail(doc, ent.end).i + 1  # the kind word after the name, over words the model left out
+    if last >= len(doc) or doc[last].lower_ not in ADMIN_WORDS or last <= ent.start + 2:
         return []
-    mark = next((t.i for t in ent[1:-1] if t.lower_ in {"'s", "\u2019s"}), None)
+    mark = next((t.i for t in doc[ent.start + 1:last - 1] if t.lower_ in {"'s", "\u2019s"}), None)
     if mark is None or not all(_capitalised(t) or t.lower_ in PARTICLES for t in doc[ent.start:mark]) \
-            or not all(_capitalised(t) or t.lower_ in PARTICLES for t in doc[mark + 1:min(last, ent.end)]) \
-            or mark + 1 >= min(last, ent.end):
+            or not all(_capitalised(t) or t.lower_ in PARTICLES for t in doc[mark + 1:last]):
         return []
-    whole, part = doc[ent.start:mark], doc[mark + 1:min(last, ent.end)]
+    whole, part = doc[ent.start:mark], doc[mark + 1:last]
     core = whole[1:] if len(whole) > 1 and whole[0].lower_ in DIRECTIONS else whole  # "South Kashmir's Tral town"
     if whole[0].lower_ == "the" or not (gaz.knows(core.text) or regions.lookup(core.text)) \
             or gaz.knows(doc[ent.start:part.end].text):

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from . import gazetteer
 from .gazetteer import Entry
 from .nlp import text_of
-from .places import PlaceMention
+from .places import STATE_COUNTRIES, PlaceMention
 
 # How far a village or area named as part of a district or town ("X area of Y district") may lie from Y's point.
 PART_KM = 50.0
@@ -34,6 +34,7 @@ def inherit_within(doc: Doc, places: list[PlaceMention]) -> None:
     whose name ends with its province's ("Chaki Wardak district") lies in that province."""
     text = text_of(doc)
     province_in_name(doc, places)
+    district_after_comma(doc, places)
     ordered = sorted(places, key=lambda p: p.start)
     for p, q in zip(ordered, ordered[1:]):
         if p.resolved or p.within is not None or not OF_PLACE.match(text[p.end:q.start]):
@@ -125,3 +126,15 @@ def province_in_name(doc: Doc, places: list[PlaceMention]) -> None:
                 and gazetteer.key(e.name) == gazetteer.key(words[-1])]
         if len({e.country for e in last}) == 1:
             p.within = last[0]
+
+
+def district_after_comma(doc: Doc, places: list[PlaceMention]) -> None:
+    """An unresolved village named with its district after a comma ("in Uthmankhel, Bajaur", "Karo Kot, Dadu"):
+    it lies in that district. Not where the district is a US county, which a street's address names."""
+    text = text_of(doc)
+    ordered = sorted(places, key=lambda p: p.start)
+    for p, q in zip(ordered, ordered[1:]):
+        if p.resolved or p.within is not None or p.label in {"ORG", "PERSON", "NORP"} or text[p.end:q.start] != ", " \
+                or q.entry is None or q.entry.kind != "admin2" or q.entry.country in STATE_COUNTRIES:
+            continue
+        p.within = q.entry

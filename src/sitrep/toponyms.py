@@ -529,7 +529,7 @@ def _villages_at_home(places: list[PlaceMention], qualified: dict[int, list[Entr
     """A village is not one of another country than the article's other places, whatever its demonyms say
     ("Indian border guards fired at Pataria village in Kurigram"): a Bangladeshi village is no namesake in
     India."""
-    homes = {p.iso3 for p in places if p.resolved and not _village(p.entry) and not p.attributive}
+    homes = {p.iso3 for p in places if p.resolved and p.iso3 and not _village(p.entry) and not p.attributive}
     for p in places:
         e = p.entry
         if _village(e) and homes and e.country not in homes and not qualified.get(id(p)):
