@@ -150,3 +150,10 @@ def test_a_region_of_no_country_does_not_make_a_village_foreign(parse, gaz):
 def test_a_region_in_the_possessive_cut_before_the_town_in_it(parse, gaz):
     names = found(parse, gaz, "Shops were shut in South Kashmir's Tral town after the funeral.")
     assert names["Tral"].entry is not None and names["Tral"].entry.country == "IND"
+
+
+def test_a_town_found_before_a_kind_word_places_the_events_of_later_sentences(extract_doc):
+    text = ("Traders marched against the Ludhiana district magistrate's order on Monday. They later threw stones at "
+            "police and clashed with them.")
+    events = extract_doc(text, published="2024-03-05").events
+    assert events and all(e.location is not None and e.location.name == "Ludhiana" for e in events)
