@@ -157,3 +157,21 @@ def test_a_town_found_before_a_kind_word_places_the_events_of_later_sentences(ex
             "police and clashed with them.")
     events = extract_doc(text, published="2024-03-05").events
     assert events and all(e.location is not None and e.location.name == "Ludhiana" for e in events)
+
+
+def test_a_place_named_in_brackets_after_a_word_for_where(parse, gaz):
+    names = found(parse, gaz, "Pickets torched a bus during the hartal here (Feni) on Monday.")
+    assert names["Feni"].entry is not None and names["Feni"].entry.country == "BGD"
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("Pickets torched a bus during the hartal here (Feni) on Monday.", True),
+    ("Pickets torched a bus during the hartal (Feni) on Monday.", False),      # no word for where before it
+    ("Pickets torched a bus in the town (Feni branch office) on Monday.", False),  # more than a name
+])
+def test_only_a_name_alone_in_brackets_after_a_word_for_where(parse, text, taken):
+    from sitrep import place_scan
+
+    doc = parse(text)
+    i = next(t.i for t in doc if t.text == "(")
+    assert place_scan._bracketed_place(doc, i) is taken

@@ -246,7 +246,8 @@ def _kind_told(p: PlaceMention) -> bool:
         return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return after in ADMIN_WORDS or span.start >= 2 and doc[span.start - 1].text == "," \
-        and doc[span.start - 2].text[:1].isupper()
+        and doc[span.start - 2].text[:1].isupper() or span.start >= 1 and doc[span.start - 1].text == "(" \
+        and after == ")"  # "the hartal here (Noakhali)"
 
 
 def _before(p: PlaceMention):

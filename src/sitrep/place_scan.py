@@ -237,6 +237,20 @@ def _name_after(doc: Doc, start: int) -> int:
         end -= 1
     return end
 
+# Words after which a report puts the place's name in brackets: "the hartal here (Noakhali)", "the district (Feni)".
+BRACKETED_AFTER = {"here", "there", "town", "district", "area", "place", "city", "village", "upazila", "spot",
+                   "municipality"}
+
+
+def _bracketed_place(doc: Doc, i: int) -> bool:
+    """Does the bracket at token ``i`` open a capitalised name alone that names the place just told: "the daylong
+    hartal here (Noakhali)", "the same place(Bijoynagar)"?"""
+    if i == 0 or doc[i - 1].lower_ not in BRACKETED_AFTER or i + 1 >= len(doc) or not _capitalised(doc[i + 1]):
+        return False
+    end = _name_after(doc, i + 1)
+    return end < len(doc) and doc[end].text == ")"
+
+
 def gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
     """Capitalised names the gazetteer knows that the model did not mark: before a word for a kind of place
     ("in Nijrab district"), after a locative preposition ("in Sarban"), or as the province after a place
@@ -327,6 +341,8 @@ def gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pla
             lo = _name_before(doc, tok.i)
             if lo is not None:
                 add(lo, tok.i, loose=True)
+        elif tok.text == "(" and _bracketed_place(doc, tok.i):
+            add(tok.i + 1, _name_after(doc, tok.i + 1), loose=False)  # "the hartal here (Noakhali)"
         elif tok.lower_ in GAZ_LOCATIVE and tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1]):
             add(tok.i + 1, _name_after(doc, tok.i + 1), loose=False)
         elif tok.text == "," and tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1]) and tok.i > 0 and (
