@@ -239,7 +239,9 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
 def _kind_told(p: PlaceMention) -> bool:
     """Does a word for a kind of place follow a name the gazetteer alone found ("the Chandigarh district
     magistrate", "Janakpur city"), or does the name follow a place and a comma ("Khairatoka, Siraha")? Then it is
-    a place, though no locative leads it."""
+    a place, though no locative leads it. Not for a US town, whose local news the tally of told towns reads."""
+    if p.entry is not None and p.entry.country in REGIONAL_COUNTRIES:
+        return False
     doc = p.root.doc
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
