@@ -175,3 +175,8 @@ def test_only_a_name_alone_in_brackets_after_a_word_for_where(parse, text, taken
     doc = parse(text)
     i = next(t.i for t in doc if t.text == "(")
     assert place_scan._bracketed_place(doc, i) is taken
+
+
+def test_a_us_township_keeps_its_word(parse, gaz):
+    names = found(parse, gaz, "A man was shot in Clinton Township, Michigan, on Friday night.")
+    assert "Clinton Township" in names

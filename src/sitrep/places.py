@@ -372,6 +372,8 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             continue
         start = doc[first].idx
         end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
+        if country is None:
+            end = _township_town(doc, start, end, gaz)
         while end > start and text_of(doc)[end - 1].isspace():
             end -= 1  # "Elm Street\n\n": a headline's break is no part of the name
         if label == "FAC" and (doc[ent.end - 1].lower_ in ADMIN_WORDS
@@ -488,6 +490,20 @@ def _place_inside(doc: Doc, ent, gaz) -> "PlaceMention | None":
     return PlaceMention(span.start_char, span.end_char, span.text, span.root, "GPE")
 
 
+def _township_town(doc: Doc, start: int, end: int, gaz) -> int:
+    """The end of a name without the word "Township" where the rest is a town with no US namesake ("Kyauktaw
+    Township" is the Myanmar town the township is named after); a US township ("Clinton Township") is its own
+    place and keeps the word."""
+    text = text_of(doc)
+    m = re.search(r"[ ]+[Tt]ownship$", text[start:end])
+    if m is None:
+        return end
+    cands = gaz.candidates(text[start:start + m.start()])
+    if not cands or any(e.country in STATE_COUNTRIES for e in cands) or gaz.knows(text[start:end]):
+        return end
+    return start + m.start()
+
+
 def _possessive_parts(doc: Doc, ent, gaz) -> list[PlaceMention]:
     """A province or town in the possessive and a place in it that the model ran together before a kind word, or
     cut after the possessive ("[Narathiwat's Rueso] district", "[South Kashmir's] Tral town"): the two places, the
@@ -570,10 +586,9 @@ ADMIN_WORDS = {"district": "district", "districts": "district", "province": "pro
                # South Asian subdivisions of a district, each named after its chief town
                "upazila": "district", "upazilas": "district", "tehsil": "district", "taluk": "district",
                "mandal": "district", "thana": "district",
-               # a Myanmar township, a Nepali or Indian municipality, a Bangladeshi pourashava (each named after its
-               # town) and a Pakistani tribal agency (named after its area)
-               "township": "city", "townships": "city", "municipality": "city", "pourashava": "city",
-               "agency": "district"}
+               # a Nepali or Indian municipality, a Bangladeshi pourashava (each named after its town) and a
+               # Pakistani tribal agency (named after its area); a township is no kind word (_township_town)
+               "municipality": "city", "pourashava": "city", "agency": "district"}
 NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
