@@ -17,7 +17,7 @@ from .events import Mention
 from .namesakes import (HOME_TOWN_MAX, REGIONAL_COUNTRIES, _abbreviation, _home_region, _market, _namesake,
                         _others_abroad, _outside_home, _postal_codes, _postal_state, _station_town, _weak)
 from .nlp import as_read, text_of
-from .places import DIRECTIONS, TOWN_LOCATIVE, PlaceMention, _people_names, country_name
+from .places import ADMIN_WORDS, DIRECTIONS, TOWN_LOCATIVE, PlaceMention, _people_names, country_name
 from .record import Location, Span
 from .roles import Role
 
@@ -211,7 +211,7 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
     outlet = _outlet_span(places)
     people = _people_names(places[0].root.doc) if places else set()
     for p in places:
-        if not p.resolved or p is site or _weak(p) or _abbreviation(p.text) or _street_like(p):
+        if not p.resolved or p is site or _weak(p) and not _kind_told(p) or _abbreviation(p.text) or _street_like(p):
             continue  # "Md." before a name is no Maryland; a state's abbreviation only qualifies a town
         if p.text in people and not p.dateline and not _town_led(p):
             continue  # "Tyrell Hall ... Hall said": a person told again, not the town "Hall"
@@ -234,6 +234,22 @@ def _town_in_context(c: Cluster, places: list[PlaceMention], site: PlaceMention 
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
+
+
+def _kind_told(p: PlaceMention) -> bool:
+    """Does a word for a kind of place follow a name the gazetteer alone found ("the Chandigarh district
+    magistrate", "Janakpur city"), or does the name follow a place and a comma ("Khairatoka, Siraha")? Then it is
+    a place, though no locative leads it. Not for a US town, whose local news the tally of told towns reads."""
+    if p.entry is not None and p.entry.country in REGIONAL_COUNTRIES:
+        return False
+    doc = p.root.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after in ADMIN_WORDS or span.start >= 2 and doc[span.start - 1].text == "," \
+        and doc[span.start - 2].text[:1].isupper() or span.start >= 1 and doc[span.start - 1].text == "(" \
+        and after == ")"  # "the hartal here (Noakhali)"
 
 
 def _before(p: PlaceMention):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from . import actors, gazetteer
 from .nlp import text_of
-from .places import (ADMIN_WORDS, CENTRE_WORDS, DIVISION_PLURALS, GAZ_LOCATIVE, LOCAL_BODY_WORDS, LOCATIVE, MAX_WORDS,
+from .places import (ADMIN_WORDS, BRANCH_WORDS, CENTRE_WORDS, DIVISION_PLURALS, GAZ_LOCATIVE, LOCAL_BODY_WORDS, LOCATIVE, MAX_WORDS,
                      NAMED_TOWN_MIN, PARTICLES, RESIDENT_NOUNS, STATE_COUNTRIES, PlaceMention, _bare, _capitalised,
                      _common_word, _end_char)
 
@@ -208,8 +208,14 @@ def _name_before(doc: Doc, end: int) -> int | None:
         tok = doc[start - 1]
         if _capitalised(tok):
             start, words = start - 1, words + 1
-        elif tok.lower_ in PARTICLES and start - 1 > 0 and _capitalised(doc[start - 2]) and start < end:
-            start -= 1
+        elif tok.lower_ in PARTICLES and start < end:
+            j = start - 1  # over a run of particles ("Shahr-e-Safa") to the capitalised word before it
+            while j > 0 and doc[j - 1].lower_ in PARTICLES and start - j < 3:
+                j -= 1
+            if j > 0 and _capitalised(doc[j - 1]):
+                start = j
+            else:
+                break
         else:
             break
     return start if words else None
@@ -230,6 +236,20 @@ def _name_after(doc: Doc, start: int) -> int:
     while end > start and doc[end - 1].lower_ in PARTICLES:
         end -= 1
     return end
+
+# Words after which a report puts the place's name in brackets: "the hartal here (Noakhali)", "the district (Feni)".
+BRACKETED_AFTER = {"here", "there", "town", "district", "area", "place", "city", "village", "upazila", "spot",
+                   "municipality"}
+
+
+def _bracketed_place(doc: Doc, i: int) -> bool:
+    """Does the bracket at token ``i`` open a capitalised name alone that names the place just told: "the daylong
+    hartal here (Noakhali)", "the same place(Bijoynagar)"?"""
+    if i == 0 or doc[i - 1].lower_ not in BRACKETED_AFTER or i + 1 >= len(doc) or not _capitalised(doc[i + 1]):
+        return False
+    end = _name_after(doc, i + 1)
+    return end < len(doc) and doc[end].text == ")"
+
 
 def gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMention]:
     """Capitalised names the gazetteer knows that the model did not mark: before a word for a kind of place
@@ -282,15 +302,17 @@ def gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pla
         if not free(span.start_char, span.end_char) or actors.country_of(span.text) is not None \
                 or _common_word(span.text):
             return
-        # a state or a town ("a Texas man"), not a county bare of its word ("a Smith man" is a family's)
+        # a state or a town ("a Texas man"), not a county bare of its word ("a Smith man" is a family's); a
+        # district named after its town, as South Asian news names one ("Surkhet locals"), where no state has it
         if not any(e.kind == "admin1" or e.kind == "city" and e.population >= NAMED_TOWN_MIN
-                   for e in gaz.candidates(span.text)):
+                   or e.kind == "admin2" and e.country not in STATE_COUNTRIES for e in gaz.candidates(span.text)):
             return
         out.append(PlaceMention(span.start_char, span.end_char, span.text, span.root, "ORG", attributive=True))
         taken.append((span.start_char, span.end_char))
 
     for tok in doc:
-        if tok.text in LOCAL_BODY_WORDS and tok.i > 0 and doc[tok.i - 1].ent_type_ != "PERSON":
+        if tok.i > 0 and (tok.text in LOCAL_BODY_WORDS and doc[tok.i - 1].ent_type_ != "PERSON"
+                          or tok.lower_ in BRANCH_WORDS):
             lo = _name_before(doc, tok.i)
             if lo is not None:
                 add_local(lo, tok.i)
@@ -307,7 +329,7 @@ def gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pla
                     break
         elif tok.lower_ in ADMIN_WORDS and tok.i > 1 and doc[tok.i - 1].text == ")":
             # "Ab Kamari (Sang Atesh) district": a district and, in brackets, its other name (often its centre)
-            opened = next((j for j in range(tok.i - 2, max(0, tok.i - 7), -1) if doc[j].text == "("), None)
+            opened = next((j for j in range(tok.i - 2, max(-1, tok.i - 10), -1) if doc[j].text == "("), None)
             if opened is not None:
                 inner = _name_before(doc, tok.i - 1)
                 if inner == opened + 1:
@@ -319,6 +341,8 @@ def gazetteer_places(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[Pla
             lo = _name_before(doc, tok.i)
             if lo is not None:
                 add(lo, tok.i, loose=True)
+        elif tok.text == "(" and _bracketed_place(doc, tok.i):
+            add(tok.i + 1, _name_after(doc, tok.i + 1), loose=False)  # "the hartal here (Noakhali)"
         elif tok.lower_ in GAZ_LOCATIVE and tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1]):
             add(tok.i + 1, _name_after(doc, tok.i + 1), loose=False)
         elif tok.text == "," and tok.i + 1 < len(doc) and _capitalised(doc[tok.i + 1]) and tok.i > 0 and (

@@ -334,16 +334,19 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             continue
         if country is None and _common_word(ent.text):
             continue  # "the government at the Centre", "Sadar upazila": an ordinary word, no place
+        if country is None and (halves := _possessive_parts(doc, ent, gaz)):
+            out.extend(halves)  # "[Pattani's Khok Pho] district": the province and the district in it
+            continue
         inner = _place_inside(doc, ent, gaz) if ent.label_ in {"ORG", "FAC", "PERSON"} else None
         if inner is not None:  # "[Supermarket in Islamabad]": the model ran a site and its town together
             out.append(inner)
             continue
+        if ent.label_ == "ORG" and country is None and (town := _town_of_site(doc, ent, gaz)) is not None:
+            out.append(town)  # "outside Quetta Press Club", "in front of the Quetta Press Club": Quetta
+            continue
         if not is_place:
             if ent.label_ in {"ORG", "FAC"}:
                 out.extend(_place_in_name(doc, ent, gaz))
-            continue
-        if ent.label_ == "ORG" and country is None and (town := _town_of_site(doc, ent, gaz)) is not None:
-            out.append(town)  # "outside Quetta Press Club": where the club is, Quetta
             continue
         if ent.label_ == "FAC" and country is None:
             county = [p for p in _place_in_name(doc, ent, gaz) if p.text.split()[-1].lower() in SECOND_LEVEL_WORDS]
@@ -369,10 +372,13 @@ def _entity_places(doc: Doc, skip, gaz) -> list[PlaceMention]:
             continue
         start = doc[first].idx
         end = ent.end_char if country is not None else _end_char(_with_name_tail(doc, _glued_end(doc, ent.end)))
+        if country is None:
+            end = _township_town(doc, start, end, gaz)
         while end > start and text_of(doc)[end - 1].isspace():
             end -= 1  # "Elm Street\n\n": a headline's break is no part of the name
-        if label == "FAC" and doc[ent.end - 1].lower_ in ADMIN_WORDS:
-            label = "GPE"  # "Dawlat Shah district": a division the model took for a facility
+        if label == "FAC" and (doc[ent.end - 1].lower_ in ADMIN_WORDS
+                               or ent.end < len(doc) and doc[ent.end].lower_ in ADMIN_WORDS):
+            label = "GPE"  # "Dawlat Shah district", "[Mohmand Dara] district": a division taken for a facility
         out.append(PlaceMention(start, end, text_of(doc)[start:end], root, label, country,
                                 attributive=_attributive(doc, ent, country, _token_after(doc, end))))
     return out
@@ -397,7 +403,7 @@ def _town_of_site(doc: Doc, ent, gaz) -> "PlaceMention | None":
     """The town that opens the name of a site an event happened at, which the model calls an organisation and
     the gazetteer does not know ("outside Quetta Press Club", "at Karachi University"): that town, where the
     event happened."""
-    if gaz.knows(ent.text) or ent.root.head.lower_ not in SITE_PREPOSITIONS:
+    if gaz.knows(ent.text) or not _at_site(ent.root):
         return None  # "flown to Hartford Hospital": the victim went there, the event did not happen there
     found = _place_in_name(doc, ent, gaz)
     if not found or found[0].country is not None:
@@ -408,6 +414,15 @@ def _town_of_site(doc: Doc, ent, gaz) -> "PlaceMention | None":
     p = found[0]
     p.attributive, p.label = False, "GPE"
     return p
+
+
+def _at_site(root: Token) -> bool:
+    """Does a preposition that puts an event at a site lead the name: "outside Quetta Press Club", and "in front
+    of", "at the gate of" ("in front of the Karachi Press Club")?"""
+    head = root.head
+    if head.lower_ == "of" and head.i != root.i and head.head.lower_ in SITE_NOUNS:
+        head = head.head.head if head.head.head.i != head.head.i else head.head
+    return head.lower_ in SITE_PREPOSITIONS
 
 
 @lru_cache(maxsize=1)
@@ -475,6 +490,43 @@ def _place_inside(doc: Doc, ent, gaz) -> "PlaceMention | None":
     return PlaceMention(span.start_char, span.end_char, span.text, span.root, "GPE")
 
 
+def _township_town(doc: Doc, start: int, end: int, gaz) -> int:
+    """The end of a name without the word "Township" where the rest is a town with no US namesake ("Kyauktaw
+    Township" is the Myanmar town the township is named after); a US township ("Clinton Township") is its own
+    place and keeps the word."""
+    text = text_of(doc)
+    m = re.search(r"[ ]+[Tt]ownship$", text[start:end])
+    if m is None:
+        return end
+    cands = gaz.candidates(text[start:start + m.start()])
+    if not cands or any(e.country in STATE_COUNTRIES for e in cands) or gaz.knows(text[start:end]):
+        return end
+    return start + m.start()
+
+
+def _possessive_parts(doc: Doc, ent, gaz) -> list[PlaceMention]:
+    """A province or town in the possessive and a place in it that the model ran together before a kind word, or
+    cut after the possessive ("[Narathiwat's Rueso] district", "[South Kashmir's] Tral town"): the two places, the
+    whole first, where the gazetteer knows the whole; none for any other name."""
+    if doc[ent.end - 1].lower_ in ADMIN_WORDS:
+        last = ent.end - 1  # "[Shamli's Bharsi village]"
+    else:
+        last = _with_name_tail(doc, ent.end).i + 1  # the kind word after the name, over words the model left out
+    if last >= len(doc) or doc[last].lower_ not in ADMIN_WORDS or last <= ent.start + 2:
+        return []
+    mark = next((t.i for t in doc[ent.start + 1:last - 1] if t.lower_ in {"'s", "\u2019s"}), None)
+    if mark is None or not all(_capitalised(t) or t.lower_ in PARTICLES for t in doc[ent.start:mark]) \
+            or not all(_capitalised(t) or t.lower_ in PARTICLES for t in doc[mark + 1:last]):
+        return []
+    whole, part = doc[ent.start:mark], doc[mark + 1:last]
+    core = whole[1:] if len(whole) > 1 and whole[0].lower_ in DIRECTIONS else whole  # "South Kashmir's Tral town"
+    if whole[0].lower_ == "the" or not (gaz.knows(core.text) or regions.lookup(core.text)) \
+            or gaz.knows(doc[ent.start:part.end].text):
+        return []
+    return [PlaceMention(whole.start_char, whole.end_char, whole.text, whole.root, "GPE"),
+            PlaceMention(part.start_char, part.end_char, part.text, part.root, "GPE")]
+
+
 def _token_after(doc: Doc, end_char: int) -> int:
     """The index of the first token at or after a character offset."""
     span = doc.char_span(0, end_char, alignment_mode="expand") if end_char > 0 else None
@@ -533,7 +585,10 @@ ADMIN_WORDS = {"district": "district", "districts": "district", "province": "pro
                "city": "city", "town": "city", "village": "city", "villages": "city", "area": "city",
                # South Asian subdivisions of a district, each named after its chief town
                "upazila": "district", "upazilas": "district", "tehsil": "district", "taluk": "district",
-               "mandal": "district", "thana": "district"}
+               "mandal": "district", "thana": "district",
+               # a Nepali or Indian municipality, a Bangladeshi pourashava (each named after its town) and a
+               # Pakistani tribal agency (named after its area); a township is no kind word (_township_town)
+               "municipality": "city", "pourashava": "city", "agency": "district"}
 NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
@@ -552,7 +607,11 @@ LOCAL_BODY_WORDS = {"police", "officers", "deputies", "detectives", "investigato
                     "authorities", "residents", "man", "woman", "men", "women", "teen", "teens", "boy", "girl",
                     "resident", "shooting", "shootings", "homicide",
                     # a party's or a trade's local branch: "PTI Karachi chapter", "Quetta traders", "Karachi policemen"
-                    "policemen", "policeman", "chapter", "unit", "traders", "lawyers", "journalists", "doctors"}
+                    "policemen", "policeman", "chapter", "unit", "traders", "lawyers", "journalists", "doctors",
+                    "locals", "villagers", "fishermen"}
+# A party's or a union's local branch after its town's name: no person's name goes before these, so a town the model
+# took for a person's ("JSQM Larkana chapter", "the Dharwad unit") is taken too; capitalised alike.
+BRANCH_WORDS = {"chapter", "unit", "branch", "wing"}
 # Second-level divisions named together: "Clay and Wilkin counties", "Pleasant and Madison townships".
 DIVISION_PLURALS = {"counties", "parishes", "townships", "boroughs"}
 # Words for people or services named after their town: "a Clinton couple", "Roselle police".
@@ -561,6 +620,8 @@ RESIDENT_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenag
 # Institutions named after the town they stand in: "Quetta Press Club", "Lahore High Court", "Karachi University".
 # Prepositions that put an event at a site ("outside Quetta Press Club"), unlike "to", "from" or "of".
 SITE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "within", "on"}
+# Nouns for a site's front or gate, which a site preposition leads over "of": "in front of", "at the gate of".
+SITE_NOUNS = {"front", "gate", "gates", "premises", "outside"}
 SITE_INSTITUTIONS = ("press club", "university", "college", "high court", "district court", "bar association",
                      "hospital", "medical college", "stadium", "collectorate", "secretariat", "municipal corporation",
                      "railway station", "bus stand", "airport")
@@ -579,5 +640,20 @@ PARTICLES = {"e", "ye", "i", "wa", "al", "el", "ud", "ul", "ad", "as", "az", "as
 
 
 def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in NOT_NAMES and not tok.ent_type_ in {
-        "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
+    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in NOT_NAMES and (not tok.ent_type_ in {
+        "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"} or _dated_name(tok))
+
+
+def _dated_name(tok: Token) -> bool:
+    """A lone capitalised word the model took for a date that is no word of time ("In Sindhuli, ...", "in Turbat
+    on Monday"): a name like any other. A festival or a word like "Today" stays a date (data/place_words.yaml)."""
+    doc = tok.doc
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+    return alone and tok.ent_type_ == "DATE" and tok.text[1:].islower() and tok.lower_ not in date_words()
+
+
+@lru_cache(maxsize=1)
+def date_words() -> frozenset[str]:
+    """Capitalised words of time that are also some town's name: festivals, "Today" (data/place_words.yaml)."""
+    raw = yaml.safe_load(resources.files("sitrep").joinpath("data/place_words.yaml").read_text("utf-8")) or {}
+    return frozenset(w.lower() for w in raw.get("date_words") or [])

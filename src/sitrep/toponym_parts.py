@@ -9,9 +9,10 @@ import re
 
 from spacy.tokens import Doc
 
+from . import gazetteer
 from .gazetteer import Entry
 from .nlp import text_of
-from .places import PlaceMention
+from .places import STATE_COUNTRIES, PlaceMention
 
 # How far a village or area named as part of a district or town ("X area of Y district") may lie from Y's point.
 PART_KM = 50.0
@@ -29,8 +30,11 @@ def km(a: Entry, b: Entry) -> float:
 
 
 def inherit_within(doc: Doc, places: list[PlaceMention]) -> None:
-    """An unresolved place "in X of Y district, Balkh" lies in Y's province (or in Y itself)."""
+    """An unresolved place "in X of Y district, Balkh" lies in Y's province (or in Y itself); an unresolved district
+    whose name ends with its province's ("Chaki Wardak district") lies in that province."""
     text = text_of(doc)
+    province_in_name(doc, places)
+    district_after_comma(doc, places)
     ordered = sorted(places, key=lambda p: p.start)
     for p, q in zip(ordered, ordered[1:]):
         if p.resolved or p.within is not None or not OF_PLACE.match(text[p.end:q.start]):
@@ -65,6 +69,8 @@ def part_near_whole(doc: Doc, places: list[PlaceMention], gaz=None, looked=None)
     """A village or area named as part of a district or town ("the Gerdani area of Shindand district", "Kaliganj
     upazila of Satkhira") is not a namesake further than :data:`PART_KM` from it: it is the namesake nearest the
     whole within that distance, else it stays unresolved, within the district."""
+    if gaz is not None and looked:
+        spelt_in_province(places, gaz, looked)
     text = text_of(doc)
     ordered = sorted(places, key=lambda p: p.start)
     for p, q in zip(ordered, ordered[1:]):
@@ -79,3 +85,56 @@ def part_near_whole(doc: Doc, places: list[PlaceMention], gaz=None, looked=None)
         if km(p.entry, q.entry) > PART_KM:
             p.entry, p.within = None, q.entry
             p.note = f"its namesakes lie far from {q.entry.name}, which it is part of"
+
+
+# What resolution says of a name whose namesakes all lie outside the province named after it.
+OUTSIDE_PROVINCE = "no candidate in the province of its qualifier"
+
+
+def spelt_in_province(places: list[PlaceMention], gaz, looked) -> None:
+    """A district or town named with its province ("Khogyani district, Nangarhar") whose namesakes all lie in
+    other provinces is the place of a near spelling in that province, where there is one name for it there
+    ("Khūgyāṉī"): transliterations of Afghan and Pakistani names vary. A district before the word district."""
+    for p in places:
+        w = p.within
+        if p.resolved or p.note != OUTSIDE_PROVINCE or w is None or w.kind != "admin1" or id(p) not in looked:
+            continue
+        name, kind = looked[id(p)]
+        near = [e for e in gaz.candidates(name, loose=True) if (e.country, e.admin1) == (w.country, w.admin1)
+                and e.kind in {"city", "admin2"}]
+        if len({gazetteer.key(e.name) for e in near}) != 1:
+            continue  # none, or two places the spelling may stand for
+        p.entry = max(near, key=lambda e: ((e.kind == "admin2") == (kind == "district"), e.population))
+        p.note = None
+
+
+# A kind word after a district's name: "Chaki Wardak district", "Khas Kunar district".
+DISTRICT_AFTER = re.compile(r" (?:district|tehsil|subdivision|sub-division)\b", re.I)
+
+
+def province_in_name(doc: Doc, places: list[PlaceMention]) -> None:
+    """An unresolved district of two or more words that ends with the name of a province of a country the article
+    places itself in ("Chaki Wardak district" in Wardak): it lies in that province."""
+    text = text_of(doc)
+    countries = {p.iso3 for p in places if p.resolved and p.iso3}
+    gaz = gazetteer.default()
+    for p in places:
+        words = p.text.split()
+        if p.resolved or p.within is not None or len(words) < 2 or not DISTRICT_AFTER.match(text, p.end):
+            continue
+        last = [e for e in gaz.candidates(words[-1]) if e.kind == "admin1" and (e.country in countries or not countries)
+                and gazetteer.key(e.name) == gazetteer.key(words[-1])]
+        if len({e.country for e in last}) == 1:
+            p.within = last[0]
+
+
+def district_after_comma(doc: Doc, places: list[PlaceMention]) -> None:
+    """An unresolved village named with its district after a comma ("in Uthmankhel, Bajaur", "Karo Kot, Dadu"):
+    it lies in that district. Not where the district is a US county, which a street's address names."""
+    text = text_of(doc)
+    ordered = sorted(places, key=lambda p: p.start)
+    for p, q in zip(ordered, ordered[1:]):
+        if p.resolved or p.within is not None or p.label in {"ORG", "PERSON", "NORP"} or text[p.end:q.start] != ", " \
+                or q.entry is None or q.entry.kind != "admin2" or q.entry.country in STATE_COUNTRIES:
+            continue
+        p.within = q.entry

@@ -126,7 +126,7 @@ def _lookup_name(p: PlaceMention, gaz) -> tuple[str, str | None]:
         while len(words) > 1 and words[0].lower() in DIRECTIONS:
             words.pop(0)
     doc = p.root.doc
-    after = doc.char_span(p.end, p.end + 40, alignment_mode="contract") if p.end < len(text_of(doc)) else None
+    after = doc.char_span(p.end, min(p.end + 40, len(text_of(doc))), alignment_mode="contract") if p.end < len(text_of(doc)) else None
     if kind is None and after is not None and len(after) and after[0].lower_ in ADMIN_WORDS:
         kind = ADMIN_WORDS[after[0].lower_]
     if kind is None and DIVISION_LIST.match(text_of(doc), p.end):  # "Clay and Wilkin counties"
@@ -529,7 +529,7 @@ def _villages_at_home(places: list[PlaceMention], qualified: dict[int, list[Entr
     """A village is not one of another country than the article's other places, whatever its demonyms say
     ("Indian border guards fired at Pataria village in Kurigram"): a Bangladeshi village is no namesake in
     India."""
-    homes = {p.iso3 for p in places if p.resolved and not _village(p.entry) and not p.attributive}
+    homes = {p.iso3 for p in places if p.resolved and p.iso3 and not _village(p.entry) and not p.attributive}
     for p in places:
         e = p.entry
         if _village(e) and homes and e.country not in homes and not qualified.get(id(p)):
