@@ -236,6 +236,7 @@ def test_a_toll_in_parts_keeps_each_figure_and_counts_the_whole():
         # phrasal verbs of killing
         ("Militants gunned down eleven farmers near the village.", [("killed", 11)]),
         ("Soldiers shot dead two smugglers at the border.", [("killed", 2)]),
+        ("Two cousins were shot on the porch, and one of them passed away on Sunday.", [("shot", 2), ("killed", 1)]),
         # a wound is not a person
         ("He died of a single gunshot wound at the hospital.", [("killed", 1)]),
         # a suicide bomber's own death
