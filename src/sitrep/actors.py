@@ -458,10 +458,19 @@ def country_of(text: str) -> Country | None:
     The whole text is tried first ("the U.S.", "Afghan", "the Kremlin"); else
     the longest country name inside it ("Afghan forces" -> Afghanistan).
     """
+    return _country_of(text, tuple(user_files()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _country_of(text: str, files: tuple[str, ...]) -> Country | None:
+    """:func:`country_of` for one set of user dictionaries (cached: the place passes ask it of the same names
+    again and again)."""
     toks = _strip_leading(tokens(text))
     if not toks:
         return None
-    matches = load().places.find(toks, fold_case=text.isupper())
+    with _lock:
+        places = _load(files).places
+    matches = places.find(toks, fold_case=text.isupper())
     whole = [m for m in matches if m.start == 0 and m.end == len(toks)]
     best = whole or sorted(matches, key=lambda m: (m.start - m.end, m.start))
     return best[0].target.country if best else None

@@ -81,8 +81,10 @@ class Entry:
     geonames_id: int | None
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
-    """The lookup key of a name: lower case, no diacritics, no separators, no leading article."""
+    """The lookup key of a name: lower case, no diacritics, no separators, no leading article (cached: the
+    place passes ask for the keys of the same few names over and over)."""
     text = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", name))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     words = _WORD.findall(text)

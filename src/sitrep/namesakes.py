@@ -129,8 +129,10 @@ def _market(text: str) -> str | None:
     return found[1][1] if found else None
 
 
+@lru_cache(maxsize=8)
 def _station(text: str) -> tuple[re.Match, tuple[str, str]] | None:
-    """The first call sign of a known station in the text, and the station's town and state."""
+    """The first call sign of a known station in the text, and the station's town and state (cached: asked once
+    per place of the same article)."""
     stations, pattern = _stations()
     m = pattern.search(text)
     return (m, stations[(m.group(1) or m.group(2) or m.group(3)).upper()]) if m else None

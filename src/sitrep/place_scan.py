@@ -174,10 +174,13 @@ def big_towns(doc: Doc, skip, found: list[PlaceMention], gaz) -> list[PlaceMenti
         if not _capitalised(tok) or (tok.ent_type_ == "PERSON" and _in_full_name(tok)):
             i += 1
             continue
+        run = 0  # the capitalised proper nouns from here, up to three: no span is cut for fewer
+        while run < 3 and i + run < len(doc) and _capitalised(doc[i + run]) and doc[i + run].pos_ == "PROPN":
+            run += 1
         for n in (3, 2, 1):
-            span = doc[i:i + n]
-            if len(span) < n or not all(_capitalised(t) and t.pos_ == "PROPN" for t in span):
+            if n > run:
                 continue
+            span = doc[i:i + n]
             if n == 1 and (tok.is_sent_start or tok.lower_ in lower):
                 continue  # "Man shot on Elm Street ... a man was shot": an ordinary word, not Man in Ivory Coast
             a, b = span.start_char, span.end_char
