@@ -37,6 +37,8 @@ FOUND = [
     ("Villagers threw stones at the officials who came to clear the land.", "PROTEST", "Violent demonstration"),
     ("Students went on a rampage in the hostel after the results.", "PROTEST", "Violent demonstration"),
     ("Communal violence erupted between two groups over the temple land.", "ASSAULT", "Mob violence"),
+    ("Insurgents overtook an army outpost after a night of fighting.", "ASSAULT", "Armed clash"),
+    ("Insurgents overtook the district centre on Monday.", "ASSAULT", "Non-state actor overtakes territory"),
 ]
 
 
