@@ -39,6 +39,8 @@ FOUND = [
     ("Communal violence erupted between two groups over the temple land.", "ASSAULT", "Mob violence"),
     ("Insurgents overtook an army outpost after a night of fighting.", "ASSAULT", "Armed clash"),
     ("Insurgents overtook the district centre on Monday.", "ASSAULT", "Non-state actor overtakes territory"),
+    ("Farmers surrounded the official's house, demanding better prices.", "PROTEST", "Peaceful protest"),
+    ("Protesters laid siege to the clinic for three hours.", "PROTEST", "Peaceful protest"),
 ]
 
 
@@ -60,6 +62,9 @@ NOT_THESE = [
     ("The union will call a bandh next week if the fares are not cut.", "PROTEST"),
     ("The gunman's shooting rampage left three people dead.", "PROTEST"),
     ("A fire broke out in a garment factory on Monday.", "ASSAULT"),
+    ("Students demanded a new hostel from the university.", "PROTEST"),
+    ("The minister visited the camp, urging calm.", "PROTEST"),
+    ("Troops laid siege to the rebel town for a month.", "PROTEST"),
 ]
 
 

@@ -396,6 +396,8 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
             elif reason and reason.startswith("object of") and _called_shutdown(head, rule, lex):
                 reason = None  # "the union called a bandh": the shutdown of that day
             typed_by = "trigger"
+            if not reason and _crowd_demand(head, category, lex):
+                category, typed_by = lex.category("protest"), "crowd"
             if reason == "obligation" and category.plover != "ASSAULT":
                 category, typed_by = lex.category("demand"), "modality"
             elif reason and (reason == "intent" or announced_intent(head, lex)):
@@ -452,6 +454,19 @@ def _modifier_only(tok: Token, doc: Doc, lex: Lexicon, toks: list[Token] = ()) -
         if rule is not None and _pos_ok(rule, head):  # not the noun "shells" of "tear gas shells"
             return True
     return False
+
+
+def _crowd_demand(tok: Token, category: Category, lex: Lexicon) -> bool:
+    """"Villagers squatted on the road demanding a bridge": a crowd doing something while demanding protests.
+    Only a participle hung on a verb of action whose subject is a crowd; "students demanded a bridge" stays a
+    demand."""
+    if category.plover != "REQUEST" or tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "xcomp", "acl", "conj"}:
+        return False
+    verb = tok.head
+    if verb.i == tok.i or lemma_of(verb) not in lex.word_set("crowd_acts"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(lemma_of(s) in lex.word_set("crowd_nouns") or s.lower_ in lex.word_set("crowd_nouns") for s in subjects)
 
 
 def _called_shutdown(tok: Token, rule: TriggerRule, lex: Lexicon) -> bool:
