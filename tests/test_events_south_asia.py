@@ -41,6 +41,7 @@ FOUND = [
     ("Insurgents overtook the district centre on Monday.", "ASSAULT", "Non-state actor overtakes territory"),
     ("Farmers surrounded the official's house, demanding better prices.", "PROTEST", "Peaceful protest"),
     ("Protesters laid siege to the clinic for three hours.", "PROTEST", "Peaceful protest"),
+    ("Lawyers boycotted the court proceedings after the order.", "PROTEST", "Peaceful protest"),
 ]
 
 
@@ -66,6 +67,11 @@ NOT_THESE = [
     ("The minister visited the camp, urging calm.", "PROTEST"),
     ("Troops laid siege to the rebel town for a month.", "PROTEST"),
 ]
+
+
+def test_boycotting_talks_is_no_acled_protest(extract_doc):
+    doc = extract_doc("The opposition boycotted the peace talks in the capital.", published="2015-03-02")
+    assert ("PROTEST", "Peaceful protest") not in kinds(doc), kinds(doc)
 
 
 @pytest.mark.parametrize("text, plover", NOT_THESE)

@@ -458,12 +458,12 @@ def _modifier_only(tok: Token, doc: Doc, lex: Lexicon, toks: list[Token] = ()) -
 
 def _crowd_demand(tok: Token, category: Category, lex: Lexicon) -> bool:
     """"Villagers squatted on the road demanding a bridge": a crowd doing something while demanding protests.
-    Only a participle hung on a verb of action whose subject is a crowd; "students demanded a bridge" stays a
-    demand."""
+    Only a participle hung on a verb (not one of saying) whose subject is a crowd; "students demanded a bridge"
+    stays a demand."""
     if category.plover != "REQUEST" or tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "xcomp", "acl", "conj"}:
         return False
     verb = tok.head
-    if verb.i == tok.i or lemma_of(verb) not in lex.word_set("crowd_acts"):
+    if verb.i == tok.i or lemma_of(verb) in lex.word_set("reporting"):
         return False
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(lemma_of(s) in lex.word_set("crowd_nouns") or s.lower_ in lex.word_set("crowd_nouns") for s in subjects)
