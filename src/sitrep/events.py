@@ -451,7 +451,7 @@ def _modifier_only(tok: Token, doc: Doc, lex: Lexicon, toks: list[Token] = ()) -
     if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i != tok.i:
         head = tok.head
         rule = lex.triggers.get(lemma_of(head)) or lex.triggers.get(head.lower_)
-        if rule is not None and _pos_ok(rule, head):  # not the noun "shells" of "tear gas shells"
+        if rule is not None:
             return True
     return False
 
