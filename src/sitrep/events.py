@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import Category, Lexicon, TriggerRule
 from .nlp import text_of
 
-VERSION = "events-7"
+VERSION = "events-8"
 
 CONTENT_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 # Dependency labels through which a noun mention hangs off the verb that governs it.
@@ -154,6 +154,8 @@ def _rule_for(doc: Doc, i: int, lex: Lexicon) -> tuple[TriggerRule, list[Token]]
         if rule is not None:
             return rule, [tok, doc[i + 1], doc[i + 2]]
     rule = lex.triggers.get(lemma_of(tok)) or lex.triggers.get(tok.lower_)
+    if rule is not None and rule.needs and _nominal_gerund(tok):
+        rule = lex.triggers.get(tok.lower_) or rule  # "died in firing by troops": the noun "firing", not "fire"
     if rule is None and "-" in tok.lower_:  # "air-strike", "cease-fire"
         rule = lex.triggers.get(tok.lower_.replace("-", " ")) or lex.triggers.get(tok.lower_.replace("-", ""))
     if rule is not None and not _pos_ok(rule, tok):
@@ -161,6 +163,12 @@ def _rule_for(doc: Doc, i: int, lex: Lexicon) -> tuple[TriggerRule, list[Token]]
     if rule is None or not _pos_ok(rule, tok):
         return None
     return rule, [tok]
+
+
+def _nominal_gerund(tok: Token) -> bool:
+    """An -ing form the tagger reads as a verb where it stands for a noun ("resorted to firing", "Firing between
+    the troops resumed")."""
+    return tok.tag_ == "VBG" and tok.dep_ in {"pcomp", "csubj", "nsubj", "dobj", "pobj"}
 
 
 # Children that make a noun "shot" the noun ("a shot", "his shot", "a warning shot"), not a misread participle.
@@ -377,7 +385,7 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
                 continue
             rule, toks = found
             head = _syntactic_head(toks)
-            if _modifier_only(head, doc, lex):
+            if _modifier_only(head, doc, lex, toks):
                 continue
             category = _category_of(rule, head, lex)
             if category is None:
@@ -385,7 +393,11 @@ def find_mentions(doc: Doc, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> t
             reason = irrealis_reason(head, category, lex)
             if reason == "negated" and rule.lemma.startswith("not "):
                 reason = None  # the negation is the trigger: "will not accept"
+            elif reason and reason.startswith("object of") and _called_shutdown(head, rule, lex):
+                reason = None  # "the union called a bandh": the shutdown of that day
             typed_by = "trigger"
+            if not reason and _crowd_demand(head, category, lex):
+                category, typed_by = lex.category("protest"), "crowd"
             if reason == "obligation" and category.plover != "ASSAULT":
                 category, typed_by = lex.category("demand"), "modality"
             elif reason and (reason == "intent" or announced_intent(head, lex)):
@@ -423,7 +435,7 @@ def _obligations(sent: Span, lex: Lexicon, taken: set[int]) -> list[Mention]:
     return out
 
 
-def _modifier_only(tok: Token, doc: Doc, lex: Lexicon) -> bool:
+def _modifier_only(tok: Token, doc: Doc, lex: Lexicon, toks: list[Token] = ()) -> bool:
     """Words that describe something else rather than report an event: "Iranian-backed", "destroyed shops",
     or the "rocket" of "rocket attack"."""
     if _names_event_of(tok, lex):
@@ -433,14 +445,36 @@ def _modifier_only(tok: Token, doc: Doc, lex: Lexicon) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.tag_ == "VBN" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN"} and not list(tok.children):
         return True  # "destroyed shops", "damaged vehicles"
-    if tok.i > 0 and doc[tok.i - 1].text == "-" and tok.tag_ in {"VBN", "VBD"}:
-        return True
+    phrase = {t.i for t in toks}
+    if tok.i > 0 and doc[tok.i - 1].text == "-" and tok.tag_ in {"VBN", "VBD"} and tok.i - 2 not in phrase:
+        return True  # "Iranian-backed"; not "baton-charged", whose first half belongs to the trigger
     if tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i != tok.i:
         head = tok.head
         rule = lex.triggers.get(lemma_of(head)) or lex.triggers.get(head.lower_)
         if rule is not None:
             return True
     return False
+
+
+def _crowd_demand(tok: Token, category: Category, lex: Lexicon) -> bool:
+    """"Villagers squatted on the road demanding a bridge": a crowd doing something while demanding protests.
+    Only a participle hung on a verb (not one of saying) whose subject is a crowd; "students demanded a bridge"
+    stays a demand."""
+    if category.plover != "REQUEST" or tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "xcomp", "acl", "conj"}:
+        return False
+    verb = tok.head
+    if verb.i == tok.i or lemma_of(verb) in lex.word_set("reporting"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(lemma_of(s) in lex.word_set("crowd_nouns") or s.lower_ in lex.word_set("crowd_nouns") for s in subjects)
+
+
+def _called_shutdown(tok: Token, rule: TriggerRule, lex: Lexicon) -> bool:
+    """"The party called a hartal", "the bandh enforced by the alliance": a general shutdown is told by its call
+    on the day it is held."""
+    verb = governing_verb(tok)
+    return (rule.lemma in lex.word_set("called_protests") and verb is not None
+            and lemma_of(verb) in lex.word_set("calling_verbs") and not _negated(verb) and not _has_modal(verb, lex))
 
 
 def _names_event_of(tok: Token, lex: Lexicon) -> bool:

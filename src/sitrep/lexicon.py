@@ -117,7 +117,7 @@ def parse(data: dict) -> Lexicon:
                   "irrealis_heads", "modals", "irrealis_modifiers", "irrealis_nouns", "reporters", "weapons",
                   "intent_modals", "intent_heads", "intent_verbs", "withdrawn_help", "attempt_heads", "event_heads", "headline_people",
                   "other_incident_marks", "other_incident_nouns", "roundup_marks", "other_incident_words", "other_incident_lapses", "other_incident_turns",
-                  "near_town_nouns", "near_town_marks")
+                  "near_town_nouns", "near_town_marks", "called_protests", "calling_verbs", "crowd_nouns")
     words = {name: frozenset(str(w).lower() for w in data.get(name, ())) for name in word_lists}
     forms = {str(k).lower(): str(v).lower() for k, v in (data.get("headline_forms") or {}).items()}
     for form, lemma in forms.items():
