@@ -46,16 +46,6 @@ def test_kind_words_of_the_region_tell_the_place_they_follow(parse, gaz, text, n
     assert p.entry.country == country
 
 
-def test_a_kind_word_that_ends_the_text_is_read(parse, gaz):
-    names = found(parse, gaz, "A guard was shot and wounded outside the court in Shopian town")
-    assert names["Shopian"].entry is not None and names["Shopian"].entry.country == "IND"
-
-
-def test_a_partys_branch_after_its_town_names_the_town(parse, gaz):
-    names = found(parse, gaz, "The Sukkur chapter of the party marched to the press club on Sunday.")
-    assert names["Sukkur"].entry is not None and names["Sukkur"].entry.country == "PAK"
-
-
 def test_a_possessive_province_and_its_district_are_two_places(parse, gaz):
     doc = parse("A bomb went off in Narathiwat's Rueso district.")
     doc.ents = [Span(doc, 5, 8, label="ORG")]  # the model runs the two names together as one body
@@ -96,11 +86,6 @@ def test_a_town_opening_the_name_of_a_site_in_front_of_which_people_gather(parse
     assert p.resolved and not p.attributive
 
 
-def test_a_district_before_a_word_for_its_people_is_named(parse, gaz):
-    names = found(parse, gaz, "Surkhet locals blocked the highway in western Nepal for a day.")
-    assert names["Surkhet"].entry is not None and names["Surkhet"].entry.country == "NPL"
-
-
 def test_a_region_with_a_direction_in_the_possessive_and_a_town_in_it(parse, gaz):
     doc = parse("Stones were thrown at police in South Kashmir's Tral town on Friday.")
     doc.ents = [Span(doc, 6, 10, label="LOC")]
@@ -123,11 +108,6 @@ def test_a_near_spelling_in_the_province_named_after_the_district(parse, gaz):
     assert e is not None and (e.country, e.admin1) == ("AFG", "Nangarhar")
 
 
-def test_a_districts_other_name_in_brackets_with_hyphens(parse, gaz):
-    names = found(parse, gaz, "Two roadside bombs went off near a bazaar of Tarnak Wa Jaldak (Shahr-e-Safa) district, Zabul.")
-    assert names["Shahr-e-Safa"].entry is not None and names["Shahr-e-Safa"].entry.country == "AFG"
-
-
 @pytest.mark.parametrize("text, province", [
     ("Gunmen killed a guard in Chaki Wardak district on Monday, Afghan officials said.", "Wardak"),
 ])
@@ -142,26 +122,11 @@ def test_a_name_ending_with_a_province_but_no_district_word_is_left_alone(parse,
     assert p is None or p.within is None
 
 
-def test_a_region_of_no_country_does_not_make_a_village_foreign(parse, gaz):
-    names = found(parse, gaz, "Youths threw stones at police in Wussan, a village of north Kashmir, on Sunday.")
-    assert names["Wussan"].entry is not None and names["Wussan"].entry.country == "IND"
-
-
-def test_a_region_in_the_possessive_cut_before_the_town_in_it(parse, gaz):
-    names = found(parse, gaz, "Shops were shut in South Kashmir's Tral town after the funeral.")
-    assert names["Tral"].entry is not None and names["Tral"].entry.country == "IND"
-
-
 def test_a_town_found_before_a_kind_word_places_the_events_of_later_sentences(extract_doc):
     text = ("Traders marched against the Ludhiana district magistrate's order on Monday. They later threw stones at "
             "police and clashed with them.")
     events = extract_doc(text, published="2024-03-05").events
     assert events and all(e.location is not None and e.location.name == "Ludhiana" for e in events)
-
-
-def test_a_place_named_in_brackets_after_a_word_for_where(parse, gaz):
-    names = found(parse, gaz, "Pickets torched a bus during the hartal here (Feni) on Monday.")
-    assert names["Feni"].entry is not None and names["Feni"].entry.country == "BGD"
 
 
 @pytest.mark.parametrize("text, taken", [
@@ -180,3 +145,24 @@ def test_only_a_name_alone_in_brackets_after_a_word_for_where(parse, text, taken
 def test_a_us_township_keeps_its_word(parse, gaz):
     names = found(parse, gaz, "A man was shot in Clinton Township, Michigan, on Friday night.")
     assert "Clinton Township" in names
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a kind word that ends the text is read
+    ("A guard was shot and wounded outside the court in Shopian town", "Shopian", "IND"),
+    # a party's branch after its town names the town
+    ("The Sukkur chapter of the party marched to the press club on Sunday.", "Sukkur", "PAK"),
+    # a district before a word for its people is named
+    ("Surkhet locals blocked the highway in western Nepal for a day.", "Surkhet", "NPL"),
+    # a district's other name in brackets with hyphens
+    ("Two roadside bombs went off near a bazaar of Tarnak Wa Jaldak (Shahr-e-Safa) district, Zabul.", "Shahr-e-Safa", "AFG"),
+    # a region of no country does not make a village foreign
+    ("Youths threw stones at police in Wussan, a village of north Kashmir, on Sunday.", "Wussan", "IND"),
+    # a region in the possessive cut before the town in it
+    ("Shops were shut in South Kashmir's Tral town after the funeral.", "Tral", "IND"),
+    # a place named in brackets after a word for where
+    ("Pickets torched a bus during the hartal here (Feni) on Monday.", "Feni", "BGD"),
+])
+def test_a_name_the_model_hid_or_misread_is_placed_in_its_country(parse, gaz, text, name, country):
+    names = found(parse, gaz, text)
+    assert names[name].entry is not None and names[name].entry.country == country
